@@ -1,0 +1,160 @@
+/**
+ * One administration of one drug billed to one payer: DOMAIN.md 2.5 (Medicare Part B, rule), 2.6 (other
+ * payers, defaults) and 2.7 (cost and margin). Each claim line is priced as units x rate and rounded to
+ * cents (DOMAIN.md 3); everything derived from the lines keeps full precision.
+ *
+ *     allowed_drug  = administered line + JW line
+ *     allowed_admin = sum of administration lines
+ *     patient_share = allowed_drug x c_drug + allowed_admin x c_admin
+ *     payer_paid    = (allowed - patient_share) x (1 - sequestration)
+ *     collected     = payer_paid + patient_share x collectionRate
+ *     net_revenue   = collected x (1 - denialWriteOff)
+ *     margin        = net_revenue - drug cost;  recovery = drug-line net revenue / drug cost
+ */
+import { type AdminLine, adminCodes } from './admin';
+import type { ReferenceBook } from './book';
+import { Dec, ONE, ZERO, dec, roundCents } from './decimal';
+import { fail } from './errors';
+import type { Complexity, Route } from './reference';
+import type { PayerProfile } from './types';
+import { type Dispensing, dispense } from './units';
+
+/** What one administration needs to know about the drug. */
+export interface AdministrationSpec {
+  readonly hcpcs: string;
+  /** Dose in the billing measure (mg, mcg, units). */
+  readonly dose: Dec;
+  readonly route: Route;
+  readonly complexity: Complexity;
+  readonly minutes: number;
+  /** Acquisition price per billing unit; null = the default, derived ASP (an assumption). */
+  readonly acquisitionPerUnit: Dec | null;
+  readonly wacPerUnit: Dec | null;
+  readonly quarter?: string;
+  readonly feeScheduleYear?: number;
+}
+
+export interface PricedAdminLine extends AdminLine {
+  readonly rate: Dec;
+  readonly allowed: Dec;
+}
+
+export interface AdministrationEconomics {
+  readonly hcpcs: string;
+  readonly payerId: string;
+  readonly dose: Dec;
+  readonly dispensing: Dispensing;
+  /** Units billed on the JW line (0 when the payer does not pay discarded drug, or nothing is discarded). */
+  readonly jwUnitsBilled: number;
+  readonly adminLines: readonly PricedAdminLine[];
+  /** The payer's rate per billing unit of drug. */
+  readonly drugRate: Dec;
+  readonly allowedDrugAdministered: Dec;
+  readonly allowedDrugDiscarded: Dec;
+  readonly allowedDrug: Dec;
+  readonly allowedAdmin: Dec;
+  readonly allowed: Dec;
+  readonly patientShare: Dec;
+  readonly payerPaid: Dec;
+  readonly collected: Dec;
+  readonly netRevenueDrug: Dec;
+  readonly netRevenueAdmin: Dec;
+  readonly netRevenue: Dec;
+  readonly acquisitionPerUnit: Dec;
+  readonly acquisitionIsDefault: boolean;
+  readonly drugCost: Dec;
+  readonly margin: Dec;
+  /** Drug-line net revenue / drug cost; null when the cost is zero. */
+  readonly recovery: Dec | null;
+  /** Drug-line net revenue below drug cost. */
+  readonly underwater: boolean;
+}
+
+/** The payer's rate per billing unit for the drug line. */
+export function drugRate(book: ReferenceBook, spec: AdministrationSpec, payer: PayerProfile): Dec {
+  const rule = payer.drugRule;
+  switch (rule.kind) {
+    case 'payment_limit':
+      return book.price(spec.hcpcs, spec.quarter).paymentLimit.times(dec(rule.factor));
+    case 'asp_plus':
+      return book.asp(spec.hcpcs, spec.quarter).times(ONE.plus(dec(rule.percent)));
+    case 'wac_percent':
+      if (spec.wacPerUnit === null) fail({ code: 'missing_fact', drug: spec.hcpcs, fact: `the WAC per unit (payer ${payer.id} pays a percent of WAC)` });
+      return spec.wacPerUnit.times(dec(rule.percent));
+    case 'fixed_per_unit':
+      return dec(rule.amount);
+  }
+}
+
+/** Economics of one administration for one payer. */
+export function administrationEconomics(book: ReferenceBook, spec: AdministrationSpec, payer: PayerProfile): AdministrationEconomics {
+  if (!spec.dose.isFinite() || spec.dose.lte(0)) {
+    fail({ code: 'invalid_amount', argument: 'dose', problem: `must be a positive amount, not ${spec.dose.toString()}` });
+  }
+  const price = book.price(spec.hcpcs, spec.quarter);
+  const dispensing = dispense(spec.dose, price.unit.amount, book.vialSizes(spec.hcpcs));
+  const rate = drugRate(book, spec, payer);
+  const jwUnitsBilled = payer.paysDiscarded ? dispensing.jwUnits : 0;
+  const allowedDrugAdministered = roundCents(rate.times(dispensing.unitsAdministered));
+  const allowedDrugDiscarded = roundCents(rate.times(jwUnitsBilled));
+  const allowedDrug = allowedDrugAdministered.plus(allowedDrugDiscarded);
+
+  const fees = book.feeTable(spec.feeScheduleYear);
+  const adminPct = dec(payer.adminPercentOfFeeSchedule);
+  const adminLines = adminCodes(spec.route, spec.complexity, spec.minutes).map((line): PricedAdminLine => {
+    const lineRate = fees.amount(line.code).times(adminPct);
+    return { ...line, rate: lineRate, allowed: roundCents(lineRate.times(line.units)) };
+  });
+  let allowedAdmin = ZERO;
+  for (const l of adminLines) allowedAdmin = allowedAdmin.plus(l.allowed);
+
+  // The Medicare drug line uses the file's co-insurance percentage (20% where the file is silent).
+  const cDrug = payer.drugCoinsurance === 'file' ? (price.coinsurance ?? dec('0.2')) : dec(payer.drugCoinsurance);
+  const cAdmin = dec(payer.adminCoinsurance);
+  const keep = ONE.minus(dec(payer.sequestration));
+  const collect = dec(payer.collectionRate);
+  const afterDenial = ONE.minus(dec(payer.denialWriteOff));
+
+  // Net revenue of a line with allowed amount A and co-insurance c: ((A - A c)(1 - seq) + A c coll)(1 - denial).
+  const lineNet = (allowed: Dec, c: Dec): { share: Dec; paid: Dec; net: Dec } => {
+    const share = allowed.times(c);
+    const paid = allowed.minus(share).times(keep);
+    return { share, paid, net: paid.plus(share.times(collect)).times(afterDenial) };
+  };
+  const d = lineNet(allowedDrug, cDrug);
+  const a = lineNet(allowedAdmin, cAdmin);
+  const patientShare = d.share.plus(a.share);
+  const payerPaid = d.paid.plus(a.paid);
+  const collected = payerPaid.plus(patientShare.times(collect));
+
+  const acquisitionIsDefault = spec.acquisitionPerUnit === null;
+  const acquisitionPerUnit = spec.acquisitionPerUnit ?? book.asp(spec.hcpcs, spec.quarter);
+  const drugCost = acquisitionPerUnit.times(dispensing.vials.totalUnits);
+  const netRevenue = d.net.plus(a.net);
+  return {
+    hcpcs: spec.hcpcs,
+    payerId: payer.id,
+    dose: spec.dose,
+    dispensing,
+    jwUnitsBilled,
+    adminLines,
+    drugRate: rate,
+    allowedDrugAdministered,
+    allowedDrugDiscarded,
+    allowedDrug,
+    allowedAdmin,
+    allowed: allowedDrug.plus(allowedAdmin),
+    patientShare,
+    payerPaid,
+    collected,
+    netRevenueDrug: d.net,
+    netRevenueAdmin: a.net,
+    netRevenue,
+    acquisitionPerUnit,
+    acquisitionIsDefault,
+    drugCost,
+    margin: netRevenue.minus(drugCost),
+    recovery: drugCost.isZero() ? null : d.net.div(drugCost),
+    underwater: d.net.lt(drugCost),
+  };
+}
