@@ -32,6 +32,8 @@ export interface AdministrationSpec {
   readonly wacPerUnit: Dec | null;
   readonly quarter?: string;
   readonly feeScheduleYear?: number;
+  /** Sensitivity only: multiplies the CMS-derived drug rates (payment limit and ASP rules); default 1. */
+  readonly priceFactor?: Dec;
 }
 
 export interface PricedAdminLine extends AdminLine {
@@ -93,7 +95,9 @@ export function administrationEconomics(book: ReferenceBook, spec: Administratio
   }
   const price = book.price(spec.hcpcs, spec.quarter);
   const dispensing = dispense(spec.dose, price.unit.amount, book.vialSizes(spec.hcpcs));
-  const rate = drugRate(book, spec, payer);
+  const baseRate = drugRate(book, spec, payer);
+  const scalesWithCms = payer.drugRule.kind === 'payment_limit' || payer.drugRule.kind === 'asp_plus';
+  const rate = spec.priceFactor && scalesWithCms ? baseRate.times(spec.priceFactor) : baseRate;
   const jwUnitsBilled = payer.paysDiscarded ? dispensing.jwUnits : 0;
   const allowedDrugAdministered = roundCents(rate.times(dispensing.unitsAdministered));
   const allowedDrugDiscarded = roundCents(rate.times(jwUnitsBilled));
