@@ -25,7 +25,7 @@ import { type AdministrationEconomics, administrationEconomics } from './economi
 import { formatAdminCodes, adminCodes } from './admin';
 import { checkWeights, mixWeighted } from './mix';
 import { administrationsPerPatient, doseDays, doseFor } from './regimen';
-import { DAYS_PER_MONTH, delaySeries, monthOfDay } from './timeline';
+import { delaySeries, monthOfDay } from './timeline';
 import type { DrugLineInput, ModelInput, PayerProfile } from './types';
 
 /** What-if multipliers, used by sensitivity and named scenarios. All default to no change. */
@@ -406,4 +406,3 @@ function summarize(months: readonly MonthRow[], P: number, H: number, discountRa
   };
 }
 
-export { DAYS_PER_MONTH };
