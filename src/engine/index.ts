@@ -13,3 +13,4 @@ export * from './sensitivity';
 export * from './timeline';
 export * from './types';
 export * from './units';
+export * from './report';

@@ -1,0 +1,61 @@
+/**
+ * A small, strict argument parser for the command line: `--name value`, `--flag`, and positionals. Unknown
+ * options and missing values are usage errors with a one-line reason.
+ */
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export interface OptionSpec {
+  /** Takes a value (`--out FILE`) or is a flag (`--json`). */
+  readonly kind: 'value' | 'flag';
+  readonly description: string;
+  readonly valueName?: string;
+}
+
+export interface ParsedArgs {
+  readonly positionals: readonly string[];
+  readonly values: Readonly<Record<string, string>>;
+  readonly flags: ReadonlySet<string>;
+}
+
+export function parseArgs(argv: readonly string[], options: Readonly<Record<string, OptionSpec>>): ParsedArgs {
+  const positionals: string[] = [];
+  const values: Record<string, string> = {};
+  const flags = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--') {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg.startsWith('--')) {
+      const eq = arg.indexOf('=');
+      const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
+      const spec = options[name];
+      if (!spec) throw new UsageError(`unknown option --${name}`);
+      if (spec.kind === 'flag') {
+        if (eq > 0) throw new UsageError(`--${name} takes no value`);
+        flags.add(name);
+      } else {
+        const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+        if (value === undefined || value === '') throw new UsageError(`--${name} needs a value (${spec.valueName ?? 'VALUE'})`);
+        values[name] = value;
+      }
+    } else {
+      positionals.push(arg);
+    }
+  }
+  return { positionals, values, flags };
+}
+
+/** The option lines of a command's --help. */
+export function optionHelp(options: Readonly<Record<string, OptionSpec>>): string {
+  return Object.entries(options)
+    .map(([name, o]) => `  --${name}${o.kind === 'value' ? ` ${o.valueName ?? 'VALUE'}` : ''}`.padEnd(28) + o.description)
+    .join('\n');
+}
