@@ -1,0 +1,33 @@
+/**
+ * The scenario layer: the scenario file format, its defaults, validation, migration and resolution into
+ * the engine's input. No I/O: callers parse the JSON and hand over the value.
+ */
+export { SCENARIO_FORMAT_VERSION, PAYER_TERM_KEYS } from './types';
+export type {
+  Scenario,
+  ScenarioDrug,
+  ScenarioPayer,
+  ScenarioProgram,
+  ScenarioFixedCost,
+  PayerTerms,
+  ValidationIssue,
+} from './types';
+export * from './defaults';
+export { validateScenario, formatIssue, type ScenarioValidation } from './validate';
+export {
+  migrateScenario,
+  migrateDocument,
+  MIGRATIONS,
+  MigrationChainError,
+  type MigrationStep,
+  type MigrationResult,
+} from './migrate';
+export { loadScenario, type ScenarioLoad } from './load';
+export {
+  resolveScenario,
+  scenarioDefaultsApplied,
+  ScenarioResolutionError,
+  type AppliedDefault,
+  type AppliedDefaultValue,
+} from './resolve';
+export { sampleScenario } from './sample';

@@ -1,0 +1,273 @@
+/**
+ * Resolution of a valid scenario into the engine's input: defaults applied (defaults.ts), catalog facts with
+ * the scenario's overrides, each payer profile built from its built-in or `basedOn` profile plus the
+ * scenario's terms, and the quarter and fee schedule year chosen.
+ */
+import type { DoseBasis, ReferenceData } from '../engine/reference';
+import { builtinPayer } from '../engine/payers';
+import type { DrugLineInput, DrugRule, ModelInput, PayerProfile, ProgramInput } from '../engine/types';
+import {
+  DEFAULT_DISTRIBUTOR_TERMS_DAYS,
+  DEFAULT_DRUG_ACQUISITION_PER_UNIT,
+  DEFAULT_DRUG_CHAIR_EXTRA_MINUTES,
+  DEFAULT_DRUG_COMPLEXITY,
+  DEFAULT_DRUG_DISCONTINUATION_RATE,
+  DEFAULT_DRUG_DOSE,
+  DEFAULT_DRUG_INFUSION_MINUTES,
+  DEFAULT_DRUG_PRIOR_AUTH_PAYERS,
+  DEFAULT_DRUG_WEIGHT_KG,
+  DEFAULT_FEE_SCHEDULE_YEAR,
+  DEFAULT_HORIZON_MONTHS,
+  DEFAULT_PATIENT_WEIGHT_KG,
+  DEFAULT_PAYER_TERMS,
+  DEFAULT_PLANNING_MONTHS,
+  DEFAULT_PRIOR_AUTH_DELAY_DAYS,
+  DEFAULT_QUARTER,
+  DEFAULT_UTILIZATION_TARGET,
+  PRIOR_AUTH_EXEMPT_PAYER_IDS,
+  type ScenarioDefault,
+} from './defaults';
+import {
+  findCatalogDrug,
+  findQuarter,
+  loadedFeeScheduleYears,
+  loadedQuarters,
+  newestFeeScheduleYear,
+  newestQuarter,
+} from './lookup';
+import {
+  PAYER_TERM_KEYS,
+  type PayerTerms,
+  type Scenario,
+  type ScenarioDrug,
+  type ScenarioPayer,
+  type ScenarioProgram,
+} from './types';
+
+/**
+ * Thrown by `resolveScenario` when the scenario names something the reference data does not hold (a
+ * quarter, a fee schedule year, a drug code) or a payer without terms. `validateScenario(json, ref)`
+ * reports all of these as issues first; this error means a scenario was resolved without that check.
+ */
+export class ScenarioResolutionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ScenarioResolutionError';
+  }
+}
+
+/** Turns a valid scenario into the engine's input, applying every default. */
+export function resolveScenario(scenario: Scenario, ref: ReferenceData): ModelInput {
+  const quarter = resolveQuarter(scenario, ref);
+  const feeScheduleYear = resolveFeeScheduleYear(scenario, ref);
+  const patientWeightKg = scenario.patientWeightKg ?? DEFAULT_PATIENT_WEIGHT_KG.value;
+  const payerIds = scenario.payers.map((p) => p.id);
+  return {
+    name: scenario.name,
+    practiceName: scenario.practiceName,
+    quarter,
+    feeScheduleYear,
+    drugs: scenario.drugs.map((drug) => resolveDrug(drug, ref, patientWeightKg, payerIds)),
+    payers: scenario.payers.map((payer) => ({ profile: resolvePayer(payer), weight: payer.weight })),
+    program: resolveProgram(scenario.program),
+  };
+}
+
+function resolveQuarter(scenario: Scenario, ref: ReferenceData): string {
+  const quarter = scenario.quarter ?? newestQuarter(ref);
+  if (quarter === undefined) throw new ScenarioResolutionError('No quarter of payment limits is loaded');
+  if (findQuarter(ref, quarter) === undefined) {
+    throw new ScenarioResolutionError(
+      `Unknown quarter "${quarter}": no payment limits loaded for it (loaded: ${loadedQuarters(ref).join(', ')})`,
+    );
+  }
+  return quarter;
+}
+
+function resolveFeeScheduleYear(scenario: Scenario, ref: ReferenceData): number {
+  const year = scenario.feeScheduleYear ?? newestFeeScheduleYear(ref);
+  if (year === undefined) throw new ScenarioResolutionError('No fee schedule is loaded');
+  const years = loadedFeeScheduleYears(ref);
+  if (!years.includes(year)) {
+    throw new ScenarioResolutionError(`Unknown fee schedule year ${year} (loaded: ${years.join(', ')})`);
+  }
+  return year;
+}
+
+/** Payer ids that need prior authorization when the drug does not list them. */
+function defaultPriorAuthPayers(payerIds: readonly string[]): string[] {
+  return payerIds.filter((id) => !PRIOR_AUTH_EXEMPT_PAYER_IDS.includes(id));
+}
+
+function resolveDrug(
+  drug: ScenarioDrug,
+  ref: ReferenceData,
+  patientWeightKg: number,
+  payerIds: readonly string[],
+): DrugLineInput {
+  const facts = findCatalogDrug(ref, drug.hcpcs);
+  if (facts === undefined) throw new ScenarioResolutionError(`Unknown drug code "${drug.hcpcs}" (not in the catalog)`);
+  const dose: DoseBasis = drug.dose === undefined ? facts.dose : { kind: 'fixed', amount: drug.dose };
+  return {
+    hcpcs: facts.hcpcs,
+    label: `${facts.brand} (${facts.generic})`,
+    route: facts.route,
+    complexity: drug.complexity ?? facts.complexity,
+    dose,
+    regimen: facts.regimen,
+    weightKg: drug.weightKg ?? patientWeightKg,
+    infusionMinutes: drug.infusionMinutes ?? facts.infusionMinutes,
+    chairExtraMinutes: drug.chairExtraMinutes ?? facts.chairExtraMinutes,
+    vialSizes: facts.vialSizes.length > 0 ? facts.vialSizes : (ref.vialSizes[facts.hcpcs] ?? []),
+    // null = the engine's default, the derived ASP (DEFAULT_DRUG_ACQUISITION_PER_UNIT).
+    acquisitionPerUnit: drug.acquisitionPerUnit ?? null,
+    wacPerUnit: drug.wacPerUnit ?? null,
+    newPatientsPerMonth: drug.newPatientsPerMonth,
+    rampMonths: drug.rampMonths,
+    discontinuationRate: drug.discontinuationRate ?? DEFAULT_DRUG_DISCONTINUATION_RATE.value,
+    priorAuthPayers: drug.priorAuthPayers ?? defaultPriorAuthPayers(payerIds),
+    distributorVerified: drug.distributorVerified,
+  };
+}
+
+/** The profile a payer's terms start from: its `basedOn`, or the built-in profile of its own id. */
+function basePayer(payer: ScenarioPayer): PayerProfile | undefined {
+  if (payer.basedOn === undefined) return builtinPayer(payer.id);
+  const base = builtinPayer(payer.basedOn);
+  if (base === undefined) {
+    throw new ScenarioResolutionError(`Payer "${payer.id}": basedOn "${payer.basedOn}" is not a built-in payer`);
+  }
+  return base;
+}
+
+function resolvePayer(payer: ScenarioPayer): PayerProfile {
+  const base = basePayer(payer);
+  const overrides: Partial<PayerTerms> = payer;
+  const term = <K extends keyof PayerTerms>(key: K): PayerTerms[K] => {
+    const own = overrides[key];
+    if (own !== undefined) return own;
+    if (base !== undefined) return base[key];
+    throw new ScenarioResolutionError(`Payer "${payer.id}" has neither basedOn nor a ${key}`);
+  };
+  return {
+    id: payer.id,
+    name: payer.name,
+    drugRule: term('drugRule'),
+    adminPercentOfFeeSchedule: term('adminPercentOfFeeSchedule'),
+    drugCoinsurance: term('drugCoinsurance'),
+    adminCoinsurance: term('adminCoinsurance'),
+    sequestration: term('sequestration'),
+    collectionRate: term('collectionRate'),
+    denialWriteOff: term('denialWriteOff'),
+    paysDiscarded: term('paysDiscarded'),
+    daysToPayment: term('daysToPayment'),
+    priorAuthDenialRate: term('priorAuthDenialRate'),
+  };
+}
+
+function resolveProgram(program: ScenarioProgram): ProgramInput {
+  return {
+    chairs: program.chairs,
+    hoursPerDay: program.hoursPerDay,
+    daysPerMonth: program.daysPerMonth,
+    utilizationTarget: program.utilizationTarget ?? DEFAULT_UTILIZATION_TARGET.value,
+    chairsPerNurse: program.chairsPerNurse,
+    fixedCosts: program.fixedCosts.map((c) => ({ name: c.name, monthly: c.monthly })),
+    startupCosts: program.startupCosts,
+    planningMonths: program.planningMonths ?? DEFAULT_PLANNING_MONTHS.value,
+    horizonMonths: program.horizonMonths ?? DEFAULT_HORIZON_MONTHS.value,
+    discountRate: program.discountRate,
+    distributorTermsDays: program.distributorTermsDays ?? DEFAULT_DISTRIBUTOR_TERMS_DAYS.value,
+    priorAuthDelayDays: program.priorAuthDelayDays ?? DEFAULT_PRIOR_AUTH_DELAY_DAYS.value,
+    priorAuthStaffMinutes: program.priorAuthStaffMinutes,
+    staffHourlyCost: program.staffHourlyCost,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Which defaults a scenario uses
+
+export type AppliedDefaultValue = number | string | boolean | readonly string[] | DoseBasis | DrugRule | null;
+
+/** One default a scenario relies on, for "labelled as assumption" displays. */
+export interface AppliedDefault {
+  /** The field left out, e.g. "drugs[0].discontinuationRate". */
+  readonly path: string;
+  /** The default that fills it: its label, display text and source. */
+  readonly default: ScenarioDefault;
+  /**
+   * The value used. null when it depends on reference data that was not given, or when the engine
+   * computes it (the derived ASP of `acquisitionPerUnit`).
+   */
+  readonly value: AppliedDefaultValue;
+}
+
+/**
+ * Every default a scenario relies on, in the order of its fields. With `ref`, the values that come from the
+ * reference data are filled in, and the weight defaults are listed only where a weight-based dose uses them.
+ */
+export function scenarioDefaultsApplied(scenario: Scenario, ref?: ReferenceData): AppliedDefault[] {
+  const applied: AppliedDefault[] = [];
+  const use = (path: string, def: ScenarioDefault, value: AppliedDefaultValue): void => {
+    applied.push({ path, default: def, value });
+  };
+
+  if (scenario.quarter === undefined) use('quarter', DEFAULT_QUARTER, ref === undefined ? null : (newestQuarter(ref) ?? null));
+  if (scenario.feeScheduleYear === undefined) {
+    use('feeScheduleYear', DEFAULT_FEE_SCHEDULE_YEAR, ref === undefined ? null : (newestFeeScheduleYear(ref) ?? null));
+  }
+
+  // A drug uses a weight when its dose is the catalog's and the catalog's is weight-based (unknown without ref).
+  const usesWeight = (drug: ScenarioDrug): boolean => {
+    if (drug.dose !== undefined) return false;
+    const facts = ref === undefined ? undefined : findCatalogDrug(ref, drug.hcpcs);
+    return facts === undefined || facts.dose.kind !== 'fixed';
+  };
+  const patientWeightKg = scenario.patientWeightKg ?? DEFAULT_PATIENT_WEIGHT_KG.value;
+  if (scenario.patientWeightKg === undefined && scenario.drugs.some((d) => d.weightKg === undefined && usesWeight(d))) {
+    use('patientWeightKg', DEFAULT_PATIENT_WEIGHT_KG, DEFAULT_PATIENT_WEIGHT_KG.value);
+  }
+
+  const payerIds = scenario.payers.map((p) => p.id);
+  scenario.drugs.forEach((drug, i) => {
+    const path = `drugs[${i}]`;
+    const facts = ref === undefined ? undefined : findCatalogDrug(ref, drug.hcpcs);
+    if (drug.dose === undefined) use(`${path}.dose`, DEFAULT_DRUG_DOSE, facts?.dose ?? null);
+    if (drug.weightKg === undefined && usesWeight(drug)) use(`${path}.weightKg`, DEFAULT_DRUG_WEIGHT_KG, patientWeightKg);
+    if (drug.discontinuationRate === undefined) {
+      use(`${path}.discontinuationRate`, DEFAULT_DRUG_DISCONTINUATION_RATE, DEFAULT_DRUG_DISCONTINUATION_RATE.value);
+    }
+    if (drug.acquisitionPerUnit === undefined) use(`${path}.acquisitionPerUnit`, DEFAULT_DRUG_ACQUISITION_PER_UNIT, null);
+    if (drug.infusionMinutes === undefined) {
+      use(`${path}.infusionMinutes`, DEFAULT_DRUG_INFUSION_MINUTES, facts?.infusionMinutes ?? null);
+    }
+    if (drug.chairExtraMinutes === undefined) {
+      use(`${path}.chairExtraMinutes`, DEFAULT_DRUG_CHAIR_EXTRA_MINUTES, facts?.chairExtraMinutes ?? null);
+    }
+    if (drug.complexity === undefined) use(`${path}.complexity`, DEFAULT_DRUG_COMPLEXITY, facts?.complexity ?? null);
+    if (drug.priorAuthPayers === undefined) {
+      use(`${path}.priorAuthPayers`, DEFAULT_DRUG_PRIOR_AUTH_PAYERS, defaultPriorAuthPayers(payerIds));
+    }
+  });
+
+  scenario.payers.forEach((payer, i) => {
+    const base = payer.basedOn === undefined ? builtinPayer(payer.id) : builtinPayer(payer.basedOn);
+    if (base === undefined) return;
+    for (const key of PAYER_TERM_KEYS) {
+      if (payer[key] === undefined) use(`payers[${i}].${key}`, DEFAULT_PAYER_TERMS, base[key]);
+    }
+  });
+
+  const program = scenario.program;
+  const programDefaults: readonly [keyof ScenarioProgram, ScenarioDefault<number>][] = [
+    ['utilizationTarget', DEFAULT_UTILIZATION_TARGET],
+    ['planningMonths', DEFAULT_PLANNING_MONTHS],
+    ['horizonMonths', DEFAULT_HORIZON_MONTHS],
+    ['distributorTermsDays', DEFAULT_DISTRIBUTOR_TERMS_DAYS],
+    ['priorAuthDelayDays', DEFAULT_PRIOR_AUTH_DELAY_DAYS],
+  ];
+  for (const [key, def] of programDefaults) {
+    if (program[key] === undefined) use(`program.${key}`, def, def.value);
+  }
+  return applied;
+}

@@ -1,0 +1,449 @@
+/**
+ * Validation of a scenario document (format version 1), by hand rather than with a JSON Schema library at
+ * run time (the add-in bundle stays small). Every problem is collected, each as the path of the field and
+ * what is wrong with it: `payers[2].weight: must be between 0 and 1`. `scenario.schema.json` states the
+ * same structural rules; a test holds the two together. The checks that need the drug catalog or the loaded
+ * quarters run only when reference data is given.
+ */
+import { dec, ZERO } from '../engine/decimal';
+import { WEIGHT_SUM_TOLERANCE } from '../engine/mix';
+import { BUILTIN_PAYER_IDS, builtinPayer } from '../engine/payers';
+import type { ReferenceData } from '../engine/reference';
+import { describe, isRecord, type JsonRecord } from './json';
+import {
+  findCatalogDrug,
+  findQuarter,
+  isPriced,
+  loadedFeeScheduleYears,
+  loadedQuarters,
+  newestQuarter,
+} from './lookup';
+import { PAYER_TERM_KEYS, SCENARIO_FORMAT_VERSION, type Scenario, type ValidationIssue } from './types';
+
+export type ScenarioValidation =
+  | { readonly ok: true; readonly scenario: Scenario }
+  | { readonly ok: false; readonly errors: readonly ValidationIssue[] };
+
+/** "payers[2].weight: must be between 0 and 1"; an issue of the whole document reads "scenario: ...". */
+export function formatIssue(issue: ValidationIssue): string {
+  return `${issue.path === '' ? 'scenario' : issue.path}: ${issue.message}`;
+}
+
+/**
+ * Check a parsed scenario document. Returns the typed scenario when it is valid (the same object, not a
+ * copy), or every issue found. The document must already be at the current format version (see
+ * `migrateScenario`, or `loadScenario` which does both). With `ref`, also checks the drug codes against the
+ * catalog, that the quarter and fee schedule year are loaded and that each drug is priced in the quarter.
+ */
+export function validateScenario(json: unknown, ref?: ReferenceData): ScenarioValidation {
+  const out = new Issues();
+  if (!isRecord(json)) {
+    out.add('', `must be a JSON object, found ${describe(json)}`);
+  } else {
+    checkObject(json, '', SCENARIO_SHAPE, out);
+    crossCheck(json, out, ref);
+  }
+  // The cast is sound: every field was checked against the shape of `Scenario` and no issue was found.
+  return out.list.length === 0 ? { ok: true, scenario: json as Scenario } : { ok: false, errors: out.list };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Issues
+
+class Issues {
+  readonly list: ValidationIssue[] = [];
+  private readonly paths = new Set<string>();
+
+  add(path: string, message: string): void {
+    this.list.push({ path, message });
+    this.paths.add(path);
+  }
+
+  /** Whether an issue was recorded at this exact path. */
+  at(path: string): boolean {
+    return this.paths.has(path);
+  }
+}
+
+function join(path: string, key: string): string {
+  return path === '' ? key : `${path}.${key}`;
+}
+
+function quoteList(values: readonly string[]): string {
+  return values.map((v) => JSON.stringify(v)).join(', ');
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Rules: each checks one value at one path and records what is wrong with it.
+
+type Rule = (value: unknown, path: string, out: Issues) => void;
+
+interface FieldSpec {
+  readonly rule: Rule;
+  readonly required: boolean;
+}
+
+type Shape = Readonly<Record<string, FieldSpec>>;
+
+const required = (rule: Rule): FieldSpec => ({ rule, required: true });
+const optional = (rule: Rule): FieldSpec => ({ rule, required: false });
+
+/**
+ * Checks an object against a shape: its fields in the shape's order (each present one by its rule, each
+ * missing required one reported), then any unknown fields. A field whose value is `undefined` (possible
+ * from code, never from JSON) counts as absent.
+ */
+function checkObject(value: unknown, path: string, shape: Shape, out: Issues): value is JsonRecord {
+  if (!isRecord(value)) {
+    out.add(path, `must be an object, found ${describe(value)}`);
+    return false;
+  }
+  for (const [key, spec] of Object.entries(shape)) {
+    const fieldValue = value[key];
+    if (fieldValue !== undefined) spec.rule(fieldValue, join(path, key), out);
+    else if (spec.required) out.add(join(path, key), 'required field is missing');
+  }
+  for (const key of Object.keys(value)) {
+    if (!Object.hasOwn(shape, key) && value[key] !== undefined) out.add(join(path, key), 'unknown field');
+  }
+  return true;
+}
+
+const objectOf =
+  (shape: Shape): Rule =>
+  (value, path, out) => {
+    checkObject(value, path, shape, out);
+  };
+
+interface NumberSpec {
+  readonly min: number;
+  /** The minimum itself is not allowed. */
+  readonly minExclusive?: boolean;
+  readonly max?: number;
+  readonly whole?: boolean;
+}
+
+/** The requirement a number rule states, e.g. "must be a whole number of at least 1". */
+function numberRequirement(spec: NumberSpec): string {
+  const { min, max, minExclusive = false, whole = false } = spec;
+  if (whole) {
+    return max === undefined ? `must be a whole number of at least ${min}` : `must be a whole number between ${min} and ${max}`;
+  }
+  if (minExclusive) {
+    return max === undefined ? `must be greater than ${min}` : `must be greater than ${min} and at most ${max}`;
+  }
+  return max === undefined ? `must be at least ${min}` : `must be between ${min} and ${max}`;
+}
+
+function numberOk(value: number, spec: NumberSpec): boolean {
+  if (spec.whole === true && !Number.isInteger(value)) return false;
+  if (spec.minExclusive === true ? value <= spec.min : value < spec.min) return false;
+  return spec.max === undefined || value <= spec.max;
+}
+
+const numberRule =
+  (spec: NumberSpec): Rule =>
+  (value, path, out) => {
+    if (typeof value !== 'number' || !Number.isFinite(value)) out.add(path, `must be a number, found ${describe(value)}`);
+    else if (!numberOk(value, spec)) out.add(path, numberRequirement(spec));
+  };
+
+const fraction = numberRule({ min: 0, max: 1 });
+const atLeastZero = numberRule({ min: 0 });
+const positive = numberRule({ min: 0, minExclusive: true });
+const wholeAtLeastZero = numberRule({ min: 0, whole: true });
+const weightKg = numberRule({ min: 0, minExclusive: true, max: 400 });
+
+const nonEmptyString: Rule = (value, path, out) => {
+  if (typeof value !== 'string') out.add(path, `must be a string, found ${describe(value)}`);
+  else if (value.trim() === '') out.add(path, 'must not be empty');
+};
+
+const anyString: Rule = (value, path, out) => {
+  if (typeof value !== 'string') out.add(path, `must be a string, found ${describe(value)}`);
+};
+
+const patternString =
+  (pattern: RegExp, requirement: string): Rule =>
+  (value, path, out) => {
+    if (typeof value !== 'string') out.add(path, `must be a string, found ${describe(value)}`);
+    else if (!pattern.test(value)) out.add(path, requirement);
+  };
+
+const boolean: Rule = (value, path, out) => {
+  if (typeof value !== 'boolean') out.add(path, `must be true or false, found ${describe(value)}`);
+};
+
+const oneOf =
+  (values: readonly string[]): Rule =>
+  (value, path, out) => {
+    if (typeof value !== 'string' || !values.includes(value)) out.add(path, `must be one of ${quoteList(values)}`);
+  };
+
+const arrayOf =
+  (item: Rule, emptyMessage?: string): Rule =>
+  (value, path, out) => {
+    if (!Array.isArray(value)) {
+      out.add(path, `must be an array, found ${describe(value)}`);
+      return;
+    }
+    if (value.length === 0 && emptyMessage !== undefined) out.add(path, emptyMessage);
+    value.forEach((element: unknown, i) => {
+      item(element, `${path}[${i}]`, out);
+    });
+  };
+
+// ---------------------------------------------------------------------------------------------------
+// The format, field by field (keep in step with types.ts and scenario.schema.json)
+
+export const PAYER_ID_PATTERN = /^[A-Z][A-Z0-9_]*$/;
+export const HCPCS_PATTERN = /^[A-Z][0-9]{4}$/;
+export const QUARTER_PATTERN = /^[0-9]{4}Q[1-4]$/;
+
+const payerId = patternString(PAYER_ID_PATTERN, 'must be an upper-case identifier like "ACME_PPO" (A-Z, 0-9 and _)');
+
+const priorAuthPayers: Rule = (value, path, out) => {
+  arrayOf(payerId)(value, path, out);
+  if (!Array.isArray(value)) return;
+  value.forEach((id: unknown, i) => {
+    if (typeof id === 'string' && value.indexOf(id) < i) out.add(`${path}[${i}]`, `${JSON.stringify(id)} is listed twice`);
+  });
+};
+
+const DRUG_SHAPE: Shape = {
+  hcpcs: required(patternString(HCPCS_PATTERN, 'must be an HCPCS code like "J1745"')),
+  dose: optional(positive),
+  weightKg: optional(weightKg),
+  newPatientsPerMonth: required(atLeastZero),
+  rampMonths: required(wholeAtLeastZero),
+  discontinuationRate: optional(fraction),
+  acquisitionPerUnit: optional(atLeastZero),
+  wacPerUnit: optional(atLeastZero),
+  infusionMinutes: optional(wholeAtLeastZero),
+  chairExtraMinutes: optional(wholeAtLeastZero),
+  complexity: optional(oneOf(['complex', 'therapeutic'])),
+  distributorVerified: required(boolean),
+  priorAuthPayers: optional(priorAuthPayers),
+};
+
+const DRUG_RULE_KINDS = ['payment_limit', 'asp_plus', 'wac_percent', 'fixed_per_unit'] as const;
+const KIND_FIELD = required(oneOf(DRUG_RULE_KINDS));
+
+/** The fields of each kind of drug rule (engine/types.ts DrugRule). */
+const DRUG_RULE_SHAPES: Readonly<Record<(typeof DRUG_RULE_KINDS)[number], Shape>> = {
+  // 1 = Medicare's payment limit; above 3 is surely a percentage typed as a whole number.
+  payment_limit: { kind: KIND_FIELD, factor: required(numberRule({ min: 0, minExclusive: true, max: 3 })) },
+  // 0.15 = ASP + 15%.
+  asp_plus: { kind: KIND_FIELD, percent: required(numberRule({ min: 0, max: 2 })) },
+  // 0.97 = 97% of WAC.
+  wac_percent: { kind: KIND_FIELD, percent: required(numberRule({ min: 0, minExclusive: true, max: 2 })) },
+  fixed_per_unit: { kind: KIND_FIELD, amount: required(atLeastZero) },
+};
+
+const drugRule: Rule = (value, path, out) => {
+  if (!isRecord(value)) {
+    out.add(path, `must be an object, found ${describe(value)}`);
+    return;
+  }
+  const kind = value.kind;
+  if (kind === undefined) {
+    out.add(join(path, 'kind'), 'required field is missing');
+  } else if (typeof kind !== 'string' || !Object.hasOwn(DRUG_RULE_SHAPES, kind)) {
+    out.add(join(path, 'kind'), `must be one of ${quoteList(DRUG_RULE_KINDS)}`);
+  } else {
+    checkObject(value, path, DRUG_RULE_SHAPES[kind as keyof typeof DRUG_RULE_SHAPES], out);
+  }
+};
+
+const drugCoinsurance: Rule = (value, path, out) => {
+  if (value !== 'file' && (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1)) {
+    out.add(path, 'must be "file" or between 0 and 1');
+  }
+};
+
+/** The contract terms a payer may override (engine/types.ts PayerProfile). */
+const PAYER_TERM_RULES: Readonly<Record<(typeof PAYER_TERM_KEYS)[number], Rule>> = {
+  drugRule,
+  // 1.5 = 150% of the fee schedule; above 5 is surely a percentage typed as a whole number.
+  adminPercentOfFeeSchedule: numberRule({ min: 0, max: 5 }),
+  drugCoinsurance,
+  adminCoinsurance: fraction,
+  sequestration: fraction,
+  collectionRate: fraction,
+  denialWriteOff: fraction,
+  paysDiscarded: boolean,
+  daysToPayment: wholeAtLeastZero,
+  priorAuthDenialRate: fraction,
+};
+
+const PAYER_SHAPE: Shape = {
+  id: required(payerId),
+  name: required(nonEmptyString),
+  weight: required(fraction),
+  basedOn: optional(oneOf(BUILTIN_PAYER_IDS)),
+  ...Object.fromEntries(PAYER_TERM_KEYS.map((key) => [key, optional(PAYER_TERM_RULES[key])])),
+};
+
+const FIXED_COST_SHAPE: Shape = {
+  name: required(nonEmptyString),
+  monthly: required(atLeastZero),
+};
+
+const PROGRAM_SHAPE: Shape = {
+  chairs: required(numberRule({ min: 1, whole: true })),
+  hoursPerDay: required(numberRule({ min: 0, minExclusive: true, max: 24 })),
+  daysPerMonth: required(numberRule({ min: 1, max: 31, whole: true })),
+  utilizationTarget: optional(numberRule({ min: 0, minExclusive: true, max: 1 })),
+  chairsPerNurse: required(positive),
+  fixedCosts: required(arrayOf(objectOf(FIXED_COST_SHAPE))),
+  startupCosts: required(atLeastZero),
+  planningMonths: optional(wholeAtLeastZero),
+  horizonMonths: optional(numberRule({ min: 1, max: 120, whole: true })),
+  discountRate: required(fraction),
+  distributorTermsDays: optional(wholeAtLeastZero),
+  priorAuthDelayDays: optional(wholeAtLeastZero),
+  priorAuthStaffMinutes: required(atLeastZero),
+  staffHourlyCost: required(atLeastZero),
+};
+
+const version: Rule = (value, path, out) => {
+  if (value !== SCENARIO_FORMAT_VERSION) {
+    out.add(path, `must be ${SCENARIO_FORMAT_VERSION} (migrateScenario brings older versions up to it)`);
+  }
+};
+
+const SCENARIO_SHAPE: Shape = {
+  $schema: optional(anyString),
+  version: required(version),
+  name: required(nonEmptyString),
+  practiceName: required(nonEmptyString),
+  quarter: optional(patternString(QUARTER_PATTERN, 'must be a quarter like "2026Q1"')),
+  feeScheduleYear: optional(numberRule({ min: 2000, max: 2100, whole: true })),
+  patientWeightKg: optional(weightKg),
+  drugs: required(arrayOf(objectOf(DRUG_SHAPE), 'must list at least one drug')),
+  payers: required(arrayOf(objectOf(PAYER_SHAPE), 'must list at least one payer')),
+  program: required(objectOf(PROGRAM_SHAPE)),
+};
+
+// ---------------------------------------------------------------------------------------------------
+// Checks across fields, and against the reference data. Each runs only on values that passed their own
+// field's rule, so one wrong value gives one issue.
+
+function crossCheck(doc: JsonRecord, out: Issues, ref: ReferenceData | undefined): void {
+  const drugs = Array.isArray(doc.drugs) ? doc.drugs.map((d: unknown) => (isRecord(d) ? d : undefined)) : [];
+  const payers = Array.isArray(doc.payers) ? doc.payers.map((p: unknown) => (isRecord(p) ? p : undefined)) : [];
+
+  const quarter = ref === undefined ? undefined : checkQuarter(doc, out, ref);
+  if (ref !== undefined) checkFeeScheduleYear(doc, out, ref);
+
+  const payerIds = new Set<string>();
+  const wacPayers: string[] = [];
+  payers.forEach((payer, i) => {
+    if (payer === undefined) return;
+    if (typeof payer.id === 'string') payerIds.add(payer.id);
+    if (isRecord(payer.drugRule) && payer.drugRule.kind === 'wac_percent' && typeof payer.id === 'string') {
+      if (!out.at(`payers[${i}].id`)) wacPayers.push(payer.id);
+    }
+  });
+
+  const seenCodes = new Map<string, number>();
+  drugs.forEach((drug, i) => {
+    if (drug === undefined) return;
+    const path = `drugs[${i}]`;
+    const code = drug.hcpcs;
+    if (typeof code === 'string' && !out.at(`${path}.hcpcs`)) {
+      const first = seenCodes.get(code);
+      if (first !== undefined) out.add(`${path}.hcpcs`, `duplicate drug ${JSON.stringify(code)} (also drugs[${first}])`);
+      else seenCodes.set(code, i);
+      if (ref !== undefined) checkCatalogCode(code, `${path}.hcpcs`, quarter, out, ref);
+    }
+    if (Array.isArray(drug.priorAuthPayers) && Array.isArray(doc.payers)) {
+      drug.priorAuthPayers.forEach((id: unknown, j) => {
+        const idPath = `${path}.priorAuthPayers[${j}]`;
+        if (typeof id === 'string' && !out.at(idPath) && !payerIds.has(id)) {
+          out.add(idPath, `payer ${JSON.stringify(id)} is not in payers`);
+        }
+      });
+    }
+    if (drug.wacPerUnit === undefined && wacPayers.length > 0) {
+      out.add(`${path}.wacPerUnit`, `required because payer ${JSON.stringify(wacPayers[0])} pays a percent of WAC`);
+    }
+  });
+
+  const seenIds = new Map<string, number>();
+  payers.forEach((payer, i) => {
+    if (payer === undefined) return;
+    const path = `payers[${i}]`;
+    const id = payer.id;
+    if (typeof id !== 'string' || out.at(`${path}.id`)) return;
+    const first = seenIds.get(id);
+    if (first !== undefined) out.add(`${path}.id`, `duplicate payer id ${JSON.stringify(id)} (also payers[${first}])`);
+    else seenIds.set(id, i);
+    if (builtinPayer(id) === undefined && payer.basedOn === undefined) {
+      const missing = PAYER_TERM_KEYS.filter((key) => payer[key] === undefined);
+      if (missing.length > 0) {
+        out.add(
+          `${path}.basedOn`,
+          `required for custom payer ${JSON.stringify(id)} unless every contract term is given (missing: ${missing.join(', ')})`,
+        );
+      }
+    }
+  });
+
+  checkWeightSum(payers, out);
+}
+
+/** The quarter the scenario prices drugs in (given or the newest loaded), or undefined when not loaded. */
+function checkQuarter(doc: JsonRecord, out: Issues, ref: ReferenceData): string | undefined {
+  if (doc.quarter === undefined) return newestQuarter(ref);
+  if (typeof doc.quarter !== 'string' || out.at('quarter')) return undefined;
+  if (findQuarter(ref, doc.quarter) === undefined) {
+    out.add('quarter', `no payment limits loaded for ${JSON.stringify(doc.quarter)} (loaded: ${loadedQuarters(ref).join(', ')})`);
+    return undefined;
+  }
+  return doc.quarter;
+}
+
+function checkFeeScheduleYear(doc: JsonRecord, out: Issues, ref: ReferenceData): void {
+  const year = doc.feeScheduleYear;
+  if (typeof year !== 'number' || out.at('feeScheduleYear')) return;
+  const years = loadedFeeScheduleYears(ref);
+  if (!years.includes(year)) out.add('feeScheduleYear', `no fee schedule loaded for ${year} (loaded: ${years.join(', ')})`);
+}
+
+function checkCatalogCode(code: string, path: string, quarterId: string | undefined, out: Issues, ref: ReferenceData): void {
+  const drug = findCatalogDrug(ref, code);
+  if (drug === undefined) {
+    out.add(path, `unknown code ${JSON.stringify(code)} (not in the catalog)`);
+    return;
+  }
+  const quarter = quarterId === undefined ? undefined : findQuarter(ref, quarterId);
+  if (quarter === undefined) return;
+  if (!isPriced(quarter, code)) {
+    out.add(path, `${JSON.stringify(code)} has no payment limit in ${quarter.quarter}`);
+  } else if (drug.referenceHcpcs !== null && !isPriced(quarter, drug.referenceHcpcs)) {
+    // DOMAIN.md 2.1: a biosimilar's ASP is derived from its reference product's.
+    out.add(
+      path,
+      `${JSON.stringify(code)} is a biosimilar of ${JSON.stringify(drug.referenceHcpcs)}, which has no payment limit in ${quarter.quarter}`,
+    );
+  }
+}
+
+/**
+ * DOMAIN.md 2.7: the weights sum to 1 (within the engine's tolerance); checked only when every weight is
+ * itself valid. Summed in decimal, so that 0.4 + 0.2 + 0.1 + 0.27 + 0.03 is 1 and the sum in the message
+ * reads as the user wrote the weights.
+ */
+function checkWeightSum(payers: readonly (JsonRecord | undefined)[], out: Issues): void {
+  if (payers.length === 0) return;
+  let sum = ZERO;
+  for (let i = 0; i < payers.length; i++) {
+    const weight = payers[i]?.weight;
+    if (typeof weight !== 'number' || out.at(`payers[${i}].weight`)) return;
+    sum = sum.plus(dec(weight));
+  }
+  if (sum.minus(1).abs().greaterThan(WEIGHT_SUM_TOLERANCE)) {
+    out.add('payers', `weights sum to ${sum.toString()}, must sum to 1`);
+  }
+}
