@@ -188,6 +188,71 @@ export function minimalScenario(): Scenario {
   };
 }
 
+/** A valid scenario that uses every optional field of the format, including a custom payer. */
+export function fullScenario(): Scenario {
+  return {
+    $schema: '../src/scenario/scenario.schema.json',
+    version: 1,
+    name: 'Everything given',
+    practiceName: 'Test Practice',
+    quarter: '2024Q4',
+    feeScheduleYear: 2025,
+    patientWeightKg: 72.5,
+    drugs: [
+      {
+        hcpcs: 'J3262',
+        dose: 560,
+        weightKg: 70,
+        newPatientsPerMonth: 0.5,
+        rampMonths: 3,
+        discontinuationRate: 0.2,
+        acquisitionPerUnit: 5.4,
+        wacPerUnit: 6.1,
+        infusionMinutes: 60,
+        chairExtraMinutes: 20,
+        complexity: 'therapeutic',
+        distributorVerified: true,
+        priorAuthPayers: ['ACME_PPO'],
+      },
+    ],
+    payers: [
+      { id: 'MEDICARE', name: 'Medicare fee-for-service', weight: 0.5, daysToPayment: 14 },
+      {
+        id: 'ACME_PPO',
+        name: 'Acme PPO',
+        weight: 0.5,
+        basedOn: 'COMMERCIAL',
+        drugRule: { kind: 'wac_percent', percent: 0.97 },
+        adminPercentOfFeeSchedule: 1.4,
+        drugCoinsurance: 'file',
+        adminCoinsurance: 0.1,
+        sequestration: 0,
+        collectionRate: 0.95,
+        denialWriteOff: 0.02,
+        paysDiscarded: false,
+        daysToPayment: 35,
+        priorAuthDenialRate: 0.05,
+      },
+    ],
+    program: {
+      chairs: 6,
+      hoursPerDay: 10,
+      daysPerMonth: 22,
+      utilizationTarget: 0.7,
+      chairsPerNurse: 3,
+      fixedCosts: [],
+      startupCosts: 0,
+      planningMonths: 0,
+      horizonMonths: 60,
+      discountRate: 0,
+      distributorTermsDays: 45,
+      priorAuthDelayDays: 10,
+      priorAuthStaffMinutes: 30,
+      staffHourlyCost: 40,
+    },
+  };
+}
+
 /** Marks a field to delete in `edited`. */
 export const REMOVE = Symbol('remove');
 
