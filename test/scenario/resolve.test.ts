@@ -4,6 +4,7 @@ import {
   LABEL_CATALOG,
   LABEL_PAYER_PROFILE,
   LABEL_REFERENCE_DATA,
+  PAYER_TERM_KEYS,
   resolveScenario,
   SCENARIO_DEFAULTS,
   scenarioDefaultsApplied,
@@ -352,5 +353,13 @@ describe('SCENARIO_DEFAULTS', () => {
       'program.distributorTermsDays': 30,
       'program.priorAuthDelayDays': 14,
     });
+  });
+});
+
+describe('PAYER_TERM_KEYS', () => {
+  it('names every term of a payer profile but its id and name', () => {
+    for (const profile of BUILTIN_PAYERS) {
+      expect(new Set(Object.keys(profile))).toEqual(new Set(['id', 'name', ...PAYER_TERM_KEYS]));
+    }
   });
 });

@@ -1,11 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { referenceData as embeddedData } from '../../src/data';
 import { ReferenceBook } from '../../src/engine/book';
 import { runModel } from '../../src/engine/model';
 import { BUILTIN_PAYER_IDS } from '../../src/engine/payers';
 import { findCatalogDrug } from '../../src/scenario/lookup';
 import { formatIssue, loadScenario, resolveScenario, sampleScenario, validateScenario } from './imports';
-import { referenceData } from './fixture';
+import { catalog, referenceData } from './fixture';
 
 const EXAMPLE_FILE = join(__dirname, '..', '..', 'examples', 'sample-scenario.json');
 const exampleText = `${JSON.stringify(sampleScenario, null, 2)}\n`;
@@ -70,5 +71,23 @@ describe('the sample scenario', () => {
     const fileText = readFileSync(EXAMPLE_FILE, 'utf8');
     expect(fileText).toBe(exampleText);
     expect(loadScenario(JSON.parse(fileText) as unknown, referenceData)).toEqual({ ok: true, scenario: sampleScenario, fromVersion: 1 });
+  });
+});
+
+describe('with the embedded reference data (src/data)', () => {
+  it('the sample loads, resolves at the newest quarter and runs through the engine', () => {
+    const loaded = loadScenario(sampleScenario, embeddedData);
+    expect(loaded.ok ? [] : loaded.errors.map(formatIssue)).toEqual([]);
+    const input = resolveScenario(sampleScenario, embeddedData);
+    expect(input.quarter).toBe('2026Q1');
+    const results = runModel(new ReferenceBook(embeddedData), input);
+    expect(results.summary.npv.isFinite()).toBe(true);
+  });
+
+  it('holds the same catalog facts as the test fixture (label notes aside)', () => {
+    for (const drug of catalog) {
+      const embedded = embeddedData.catalog.find((d) => d.hcpcs === drug.hcpcs);
+      expect({ ...embedded, labelNote: '' }).toEqual({ ...drug, labelNote: '' });
+    }
   });
 });
