@@ -13,7 +13,14 @@ export type {
   ValidationIssue,
 } from './types';
 export * from './defaults';
-export { validateScenario, formatIssue, type ScenarioValidation } from './validate';
+export {
+  validateScenario,
+  formatIssue,
+  HCPCS_PATTERN,
+  PAYER_ID_PATTERN,
+  QUARTER_PATTERN,
+  type ScenarioValidation,
+} from './validate';
 export {
   migrateScenario,
   migrateDocument,
