@@ -5,8 +5,8 @@
  */
 import DecimalJs from 'decimal.js';
 
-/** A private clone: 40 significant digits, half-up rounding. Never the global `Decimal.set`. */
-export const Dec = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
+/** A private clone: 28 significant digits, half-up rounding. Never the global `Decimal.set`. */
+export const Dec = DecimalJs.clone({ precision: 28, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
 export type Dec = InstanceType<typeof Dec>;
 
 export const ZERO: Dec = new Dec(0);

@@ -183,16 +183,26 @@ function onTherapyKernel(line: DrugLineInput, delayDays: number, months: number,
   return out;
 }
 
+/**
+ * out[k] = sum over c <= k of inflow[c] x kernel[k - c], computed through differences: with
+ * delta[c] = inflow[c] - inflow[c - 1] and prefix[j] = kernel[0] + ... + kernel[j], out[k] = sum over c of
+ * delta[c] x prefix[k - c]. New patients ramp up and then hold steady, so delta is zero after the ramp and the
+ * work is months x ramp months instead of months squared. Exact: it is the same sum regrouped.
+ */
 function convolve(inflow: readonly Dec[], kernel: readonly Dec[]): Dec[] {
-  const out: Dec[] = [];
-  for (let k = 0; k < inflow.length; k++) {
-    let total = ZERO;
-    for (let c = 0; c <= k; c++) {
-      const n = inflow[c] as Dec;
-      const kk = kernel[k - c] as Dec;
-      if (!n.isZero() && !kk.isZero()) total = total.plus(n.times(kk));
-    }
-    out.push(total);
+  const prefix: Dec[] = [];
+  let running = ZERO;
+  for (const k of kernel) {
+    running = running.plus(k);
+    prefix.push(running);
+  }
+  const out: Dec[] = inflow.map(() => ZERO);
+  let previous = ZERO;
+  for (let c = 0; c < inflow.length; c++) {
+    const delta = (inflow[c] as Dec).minus(previous);
+    previous = inflow[c] as Dec;
+    if (delta.isZero()) continue;
+    for (let k = c; k < inflow.length; k++) out[k] = (out[k] as Dec).plus(delta.times(prefix[k - c] as Dec));
   }
   return out;
 }
@@ -263,6 +273,8 @@ export function runModel(book: ReferenceBook, input: ModelInput, adj: ModelAdjus
     }
     const administrations = convolve(newPatients, kernelFor(administrationKernel));
     const activePatients = convolve(newPatients, kernelFor(onTherapyKernel));
+    const revenueSeries = administrations.map((a) => a.times(netRevenue));
+    const costSeries = administrations.map((a) => a.times(drugCost));
     return {
       input: line,
       dose,
@@ -279,9 +291,9 @@ export function runModel(book: ReferenceBook, input: ModelInput, adj: ModelAdjus
       priorAuthRequests,
       activePatients,
       administrations,
-      netRevenue: administrations.map((a) => a.times(netRevenue)),
-      drugCost: administrations.map((a) => a.times(drugCost)),
-      margin: administrations.map((a) => a.times(mix.margin)),
+      netRevenue: revenueSeries,
+      drugCost: costSeries,
+      margin: revenueSeries.map((x, i) => x.minus(costSeries[i] as Dec)),
       chairHours: administrations.map((a) => a.times(chairHoursPer)),
     };
   });
@@ -296,18 +308,22 @@ export function runModel(book: ReferenceBook, input: ModelInput, adj: ModelAdjus
 
   const accrualRevenue: Dec[] = [];
   const accrualDrugCost: Dec[] = [];
-  const cashInByPayer: Dec[][] = payers.map(() => []);
-  // Each drug's net revenue per administration weighted by each payer's share of patients.
-  const weightedNet = drugs.map((d) => payers.map((_, i) => (weights[i] as Dec).times((d.perPayer[i] as AdministrationEconomics).netRevenue)));
+  // Cash in: each payer's share of net revenue arrives after its days to payment. Payers with the same days
+  // are summed before the delay (the same arithmetic, fewer multiplications).
+  const delays = [...new Set(payers.map((p) => p.daysToPayment))];
+  const weightedNetByDelay = drugs.map((d) =>
+    delays.map((days) => sum(payers.map((p, i) => (p.daysToPayment === days ? (weights[i] as Dec).times((d.perPayer[i] as AdministrationEconomics).netRevenue) : ZERO)))),
+  );
+  const earnedByDelay: Dec[][] = delays.map(() => []);
   for (let k = 0; k < N; k++) {
     accrualRevenue.push(total(k, (d) => d.netRevenue));
     accrualDrugCost.push(total(k, (d) => d.drugCost));
-    payers.forEach((_, i) => {
-      (cashInByPayer[i] as Dec[]).push(op(k, (m) => sum(drugs.map((d, di) => (d.administrations[m] as Dec).times((weightedNet[di] as Dec[])[i] as Dec))), ZERO));
+    delays.forEach((_, g) => {
+      (earnedByDelay[g] as Dec[]).push(op(k, (m) => sum(drugs.map((d, di) => (d.administrations[m] as Dec).times((weightedNetByDelay[di] as Dec[])[g] as Dec))), ZERO));
     });
   }
-  const cashIn = payers.reduce<Dec[]>((acc, p, i) => {
-    const delayed = delaySeries(cashInByPayer[i] as Dec[], p.daysToPayment);
+  const cashIn = delays.reduce<Dec[]>((acc, days, g) => {
+    const delayed = delaySeries(earnedByDelay[g] as Dec[], days);
     return acc.map((x, k) => x.plus(delayed[k] as Dec));
   }, new Array<Dec>(N).fill(ZERO));
   const cashOutDrug = delaySeries(accrualDrugCost, prog.distributorTermsDays);

@@ -1,4 +1,5 @@
 /** The commands of `infusion-planner`, in the order --help lists them. */
 import type { Command } from '../command';
+import { model } from './model';
 
-export const commands: Command[] = [];
+export const commands: Command[] = [model];

@@ -1,0 +1,26 @@
+/** `infusion-planner model [--scenario FILE] [--json]`: the full results, as JSON or a readable summary. */
+import { ReferenceBook } from '../../engine/book';
+import { runModel } from '../../engine/model';
+import { modelReport } from '../../engine/report';
+import { referenceData } from '../../data';
+import { resolveScenario } from '../../scenario';
+import type { Command } from '../command';
+import { readScenarioFile } from '../scenario-file';
+import { formatSummary } from '../summary-table';
+
+export const model: Command = {
+  name: 'model',
+  summary: 'compute the model for a scenario and print a summary (or the full results as JSON)',
+  usage: 'model [--scenario FILE] [--json]',
+  options: {
+    scenario: { kind: 'value', valueName: 'FILE', description: 'scenario JSON file (default: the embedded sample)' },
+    json: { kind: 'flag', description: 'print the full results (per drug x payer, mix, projection, summary) as JSON' },
+  },
+  run(args, io) {
+    const { scenario } = readScenarioFile(args.values['scenario'], referenceData);
+    const book = new ReferenceBook(referenceData);
+    const report = modelReport(runModel(book, resolveScenario(scenario, referenceData)));
+    io.out(args.flags.has('json') ? JSON.stringify(report, null, 2) : formatSummary(report));
+    return 0;
+  },
+};

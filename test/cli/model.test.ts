@@ -1,0 +1,64 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main';
+import { sampleScenario } from '../../src/scenario';
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'ip-model-'));
+const file = (name: string, content: unknown): string => {
+  const p = join(dir, name);
+  writeFileSync(p, typeof content === 'string' ? content : JSON.stringify(content));
+  return p;
+};
+
+describe('infusion-planner model', () => {
+  it('prints the sample scenario summary with per-payer margins and the program figures', async () => {
+    const r = await cli('model');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Riverbend Community Oncology');
+    // J1745 400 mg (5 mg/kg x 80 kg), Medicare: 0.984 x (1296.92 + 161.66) - 40 x 32.423 / 1.06 = 211.73.
+    expect(r.out).toMatch(/J1745 Remicade \(infliximab\)\s+400 mg\s+\$211\.73/);
+    expect(r.out).toMatch(/Break-even month: +operating month \d+/);
+    expect(r.out).toContain('NPV:');
+  });
+
+  it('prints the full results as JSON with the per-payer economics', async () => {
+    const r = await cli('model', '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as { drugs: { hcpcs: string; perPayer: { payer: string; margin: number; netRevenue: number }[] }[]; months: unknown[] };
+    const remicade = json.drugs.find((d) => d.hcpcs === 'J1745')!;
+    const medicare = remicade.perPayer.find((p) => p.payer === 'MEDICARE')!;
+    // Net revenue 0.984 x 1458.58 = 1435.24272 -> 1435.24; margin 211.73.
+    expect([medicare.netRevenue, medicare.margin]).toEqual([1435.24, 211.73]);
+    // 6 planning months + 36 operating months.
+    expect(json.months).toHaveLength(42);
+  });
+
+  it('reads a scenario file and refuses an invalid one with every validation message', async () => {
+    const ok = await cli('model', '--scenario', file('ok.json', sampleScenario), '--json');
+    expect(ok.code).toBe(0);
+    const bad = { ...sampleScenario, payers: sampleScenario.payers.map((p, i) => (i === 0 ? { ...p, weight: 0.3 } : p)), program: { ...sampleScenario.program, chairs: 0 } };
+    const r = await cli('model', '--scenario', file('bad.json', bad));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('is not valid (2 problems)');
+    expect(r.err).toContain('program.chairs: must be a whole number of at least 1');
+    // 0.3 + 0.2 + 0.1 + 0.27 + 0.03 = 0.9
+    expect(r.err).toContain('payers: weights sum to 0.9, must sum to 1');
+  });
+
+  it('fails with one line for an unreadable or non-JSON file and for unknown options', async () => {
+    expect((await cli('model', '--scenario', join(dir, 'missing.json'))).err).toBe('infusion-planner model: cannot read scenario file "' + join(dir, 'missing.json') + '": ENOENT');
+    const notJson = await cli('model', '--scenario', file('x.json', '{ nope'));
+    expect(notJson.code).toBe(1);
+    expect(notJson.err).toMatch(/^infusion-planner model: scenario file ".*x\.json" is not valid JSON/);
+    const unknown = await cli('model', '--jsn');
+    expect([unknown.code, unknown.err]).toEqual([2, 'infusion-planner model: unknown option --jsn (see --help)']);
+  });
+});
