@@ -362,10 +362,12 @@ export function generateFromParsed(sources: readonly ParsedSource[]): Generation
   return { files: files.sort((a, b) => compareStrings(a.name, b.name)), warnings };
 }
 
-/** Recognises, parses and generates; pure apart from the parsing. */
+/** Recognises, parses and generates; reads and writes nothing. */
 export async function generate(files: readonly SourceFile[]): Promise<Generation> {
   const parsed: ParsedSource[] = [];
-  for (const file of files) parsed.push(await parseSource(file));
+  // Sorted by path, so that the output and every message are the same whatever order the files come in.
+  const sorted = [...files].sort((a, b) => compareStrings(a.path, b.path));
+  for (const file of sorted) parsed.push(await parseSource(file));
   return generateFromParsed(parsed);
 }
 

@@ -2,8 +2,9 @@
  * The Physician Fee Schedule national relative value file (PPRRVUyy), as CMS lays it out: title lines
  * ("2026 National Physician Fee Schedule Relative Value File July Release", "RELEASED 06/30/2026"), a header
  * stacked over several lines whose last line starts "HCPCS, MOD, DESCRIPTION", then one row per code and
- * modifier. Columns are named by the header's last two lines ("NON-FACILITY" over "TOTAL", "CONV" over
- * "FACTOR"), because the column count changes between years (2026 adds "PRIC IND").
+ * modifier. A column's name is its header lines read top to bottom ("NON-FACILITY" over "TOTAL", "CONV"
+ * over "FACTOR"); columns are found by name because the column count changes between years (2026 adds
+ * "PRIC IND").
  * DOMAIN.md 2.3: national non-facility amount = total non-facility RVU x conversion factor.
  */
 import type { FeeSchedule } from '../engine/reference';
@@ -17,6 +18,9 @@ const KIND = 'pfs-rvu';
 
 const TITLE = /(\d{4})\s+National Physician Fee Schedule Relative Value File\b[^,]*/i;
 const RELEASED = /RELEASED\s+(\d{1,2})\/(\d{1,2})\/(\d{4})/i;
+/** Lines above the header that are not part of it. */
+const NOT_HEADER = /RELEASED|Relative Value File|copyright/i;
+const MAX_HEADER_LINES = 8;
 
 /** A fee schedule with what the file says about itself. */
 export interface ParsedFeeSchedule extends FeeSchedule {
@@ -47,8 +51,15 @@ function isHeaderRow(row: readonly string[]): boolean {
 
 function readHeader(sheet: Sheet, index: number, fileName: string): Header {
   const row = sheet.rows[index] ?? [];
-  const above = index > 0 ? (sheet.rows[index - 1] ?? []) : [];
-  const names = row.map((cell, k) => `${cellAt(above, k)} ${cell.trim()}`.trim().replace(/\s+/g, ' '));
+  // The header block: the lines above the "HCPCS, MOD" line up to a blank line or a title line.
+  let top = index;
+  while (top > 0 && index - top < MAX_HEADER_LINES) {
+    const above = sheet.rows[top - 1] ?? [];
+    if (isBlankRow(above) || above.some((cell) => NOT_HEADER.test(cell))) break;
+    top--;
+  }
+  const block = sheet.rows.slice(top, index + 1);
+  const names = row.map((_, k) => block.map((line) => cellAt(line, k)).join(' ').trim().replace(/\s+/g, ' '));
   const keys = names.map(headerKey);
   const find = (name: string): number => keys.indexOf(headerKey(name));
   const code = row.map(headerKey).indexOf('hcpcs');
