@@ -1,0 +1,403 @@
+/*
+ * The custom functions of the INFUSION namespace. The JSDoc of each function is what Excel shows (the
+ * custom-functions-metadata plugin turns it into functions.json at build time), so each description is
+ * written for the financial counselor who types the formula. Ids are permanent once released.
+ *
+ * Each function is a thin wrapper: excel.ts coerces the arguments, resolves drug, payer and quarter, memoizes,
+ * and maps every failure to a CustomFunctions.Error; the engine computes. Parameter types: `string` and
+ * `number` where Excel's conversion is wanted; `unknown` (metadata type "any") for optional numbers, so that
+ * an empty cell arrives as empty rather than as 0, and for ranges.
+ */
+import { adminCodes, formatAdminCodes } from '../engine/admin';
+import { dec } from '../engine/decimal';
+import { fail } from '../engine/errors';
+import { type AdministrationEconomics, administrationEconomics } from '../engine/economics';
+import { checkWeights, mixWeighted } from '../engine/mix';
+import type { CatalogDrug } from '../engine/reference';
+import { DEFAULT_WEIGHT_KG, administrationsPerPatient, doseFor } from '../engine/regimen';
+import { count, money, rate, unitPrice } from '../engine/report';
+import type { PayerProfile } from '../engine/types';
+import { dispense, unitsAdministered } from '../engine/units';
+import {
+  amount,
+  catalogEntry,
+  checkVialDose,
+  drugCode,
+  minutesArg,
+  optionalAmount,
+  optionalText,
+  payerArg,
+  quarterArg,
+  scalar,
+  table,
+  vector,
+  vectorNumber,
+  weightArg,
+  yearArg,
+} from './excel';
+import { store } from './store';
+import { drugTable, payerTable, sourceText } from './tables';
+
+/** The catalog facts the administration codes need, named in the #N/A message when a code is not in the catalog. */
+const ADMIN_FACTS = 'route, complexity and infusion time';
+
+/** One administration of a drug for one payer, from coerced arguments. */
+function economics(
+  code: string,
+  dose: number,
+  payer: PayerProfile,
+  acquisitionPerUnit: number | undefined,
+  minutes: number | undefined,
+  drug: CatalogDrug | undefined,
+): AdministrationEconomics {
+  checkVialDose(code, dose);
+  return administrationEconomics(
+    store.book,
+    {
+      hcpcs: code,
+      dose: dec(dose),
+      // Drug cost and the drug line do not depend on administration: COST and RECOVERY, which do not show
+      // it, price a code outside the catalog with a placeholder injection (96372).
+      route: drug?.route ?? 'SC',
+      complexity: drug?.complexity ?? 'therapeutic',
+      minutes: minutes ?? drug?.infusionMinutes ?? 0,
+      acquisitionPerUnit: acquisitionPerUnit === undefined ? null : dec(acquisitionPerUnit),
+      wacPerUnit: null,
+    },
+    payer,
+  );
+}
+
+/** Economics for the functions that show administration too: the catalog's route, complexity and time are needed. */
+function fullEconomics(drug: string, dose: unknown, payer: unknown, acquisitionPerUnit: unknown, minutes: unknown): AdministrationEconomics {
+  const code = drugCode(drug);
+  const d = amount(dose, 'dose');
+  const p = payerArg(payer);
+  const acq = optionalAmount(acquisitionPerUnit, 'acquisitionPerUnit');
+  const m = minutesArg(minutes);
+  return economics(code, d, p, acq, m, catalogEntry(code, ADMIN_FACTS));
+}
+
+/** Economics for the drug line only (cost, recovery): works for any priced code with vial sizes. */
+function drugLineEconomics(drug: string, dose: unknown, payer: unknown, acquisitionPerUnit: unknown): AdministrationEconomics {
+  const code = drugCode(drug);
+  const d = amount(dose, 'dose');
+  const p = payerArg(payer);
+  const acq = optionalAmount(acquisitionPerUnit, 'acquisitionPerUnit');
+  return economics(code, d, p, acq, undefined, store.book.catalogDrug(code));
+}
+
+/**
+ * Medicare Part B payment limit per billing unit of a drug, from the CMS quarterly file (it already includes the 6% add-on).
+ * @customfunction PAYMENTLIMIT
+ * @param drug HCPCS code (J1745), generic or brand name (infliximab, Remicade), any case. A name shared with biosimilars means the reference product.
+ * @param quarter Quarter of the CMS file, like "2026Q1". Default: the newest loaded.
+ * @returns Dollars per billing unit, to 3 decimals.
+ */
+export function paymentLimit(drug: string, quarter?: string): number | CustomFunctions.Error {
+  return scalar('PAYMENTLIMIT', [drug, quarter], () => {
+    const code = drugCode(drug);
+    return unitPrice(store.book.price(code, quarterArg(quarter)).paymentLimit);
+  });
+}
+
+/**
+ * Average sales price (ASP) per billing unit, derived from the payment limit: divided by 1.06, or the biosimilar rule (reference ASP x 8% or 6%).
+ * @customfunction ASP
+ * @param drug HCPCS code (J1745), generic or brand name (infliximab, Remicade), any case. A name shared with biosimilars means the reference product.
+ * @param quarter Quarter of the CMS file, like "2026Q1". Default: the newest loaded.
+ * @returns Dollars per billing unit, to 3 decimals.
+ */
+export function asp(drug: string, quarter?: string): number | CustomFunctions.Error {
+  return scalar('ASP', [drug, quarter], () => {
+    const code = drugCode(drug);
+    return unitPrice(store.book.asp(code, quarterArg(quarter)));
+  });
+}
+
+/**
+ * The catalog's maintenance dose of a drug for a patient weight, in the drug's billing measure (mg, mcg or units).
+ * @customfunction DOSE
+ * @param drug HCPCS code (J1745), generic or brand name (infliximab, Remicade), any case. A name shared with biosimilars means the reference product.
+ * @param weightKg Patient weight in kg, for weight-based doses. Default: 80 kg.
+ * @returns Dose in mg, mcg or units, as the drug's HCPCS code measures it.
+ */
+export function dose(drug: string, weightKg?: unknown): number | CustomFunctions.Error {
+  return scalar('DOSE', [drug, weightKg], () => {
+    const code = drugCode(drug);
+    const kg = weightArg(weightKg) ?? DEFAULT_WEIGHT_KG;
+    return count(doseFor(catalogEntry(code, 'dose').dose, kg));
+  });
+}
+
+/**
+ * Billing units administered for a dose: the dose divided by the HCPCS billing unit, rounded up.
+ * @customfunction UNITS
+ * @param drug HCPCS code (J1745), generic or brand name (infliximab, Remicade), any case. A name shared with biosimilars means the reference product.
+ * @param dose Dose given, in the drug's billing measure (mg, mcg or units, as in the HCPCS descriptor).
+ * @returns Whole billing units.
+ */
+export function units(drug: string, dose: number): number | CustomFunctions.Error {
+  return scalar('UNITS', [drug, dose], () => {
+    const code = drugCode(drug);
+    const d = amount(dose, 'dose');
+    return unitsAdministered(dec(d), store.book.price(code).unit.amount);
+  });
+}
+
+/**
+ * Billing units discarded from the vials opened, billed on the JW line; 0 means nothing is wasted (JZ).
+ * @customfunction WASTE
+ * @param drug HCPCS code (J1745), generic or brand name (infliximab, Remicade), any case. A name shared with biosimilars means the reference product.
+ * @param dose Dose given, in the drug's billing measure (mg, mcg or units, as in the HCPCS descriptor).
+ * @returns Whole billing units discarded.
+ */
+export function waste(drug: string, dose: number): number | CustomFunctions.Error {
+  return scalar('WASTE', [drug, dose], () => {
+    const code = drugCode(drug);
+    const d = amount(dose, 'dose');
+    checkVialDose(code, d);
+    return dispense(dec(d), store.book.price(code).unit.amount, store.book.vialSizes(code)).jwUnits;
+  });
+}
+
+/**
+ * Single-dose vials opened for a dose: the combination with the least waste, then the fewest vials.
+ * @customfunction VIALS
+ * @param drug HCPCS code (J1745), generic or brand name (infliximab, Remicade), any case. A name shared with biosimilars means the reference product.
+ * @param dose Dose given, in the drug's billing measure (mg, mcg or units, as in the HCPCS descriptor).
+ * @returns Number of vials (or syringes).
+ */
+export function vials(drug: string, dose: number): number | CustomFunctions.Error {
+  return scalar('VIALS', [drug, dose], () => {
+    const code = drugCode(drug);
+    const d = amount(dose, 'dose');
+    checkVialDose(code, d);
+    return dispense(dec(d), store.book.price(code).unit.amount, store.book.vialSizes(code)).vials.vialCount;
+  });
+}
+
+/**
+ * The drug administration CPT codes billed for one administration, e.g. "96413, 96415".
+ * @customfunction ADMINCODES
+ * @param drug HCPCS code (J1745), generic or brand name (infliximab, Remicade), any case. A name shared with biosimilars means the reference product.
+ * @param minutes Infusion time in minutes. Default: the catalog's infusion time for the drug.
+ * @returns The codes, comma-separated; a code billed twice is listed twice.
+ */
+export function administrationCodes(drug: string, minutes?: unknown): string | CustomFunctions.Error {
+  return scalar('ADMINCODES', [drug, minutes], () => {
+    const code = drugCode(drug);
+    const m = minutesArg(minutes);
+    const d = catalogEntry(code, ADMIN_FACTS);
+    return formatAdminCodes(adminCodes(d.route, d.complexity, m ?? d.infusionMinutes));
+  });
+}
+
+/**
+ * Administration allowed amount of one administration: the CPT codes' fee schedule amounts at the payer's rate.
+ * @customfunction ADMINFEE
+ * @param drug HCPCS code (J1745), generic or brand name (infliximab, Remicade), any case. A name shared with biosimilars means the reference product.
+ * @param payer MEDICARE, MEDICARE_ADVANTAGE, MEDICAID, COMMERCIAL, SELF_PAY, or a payer of the workbook's scenario. Default: MEDICARE.
+ * @param minutes Infusion time in minutes. Default: the catalog's infusion time for the drug.
+ * @returns Dollars.
+ */
+export function adminFee(drug: string, payer?: string, minutes?: unknown): number | CustomFunctions.Error {
+  return scalar('ADMINFEE', [drug, payer, minutes], () => {
+    const code = drugCode(drug);
+    const p = payerArg(payer);
+    const m = minutesArg(minutes);
+    const d = catalogEntry(code, ADMIN_FACTS);
+    // The administration lines do not depend on the dose; the catalog dose prices the drug line alongside.
+    return money(economics(code, doseFor(d.dose).toNumber(), p, undefined, m, d).allowedAdmin);
+  });
+}
+
+/**
+ * Allowed amount of one administration: the drug (including discarded JW units, where the payer pays them) plus administration.
+ * @customfunction ALLOWED
+ * @param drug HCPCS code (J1745), generic or brand name (infliximab, Remicade), any case. A name shared with biosimilars means the reference product.
+ * @param dose Dose given, in the drug's billing measure (mg, mcg or units, as in the HCPCS descriptor).
+ * @param payer MEDICARE, MEDICARE_ADVANTAGE, MEDICAID, COMMERCIAL, SELF_PAY, or a payer of the workbook's scenario. Default: MEDICARE.
+ * @param minutes Infusion time in minutes. Default: the catalog's infusion time for the drug.
+ * @returns Dollars.
+ */
+export function allowed(drug: string, dose: number, payer?: string, minutes?: unknown): number | CustomFunctions.Error {
+  return scalar('ALLOWED', [drug, dose, payer, minutes], () => money(fullEconomics(drug, dose, payer, undefined, minutes).allowed));
+}
+
+/**
+ * Expected net revenue of one administration: what the payer pays after sequestration plus the patient share collected, less denials.
+ * @customfunction REVENUE
+ * @param drug HCPCS code (J1745), generic or brand name (infliximab, Remicade), any case. A name shared with biosimilars means the reference product.
+ * @param dose Dose given, in the drug's billing measure (mg, mcg or units, as in the HCPCS descriptor).
+ * @param payer MEDICARE, MEDICARE_ADVANTAGE, MEDICAID, COMMERCIAL, SELF_PAY, or a payer of the workbook's scenario. Default: MEDICARE.
+ * @param minutes Infusion time in minutes. Default: the catalog's infusion time for the drug.
+ * @returns Dollars.
+ */
+export function revenue(drug: string, dose: number, payer?: string, minutes?: unknown): number | CustomFunctions.Error {
+  return scalar('REVENUE', [drug, dose, payer, minutes], () => money(fullEconomics(drug, dose, payer, undefined, minutes).netRevenue));
+}
+
+/**
+ * Drug acquisition cost of one administration: every vial opened, at your purchase price.
+ * @customfunction COST
+ * @param drug HCPCS code (J1745), generic or brand name (infliximab, Remicade), any case. A name shared with biosimilars means the reference product.
+ * @param dose Dose given, in the drug's billing measure (mg, mcg or units, as in the HCPCS descriptor).
+ * @param acquisitionPerUnit Your purchase price per billing unit, in dollars. Default: the ASP (an assumption).
+ * @returns Dollars.
+ */
+export function cost(drug: string, dose: number, acquisitionPerUnit?: unknown): number | CustomFunctions.Error {
+  return scalar('COST', [drug, dose, acquisitionPerUnit], () => money(drugLineEconomics(drug, dose, undefined, acquisitionPerUnit).drugCost));
+}
+
+/**
+ * Net margin of one administration: net revenue (drug and administration) minus the drug's acquisition cost.
+ * @customfunction MARGIN
+ * @param drug HCPCS code (J1745), generic or brand name (infliximab, Remicade), any case. A name shared with biosimilars means the reference product.
+ * @param dose Dose given, in the drug's billing measure (mg, mcg or units, as in the HCPCS descriptor).
+ * @param payer MEDICARE, MEDICARE_ADVANTAGE, MEDICAID, COMMERCIAL, SELF_PAY, or a payer of the workbook's scenario. Default: MEDICARE.
+ * @param acquisitionPerUnit Your purchase price per billing unit, in dollars. Default: the ASP (an assumption).
+ * @param minutes Infusion time in minutes. Default: the catalog's infusion time for the drug.
+ * @returns Dollars; negative when the administration loses money.
+ */
+export function margin(drug: string, dose: number, payer?: string, acquisitionPerUnit?: unknown, minutes?: unknown): number | CustomFunctions.Error {
+  return scalar('MARGIN', [drug, dose, payer, acquisitionPerUnit, minutes], () => money(fullEconomics(drug, dose, payer, acquisitionPerUnit, minutes).margin));
+}
+
+/**
+ * Net cost recovery of the drug line: its net revenue divided by the drug cost. 1.0 breaks even; below 1 the drug is underwater.
+ * @customfunction RECOVERY
+ * @param drug HCPCS code (J1745), generic or brand name (infliximab, Remicade), any case. A name shared with biosimilars means the reference product.
+ * @param dose Dose given, in the drug's billing measure (mg, mcg or units, as in the HCPCS descriptor).
+ * @param payer MEDICARE, MEDICARE_ADVANTAGE, MEDICAID, COMMERCIAL, SELF_PAY, or a payer of the workbook's scenario. Default: MEDICARE.
+ * @param acquisitionPerUnit Your purchase price per billing unit, in dollars. Default: the ASP (an assumption).
+ * @returns A ratio, e.g. 1.043 (104.3%), to 6 decimals.
+ */
+export function recovery(drug: string, dose: number, payer?: string, acquisitionPerUnit?: unknown): number | CustomFunctions.Error {
+  return scalar('RECOVERY', [drug, dose, payer, acquisitionPerUnit], () => {
+    const e = drugLineEconomics(drug, dose, payer, acquisitionPerUnit);
+    // The cost is never zero: the dose is positive and so is every price per unit.
+    return e.recovery === null ? 0 : rate(e.recovery);
+  });
+}
+
+/**
+ * Net margin of one administration weighted by your payer mix: the sum of each payer's margin times its weight.
+ * @customfunction MIXMARGIN
+ * @param drug HCPCS code (J1745), generic or brand name (infliximab, Remicade), any case. A name shared with biosimilars means the reference product.
+ * @param dose Dose given, in the drug's billing measure (mg, mcg or units, as in the HCPCS descriptor).
+ * @param payers The payers of the mix: a row or column of payer names (MEDICARE, COMMERCIAL, ... or the scenario's).
+ * @param weights Each payer's share of patients, as fractions summing to 1 (0.6 = 60%): a row or column the size of payers.
+ * @param acquisitionPerUnit Your purchase price per billing unit, in dollars. Default: the ASP (an assumption).
+ * @returns Dollars.
+ */
+export function mixMargin(drug: string, dose: number, payers: unknown[][], weights: unknown[][], acquisitionPerUnit?: unknown): number | CustomFunctions.Error {
+  return scalar('MIXMARGIN', [drug, dose, payers, weights, acquisitionPerUnit], () => {
+    const code = drugCode(drug);
+    const d = amount(dose, 'dose');
+    const payerCells = vector(payers, 'payers');
+    const weightCells = vector(weights, 'weights');
+    if (payerCells.length !== weightCells.length) {
+      fail({ code: 'mismatched', problem: `payers and weights must be the same size: ${payerCells.length} payers but ${weightCells.length} weights` });
+    }
+    const profiles = payerCells.map((c, i) => payerArg(c, `payers[${i + 1}]`));
+    const ws = checkWeights(weightCells.map((c, i) => vectorNumber(c, `weights[${i + 1}]`)));
+    const acq = optionalAmount(acquisitionPerUnit, 'acquisitionPerUnit');
+    const entry = catalogEntry(code, ADMIN_FACTS);
+    return money(mixWeighted(ws, profiles.map((p) => economics(code, d, p, acq, undefined, entry).margin)));
+  });
+}
+
+/**
+ * Administrations per patient in a year of therapy: year 1 with its loading doses, or the steady state for year 2 and later.
+ * @customfunction ADMINISTRATIONS
+ * @param drug HCPCS code (J1745), generic or brand name (infliximab, Remicade), any case. A name shared with biosimilars means the reference product.
+ * @param year Year of therapy: 1 for the first year, 2 or later for a later year. Default: 1.
+ * @returns Administrations (a steady state can be fractional, e.g. 6.5).
+ */
+export function administrations(drug: string, year?: unknown): number | CustomFunctions.Error {
+  return scalar('ADMINISTRATIONS', [drug, year], () => {
+    const code = drugCode(drug);
+    const y = yearArg(year);
+    return count(administrationsPerPatient(catalogEntry(code, 'regimen').regimen, y));
+  });
+}
+
+/**
+ * Infusion chair hours one administration takes: infusion time plus the drug's preparation and observation time.
+ * @customfunction CHAIRHOURS
+ * @param drug HCPCS code (J1745), generic or brand name (infliximab, Remicade), any case. A name shared with biosimilars means the reference product.
+ * @param minutes Infusion time in minutes. Default: the catalog's infusion time for the drug.
+ * @returns Hours, to 4 decimals.
+ */
+export function chairHours(drug: string, minutes?: unknown): number | CustomFunctions.Error {
+  return scalar('CHAIRHOURS', [drug, minutes], () => {
+    const code = drugCode(drug);
+    const m = minutesArg(minutes);
+    const d = catalogEntry(code, 'infusion and chair times');
+    // DOMAIN.md 2.8: chair time = infusion minutes + chair preparation and observation minutes.
+    return count(dec(m ?? d.infusionMinutes).plus(d.chairExtraMinutes).div(60));
+  });
+}
+
+/**
+ * The drug catalog as a table with a header row (it spills): codes, names, area, route, dose, times, billing unit and payment limit.
+ * @customfunction DRUGS
+ * @param area Therapeutic area, e.g. "RA", "IBD", "MS", "osteoporosis", "anemia". Default: every drug.
+ * @returns One row per drug, below a header row.
+ */
+export function drugs(area?: string): Array<Array<string | number | boolean | CustomFunctions.Error>> {
+  return table('DRUGS', [area], () => drugTable(optionalText(area, 'area')));
+}
+
+/**
+ * The payer profiles in use (the built-in defaults and the workbook scenario's) as a table with a header row (it spills).
+ * @customfunction PAYERS
+ * @returns One row per payer profile, below a header row.
+ */
+export function payers(): Array<Array<string | number | boolean | CustomFunctions.Error>> {
+  return table('PAYERS', [], payerTable);
+}
+
+/**
+ * The vintage of the data in use: the CMS payment limit file and its effective dates, and the fee schedule year.
+ * @customfunction SOURCE
+ * @returns A sentence naming the files and dates.
+ */
+export function source(): string | CustomFunctions.Error {
+  return scalar('SOURCE', [], sourceText);
+}
+
+/** Every custom function by its permanent id (the @customfunction ids above). */
+export const FUNCTIONS = {
+  PAYMENTLIMIT: paymentLimit,
+  ASP: asp,
+  DOSE: dose,
+  UNITS: units,
+  WASTE: waste,
+  VIALS: vials,
+  ADMINCODES: administrationCodes,
+  ADMINFEE: adminFee,
+  ALLOWED: allowed,
+  REVENUE: revenue,
+  COST: cost,
+  MARGIN: margin,
+  RECOVERY: recovery,
+  MIXMARGIN: mixMargin,
+  ADMINISTRATIONS: administrations,
+  CHAIRHOURS: chairHours,
+  DRUGS: drugs,
+  PAYERS: payers,
+  SOURCE: source,
+} as const;
+
+/**
+ * Associates every function with its id. Runs when this script loads, before any task pane code (functions.js
+ * comes first in the page), so a workbook full of formulas does not wait for the UI. Outside Excel the command
+ * line and the tests install a stand-in `CustomFunctions` first (host.ts), and the same code runs.
+ */
+export function registerFunctions(): void {
+  for (const [id, fn] of Object.entries(FUNCTIONS)) CustomFunctions.associate(id, fn);
+}
+
+if (typeof CustomFunctions !== 'undefined') registerFunctions();

@@ -1,0 +1,117 @@
+/**
+ * The state the custom functions, the task pane and the command line share. The add-in runs in a shared
+ * runtime (one JavaScript context for the functions and the task pane), so one store serves both: the
+ * reference book in use (the embedded data plus any imported CMS quarter) and the scenario's payer profiles.
+ *
+ * Tiny and synchronous. Every change bumps `version` (the functions' memo is keyed on it) and calls the
+ * listeners; the task pane subscribes and asks Excel to recalculate, since Excel cannot know that a cell
+ * such as =INFUSION.PAYMENTLIMIT("J1745") now has a new answer.
+ */
+import { referenceData as embeddedData } from '../data';
+import { ReferenceBook } from '../engine/book';
+import { BUILTIN_PAYERS, builtinPayer } from '../engine/payers';
+import type { PaymentLimitQuarter, ReferenceData } from '../engine/reference';
+import type { PayerProfile } from '../engine/types';
+
+/** What changed: a quarter was added, the scenario's payers were replaced, or all reference data was reset. */
+export type StoreChange = 'quarter' | 'payers' | 'reference';
+export type StoreListener = (change: StoreChange) => void;
+
+/** A payer id as the store keys it: trimmed, upper case. */
+export function payerKey(id: string): string {
+  return id.trim().toUpperCase();
+}
+
+export class FunctionStore {
+  private data: ReferenceData;
+  private current: ReferenceBook | null = null;
+  private custom = new Map<string, PayerProfile>();
+  private readonly listeners = new Set<StoreListener>();
+  private changes = 0;
+
+  constructor(private readonly initial: ReferenceData) {
+    this.data = initial;
+  }
+
+  /** Increases with every change. */
+  get version(): number {
+    return this.changes;
+  }
+
+  /** The reference book in use, built on first use (the newest quarter by id is the default quarter). */
+  get book(): ReferenceBook {
+    if (this.current === null) this.current = new ReferenceBook(this.data);
+    return this.current;
+  }
+
+  /** Adds an imported CMS quarter (or replaces the quarter with the same id). */
+  addQuarter(quarter: PaymentLimitQuarter): void {
+    this.current = this.book.withQuarter(quarter);
+    this.data = this.current.data;
+    this.changed('quarter');
+  }
+
+  /** Replaces all reference data (tests; a future data update without reloading the add-in). */
+  setReferenceData(data: ReferenceData): void {
+    this.data = data;
+    this.current = null;
+    this.changed('reference');
+  }
+
+  /** Back to the data the store started with and no scenario payers (a fresh command line run, a test). */
+  reset(): void {
+    this.data = this.initial;
+    this.current = null;
+    this.custom = new Map();
+    this.changed('reference');
+  }
+
+  /** The scenario's payer profiles; a profile with a built-in id overrides the built-in one. */
+  setPayers(profiles: readonly PayerProfile[]): void {
+    this.custom = new Map(profiles.map((p) => [payerKey(p.id), p]));
+    this.changed('payers');
+  }
+
+  /** The profile for an id (any case, spaces ignored): the scenario's first, then the built-in; or undefined. */
+  payer(id: string): PayerProfile | undefined {
+    const key = payerKey(id);
+    return this.custom.get(key) ?? builtinPayer(key);
+  }
+
+  /** Whether the profile for this id comes from the scenario. */
+  isScenarioPayer(id: string): boolean {
+    return this.custom.has(payerKey(id));
+  }
+
+  /** Every profile in use: the built-ins (each replaced by the scenario's of the same id), then the others. */
+  payers(): PayerProfile[] {
+    const builtins = BUILTIN_PAYERS.map((p) => this.custom.get(p.id) ?? p);
+    const others = [...this.custom.entries()].filter(([key]) => builtinPayer(key) === undefined).map(([, p]) => p);
+    return [...builtins, ...others];
+  }
+
+  /** Calls `listener` after every change; returns the function that unsubscribes it. */
+  subscribe(listener: StoreListener): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  private changed(change: StoreChange): void {
+    this.changes++;
+    const failures: unknown[] = [];
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(change);
+      } catch (e) {
+        // Every listener hears of the change even when one fails; the first failure is rethrown after.
+        failures.push(e);
+      }
+    }
+    if (failures.length > 0) throw failures[0];
+  }
+}
+
+/** The one store of this JavaScript context, over the embedded reference data. */
+export const store = new FunctionStore(embeddedData);
