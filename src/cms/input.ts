@@ -86,8 +86,17 @@ function knownBinaryKind(bytes: Uint8Array): string | null {
   return null;
 }
 
-/** Control characters no text file of ours holds (tab, LF, VT, FF and CR are allowed). */
-const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f]/;
+/**
+ * Index of the first control character no text file of ours holds (tab, LF, VT, FF and CR are allowed),
+ * or -1. A loop rather than a regular expression with control characters in it.
+ */
+function firstControlCharacter(text: string): number {
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if ((c < 0x20 && (c < 0x09 || c > 0x0d)) || c === 0x7f) return k;
+  }
+  return -1;
+}
 
 /** The 1-based CSV record that the character at `offset` belongs to (quotes may span lines). */
 function rowAtOffset(text: string, offset: number): number {
@@ -102,13 +111,13 @@ function rowAtOffset(text: string, offset: number): number {
 }
 
 function refuseBinaryText(text: string, fileName: string, kind: CmsErrorKind): void {
-  const found = CONTROL.exec(text);
-  if (found === null) return;
-  const code = found[0].charCodeAt(0).toString(16).padStart(2, '0');
+  const at = firstControlCharacter(text);
+  if (at === -1) return;
+  const code = text.charCodeAt(at).toString(16).padStart(2, '0');
   throw new CmsFileError(
     kind,
     fileName,
-    rowAtOffset(text, found.index),
+    rowAtOffset(text, at),
     `binary content (control character 0x${code}): this is not a CSV text file or an xlsx workbook`,
   );
 }

@@ -110,6 +110,11 @@ describe('parsePaymentLimitCsv on the real CMS files', () => {
     expect(parsePaymentLimitCsv(lf, JAN_2026)).toEqual(parsePaymentLimitCsv(cmsText(JAN_2026), JAN_2026));
   });
 
+  it('reads a blank payment limit as no payment limit, like N/A', () => {
+    const text = cmsText(JAN_2026).replace('J1745,Infliximab not biosimil 10mg,10 MG,32.423,', 'J1745,Infliximab not biosimil 10mg,10 MG,,');
+    expect(row(parsePaymentLimitCsv(text, NAME), 'J1745').paymentLimit).toBeNull();
+  });
+
   it('accepts a duplicate row that repeats the same price, keeping one', () => {
     const text = cmsText(JAN_2026);
     const j1745 = /^J1745,.*\r\n/m.exec(text)?.[0] ?? '';
@@ -164,6 +169,13 @@ describe('parsePaymentLimitFile with xlsx', () => {
   it('also reads CSV through the async entry point', async () => {
     const parsed = await parsePaymentLimitFile(cmsBytes(ASP_FILES['2025Q4']), 'oct.csv');
     expect(parsed.rows).toHaveLength(1012);
+  });
+
+  it('tells the synchronous CSV entry point\'s caller that a workbook needs the async one', async () => {
+    const bytes = await xlsxFromCsv(cmsText(ASP_FILES['2024Q1']));
+    expect(messageOf(() => parsePaymentLimitCsv(bytes, 'x.xlsx'))).toBe(
+      'payment limit file "x.xlsx": this is a zip archive (an xlsx workbook?), not CSV text; read it with the async parser',
+    );
   });
 
   it('refuses a cut-off xlsx as an unreadable workbook', async () => {
