@@ -1,5 +1,4 @@
 /** Helpers the CMS parsers share: header columns by name, the effective period line, numbers and codes. */
-import { isBlankRow } from './csv';
 
 /** A header cell reduced to lower-case letters and digits, so "Co-insurance  Percentage" = "coinsurancepercentage". */
 export function headerKey(cell: string): string {
@@ -24,15 +23,6 @@ export function findInRow(row: readonly string[], pattern: RegExp): RegExpExecAr
     if (match !== null) return match;
   }
   return null;
-}
-
-/** Index of the first row (from `from`, before `to`) some cell of which matches; -1 if none. */
-export function findRow(rows: readonly (readonly string[])[], pattern: RegExp, from = 0, to = rows.length): number {
-  for (let r = from; r < Math.min(to, rows.length); r++) {
-    const row = rows[r] ?? [];
-    if (!isBlankRow(row) && findInRow(row, pattern) !== null) return r;
-  }
-  return -1;
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
