@@ -1,5 +1,6 @@
 /** The commands of `infusion-planner`, in the order --help lists them. */
 import type { Command } from '../command';
 import { model } from './model';
+import { calc } from './calc';
 
-export const commands: Command[] = [model];
+export const commands: Command[] = [model, calc];

@@ -1,0 +1,111 @@
+/**
+ * `infusion-planner calc FORMULA [--scenario FILE] [--asp FILE]`: evaluates one =INFUSION.…(…) formula with
+ * literal arguments through the very functions Excel calls. A stand-in for Excel's custom-functions host is
+ * installed, the functions module is loaded (its own registration associates each function by id, as in
+ * Excel), and the function is called by id with the arguments shaped as Excel passes them (a value, null for
+ * an omitted argument, rows of cells for an array constant). The arguments reach the function as written:
+ * Excel's conversion of a typed argument (TRUE to 1 for a number, say) is not imitated.
+ *
+ * Prints the value (a number as Excel's General format shows it), a spilled table as tab-separated rows, or
+ * an Excel error as its code, a space and the message. Exit codes: 0 a value; 1 an Excel error result, or a
+ * file given with --asp or --scenario that cannot be used; 2 a formula that does not parse or a call Excel
+ * would refuse (unknown options, too many arguments).
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parsePaymentLimitFile } from '../../cms';
+import { isErrorResult, loadFunctions } from '../../functions/host';
+import { store } from '../../functions/store';
+import { resolveScenario } from '../../scenario';
+import { UsageError } from '../args';
+import { type Command, CommandFailure, type Io } from '../command';
+import { FormulaSyntaxError, formatNumber, parseFormula } from '../formula';
+import { readScenarioFile } from '../scenario-file';
+
+/** One cell or value as calc prints it. */
+function formatValue(v: unknown): string {
+  if (typeof v === 'number') return formatNumber(v);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'string') return v;
+  if (isErrorResult(v)) return v.code;
+  return String(v);
+}
+
+function formatError(e: { readonly code: string; readonly message?: string }): string {
+  return e.message ? `${e.code} ${e.message}` : e.code;
+}
+
+/** Prints a result; returns the exit code (1 for an error result). */
+export function printResult(result: unknown, io: Io): number {
+  if (Array.isArray(result)) {
+    const rows = result as unknown[][];
+    const only = rows.length === 1 && rows[0]?.length === 1 ? rows[0][0] : undefined;
+    if (isErrorResult(only)) {
+      io.out(formatError(only));
+      return 1;
+    }
+    io.out(rows.map((r) => r.map(formatValue).join('\t')).join('\n'));
+    return 0;
+  }
+  if (isErrorResult(result)) {
+    io.out(formatError(result));
+    return 1;
+  }
+  io.out(formatValue(result));
+  return 0;
+}
+
+async function loadAspFile(file: string): Promise<void> {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    throw new CommandFailure(`cannot read CMS file "${file}": ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  store.addQuarter(await parsePaymentLimitFile(bytes, basename(file)));
+}
+
+export const calc: Command = {
+  name: 'calc',
+  summary: 'evaluate one =INFUSION.…(…) formula with literal arguments, through the functions Excel calls',
+  usage: 'calc FORMULA [--scenario FILE] [--asp FILE]',
+  options: {
+    scenario: { kind: 'value', valueName: 'FILE', description: "scenario JSON file whose payer profiles the formula may name" },
+    asp: { kind: 'value', valueName: 'FILE', description: 'CMS payment limit file (CSV or xlsx) to load as a quarter first' },
+  },
+  async run(args, io) {
+    if (args.positionals.length !== 1) {
+      throw new UsageError(args.positionals.length === 0 ? 'needs a FORMULA, e.g. \'=INFUSION.MARGIN("J1745", 400)\'' : `takes one FORMULA (quote it), got ${args.positionals.length} arguments`);
+    }
+    const text = args.positionals[0] as string;
+    let formula;
+    try {
+      formula = parseFormula(text);
+    } catch (e) {
+      if (!(e instanceof FormulaSyntaxError)) throw e;
+      io.err(`infusion-planner calc: ${e.message}\n  ${text}\n  ${' '.repeat(e.column - 1)}^`);
+      return 2;
+    }
+
+    const functions = await loadFunctions();
+    store.reset();
+    const asp = args.values['asp'];
+    if (asp !== undefined) await loadAspFile(asp);
+    const scenarioFile = args.values['scenario'];
+    if (scenarioFile !== undefined) {
+      const ref = store.book.data;
+      const { scenario } = readScenarioFile(scenarioFile, ref);
+      store.setPayers(resolveScenario(scenario, ref).payers.map((p) => p.profile));
+    }
+
+    const fn = functions.get(formula.name);
+    if (fn === undefined) {
+      io.out(`#NAME? INFUSION.${formula.name} is not a function (functions: ${[...functions.keys()].sort().join(', ')})`);
+      return 1;
+    }
+    if (formula.args.length > fn.length) {
+      throw new UsageError(`INFUSION.${formula.name} takes at most ${fn.length} argument${fn.length === 1 ? '' : 's'}, got ${formula.args.length}`);
+    }
+    return printResult(fn(...formula.args), io);
+  },
+};

@@ -1,0 +1,203 @@
+/**
+ * `infusion-planner calc FORMULA [--scenario FILE] [--asp FILE]`: formulas parsed as Excel writes them and
+ * evaluated through the functions the host stand-in associated. Expected values are the worked examples of
+ * test/functions/functions.test.ts (arithmetic there).
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { formatNumber, parseFormula } from '../../src/cli/formula';
+import { main } from '../../src/cli/main';
+
+const CMS = path.join(__dirname, '../../../shared/cms/asp-pricing-files');
+const OCT_2025 = path.join(CMS, 'section 508 version of Oct 2025 ASP Pricing File 091725.csv');
+
+interface Run {
+  readonly code: number;
+  readonly out: string;
+  readonly err: string;
+}
+
+async function calc(...argv: string[]): Promise<Run> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(['calc', ...argv], { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'calc-'));
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('values', () => {
+  it('prints a margin as Excel shows it, exit 0', async () => {
+    expect(await calc('=INFUSION.MARGIN("J1745", 400, "MEDICARE")')).toEqual({ code: 0, out: '211.73', err: '' });
+    expect((await calc('=infusion.margin("Remicade",400,"COMMERCIAL")')).out).toBe('426.03');
+  });
+
+  it('passes an empty argument as omitted, and text with a doubled quote inside', async () => {
+    // 210 minutes of a complex infusion, Medicare by default: 133.27 + 2 x 28.39 = 190.05.
+    expect((await calc('=INFUSION.ADMINFEE("J1745",,210)')).out).toBe('190.05');
+    expect((await calc('=INFUSION.ADMINCODES("J1745", 210)')).out).toBe('96413, 96415, 96415');
+    expect((await calc('=INFUSION.PAYMENTLIMIT("J17""45")')).out).toBe('#N/A Unknown drug "J17"45"');
+  });
+
+  it('takes array constants for ranges: a row of payers and a column of weights', async () => {
+    // 0.5 x 211.73328604 + 0.5 x 426.03056604 = 318.88192604 -> 318.88
+    expect((await calc('=INFUSION.MIXMARGIN("J1745", 400, {"MEDICARE","COMMERCIAL"}, {0.5;0.5})')).out).toBe('318.88');
+    expect((await calc('=INFUSION.MIXMARGIN("J1745", 400, {"MEDICARE","COMMERCIAL"}, {50%,50%})')).out).toBe('318.88');
+  });
+
+  it('reads numbers with signs, decimals and exponents', async () => {
+    expect((await calc('INFUSION.UNITS("J1745", 3.05e2)')).out).toBe('31');
+    expect((await calc('=INFUSION.UNITS("J1745", -305)')).out).toBe('#VALUE! dose: must be a positive amount, not -305');
+  });
+});
+
+describe('spilled results', () => {
+  it('prints the payer table as tab-separated rows', async () => {
+    const r = await calc('=INFUSION.PAYERS()');
+    expect(r.code).toBe(0);
+    const rows = r.out.split('\n').map((l) => l.split('\t'));
+    expect(rows).toHaveLength(6);
+    expect(rows[0]?.[0]).toBe('Payer');
+    expect(rows[4]).toEqual(['COMMERCIAL', 'Commercial', 'ASP + 15%', '1.5', '0.2', '0.2', '0', '1', '0', 'TRUE', '45', 'built-in default']);
+  });
+
+  it('prints the drugs of one area', async () => {
+    const rows = (await calc('=INFUSION.DRUGS("MS")')).out.split('\n');
+    expect(rows[0]?.startsWith('HCPCS\tGeneric name\t')).toBe(true);
+    expect(rows.slice(1).map((l) => l.split('\t')[0])).toEqual(expect.arrayContaining(['J2350', 'J2323']));
+  });
+});
+
+describe('Excel errors', () => {
+  it('prints the code and the message, exit 1', async () => {
+    expect(await calc('=INFUSION.MARGIN("J9999", 400)')).toEqual({ code: 1, out: '#N/A Unknown drug "J9999"', err: '' });
+    expect(await calc('=INFUSION.UNITS("J1745", TRUE)')).toEqual({ code: 1, out: '#VALUE! dose: must be a number, not TRUE', err: '' });
+    expect((await calc('=INFUSION.MIXMARGIN("J1745", 400, {"MEDICARE","COMMERCIAL"}, {0.5,0.4})')).out).toBe('#VALUE! weights: sum to 0.9, must sum to 1');
+    expect((await calc('=INFUSION.DRUGS("dermatology")')).code).toBe(1);
+  });
+
+  it('answers #NAME? for a function the namespace does not have', async () => {
+    const r = await calc('=INFUSION.PROFIT("J1745")');
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^#NAME\? INFUSION\.PROFIT is not a function \(functions: ADMINCODES, /);
+  });
+
+  it('refuses more arguments than the function takes, as Excel does', async () => {
+    const r = await calc('=INFUSION.SOURCE(1)');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('INFUSION.SOURCE takes at most 0 arguments, got 1');
+  });
+});
+
+describe('syntax errors name the column of the problem, exit 2', () => {
+  it.each([
+    // "=INFUSION.MARGIN(" is 17 characters, "J1745" ends at 24, a space at 25, the 4 at 26.
+    ['=INFUSION.MARGIN("J1745" 400)', 26, 'expected "," or ")"'],
+    ['=INFUSION.MARGIN("J1745", 400', 30, 'expected "," or ")" before the end of the formula'],
+    ['=INFUSION.DOSE("J1745)', 16, 'text not closed: expected a closing "'],
+    ['=INFUSION.DOSE(J1745)', 16, 'expected an argument, not the name "J1745" (text goes in double quotes)'],
+    ['=SUM(1, 2)', 2, 'expected a function of the INFUSION namespace, like INFUSION.MARGIN, not "SUM"'],
+    ['=INFUSION.MARGIN("J1745", 400) + 1', 32, 'expected the end of the formula after ")"'],
+    ['=INFUSION.MIXMARGIN("J1745", 400, {"MEDICARE";"COMMERCIAL",1}, 1)', 61, 'array rows differ in length: row 1 has 1 values, row 2 has 2'],
+    ['=INFUSION.MIXMARGIN("J1745", 400, {"MEDICARE",}, 1)', 47, 'expected a number, text, TRUE or FALSE in the array'],
+    ['=INFUSION.UNITS("J1745", 1e999)', 26, 'number out of range: 1e999'],
+  ])('%s: col %i', async (formula, column, problem) => {
+    const r = await calc(formula);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    const [first, echo, caret] = r.err.split('\n');
+    expect(first).toBe(`infusion-planner calc: col ${column}: ${problem}`);
+    expect(echo).toBe(`  ${formula}`);
+    expect(caret?.indexOf('^')).toBe(column + 1);
+  });
+
+  it('needs exactly one formula', async () => {
+    expect((await calc()).code).toBe(2);
+    expect((await calc('=INFUSION.SOURCE()', 'extra')).err).toContain('takes one FORMULA (quote it), got 2 arguments');
+  });
+});
+
+describe('--scenario FILE', () => {
+  type Payer = { id: string; weight: number } & Record<string, unknown>;
+  /** The sample scenario with its payers edited. */
+  const scenario = (edit: (payers: Payer[]) => Payer[]): string => {
+    const file = path.join(dir, `scenario-${Math.random().toString(36).slice(2)}.json`);
+    const sample = JSON.parse(readFileSync(path.join(__dirname, '../../examples/sample-scenario.json'), 'utf8')) as { payers: Payer[] };
+    writeFileSync(file, JSON.stringify({ ...sample, payers: edit(sample.payers) }));
+    return file;
+  };
+
+  it("puts the scenario's payer profiles in reach of the formula: ACME_PPO on COMMERCIAL at ASP + 12%", async () => {
+    // The sample's commercial share 0.27 split: 0.17 COMMERCIAL, 0.10 ACME_PPO.
+    const file = scenario((payers) => [
+      ...payers.map((p) => (p.id === 'COMMERCIAL' ? { ...p, weight: 0.17 } : p)),
+      { id: 'ACME_PPO', name: 'Acme PPO', weight: 0.1, basedOn: 'COMMERCIAL', drugRule: { kind: 'asp_plus', percent: 0.12 } },
+    ]);
+    // Drug 30.58773585 x 1.12 x 40 = 1370.330566 -> 1370.33; admin at 150% 242.50; net 1612.83; - 1223.50943396 = 389.32.
+    expect(await calc('=INFUSION.MARGIN("J1745", 400, "ACME_PPO")', '--scenario', file)).toEqual({ code: 0, out: '389.32', err: '' });
+    // 0.7 x 211.73328604 + 0.3 x 389.32056604 = 148.21330023 + 116.79616981 = 265.00947004 -> 265.01
+    expect((await calc('=INFUSION.MIXMARGIN("J1745", 400, {"MEDICARE","ACME_PPO"}, {0.7,0.3})', '--scenario', file)).out).toBe('265.01');
+  });
+
+  it('forgets the payers of an earlier run', async () => {
+    expect((await calc('=INFUSION.MARGIN("J1745", 400, "ACME_PPO")')).out).toBe('#N/A Unknown payer "ACME_PPO"');
+  });
+
+  it('refuses an invalid scenario with its validation messages', async () => {
+    const file = scenario((payers) => payers.map((p, i) => (i === 0 ? { ...p, weight: 1.5 } : p)));
+    const r = await calc('=INFUSION.SOURCE()', '--scenario', file);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('is not valid');
+    expect(r.err).toContain('payers[0].weight');
+  });
+});
+
+describe('--asp FILE', () => {
+  it('adds a real CMS file as a quarter: the October 2025 file prices a code the embedded history lacks', async () => {
+    // The embedded 2025Q4 quarter holds the catalog codes only; the full file has bevacizumab J9035 at 73.201.
+    expect((await calc('=INFUSION.PAYMENTLIMIT("J9035", "2025Q4")')).out).toBe('#N/A J9035 has no payment limit in 2025Q4');
+    expect(await calc('=INFUSION.PAYMENTLIMIT("J9035", "2025Q4")', '--asp', OCT_2025)).toEqual({ code: 0, out: '73.201', err: '' });
+    // An older file does not displace the newest quarter as the default.
+    expect((await calc('=INFUSION.PAYMENTLIMIT("J9035")', '--asp', OCT_2025)).out).toBe('73.632');
+  });
+
+  it('fails with the reason when the file cannot be read or parsed', async () => {
+    const missing = await calc('=INFUSION.SOURCE()', '--asp', path.join(dir, 'nope.csv'));
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('cannot read CMS file');
+    const junk = path.join(dir, 'junk.csv');
+    writeFileSync(junk, 'not,a,cms,file\n1,2,3,4\n');
+    const bad = await calc('=INFUSION.SOURCE()', '--asp', junk);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('junk.csv');
+  });
+});
+
+describe('formula parser and number format', () => {
+  it('shapes arguments as Excel passes them', () => {
+    expect(parseFormula('=INFUSION.MIXMARGIN("a""b", -1.5e-1, {1,2;3,4}, , TRUE)')).toEqual({
+      name: 'MIXMARGIN',
+      args: ['a"b', -0.15, [[1, 2], [3, 4]], null, true],
+    });
+    expect(parseFormula(' = INFUSION.PAYERS ( ) ')).toEqual({ name: 'PAYERS', args: [] });
+  });
+
+  it.each([
+    [211.73, '211.73'],
+    [0.1 + 0.2, '0.3'],
+    [6.5, '6.5'],
+    [-0, '0'],
+    [1e21, '1E+21'],
+    [1.5e-7, '1.5E-07'],
+    [123456789012, '123456789012'],
+  ])('shows %p as %s', (n, text) => {
+    expect(formatNumber(n)).toBe(text);
+  });
+});
