@@ -238,7 +238,7 @@ const ERROR_TEXTS: ReadonlySet<string> = new Set(['#VALUE!', '#N/A', '#DIV/0!', 
 function cellValue(x: object, argument: string): unknown {
   const { type, basicValue } = x as { type?: unknown; basicValue?: unknown };
   if (type === 'Error' && typeof basicValue === 'string' && ERROR_TEXTS.has(basicValue)) {
-    throw new PassThrough(new CustomFunctions.Error(basicValue as CustomFunctions.ErrorCode));
+    throw new PassThrough(new CustomFunctions.Error(basicValue as CustomFunctions.ErrorCode, `${argument}: the cell holds ${basicValue}`));
   }
   if (typeof type === 'string' && type !== 'Error' && ['number', 'string', 'boolean'].includes(typeof basicValue)) return basicValue;
   invalid(argument, 'must be a single value');

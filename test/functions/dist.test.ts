@@ -1,0 +1,141 @@
+/**
+ * The built add-in, loaded the way Excel loads it: dist/functions.js runs in a fresh JavaScript context whose
+ * only host object is a `CustomFunctions` stand-in (associate, Error, ErrorCode), and dist/functions.json is
+ * the metadata Excel reads. `npm test` builds before jest; when dist/ is missing this test fails, it does not
+ * skip. Expected values are the worked examples of functions.test.ts (arithmetic there).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { type CustomFunction, ERROR_CODES, StandInError } from '../../src/functions/host';
+import { designFunctions } from './design';
+
+const DIST = path.join(__dirname, '../../dist');
+
+interface ParameterMetadata {
+  readonly name: string;
+  readonly description?: string;
+  readonly type?: string;
+  readonly optional?: boolean;
+  readonly dimensionality?: string;
+}
+
+interface FunctionMetadata {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  readonly parameters: readonly ParameterMetadata[];
+  readonly result: { readonly dimensionality?: string; readonly type?: string };
+}
+
+function readDist(file: string): string {
+  const full = path.join(DIST, file);
+  if (!existsSync(full)) throw new Error(`dist/${file} is missing: run \`npm run build\` first (\`npm test\` builds before jest)`);
+  return readFileSync(full, 'utf8');
+}
+
+const metadata = (JSON.parse(readDist('functions.json')) as { functions: FunctionMetadata[] }).functions;
+
+/** Every associate(id, fn) call the bundle makes, in order. */
+const associations: [string, CustomFunction][] = [];
+const standIn = {
+  Error: StandInError,
+  ErrorCode: ERROR_CODES,
+  associate(idOrMappings: string | Record<string, CustomFunction>, fn?: CustomFunction): void {
+    if (typeof idOrMappings === 'string') associations.push([idOrMappings, fn as CustomFunction]);
+    else for (const [id, f] of Object.entries(idOrMappings)) associations.push([id, f]);
+  },
+};
+vm.runInContext(readDist('functions.js'), vm.createContext({ CustomFunctions: standIn }), { filename: 'dist/functions.js' });
+
+const associated = new Map<string, CustomFunction>();
+for (const [id, fn] of associations) if (!associated.has(id.toUpperCase())) associated.set(id.toUpperCase(), fn);
+const call = (id: string, ...args: unknown[]): unknown => (associated.get(id) as CustomFunction)(...args);
+const shown = (r: unknown): unknown => (r instanceof StandInError ? `${r.code} ${r.message ?? ''}` : r);
+
+describe('dist/functions.js as Excel loads it', () => {
+  it('associates every id of dist/functions.json when the script loads, and nothing else', () => {
+    expect([...associated.keys()].sort()).toEqual(metadata.map((f) => f.id).sort());
+  });
+
+  it('associates the same function each time an id is associated', () => {
+    // The metadata plugin appends its own associate call for each id after the module's registration.
+    for (const [id, fn] of associations) expect(fn).toBe(associated.get(id.toUpperCase()));
+  });
+
+  it("declares exactly DESIGN.md's functions, argument names, order and optional flags", () => {
+    const design = designFunctions();
+    expect(design).toHaveLength(19);
+    expect(metadata.map((f) => f.id).sort()).toEqual(design.map((f) => f.id).sort());
+    for (const d of design) {
+      const m = metadata.find((f) => f.id === d.id) as FunctionMetadata;
+      expect({ id: m.id, parameters: m.parameters.map((p) => ({ name: p.name, optional: p.optional === true })) }).toEqual({ id: d.id, parameters: d.parameters });
+    }
+  });
+
+  it('has implementations taking as many parameters as the metadata declares', () => {
+    for (const m of metadata) expect({ id: m.id, length: (associated.get(m.id) as CustomFunction).length }).toEqual({ id: m.id, length: m.parameters.length });
+  });
+
+  it('spills DRUGS and PAYERS, and returns one value from every other function', () => {
+    for (const m of metadata) expect({ id: m.id, matrix: m.result.dimensionality === 'matrix' }).toEqual({ id: m.id, matrix: m.id === 'DRUGS' || m.id === 'PAYERS' });
+  });
+
+  it('describes every function once (no copied tooltip) and every parameter with its unit', () => {
+    const descriptions = metadata.map((m) => m.description);
+    expect(new Set(descriptions).size).toBe(descriptions.length);
+    for (const d of descriptions) expect(d.length).toBeGreaterThan(30);
+    const unit: Record<string, RegExp> = {
+      drug: /HCPCS code .*generic or brand name.*reference product/,
+      dose: /billing measure \(mg, mcg or units/,
+      quarter: /"2026Q1"/,
+      weightKg: /in kg/,
+      minutes: /in minutes/,
+      payer: /MEDICARE, MEDICARE_ADVANTAGE, MEDICAID, COMMERCIAL, SELF_PAY/,
+      acquisitionPerUnit: /per billing unit, in dollars/,
+      payers: /row or column of payer/,
+      weights: /fractions summing to 1/,
+      year: /Year of therapy/,
+      area: /Therapeutic area/,
+    };
+    for (const m of metadata) {
+      for (const p of m.parameters) {
+        expect({ id: m.id, parameter: p.name, description: p.description }).toEqual({ id: m.id, parameter: p.name, description: expect.stringMatching(unit[p.name] as RegExp) });
+      }
+    }
+  });
+
+  it('lets an empty cell reach optional numbers as empty: their type is any, not number', () => {
+    for (const m of metadata) {
+      for (const p of m.parameters) if (['weightKg', 'minutes', 'acquisitionPerUnit', 'year'].includes(p.name)) expect(p.type).toBe('any');
+    }
+  });
+
+  it('gives the worked examples through the associated functions', () => {
+    expect(call('PAYMENTLIMIT', 'J1745', null)).toBe(32.423);
+    expect(call('ASP', 'Avsola', null)).toBe(21.364);
+    expect(call('DOSE', 'infliximab', null)).toBe(400);
+    expect(call('UNITS', 'J1745', 305)).toBe(31);
+    expect(call('WASTE', 'J1745', 305)).toBe(9);
+    expect(call('VIALS', 'J3262', 300)).toBe(4);
+    expect(call('ADMINCODES', 'J1745', 210)).toBe('96413, 96415, 96415');
+    expect(call('ADMINFEE', 'J1745', null, 210)).toBe(190.05);
+    expect(call('ALLOWED', 'J1745', 400, null, null)).toBe(1458.58);
+    expect(call('REVENUE', 'J1745', 400, 'SELF_PAY', null)).toBe(87.51);
+    expect(call('COST', 'J1745', 400, null)).toBe(1223.51);
+    expect(call('MARGIN', 'J1745', 400, 'MEDICARE', null, null)).toBe(211.73);
+    expect(call('MARGIN', 'Remicade', 400, 'COMMERCIAL', null, null)).toBe(426.03);
+    expect(call('RECOVERY', 'J1745', 400, null, null)).toBe(1.04304);
+    expect(call('MIXMARGIN', 'J1745', 400, [['MEDICARE', 'COMMERCIAL']], [[0.5], [0.5]], null)).toBe(318.88);
+    expect(call('ADMINISTRATIONS', 'J1745', 2)).toBe(6.5);
+    expect(call('CHAIRHOURS', 'Ocrevus', null)).toBe(4.5);
+    expect((call('DRUGS', null) as unknown[][]).length).toBe(32);
+    expect((call('PAYERS') as unknown[][])[4]?.[2]).toBe('ASP + 15%');
+    expect(call('SOURCE')).toContain('Effective January 1, 2026 through March 31, 2026');
+  });
+
+  it('returns errors as values with messages', () => {
+    expect(shown(call('MARGIN', 'J9999', 400, null, null, null))).toBe('#N/A Unknown drug "J9999"');
+    expect(shown(call('MIXMARGIN', 'J1745', 400, [['MEDICARE', 'COMMERCIAL']], [[0.5, 0.4]], null))).toBe('#VALUE! weights: sum to 0.9, must sum to 1');
+  });
+});
