@@ -1,16 +1,21 @@
 #!/usr/bin/env node
-// The `infusion-planner` command: runs the compiled command line in lib/ (`npm run build:cli`, also run by
-// `npm install` through the "prepare" script).
+// The `infusion-planner` command: runs the compiled command line, lib/cli/main.js (built by
+// `npm run build:cli`, which `npm install` runs through the "prepare" script). That module exports run(),
+// which reads process.argv and sets the exit code.
 "use strict";
 
 const path = require("path");
 const main = path.join(__dirname, "..", "lib", "cli", "main.js");
 
-let resolved;
 try {
-  resolved = require.resolve(main);
+  require.resolve(main);
 } catch {
   console.error(`infusion-planner is not built (${path.relative(process.cwd(), main) || main} is missing): run \`npm run build:cli\`.`);
   process.exit(1);
 }
-require(resolved);
+const cli = require(main);
+if (typeof cli.run !== "function") {
+  console.error(`infusion-planner: ${main} does not export run(); rebuild with \`npm run build:cli\`.`);
+  process.exit(1);
+}
+cli.run();

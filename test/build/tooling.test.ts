@@ -65,6 +65,18 @@ describe('bin/infusion-planner.js and bench/run.ts, away from a built tree', () 
     expect(run.stderr).toContain('npm run build:cli');
   });
 
+  it('bin: runs run() of lib/cli/main.js, which sees the arguments', () => {
+    const lib = path.join(dir, 'lib/cli');
+    mkdirSync(lib, { recursive: true });
+    writeFileSync(path.join(lib, 'main.js'), 'exports.run = () => { console.log(JSON.stringify(process.argv.slice(2))); process.exitCode = 3; };\n');
+    try {
+      const run = spawnSync(process.execPath, [path.join(dir, 'bin/infusion-planner.js'), 'model', '--json'], { cwd: dir, encoding: 'utf8' });
+      expect([run.status, run.stdout.trim()]).toEqual([3, '["model","--json"]']);
+    } finally {
+      rmSync(path.join(dir, 'lib'), { recursive: true, force: true });
+    }
+  });
+
   const tsx = (file: string) =>
     spawnSync(process.execPath, [require.resolve('tsx/cli'), file], { cwd: ROOT, encoding: 'utf8' });
 
