@@ -267,3 +267,82 @@ describe('dist/taskpane.html (the shared-runtime page)', () => {
     expect(policy.get('connect-src')).toEqual(["'self'"]);
   });
 });
+
+describe('the built page in headless Chromium, under its own Content-Security-Policy', () => {
+  // office.js cannot be fetched here (and Excel is not here): a stand-in is served at the CDN address, which
+  // records who calls it. Debian's chromium is driven by playwright-core, as in the task pane tests.
+  const OFFICE_STUB = `
+    window.__calls = [];
+    const from = () => (document.currentScript && document.currentScript.src.split('/').pop()) || 'async';
+    window.Office = { onReady(cb) { window.__calls.push(['Office.onReady', from()]);
+      return Promise.resolve().then(() => { const info = { host: null, platform: null }; if (cb) cb(info); return info; }); } };
+    window.CustomFunctions = {
+      associate(id) { window.__calls.push(['associate ' + id, from()]); },
+      Error: class extends Error { constructor(code, message) { super(message); this.code = code; } },
+      ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A', divisionByZero: '#DIV/0!', invalidNumber: '#NUM!', nullReference: '#NULL!', invalidName: '#NAME?', invalidReference: '#REF!' },
+    };`;
+  let result: { calls: [string, string][]; violations: string[]; externalRequests: string[] };
+
+  beforeAll(async () => {
+    const { createServer } = await import('node:http');
+    const { chromium } = await import('playwright-core');
+    const server = createServer((req, res) => {
+      const file = path.join(out, decodeURIComponent((req.url ?? '/').split('?')[0] as string));
+      if (!file.startsWith(out) || !existsSync(file)) {
+        res.writeHead(404).end();
+        return;
+      }
+      const type = file.endsWith('.html') ? 'text/html' : file.endsWith('.js') ? 'text/javascript' : 'application/octet-stream';
+      res.writeHead(200, { 'content-type': type }).end(readFileSync(file));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+    try {
+      const page = await browser.newPage();
+      const externalRequests: string[] = [];
+      await page.route('**/*', async (route) => {
+        const url = route.request().url();
+        if (url === OFFICE_JS) return route.fulfill({ contentType: 'text/javascript', body: OFFICE_STUB });
+        if (!url.startsWith(`http://127.0.0.1:${port}/`) && !url.startsWith('data:')) {
+          externalRequests.push(url);
+          return route.abort();
+        }
+        return route.continue();
+      });
+      await page.addInitScript(() => {
+        const w = window as unknown as { __violations: string[] };
+        w.__violations = [];
+        document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+      });
+      await page.goto(`http://127.0.0.1:${port}/taskpane.html`, { waitUntil: 'load' });
+      await page.waitForTimeout(500); // let the task pane render and inject its styles
+      const { calls, violations } = await page.evaluate(() => {
+        const w = window as unknown as { __calls: [string, string][]; __violations: string[] };
+        return { calls: w.__calls, violations: w.__violations };
+      });
+      result = { calls, violations, externalRequests };
+    } finally {
+      await browser.close();
+      server.close();
+    }
+  }, 120_000);
+
+  it('violates nothing in its policy (scripts, Fluent UI styles, images)', () => {
+    expect(result.violations).toEqual([]);
+  });
+
+  it('requests nothing from another origin but office.js', () => {
+    expect(result.externalRequests).toEqual([]);
+  });
+
+  it('associates every custom function from functions.js before the task pane script runs', () => {
+    const metadata = JSON.parse(readFileSync(path.join(out, 'functions.json'), 'utf8')) as { functions: { id: string }[] };
+    const associated = result.calls.filter(([what]) => what.startsWith('associate ')).map(([what]) => what.slice(10));
+    expect([...new Set(associated)].sort()).toEqual(metadata.functions.map((f) => f.id).sort());
+    const firstTaskpane = result.calls.findIndex(([, script]) => script === 'taskpane.js');
+    const lastFunctions = result.calls.map(([, script]) => script).lastIndexOf('functions.js');
+    expect(result.calls.filter(([what]) => what.startsWith('associate ')).every(([, script]) => script === 'functions.js')).toBe(true);
+    if (firstTaskpane >= 0) expect(lastFunctions).toBeLessThan(firstTaskpane);
+  });
+});
