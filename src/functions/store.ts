@@ -113,5 +113,14 @@ export class FunctionStore {
   }
 }
 
-/** The one store of this JavaScript context, over the embedded reference data. */
-export const store = new FunctionStore(embeddedData);
+/** Where the one store of a JavaScript context lives (see `store`). */
+const STORE_KEY = Symbol.for('infusion-planner.function-store');
+
+/**
+ * The one store of this JavaScript context, over the embedded reference data. webpack bundles functions.js
+ * and the task pane's script separately, each with its own copy of this module; the store is kept on the
+ * global object under a registered symbol so that both copies share the instance functions.js creates (it
+ * loads first).
+ */
+const contextGlobal = globalThis as unknown as Record<symbol, FunctionStore | undefined>;
+export const store: FunctionStore = (contextGlobal[STORE_KEY] ??= new FunctionStore(embeddedData));

@@ -366,3 +366,13 @@ describe('arguments as Excel passes them', () => {
     expect(shown(call('UNITS', null, 305))).toBe('#VALUE! drug: is missing');
   });
 });
+
+describe('one store per JavaScript context', () => {
+  it('is shared by separately loaded copies of the module, as functions.js and the task pane bundle each carry one', () => {
+    let other: unknown;
+    jest.isolateModules(() => {
+      other = (jest.requireActual('../../src/functions/store') as { store: unknown }).store;
+    });
+    expect(other).toBe(store);
+  });
+});
