@@ -1,7 +1,7 @@
 /**
  * The built add-in, loaded the way Excel loads it: dist/functions.js runs in a fresh JavaScript context whose
- * only host object is a `CustomFunctions` stand-in (associate, Error, ErrorCode), and dist/functions.json is
- * the metadata Excel reads. `npm test` builds before jest; when dist/ is missing this test fails, it does not
+ * host objects are a `CustomFunctions` stand-in (associate, Error, ErrorCode) and the page's `document` as far
+ * as the script reads it, and dist/functions.json is the metadata Excel reads. `npm test` builds before jest; when dist/ is missing this test fails, it does not
  * skip. Expected values are the worked examples of functions.test.ts (arithmetic there).
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -46,7 +46,13 @@ const standIn = {
     else for (const [id, f] of Object.entries(idOrMappings)) associations.push([id, f]);
   },
 };
-vm.runInContext(readDist('functions.js'), vm.createContext({ CustomFunctions: standIn }), { filename: 'dist/functions.js' });
+// Excel loads functions.js with a <script> tag of taskpane.html (shared runtime); webpack's runtime in it reads
+// the script's own URL (document.currentScript) to find the task pane's lazily loaded chunks.
+const page = {
+  currentScript: { tagName: 'SCRIPT', src: 'https://localhost:3000/functions.js' },
+  getElementsByTagName: (): unknown[] => [],
+};
+vm.runInContext(readDist('functions.js'), vm.createContext({ CustomFunctions: standIn, document: page }), { filename: 'dist/functions.js' });
 
 const associated = new Map<string, CustomFunction>();
 for (const [id, fn] of associations) if (!associated.has(id.toUpperCase())) associated.set(id.toUpperCase(), fn);
