@@ -35,6 +35,7 @@ export type Table = Array<Array<Cell | CustomFunctions.Error>>;
 type EdgeFailure =
   | { readonly code: 'unknown_area'; readonly area: string; readonly areas: readonly string[] }
   | { readonly code: 'not_in_catalog'; readonly drug: string; readonly facts: string }
+  | { readonly code: 'zero_cost'; readonly drug: string }
   | { readonly code: 'not_finite'; readonly fn: string }
   | { readonly code: 'unexpected'; readonly fn: string; readonly detail: string };
 
@@ -44,6 +45,8 @@ function edgeMessage(f: EdgeFailure): string {
       return `Unknown area "${f.area}" (areas: ${f.areas.join(', ')})`;
     case 'not_in_catalog':
       return `${f.drug} is not in the drug catalog, which holds its ${f.facts}`;
+    case 'zero_cost':
+      return `${f.drug}: the drug cost is zero, so cost recovery is not defined`;
     case 'not_finite':
       return `INFUSION.${f.fn}: the result is too large to show`;
     case 'unexpected':

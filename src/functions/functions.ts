@@ -23,6 +23,7 @@ import {
   catalogEntry,
   checkVialDose,
   drugCode,
+  failEdge,
   minutesArg,
   optionalAmount,
   optionalText,
@@ -276,8 +277,8 @@ export function margin(drug: string, dose: number, payer?: string, acquisitionPe
 export function recovery(drug: string, dose: number, payer?: string, acquisitionPerUnit?: unknown): number | CustomFunctions.Error {
   return scalar('RECOVERY', [drug, dose, payer, acquisitionPerUnit], () => {
     const e = drugLineEconomics(drug, dose, payer, acquisitionPerUnit);
-    // The cost is never zero: the dose is positive and so is every price per unit.
-    return e.recovery === null ? 0 : rate(e.recovery);
+    if (e.recovery === null) failEdge({ code: 'zero_cost', drug: e.hcpcs });
+    return rate(e.recovery);
   });
 }
 

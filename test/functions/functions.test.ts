@@ -341,6 +341,17 @@ describe('the shared store', () => {
   });
 });
 
+describe('a payment limit of zero', () => {
+  it('makes recovery undefined rather than a number', () => {
+    store.addQuarter({
+      quarter: '2026Q2', effective: 'Effective April 1, 2026 through June 30, 2026', effectiveFrom: '2026-04-01', effectiveTo: '2026-06-30', source: 'test',
+      rows: [{ hcpcs: 'J1745', description: 'Infliximab', dosage: '10 MG', paymentLimit: '0.000', coinsurancePercent: '20.000', notes: '' }],
+    });
+    // ASP = 0 / 1.06 = 0, so the four vials cost 0 and drug net revenue / cost has no value.
+    expect(shown(call('RECOVERY', 'J1745', 400, null, null))).toBe('#VALUE! J1745: the drug cost is zero, so cost recovery is not defined');
+  });
+});
+
 describe('arguments as Excel passes them', () => {
   it('treats null and an empty cell as an omitted optional argument', () => {
     expect(call('MARGIN', 'J1745', 400, '', '', '')).toBe(211.73);
