@@ -1,16 +1,40 @@
-import { FluentProvider, Text, Title2, webLightTheme } from "@fluentui/react-components";
-import { createRoot } from "react-dom/client";
+/**
+ * The task pane's entry point. The page is the add-in's shared runtime: functions.js has already registered
+ * the custom functions when this runs (webpack puts it first), and both use the one store of
+ * src/functions/store.ts for the reference data and the scenario's payers.
+ */
+import { createRoot } from 'react-dom/client';
+import { store } from '../functions/store';
+import { App, type AppServices } from './app/App';
+import { officeBoardService } from './excel/board';
+import { freezeSheets, scanSheets, unfreezeSheets } from './excel/freeze';
+import { publishPayers, recalculateWorkbook } from './excel/functions-link';
+import { officeQuarterService, restoreImportedQuarter } from './excel/quarters';
+import { OfficeScenarioStore } from './excel/scenario-store';
 
-function App() {
-  return (
-    <FluentProvider theme={webLightTheme} style={{ padding: 16 }}>
-      <Title2 as="h1">Infusion Planner</Title2>
-      <Text as="p">Loading…</Text>
-    </FluentProvider>
-  );
+function services(): AppServices {
+  return {
+    store: new OfficeScenarioStore(() => store.book.data),
+    referenceData: () => store.book.data,
+    publishPayers,
+    recalculate: recalculateWorkbook,
+    book: () => store.book,
+    onReferenceChange: (listener) =>
+      store.subscribe((change) => {
+        if (change !== 'payers') listener();
+      }),
+    board: officeBoardService(),
+    freezer: { scan: scanSheets, freeze: freezeSheets, unfreeze: unfreezeSheets },
+    quarters: officeQuarterService,
+  };
 }
 
 void Office.onReady(() => {
-  const container = document.getElementById("root");
-  if (container) createRoot(container).render(<App />);
+  try {
+    restoreImportedQuarter();
+  } catch {
+    // A damaged setting must not keep the pane from opening; the embedded quarters stay in use.
+  }
+  const container = document.getElementById('root');
+  if (container) createRoot(container).render(<App services={services()} />);
 });

@@ -1,0 +1,190 @@
+/**
+ * The task pane: a header with the save state, five views (Formulary, Payers, Program, Results, Workbook)
+ * and a one-line summary that follows every edit. Works from 320 px wide; every control is reachable by
+ * keyboard (Fluent's tab list takes the arrow keys) and labelled for screen readers.
+ */
+import {
+  Button,
+  Caption1,
+  FluentProvider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Tab,
+  TabList,
+  Title3,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import type { ReferenceBook } from '../../engine/book';
+import { sampleScenario } from '../../scenario';
+import { computeResults, mixSum } from '../model/results';
+import { FormularyView } from '../ui/FormularyView';
+import { moneyRounded } from '../ui/format';
+import { PayersView } from '../ui/PayersView';
+import { ProgramView } from '../ui/ProgramView';
+import { ResultsView } from '../ui/ResultsView';
+import { type BoardService, type FreezeService, type QuarterService, WorkbookView } from '../ui/WorkbookView';
+import { type PlannerServices, type SaveState, usePlanner } from './planner';
+
+export interface AppServices extends PlannerServices {
+  readonly book: () => ReferenceBook;
+  /** Calls back when the reference data changes (an imported quarter); returns the unsubscribe. */
+  readonly onReferenceChange: (listener: () => void) => () => void;
+  readonly board: BoardService;
+  readonly freezer: FreezeService;
+  readonly quarters: QuarterService;
+}
+
+const useStyles = makeStyles({
+  root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
+  header: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  titleRow: { display: 'flex', justifyContent: 'space-between', alignItems: 'baseline', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  tabs: { flexWrap: 'wrap', marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  summary: { color: tokens.colorNeutralForeground2, paddingBottom: tokens.spacingVerticalXS, display: 'block' },
+  main: { padding: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  saveOk: { color: tokens.colorNeutralForeground3 },
+  saveHeld: { color: tokens.colorPaletteMarigoldForeground2 },
+  saveBad: { color: tokens.colorPaletteRedForeground1 },
+});
+
+type View = 'formulary' | 'payers' | 'program' | 'results' | 'workbook';
+
+function saveText(save: SaveState): string {
+  switch (save.kind) {
+    case 'loading':
+      return 'Reading the workbook…';
+    case 'saved':
+      return 'Saved in the Inputs sheet';
+    case 'saving':
+      return 'Saving…';
+    case 'held':
+      return 'Not saved yet';
+    case 'failed':
+      return 'Not saved: Excel refused the write';
+  }
+}
+
+export function App(props: { services: AppServices }) {
+  const styles = useStyles();
+  const { services } = props;
+  const planner = usePlanner(services);
+  const { state, edit, replace } = planner;
+  const [view, setView] = useState<View>('formulary');
+  const [refVersion, setRefVersion] = useState(0);
+  useEffect(() => services.onReferenceChange(() => setRefVersion((v) => v + 1)), [services]);
+  // refVersion is a dependency on purpose: the book changes behind the same getter.
+  const book = useMemo(() => services.book(), [services, refVersion]);
+  const referenceData = book.data;
+
+  // Results follow the scenario; typing stays responsive because they are computed from a deferred copy.
+  const shown = useDeferredValue(state.scenario);
+  const results = useMemo(() => computeResults(shown, book, referenceData), [shown, book, referenceData]);
+  const mix = mixSum(state.scenario);
+  const blocked = state.scenario.drugs.length === 0 ? 'Add a drug to the formulary first.' : mix.ok ? (state.save.kind === 'held' ? state.save.reason : null) : `The payer mix adds up to ${mix.percent}%; set it to 100% to build the board workbook.`;
+
+  const summary = results.ok
+    ? [
+        `Mix ${results.mixPercent}%`,
+        results.program ? `NPV ${moneyRounded(results.program.npv)}` : null,
+        `${results.drugs.length} ${results.drugs.length === 1 ? 'drug' : 'drugs'}`,
+        results.drugs.some((d) => d.mix?.underwater) ? `${results.drugs.filter((d) => d.mix?.underwater).length} underwater` : null,
+      ]
+        .filter((x) => x !== null)
+        .join(' · ')
+    : `Mix ${mix.percent}% · ${state.scenario.drugs.length} drugs`;
+
+  const saveClass = state.save.kind === 'failed' ? styles.saveBad : state.save.kind === 'held' ? styles.saveHeld : styles.saveOk;
+  return (
+    <FluentProvider theme={webLightTheme} className={styles.root}>
+      <header className={styles.header}>
+        <div className={styles.titleRow}>
+          <Title3 as="h1">Infusion Planner</Title3>
+          <Caption1 className={saveClass} role="status" aria-live="polite" data-testid="save-state">
+            {saveText(state.save)}
+          </Caption1>
+        </div>
+        <TabList className={styles.tabs} size="small" selectedValue={view} onTabSelect={(_e, data) => setView(data.value as View)} aria-label="Views">
+          <Tab value="formulary">Formulary</Tab>
+          <Tab value="payers">Payers</Tab>
+          <Tab value="program">Program</Tab>
+          <Tab value="results">Results</Tab>
+          <Tab value="workbook">Workbook</Tab>
+        </TabList>
+        <Caption1 className={styles.summary} data-testid="summary" aria-live="polite">
+          {summary}
+        </Caption1>
+      </header>
+      <main className={styles.main}>
+        {state.notice ? (
+          <MessageBar intent={state.notice.intent}>
+            <MessageBarBody>
+              {state.notice.text}
+              {state.notice.details ? (
+                <ul>
+                  {state.notice.details.map((d, i) => (
+                    <li key={i}>{d}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" appearance="transparent" onClick={planner.dismissNotice}>
+                Dismiss
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        ) : null}
+        {state.save.kind === 'held' && state.ready ? (
+          <MessageBar intent="warning">
+            <MessageBarBody>{state.save.reason}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+        {state.save.kind === 'failed' ? (
+          <MessageBar intent="error">
+            <MessageBarBody>The Inputs sheet was not updated: {state.save.message}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+        {!state.ready ? <Caption1>Reading the scenario from the workbook…</Caption1> : null}
+        {state.ready && view === 'formulary' ? (
+          <>
+            {state.scenario.drugs.length === 0 && state.saved === null ? (
+              <MessageBar intent="info">
+                <MessageBarBody>A new formulary: add drugs from the catalog, or start from the sample of ten (an illustrative practice).</MessageBarBody>
+                <MessageBarActions>
+                  <Button size="small" onClick={() => replace(sampleScenario, { intent: 'info', text: 'The sample formulary is loaded: every volume and cost in it is illustrative.' })}>
+                    Load the sample
+                  </Button>
+                </MessageBarActions>
+              </MessageBar>
+            ) : null}
+            <FormularyView scenario={state.scenario} book={book} referenceData={referenceData} edit={edit} />
+          </>
+        ) : null}
+        {state.ready && view === 'payers' ? <PayersView scenario={state.scenario} edit={edit} /> : null}
+        {state.ready && view === 'program' ? <ProgramView scenario={state.scenario} book={book} edit={edit} /> : null}
+        {state.ready && view === 'results' ? <ResultsView results={results} /> : null}
+        {state.ready && view === 'workbook' ? (
+          <WorkbookView
+            scenario={state.scenario}
+            blocked={blocked}
+            board={services.board}
+            freezer={services.freezer}
+            quarters={services.quarters}
+            book={book}
+            referenceData={referenceData}
+          />
+        ) : null}
+      </main>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,247 @@
+/**
+ * "Freeze for sharing": the `INFUSION.*` formulas of chosen sheets become their values, so a recipient
+ * without the add-in sees numbers instead of #NAME?; "Unfreeze" puts the formulas back. What is needed to
+ * restore them (sheet id, cell, formula, the block a dynamic array spilled into, and a checksum of the frozen
+ * values) is kept in a very hidden sheet the add-in owns, so it travels with the file.
+ *
+ * Unfreezing leaves alone any block whose values changed since it was frozen: a number the recipient
+ * typed over is theirs, not a stale copy. Each operation syncs a fixed number of times (3 or 4), however many
+ * formulas there are.
+ */
+
+/** The add-in's own very hidden sheet of frozen formulas. */
+export const FROZEN_SHEET = 'InfusionPlanner_frozen';
+
+const HEADER = ['Sheet id', 'Sheet', 'Cell', 'Formula', 'Block', 'Checksum'];
+
+/** One frozen formula. Addresses are local to the sheet ("B4", "B4:F35"). */
+export interface FrozenRecord {
+  readonly sheetId: string;
+  readonly sheetName: string;
+  readonly cell: string;
+  /** The formula without its leading "=". */
+  readonly formula: string;
+  readonly block: string;
+  readonly checksum: string;
+}
+
+export interface SheetFormulas {
+  readonly id: string;
+  readonly name: string;
+  /** INFUSION.* formulas on the sheet (cells that hold one). */
+  readonly formulas: number;
+  /** Formulas of the sheet frozen now. */
+  readonly frozen: number;
+}
+
+export interface UnfreezeResult {
+  readonly restored: number;
+  /** Blocks whose values changed since freezing: left as they are. */
+  readonly changed: readonly string[];
+  /** Records of sheets that no longer exist. */
+  readonly missing: number;
+}
+
+const INFUSION_CALL = /(^|[^A-Za-z0-9_.])INFUSION\./i;
+
+export function isInfusionFormula(value: unknown): value is string {
+  return typeof value === 'string' && value.startsWith('=') && INFUSION_CALL.test(value);
+}
+
+/** FNV-1a over the JSON of the values: enough to notice that someone typed over a frozen block. */
+export function checksum(values: unknown): string {
+  const text = JSON.stringify(values);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+function letters(col: number): string {
+  let n = col + 1;
+  let s = '';
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function local(address: string): string {
+  const bang = address.lastIndexOf('!');
+  return bang === -1 ? address : address.slice(bang + 1);
+}
+
+interface Box {
+  r0: number;
+  c0: number;
+  rows: number;
+  cols: number;
+}
+
+function parseLocal(address: string): Box | null {
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(local(address));
+  if (!m) return null;
+  const col = (t: string): number => [...t.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const r0 = Number(m[2]) - 1;
+  const c0 = col(m[1] as string);
+  const r1 = m[4] === undefined ? r0 : Number(m[4]) - 1;
+  const c1 = m[3] === undefined ? c0 : col(m[3]);
+  return { r0, c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
+}
+
+function inside(b: Box, r: number, c: number): boolean {
+  return r >= b.r0 && r < b.r0 + b.rows && c >= b.c0 && c < b.c0 + b.cols;
+}
+
+function recordsFrom(values: unknown[][]): FrozenRecord[] {
+  return values
+    .slice(1)
+    .filter((row) => typeof row[0] === 'string' && row[0] !== '')
+    .map((row) => ({
+      sheetId: String(row[0]),
+      sheetName: String(row[1]),
+      cell: String(row[2]),
+      formula: String(row[3]),
+      block: String(row[4]),
+      checksum: String(row[5]),
+    }));
+}
+
+function recordRows(records: readonly FrozenRecord[]): string[][] {
+  return [HEADER, ...records.map((r) => [r.sheetId, r.sheetName, r.cell, r.formula, r.block, r.checksum])];
+}
+
+/** Replaces the hidden sheet's contents with these records (queued, no sync); deletes it when none remain. */
+function queueRecords(wb: Excel.Workbook, existing: Excel.Worksheet | null, records: readonly FrozenRecord[], oldRows: number): void {
+  if (records.length === 0) {
+    existing?.delete();
+    return;
+  }
+  let sheet = existing;
+  if (sheet === null) {
+    sheet = wb.worksheets.add(FROZEN_SHEET);
+    sheet.visibility = Excel.SheetVisibility.veryHidden;
+  }
+  const rows = recordRows(records);
+  if (oldRows > rows.length) sheet.getRangeByIndexes(rows.length, 0, oldRows - rows.length, HEADER.length).clear('Contents');
+  const block = sheet.getRangeByIndexes(0, 0, rows.length, HEADER.length);
+  // Text format first, so a formula's text stays text.
+  block.numberFormat = rows.map((r) => r.map(() => '@'));
+  block.values = rows;
+}
+
+/** The sheets with INFUSION.* formulas or frozen ones, for the pane's list. Two syncs. */
+export async function scanSheets(): Promise<SheetFormulas[]> {
+  return Excel.run(async (context) => {
+    const wb = context.workbook;
+    const sheets = wb.worksheets.load('items/name,items/id,items/visibility');
+    const hidden = wb.worksheets.getItemOrNullObject(FROZEN_SHEET).load('name');
+    await context.sync();
+    const visible = sheets.items.filter((s) => s.name !== FROZEN_SHEET && s.visibility === Excel.SheetVisibility.visible);
+    const used = visible.map((s) => ({ sheet: s, range: s.getUsedRangeOrNullObject().load('formulas') }));
+    const hiddenUsed = hidden.isNullObject ? null : hidden.getUsedRange().load('values');
+    await context.sync();
+    const records = hiddenUsed ? recordsFrom(hiddenUsed.values) : [];
+    return used
+      .map(({ sheet, range }) => ({
+        id: sheet.id,
+        name: sheet.name,
+        formulas: range.isNullObject ? 0 : range.formulas.reduce((n, row) => n + row.filter(isInfusionFormula).length, 0),
+        frozen: records.filter((r) => r.sheetId === sheet.id).length,
+      }))
+      .filter((s) => s.formulas > 0 || s.frozen > 0);
+  });
+}
+
+/** Freezes the INFUSION.* formulas of the given sheets; returns how many formulas were frozen. Three syncs. */
+export async function freezeSheets(sheetIds: readonly string[]): Promise<number> {
+  return Excel.run(async (context) => {
+    const wb = context.workbook;
+    const targets = sheetIds.map((id) => {
+      const sheet = wb.worksheets.getItem(id).load('name,id');
+      return { sheet, used: sheet.getUsedRangeOrNullObject().load('formulas,rowIndex,columnIndex') };
+    });
+    const hidden = wb.worksheets.getItemOrNullObject(FROZEN_SHEET).load('name');
+    await context.sync();
+
+    // Every cell holding an INFUSION formula, and the block it spills into (if it is a dynamic array).
+    const candidates = targets.flatMap(({ sheet, used }) => {
+      if (used.isNullObject) return [];
+      const out: { sheet: Excel.Worksheet; r: number; c: number; formula: string; cell: Excel.Range; spill: Excel.Range }[] = [];
+      used.formulas.forEach((row, i) =>
+        row.forEach((f, j) => {
+          if (!isInfusionFormula(f)) return;
+          const r = used.rowIndex + i;
+          const c = used.columnIndex + j;
+          const cell = sheet.getRangeByIndexes(r, c, 1, 1).load('values');
+          const spill = cell.getSpillingToRangeOrNullObject().load('address,values');
+          out.push({ sheet, r, c, formula: f, cell, spill });
+        }),
+      );
+      return out;
+    });
+    const hiddenUsed = hidden.isNullObject ? null : hidden.getUsedRange().load('values');
+    await context.sync();
+
+    // A cell inside another formula's spill is part of that block, whatever its formulas property says.
+    const blocks = candidates.map((c) => ({
+      ...c,
+      box: c.spill.isNullObject ? { r0: c.r, c0: c.c, rows: 1, cols: 1 } : (parseLocal(c.spill.address) ?? { r0: c.r, c0: c.c, rows: 1, cols: 1 }),
+      values: c.spill.isNullObject ? c.cell.values : c.spill.values,
+    }));
+    const anchors = blocks.filter(
+      (b) => !blocks.some((o) => o !== b && o.sheet === b.sheet && (o.box.rows > 1 || o.box.cols > 1) && inside(o.box, b.r, b.c) && !(o.r === b.r && o.c === b.c)),
+    );
+    const previous = hiddenUsed ? recordsFrom(hiddenUsed.values) : [];
+    const added: FrozenRecord[] = anchors.map((a) => {
+      a.sheet.getRangeByIndexes(a.box.r0, a.box.c0, a.box.rows, a.box.cols).values = a.values;
+      const block = `${letters(a.box.c0)}${a.box.r0 + 1}:${letters(a.box.c0 + a.box.cols - 1)}${a.box.r0 + a.box.rows}`;
+      return { sheetId: a.sheet.id, sheetName: a.sheet.name, cell: `${letters(a.c)}${a.r + 1}`, formula: a.formula.slice(1), block, checksum: checksum(a.values) };
+    });
+    queueRecords(wb, hidden.isNullObject ? null : hidden, [...previous, ...added], previous.length + 1);
+    await context.sync();
+    return added.length;
+  });
+}
+
+/** Restores the frozen formulas of the given sheets (all when none are given). Four syncs. */
+export async function unfreezeSheets(sheetIds?: readonly string[]): Promise<UnfreezeResult> {
+  return Excel.run(async (context) => {
+    const wb = context.workbook;
+    const hidden = wb.worksheets.getItemOrNullObject(FROZEN_SHEET).load('name');
+    const sheets = wb.worksheets.load('items/id');
+    await context.sync();
+    if (hidden.isNullObject) return { restored: 0, changed: [], missing: 0 };
+
+    const used = hidden.getUsedRange().load('values');
+    await context.sync();
+    const records = recordsFrom(used.values);
+    const exists = new Set(sheets.items.map((s) => s.id));
+    const chosen = records.filter((r) => sheetIds === undefined || sheetIds.includes(r.sheetId));
+    const present = chosen.filter((r) => exists.has(r.sheetId));
+    const checks = present.map((r) => ({ record: r, range: wb.worksheets.getItem(r.sheetId).getRange(r.block).load('values') }));
+    await context.sync();
+
+    const changed: string[] = [];
+    let restored = 0;
+    for (const { record, range } of checks) {
+      if (checksum(range.values) !== record.checksum) {
+        changed.push(`${record.sheetName}!${record.block}`);
+        continue;
+      }
+      const sheet = wb.worksheets.getItem(record.sheetId);
+      range.clear('Contents');
+      sheet.getRange(record.cell).formulas = [[`=${record.formula}`]];
+      restored++;
+    }
+    // Kept: records of other sheets and the blocks left alone; dropped: restored ones and vanished sheets.
+    const kept = records.filter((r) => !chosen.includes(r) || changed.includes(`${r.sheetName}!${r.block}`));
+    queueRecords(wb, hidden, kept, records.length + 1);
+    await context.sync();
+    return { restored, changed, missing: chosen.length - present.length };
+  });
+}

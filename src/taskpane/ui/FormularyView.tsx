@@ -1,0 +1,312 @@
+/**
+ * Formulary: find drugs in the catalog (brand, generic name, HCPCS code, therapeutic area) and add them,
+ * biosimilars listed beside their reference product; then, per drug, the dose or the patient weight, new
+ * patients a month and the ramp, the acquisition price (the default shown and labelled), distributor
+ * availability and which payers need prior authorization.
+ */
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  SearchBox,
+  Subtitle2,
+  Switch,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import type { ReferenceBook } from '../../engine/book';
+import { roundUnitPrice } from '../../engine/decimal';
+import type { CatalogDrug, ReferenceData } from '../../engine/reference';
+import { doseFor } from '../../engine/regimen';
+import {
+  DEFAULT_DRUG_DISCONTINUATION_RATE,
+  DEFAULT_PATIENT_WEIGHT_KG,
+  PRIOR_AUTH_EXEMPT_PAYER_IDS,
+} from '../../scenario/defaults';
+import type { Scenario, ScenarioDrug } from '../../scenario/types';
+import { cannotAdd, drugName, searchCatalog } from '../model/catalog';
+import {
+  addDrug,
+  priorAuthPayersOf,
+  removeDrug,
+  resetPriorAuth,
+  setDistributorVerified,
+  setDrugNumber,
+  setPriorAuth,
+} from '../model/edit';
+import { FIELDS } from '../model/fields';
+import { NumberField } from './fields';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  results: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, maxHeight: '260px', overflowY: 'auto' },
+  row: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+  },
+  biosimilar: { paddingLeft: tokens.spacingHorizontalXL },
+  rowText: { flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column' },
+  sub: { color: tokens.colorNeutralForeground3 },
+  header: { display: 'flex', flexDirection: 'column', minWidth: 0, alignItems: 'flex-start' },
+  headerLine: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap', alignItems: 'center' },
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalM },
+  pair: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', gap: tokens.spacingHorizontalM },
+  checks: { display: 'flex', flexDirection: 'column' },
+  empty: { color: tokens.colorNeutralForeground3 },
+});
+
+export interface FormularyViewProps {
+  readonly scenario: Scenario;
+  readonly book: ReferenceBook;
+  readonly referenceData: ReferenceData;
+  readonly edit: (f: (s: Scenario) => Scenario) => void;
+}
+
+function catalogOf(ref: ReferenceData, code: string): CatalogDrug | undefined {
+  return ref.catalog.find((d) => d.hcpcs === code);
+}
+
+export function FormularyView(props: FormularyViewProps) {
+  const styles = useStyles();
+  const { scenario, book, referenceData, edit } = props;
+  const [query, setQuery] = useState('');
+  const [open, setOpen] = useState<string[]>([]);
+  const quarter = scenario.quarter ?? book.newestQuarter;
+  const inFormulary = useMemo(() => new Set(scenario.drugs.map((d) => d.hcpcs)), [scenario.drugs]);
+  const families = useMemo(() => searchCatalog(referenceData.catalog, query), [referenceData.catalog, query]);
+
+  const add = (code: string): void => {
+    edit((s) => addDrug(s, code));
+    setOpen((o) => [...o, code]);
+  };
+
+  const resultRow = (drug: CatalogDrug, biosimilarOf: CatalogDrug | null) => {
+    const why = cannotAdd(referenceData, quarter, drug, inFormulary);
+    return (
+      <li key={drug.hcpcs} className={biosimilarOf ? `${styles.row} ${styles.biosimilar}` : styles.row}>
+        <span className={styles.rowText}>
+          <Body1>{drugName(drug)}</Body1>
+          <Caption1 className={styles.sub}>
+            {drug.hcpcs} · {drug.area} · {drug.route}
+            {biosimilarOf ? ` · biosimilar of ${biosimilarOf.brand}` : ''}
+          </Caption1>
+        </span>
+        {why === null ? (
+          <Button size="small" appearance="primary" onClick={() => add(drug.hcpcs)} aria-label={`Add ${drugName(drug)}, ${drug.hcpcs}`}>
+            Add
+          </Button>
+        ) : (
+          <Caption1 className={styles.sub}>{why}</Caption1>
+        )}
+      </li>
+    );
+  };
+
+  return (
+    <div className={styles.section}>
+      <section className={styles.section} aria-labelledby="catalog-heading">
+        <Subtitle2 as="h2" id="catalog-heading">
+          Drug catalog
+        </Subtitle2>
+        <SearchBox
+          placeholder="Brand, generic, HCPCS or area"
+          aria-label="Search the drug catalog by brand, generic name, HCPCS code or therapeutic area"
+          value={query}
+          onChange={(_e, data) => setQuery(data.value)}
+        />
+        <ul className={styles.results} aria-label="Catalog drugs">
+          {families.length === 0 ? (
+            <li className={styles.empty}>No catalog drug matches “{query}”.</li>
+          ) : (
+            families.flatMap((f) => [resultRow(f.reference, null), ...f.biosimilars.map((b) => resultRow(b, f.reference))])
+          )}
+        </ul>
+      </section>
+
+      <section className={styles.section} aria-labelledby="formulary-heading">
+        <Subtitle2 as="h2" id="formulary-heading">
+          Proposed formulary ({scenario.drugs.length} {scenario.drugs.length === 1 ? 'drug' : 'drugs'})
+        </Subtitle2>
+        {scenario.drugs.length === 0 ? <Text className={styles.empty}>No drugs yet: add them from the catalog above.</Text> : null}
+        <Accordion multiple collapsible openItems={open} onToggle={(_e, data) => setOpen(data.openItems.map(String))}>
+          {scenario.drugs.map((d) => {
+            const facts = catalogOf(referenceData, d.hcpcs);
+            return (
+              <AccordionItem value={d.hcpcs} key={d.hcpcs}>
+                <AccordionHeader>
+                  <span className={styles.header}>
+                    <Body1>{facts ? drugName(facts) : d.hcpcs}</Body1>
+                    <span className={styles.headerLine}>
+                      <Caption1 className={styles.sub}>{d.hcpcs}</Caption1>
+                      {facts?.referenceHcpcs ? (
+                        <Badge size="small" appearance="outline" color="informative">
+                          biosimilar
+                        </Badge>
+                      ) : null}
+                      {d.distributorVerified ? null : (
+                        <Badge size="small" appearance="tint" color="warning">
+                          supply not verified
+                        </Badge>
+                      )}
+                    </span>
+                  </span>
+                </AccordionHeader>
+                <AccordionPanel>
+                  <DrugEditor drug={d} facts={facts} scenario={scenario} book={book} quarter={quarter} edit={edit} />
+                </AccordionPanel>
+              </AccordionItem>
+            );
+          })}
+        </Accordion>
+      </section>
+    </div>
+  );
+}
+
+function DrugEditor(props: {
+  drug: ScenarioDrug;
+  facts: CatalogDrug | undefined;
+  scenario: Scenario;
+  book: ReferenceBook;
+  quarter: string;
+  edit: (f: (s: Scenario) => Scenario) => void;
+}) {
+  const styles = useStyles();
+  const { drug, facts, scenario, book, quarter, edit } = props;
+  const code = drug.hcpcs;
+  const name = facts ? drugName(facts) : code;
+  let unitText = '';
+  let measure = '';
+  let aspText = 'the derived ASP';
+  try {
+    const unit = book.billingUnit(code, quarter);
+    unitText = unit.text.toLowerCase();
+    measure = unit.measure.toLowerCase();
+    aspText = `$${roundUnitPrice(book.asp(code, quarter)).toFixed(3)} per ${unitText}`;
+  } catch {
+    // An unpriced code: the formulary view still shows it; Results names the problem.
+  }
+  const weightBased = facts !== undefined && facts.dose.kind !== 'fixed';
+  const patientWeight = scenario.patientWeightKg ?? DEFAULT_PATIENT_WEIGHT_KG.value;
+  const weight = drug.weightKg ?? patientWeight;
+  let doseText = '';
+  if (facts !== undefined && drug.dose === undefined) {
+    try {
+      const dose = doseFor(facts.dose, weight);
+      doseText = facts.dose.kind === 'per_kg' ? `${dose.toString()} ${measure} (${facts.dose.perKg} ${measure}/kg at ${weight} kg)` : `${dose.toString()} ${measure} at ${weight} kg`;
+    } catch (e) {
+      doseText = e instanceof Error ? e.message : String(e);
+    }
+  }
+  const paList = priorAuthPayersOf(scenario, drug);
+  const paDefault = drug.priorAuthPayers === undefined;
+
+  return (
+    <div className={styles.panel}>
+      {facts?.labelNote ? <Caption1 className={styles.sub}>Label: {facts.labelNote}</Caption1> : null}
+      <div className={styles.pair}>
+        {weightBased ? (
+          <NumberField
+            label="Patient weight"
+            unit="kg"
+            spec={FIELDS.weightKg}
+            value={drug.weightKg}
+            defaultInfo={{ display: `${patientWeight} kg`, label: scenario.patientWeightKg === undefined ? 'assumption' : "scenario's patient weight" }}
+            hint={doseText === '' ? undefined : `Dose ${doseText}.`}
+            onCommit={(v) => edit((s) => setDrugNumber(s, code, 'weightKg', v))}
+          />
+        ) : (
+          <NumberField
+            label="Dose"
+            unit={measure}
+            spec={FIELDS.dose}
+            value={drug.dose}
+            defaultInfo={facts && facts.dose.kind === 'fixed' ? { display: `${facts.dose.amount} ${measure}`, label: 'catalog' } : undefined}
+            onCommit={(v) => edit((s) => setDrugNumber(s, code, 'dose', v))}
+          />
+        )}
+        <NumberField
+          label="New patients / month"
+          spec={FIELDS.newPatientsPerMonth}
+          value={drug.newPatientsPerMonth}
+          onCommit={(v) => edit((s) => setDrugNumber(s, code, 'newPatientsPerMonth', v ?? 0))}
+        />
+        <NumberField
+          label="Ramp to target"
+          unit="months"
+          spec={FIELDS.rampMonths}
+          value={drug.rampMonths}
+          onCommit={(v) => edit((s) => setDrugNumber(s, code, 'rampMonths', v ?? 0))}
+        />
+        <NumberField
+          label="Discontinuation / year"
+          unit="%"
+          spec={FIELDS.discontinuationRate}
+          value={drug.discontinuationRate}
+          defaultInfo={{ display: DEFAULT_DRUG_DISCONTINUATION_RATE.display, label: 'assumption' }}
+          onCommit={(v) => edit((s) => setDrugNumber(s, code, 'discontinuationRate', v))}
+        />
+      </div>
+      <NumberField
+        label={`Acquisition price per ${unitText || 'billing unit'}`}
+        unit="$"
+        spec={FIELDS.acquisitionPerUnit}
+        value={drug.acquisitionPerUnit}
+        defaultInfo={{ display: aspText, label: 'assumption: derived ASP' }}
+        hint="Your distributor contract price per billing unit."
+        onCommit={(v) => edit((s) => setDrugNumber(s, code, 'acquisitionPerUnit', v))}
+      />
+      <Switch
+        checked={drug.distributorVerified}
+        label={drug.distributorVerified ? 'Distributor availability verified' : 'Distributor availability not verified yet'}
+        onChange={(_e, data) => edit((s) => setDistributorVerified(s, code, data.checked))}
+      />
+      <Field
+        label={
+          <span className={styles.headerLine}>
+            Prior authorization required by
+            {paDefault ? (
+              <Badge appearance="tint" color="warning" size="small">
+                default: every payer but {PRIOR_AUTH_EXEMPT_PAYER_IDS.join(', ')}
+              </Badge>
+            ) : null}
+          </span>
+        }
+      >
+        <div className={styles.checks} role="group" aria-label={`Payers requiring prior authorization for ${name}`}>
+          {scenario.payers.map((p) => (
+            <Checkbox
+              key={p.id}
+              label={p.name}
+              checked={paList.includes(p.id)}
+              onChange={(_e, data) => edit((s) => setPriorAuth(s, code, p.id, data.checked === true))}
+            />
+          ))}
+          {paDefault ? null : (
+            <Button size="small" appearance="transparent" onClick={() => edit((s) => resetPriorAuth(s, code))}>
+              Back to the default
+            </Button>
+          )}
+        </div>
+      </Field>
+      <div>
+        <Button appearance="secondary" onClick={() => edit((s) => removeDrug(s, code))} aria-label={`Remove ${name} from the formulary`}>
+          Remove from formulary
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,401 @@
+/**
+ * Workbook: build the board workbook (progress shown; a confirmation before sheets built earlier are
+ * replaced), freeze INFUSION.* formulas for sharing and unfreeze them, and import a CMS payment limit file
+ * (read in the browser, nothing sent anywhere) with its impact on the formulary.
+ */
+import {
+  Body1,
+  Button,
+  Caption1,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ReferenceBook } from '../../engine/book';
+import type { PaymentLimitQuarter, ReferenceData } from '../../engine/reference';
+import type { Scenario } from '../../scenario/types';
+import { type QuarterImpact, quarterImpact } from '../model/impact';
+import { money } from './format';
+
+const useStyles = makeStyles({
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalL,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  list: { listStyleType: 'none', margin: 0, padding: 0 },
+  sub: { color: tokens.colorNeutralForeground3 },
+  buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200 },
+  th: { textAlign: 'left', fontWeight: tokens.fontWeightSemibold, padding: '2px 4px 2px 0' },
+  td: { padding: '2px 4px 2px 0', verticalAlign: 'top' },
+  num: { textAlign: 'right', whiteSpace: 'nowrap' },
+  bad: { color: tokens.colorPaletteRedForeground1 },
+  fileInput: { maxWidth: '100%' },
+});
+
+export interface BuildProgress {
+  readonly step: string;
+  readonly done: number;
+  readonly total: number;
+}
+
+/** The board workbook's Office.js build, as the pane uses it. */
+export interface BoardService {
+  /** Why the board cannot be built in this add-in build, or null. */
+  readonly unavailable: string | null;
+  build(
+    scenario: Scenario,
+    progress: (p: BuildProgress) => void,
+    confirmReplace: (sheets: readonly string[]) => Promise<boolean>,
+  ): Promise<{ readonly built: readonly string[] } | { readonly cancelled: true }>;
+}
+
+export interface FreezeService {
+  scan(): Promise<readonly { id: string; name: string; formulas: number; frozen: number }[]>;
+  freeze(sheetIds: readonly string[]): Promise<number>;
+  unfreeze(sheetIds: readonly string[]): Promise<{ restored: number; changed: readonly string[]; missing: number }>;
+}
+
+export interface QuarterService {
+  parse(bytes: ArrayBuffer, fileName: string): Promise<PaymentLimitQuarter>;
+  use(quarter: PaymentLimitQuarter): Promise<void>;
+}
+
+export interface WorkbookViewProps {
+  readonly scenario: Scenario;
+  /** Why the board cannot be built from this scenario now (e.g. the mix is off), or null. */
+  readonly blocked: string | null;
+  readonly board: BoardService;
+  readonly freezer: FreezeService;
+  readonly quarters: QuarterService;
+  readonly book: ReferenceBook;
+  readonly referenceData: ReferenceData;
+}
+
+type Message = { intent: 'success' | 'error' | 'warning' | 'info'; text: string } | null;
+
+export function WorkbookView(props: WorkbookViewProps) {
+  const styles = useStyles();
+  return (
+    <div className={styles.section} style={{ borderBottom: 'none' }}>
+      <BuildSection {...props} />
+      <FreezeSection freezer={props.freezer} />
+      <ImportSection {...props} />
+    </div>
+  );
+}
+
+function BuildSection(props: WorkbookViewProps) {
+  const styles = useStyles();
+  const [progress, setProgress] = useState<BuildProgress | null>(null);
+  const [message, setMessage] = useState<Message>(null);
+  const [confirm, setConfirm] = useState<{ sheets: readonly string[]; answer: (yes: boolean) => void } | null>(null);
+  const building = progress !== null;
+  const reason = props.board.unavailable ?? props.blocked;
+
+  const build = async (): Promise<void> => {
+    setMessage(null);
+    setProgress({ step: 'Starting', done: 0, total: 1 });
+    try {
+      const result = await props.board.build(props.scenario, setProgress, (sheets) => new Promise<boolean>((answer) => setConfirm({ sheets, answer })));
+      if ('cancelled' in result) setMessage({ intent: 'info', text: 'Nothing was changed: the earlier board sheets are as they were.' });
+      else setMessage({ intent: 'success', text: `Board workbook built: ${result.built.join(', ')}.` });
+    } catch (e) {
+      setMessage({ intent: 'error', text: `The board workbook was not built: ${e instanceof Error ? e.message : String(e)}` });
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const answer = (yes: boolean): void => {
+    confirm?.answer(yes);
+    setConfirm(null);
+  };
+
+  return (
+    <section className={styles.section} aria-labelledby="build-heading">
+      <Subtitle2 as="h2" id="build-heading">
+        Board workbook
+      </Subtitle2>
+      <Caption1 className={styles.sub}>
+        Summary, formulary economics, projection, sensitivity and sources, as native Excel formulas over the Inputs sheet: it computes without the
+        add-in.
+      </Caption1>
+      {reason !== null ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>{reason}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <div className={styles.buttons}>
+        <Button appearance="primary" disabled={reason !== null || building} onClick={() => void build()}>
+          Build board workbook
+        </Button>
+      </div>
+      {progress ? (
+        <Field validationMessage={progress.step} validationState="none" label="Building">
+          <ProgressBar value={progress.total === 0 ? 0 : progress.done / progress.total} />
+        </Field>
+      ) : null}
+      {message ? (
+        <MessageBar intent={message.intent} role="status">
+          <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <Dialog open={confirm !== null} modalType="alert" onOpenChange={(_e, data) => (data.open ? undefined : answer(false))}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>Replace the earlier board sheets?</DialogTitle>
+            <DialogContent>
+              <Body1>This workbook has board sheets the add-in built before. Building again replaces them (your own sheets are never touched):</Body1>
+              <ul>
+                {confirm?.sheets.map((s) => (
+                  <li key={s}>{s}</li>
+                ))}
+              </ul>
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => answer(true)}>
+                Replace them
+              </Button>
+              <Button appearance="secondary" onClick={() => answer(false)}>
+                Keep them
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </section>
+  );
+}
+
+function FreezeSection(props: { freezer: FreezeService }) {
+  const styles = useStyles();
+  const [sheets, setSheets] = useState<readonly { id: string; name: string; formulas: number; frozen: number }[] | null>(null);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<Message>(null);
+  const { freezer } = props;
+
+  const scan = useCallback(async (): Promise<void> => {
+    try {
+      const found = await freezer.scan();
+      setSheets(found);
+      setChosen((c) => c.filter((id) => found.some((s) => s.id === id && s.formulas > 0)));
+    } catch (e) {
+      setMessage({ intent: 'error', text: `Could not look through the sheets: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  }, [freezer]);
+
+  useEffect(() => {
+    void scan();
+  }, [scan]);
+
+  const run = async (what: 'freeze' | 'unfreeze', ids: readonly string[]): Promise<void> => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      if (what === 'freeze') {
+        const n = await freezer.freeze(ids);
+        setMessage({ intent: 'success', text: `${n} INFUSION ${n === 1 ? 'formula' : 'formulas'} replaced by ${n === 1 ? 'its value' : 'their values'}. Unfreeze puts them back.` });
+        setChosen([]);
+      } else {
+        const r = await freezer.unfreeze(ids);
+        const parts = [`${r.restored} ${r.restored === 1 ? 'formula' : 'formulas'} restored.`];
+        if (r.changed.length > 0) parts.push(`Left as they are, because their values were changed after freezing: ${r.changed.join(', ')}.`);
+        if (r.missing > 0) parts.push(`${r.missing} belonged to sheets that no longer exist.`);
+        setMessage({ intent: r.changed.length > 0 ? 'warning' : 'success', text: parts.join(' ') });
+      }
+    } catch (e) {
+      setMessage({ intent: 'error', text: `${what === 'freeze' ? 'Freezing' : 'Unfreezing'} failed: ${e instanceof Error ? e.message : String(e)}` });
+    } finally {
+      setBusy(false);
+      await scan();
+    }
+  };
+
+  const live = sheets?.filter((s) => s.formulas > 0) ?? [];
+  const frozen = sheets?.filter((s) => s.frozen > 0) ?? [];
+  return (
+    <section className={styles.section} aria-labelledby="freeze-heading">
+      <Subtitle2 as="h2" id="freeze-heading">
+        Freeze for sharing
+      </Subtitle2>
+      <Caption1 className={styles.sub}>
+        Someone without the add-in sees #NAME? where a cell uses INFUSION functions. Freezing replaces those formulas with their values and keeps them, so
+        Unfreeze can put them back.
+      </Caption1>
+      {sheets === null ? <Caption1>Looking through the sheets…</Caption1> : null}
+      {sheets !== null && live.length === 0 ? <Body1>No sheet uses INFUSION functions now.</Body1> : null}
+      {live.length > 0 ? (
+        <div role="group" aria-label="Sheets with INFUSION formulas">
+          {live.map((s) => (
+            <Checkbox
+              key={s.id}
+              label={`${s.name} (${s.formulas} ${s.formulas === 1 ? 'formula' : 'formulas'})`}
+              checked={chosen.includes(s.id)}
+              onChange={(_e, data) => setChosen((c) => (data.checked === true ? [...c, s.id] : c.filter((x) => x !== s.id)))}
+            />
+          ))}
+        </div>
+      ) : null}
+      <div className={styles.buttons}>
+        <Button appearance="primary" disabled={busy || chosen.length === 0} onClick={() => void run('freeze', chosen)}>
+          Freeze selected sheets
+        </Button>
+        <Button disabled={busy} onClick={() => void scan()}>
+          Look again
+        </Button>
+      </div>
+      {frozen.length > 0 ? (
+        <>
+          <Body1>Frozen now:</Body1>
+          <ul className={styles.list}>
+            {frozen.map((s) => (
+              <li key={s.id}>
+                <div className={styles.buttons}>
+                  <Body1>
+                    {s.name}: {s.frozen} {s.frozen === 1 ? 'formula' : 'formulas'}
+                  </Body1>
+                  <Button size="small" disabled={busy} onClick={() => void run('unfreeze', [s.id])} aria-label={`Unfreeze ${s.name}`}>
+                    Unfreeze
+                  </Button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {message ? (
+        <MessageBar intent={message.intent} role="status">
+          <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+    </section>
+  );
+}
+
+function ImportSection(props: WorkbookViewProps) {
+  const styles = useStyles();
+  const input = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<{ name: string; quarter: PaymentLimitQuarter; impact: QuarterImpact } | null>(null);
+  const [message, setMessage] = useState<Message>(null);
+  const [busy, setBusy] = useState(false);
+
+  const onFile = async (f: File): Promise<void> => {
+    setBusy(true);
+    setMessage(null);
+    setFile(null);
+    try {
+      const quarter = await props.quarters.parse(await f.arrayBuffer(), f.name);
+      setFile({ name: f.name, quarter, impact: quarterImpact(props.scenario, props.referenceData, props.book, quarter) });
+    } catch (e) {
+      setMessage({ intent: 'error', text: e instanceof Error ? e.message : String(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const use = async (): Promise<void> => {
+    if (!file) return;
+    setBusy(true);
+    try {
+      await props.quarters.use(file.quarter);
+      setMessage({ intent: 'success', text: `Payment limits ${file.quarter.quarter} are in use: the newest quarter for the pane and for INFUSION functions.` });
+      setFile(null);
+    } catch (e) {
+      setMessage({ intent: 'error', text: e instanceof Error ? e.message : String(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className={styles.section} style={{ borderBottom: 'none' }} aria-labelledby="import-heading">
+      <Subtitle2 as="h2" id="import-heading">
+        Import a CMS payment limit file
+      </Subtitle2>
+      <Caption1 className={styles.sub}>
+        The quarterly “Medicare Part B Payment Limit File” (ASP pricing file), CSV or xlsx. It is read here, in the pane; nothing is sent anywhere.
+      </Caption1>
+      <Field label="CMS file">
+        <input
+          ref={input}
+          className={styles.fileInput}
+          type="file"
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          disabled={busy}
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (f) void onFile(f);
+            e.target.value = '';
+          }}
+        />
+      </Field>
+      {file ? (
+        <>
+          <Body1>
+            {file.name}: payment limits {file.quarter.quarter} ({file.quarter.effective}), {file.quarter.rows.length} codes. Against{' '}
+            {file.impact.oldQuarter}, for this formulary:
+          </Body1>
+          <table className={styles.table}>
+            <thead>
+              <tr>
+                <th className={styles.th}>Drug</th>
+                <th className={`${styles.th} ${styles.num}`}>Limit / unit</th>
+                <th className={`${styles.th} ${styles.num}`}>Medicare per admin.</th>
+              </tr>
+            </thead>
+            <tbody>
+              {file.impact.drugs.map((d) => (
+                <tr key={d.hcpcs}>
+                  <td className={styles.td}>
+                    {d.label}
+                    {d.becomesUnderwater ? <span className={styles.bad}> becomes underwater</span> : null}
+                    {d.stopsUnderwater ? <span> no longer underwater</span> : null}
+                  </td>
+                  <td className={`${styles.td} ${styles.num}`}>
+                    {d.oldLimit ?? 'n/a'} → {d.newLimit ?? 'n/a'}
+                  </td>
+                  <td className={`${styles.td} ${styles.num}`}>{d.perAdministration === null ? 'n/a' : money(d.perAdministration)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {file.impact.unpriced.length > 0 ? (
+            <MessageBar intent="warning">
+              <MessageBarBody>Not priced in the new file: {file.impact.unpriced.join(', ')}.</MessageBarBody>
+            </MessageBar>
+          ) : null}
+          <div className={styles.buttons}>
+            <Button appearance="primary" disabled={busy} onClick={() => void use()}>
+              Use {file.quarter.quarter}
+            </Button>
+            <Button disabled={busy} onClick={() => setFile(null)}>
+              Discard
+            </Button>
+          </div>
+        </>
+      ) : null}
+      {message ? (
+        <MessageBar intent={message.intent} role="status">
+          <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,188 @@
+/**
+ * Runs the real task pane, as webpack builds it, in headless Chromium against the fake Office host:
+ *
+ * - the pane: `dist/` when it is newer than every source (as after `npm run build` in `npm test`), else a
+ *   production build of webpack.config.js into .tmp/taskpane-build/ (cached until a source changes);
+ * - a static server on 127.0.0.1 at a random port serves it;
+ * - each page's request for office.js on Microsoft's CDN is answered with the fake host's script, and every
+ *   request the page makes is recorded (anything else not local is refused and recorded);
+ * - `__FAKE_EXCEL_STATE__` (set before the page's scripts run) starts a page over an earlier page's
+ *   workbook: "close the file and open it again".
+ */
+import { createServer, type Server } from 'node:http';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { fakeOfficeHostScript } from '../support/fake-office-host/build';
+
+const ROOT = path.resolve(__dirname, '../..');
+export const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+function newestIn(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestIn(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+function sourcesTime(): number {
+  return Math.max(newestIn(path.join(ROOT, 'src')), ...['webpack.config.js', 'manifest.xml', 'tsconfig.web.json'].map((f) => statSync(path.join(ROOT, f)).mtimeMs));
+}
+
+function fresh(dir: string): boolean {
+  const js = path.join(dir, 'taskpane.js');
+  return existsSync(path.join(dir, 'taskpane.html')) && existsSync(js) && existsSync(path.join(dir, 'functions.js')) && statSync(js).mtimeMs >= sourcesTime();
+}
+
+interface WebpackStats {
+  hasErrors(): boolean;
+  toString(options: unknown): string;
+}
+type Webpack = (config: unknown, callback: (err: Error | null, stats?: WebpackStats) => void) => unknown;
+
+/** The directory holding the built pane (built now when needed). */
+export async function paneDist(): Promise<string> {
+  const fromEnv = process.env.TASKPANE_DIST;
+  if (fromEnv) return path.resolve(fromEnv);
+  const dist = path.join(ROOT, 'dist');
+  if (fresh(dist)) return dist;
+  const out = path.join(ROOT, '.tmp', 'taskpane-build');
+  if (fresh(out)) return out;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const webpack = require('webpack') as Webpack;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const configOf = require(path.join(ROOT, 'webpack.config.js')) as (env: unknown, argv: unknown) => Promise<Record<string, unknown>>;
+  const config = await configOf({}, { mode: 'production' });
+  config.output = { ...(config.output as object), path: out };
+  config.infrastructureLogging = { level: 'error' };
+  await new Promise<void>((resolve, reject) => {
+    webpack(config, (err, stats) => {
+      if (err) reject(err);
+      else if (!stats || stats.hasErrors()) reject(new Error(stats ? stats.toString('errors-only') : 'webpack: no stats'));
+      else resolve();
+    });
+  });
+  return out;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+};
+
+/** Serves a directory on 127.0.0.1 at a random port. */
+export async function serve(dir: string): Promise<{ origin: string; close: () => Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const file = path.join(dir, path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, ''));
+    if (!file.startsWith(dir) || !existsSync(file) || statSync(file).isDirectory()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}
+
+/** Parameter counts of the custom functions (functions.json), so the fake host passes null for omitted ones. */
+function functionParams(dist: string): Record<string, number> {
+  const meta = JSON.parse(readFileSync(path.join(dist, 'functions.json'), 'utf8')) as { functions: { id: string; parameters?: unknown[] }[] };
+  return Object.fromEntries(meta.functions.map((f) => [f.id, f.parameters?.length ?? 0]));
+}
+
+export interface PaneEnv {
+  readonly browser: Browser;
+  readonly origin: string;
+  readonly dist: string;
+  readonly hostScript: string;
+  close(): Promise<void>;
+}
+
+export async function startEnv(): Promise<PaneEnv> {
+  const [dist, hostScript] = await Promise.all([paneDist(), fakeOfficeHostScript()]);
+  const server = await serve(dist);
+  const browser = await launch();
+  return {
+    browser,
+    origin: server.origin,
+    dist,
+    hostScript,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+export interface OpenPane {
+  readonly page: Page;
+  /** Every URL the page asked for, in order. */
+  readonly requests: string[];
+  /** Uncaught errors and console errors of the page. */
+  readonly errors: string[];
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  readonly width?: number;
+  readonly height?: number;
+  /** A workbook serialised by an earlier page (`window.__fakeExcel.serialize()`). */
+  readonly state?: string;
+  /** Wait until the pane has read the workbook (default true). */
+  readonly waitReady?: boolean;
+}
+
+/** Opens the pane in a new browser context (its own cache and storage) over a fresh or given workbook. */
+export async function openPane(env: PaneEnv, options: OpenOptions = {}): Promise<OpenPane> {
+  const context = await env.browser.newContext({ viewport: { width: options.width ?? 360, height: options.height ?? 900 } });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url === OFFICE_JS) await route.fulfill({ status: 200, contentType: 'text/javascript', body: env.hostScript });
+    else if (url.startsWith(`${env.origin}/`)) await route.continue();
+    else await route.abort('blockedbyclient');
+  });
+  const init = { state: options.state ?? null, params: functionParams(env.dist) };
+  await page.addInitScript((arg: { state: string | null; params: Record<string, number> }) => {
+    const w = window as unknown as Record<string, unknown>;
+    if (arg.state !== null) w.__FAKE_EXCEL_STATE__ = JSON.parse(arg.state) as unknown;
+    w.__FAKE_FUNCTION_PARAMS__ = arg.params;
+  }, init);
+  await page.goto(`${env.origin}/taskpane.html`);
+  if (options.waitReady !== false) {
+    await page.getByTestId('save-state').filter({ hasNotText: 'Reading the workbook' }).waitFor();
+  }
+  return { page, requests, errors, close: () => context.close() };
+}
+
+/** The workbook of a page, serialised: give it to `openPane({ state })` to reopen the file. */
+export function serializeWorkbook(page: Page): Promise<string> {
+  return page.evaluate(() => (window as unknown as { __fakeExcel: { serialize(): string } }).__fakeExcel.serialize());
+}
