@@ -14,3 +14,4 @@ export * from './timeline';
 export * from './types';
 export * from './units';
 export * from './report';
+export * from './impact';
