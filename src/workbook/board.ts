@@ -1,0 +1,81 @@
+/**
+ * The board workbook (DESIGN.md "The board workbook"; issue 4) as a plan: Summary, Inputs, Formulary
+ * economics, Projection, Sensitivity, Sources and assumptions, and the calculation sheets behind them
+ * (Claim detail, Cohorts). Every computed figure is a native formula reading the Inputs sheet; each formula
+ * cell carries the engine's value as its cached result. The formulas are a second, independent statement
+ * of the engine's rules; test/workbook proves the two agree by recalculating the workbook in LibreOffice.
+ */
+import type { ReferenceBook } from '../engine/book';
+import { runModel } from '../engine/model';
+import { namedScenarios, sensitivity } from '../engine/sensitivity';
+import type { ModelInput } from '../engine/types';
+import type { AppliedDefault } from '../scenario/resolve';
+import { type BoardInputs, BoardContext, NAME_PREFIX, PROGRAM_KEYS, SHEET } from './board/context';
+import { writeCohorts } from './board/cohorts';
+import { caseNetRevenue, writeClaims, writeFormulary } from './board/formulary';
+import { writeInputs } from './board/inputs';
+import { CohortNumbers } from './board/numbers';
+import type { PrintText } from './board/print';
+import { writeProjection } from './board/projection';
+import { sensitivityCases, writeSensitivity } from './board/sensitivity';
+import { writeSources } from './board/sources';
+import { CHARTS_NOTE, writeSummary } from './board/summary';
+import { type BoardPlan, OWNER_MARKER, type PlanName, cellAddress } from './plan';
+
+export { SHEET, NAME_PREFIX } from './board/context';
+export type { BoardInputs } from './board/context';
+
+/** Runs the engine for the board: the model, its sensitivity and the named scenarios. */
+export function boardInputs(book: ReferenceBook, input: ModelInput, options: { applied?: readonly AppliedDefault[] | null; generatedAt?: Date } = {}): BoardInputs {
+  const results = runModel(book, input);
+  return {
+    book,
+    input,
+    results,
+    sensitivity: sensitivity(book, input, results),
+    named: namedScenarios(book, input),
+    applied: options.applied ?? null,
+    generatedAt: options.generatedAt ?? new Date(),
+  };
+}
+
+/** The data vintage as the footer and the Sources sheet state it. */
+export function dataVintage(src: BoardInputs): string {
+  const q = src.book.quarterTable(src.results.quarter).quarter;
+  return `CMS payment limits ${q.quarter} (${q.effective}); physician fee schedule CY${src.results.feeScheduleYear}`;
+}
+
+/** Builds the plan of the board workbook. Pure: the same inputs give the same plan. */
+export function buildBoardPlan(src: BoardInputs): BoardPlan {
+  const ctx = new BoardContext(src, sensitivityCases(src));
+  const vintage = dataVintage(src);
+  const text: PrintText = { practice: src.input.practiceName, date: src.generatedAt.toISOString().slice(0, 10), vintage };
+  const numbers = new CohortNumbers(ctx);
+  const caseNet = caseNetRevenue(ctx);
+  const summary = writeSummary(ctx, text, vintage);
+  const sheets = [
+    summary.sheet,
+    writeInputs(ctx, text),
+    writeFormulary(ctx, text),
+    writeProjection(ctx, text),
+    writeSensitivity(ctx, text, numbers, caseNet),
+    writeSources(ctx, text, vintage),
+    writeClaims(ctx, text, numbers, caseNet),
+    writeCohorts(ctx, text, numbers),
+  ].map((s) => s.build());
+  const names: PlanName[] = PROGRAM_KEYS.map((key) => ({
+    name: `${NAME_PREFIX}${key}`,
+    sheet: SHEET.inputs,
+    range: cellAddress(ctx.layout.inputs.programRow[key], 1, true),
+    comment: `Infusion Planner: ${key} (Inputs, Program)`,
+  }));
+  return {
+    sheets,
+    names,
+    title: `${src.input.practiceName}: specialty infusion program`,
+    subject: `Board workbook for "${src.input.name}"; ${vintage}`,
+    activeSheet: SHEET.summary,
+    owner: OWNER_MARKER,
+    chartsNote: { sheet: SHEET.summary, cell: summary.chartsNoteCell, text: CHARTS_NOTE },
+  };
+}

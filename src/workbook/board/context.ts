@@ -1,0 +1,363 @@
+/**
+ * What every sheet writer of the board workbook shares: the engine's input and results, the display order
+ * of the drugs, and the layout of every sheet (which row and column holds what), computed before any cell
+ * is written so that sheets can refer to each other.
+ */
+import type { ReferenceBook } from '../../engine/book';
+import type { ModelResults } from '../../engine/model';
+import type { NamedScenario, SensitivityRow } from '../../engine/sensitivity';
+import type { ModelInput } from '../../engine/types';
+import type { AppliedDefault } from '../../scenario/resolve';
+import { cellAddress, rangeAddress, sheetPrefix } from '../plan';
+
+export const SHEET = {
+  summary: 'Summary',
+  inputs: 'Inputs',
+  formulary: 'Formulary economics',
+  projection: 'Projection',
+  sensitivity: 'Sensitivity',
+  sources: 'Sources and assumptions',
+  claims: 'Claim detail',
+  cohorts: 'Cohorts',
+} as const;
+
+/** Workbook-level names all start with this prefix, so they never collide with a user's own names. */
+export const NAME_PREFIX = 'IP_';
+
+export interface BoardInputs {
+  readonly book: ReferenceBook;
+  readonly input: ModelInput;
+  readonly results: ModelResults;
+  readonly sensitivity: readonly SensitivityRow[];
+  readonly named: readonly { readonly scenario: NamedScenario; readonly results: ModelResults }[];
+  /** Which scenario fields were left to their defaults (scenarioDefaultsApplied); null when unknown. */
+  readonly applied: readonly AppliedDefault[] | null;
+  /** When the workbook is built (footer). */
+  readonly generatedAt: Date;
+}
+
+/** The program inputs listed on Inputs, in order; each gets a workbook name IP_<key>. */
+export const PROGRAM_KEYS = [
+  'Practice',
+  'Scenario',
+  'Quarter',
+  'FeeScheduleYear',
+  'Chairs',
+  'HoursPerDay',
+  'DaysPerMonth',
+  'OpenChairHours',
+  'UtilizationTarget',
+  'ChairCapacity',
+  'ChairsPerNurse',
+  'FixedCostsMonthly',
+  'StartupCosts',
+  'PlanningMonths',
+  'HorizonMonths',
+  'DoseDaysCounted',
+  'DiscountRate',
+  'DistributorTermsDays',
+  'PriorAuthDelayDays',
+  'PriorAuthStaffMinutes',
+  'StaffHourlyCost',
+  'PriorAuthCost',
+  'ConversionFactor',
+] as const;
+export type ProgramKey = (typeof PROGRAM_KEYS)[number];
+
+/** A case of the sensitivity analysis: the base case, each driver low and high, the named scenarios. */
+export interface SensitivityCase {
+  readonly id: string;
+  readonly label: string;
+  readonly driver: string;
+  readonly what: string;
+  readonly paymentLimitFactor: number;
+  readonly acquisitionFactor: number;
+  readonly volumeFactor: number;
+  readonly denialAdd: number;
+  /** Points of weight moved: negative = from the best-paying to the lowest-paying payer, positive = back. */
+  readonly mixShift: number;
+  /** The engine's figures for the case. */
+  readonly npv: import('../../engine/decimal').Dec;
+  readonly totalNet: import('../../engine/decimal').Dec;
+}
+
+/** Fixed row and column positions of every sheet (0-based). */
+export interface Layout {
+  readonly inputs: {
+    readonly programHeader: number;
+    readonly programRow: Readonly<Record<ProgramKey, number>>;
+    readonly fixedHeader: number;
+    readonly fixedCol: number;
+    readonly payersHeader: number;
+    readonly weightsSumRow: number;
+    readonly formularyHeader: number;
+    readonly volumeHeader: number;
+    readonly priorAuthHeader: number;
+    readonly vialsHeader: number;
+    readonly pricesHeader: number;
+    readonly feesHeader: number;
+  };
+  readonly claims: { readonly header: number };
+  readonly formulary: { readonly header: number; readonly byPayerHeaders: readonly [number, number, number, number] };
+  readonly cohorts: {
+    readonly regimenHeader: number;
+    /** Header rows of the month grids (drug rows follow each). */
+    readonly grid: Readonly<Record<CohortGrid, number>>;
+    readonly timingHeader: number;
+    readonly cashHeader: number;
+  };
+  readonly projection: { readonly header: number };
+  readonly sensitivity: {
+    readonly casesHeader: number;
+    readonly tornadoHeader: number;
+    readonly namedHeader: number;
+    readonly checkRow: number;
+    readonly rankingHeader: number;
+    readonly weightsHeader: number;
+    readonly fixedRow: number;
+    readonly detail: Readonly<Record<'paShare' | 'paDenied' | 'npvTerm' | 'netTerm', number>>;
+  };
+}
+
+export const COHORT_GRIDS = ['referred', 'newPatients', 'kernelPa', 'kernelNoPa', 'adminsPa', 'adminsNoPa', 'administrations', 'onTherapy', 'active'] as const;
+export type CohortGrid = (typeof COHORT_GRIDS)[number];
+
+// Column positions that other sheets refer to.
+export const IN_PAY = { id: 0, name: 1, weight: 2, rule: 3, figure: 4, adminPct: 5, drugCoins: 6, adminCoins: 7, seq: 8, collect: 9, denial: 10, paysJw: 11, days: 12, paDenial: 13, label: 14, source: 15 } as const;
+export const IN_FORM = { hcpcs: 0, product: 1, biosimilarOf: 2, route: 3, complexity: 4, fixedDose: 5, perKg: 6, maxDose: 7, weight: 8, dose: 9, unitText: 10, unitAmount: 11, minutes: 12, extraMinutes: 13, acquisition: 14, wac: 15, distributor: 16, label: 17 } as const;
+export const IN_VOL = { hcpcs: 0, product: 1, newPatients: 2, ramp: 3, discontinuation: 4, loading: 5 } as const;
+export const IN_PRICE = { hcpcs: 0, description: 1, unitText: 2, unitAmount: 3, paymentLimit: 4, coinsurance: 5, notes: 6, reference: 7, addOn: 8, asp: 9, source: 10 } as const;
+export const IN_FEE = { code: 0, description: 1, rvu: 2, amount: 3, source: 4 } as const;
+export const CD = {
+  hcpcs: 0, product: 1, payer: 2, weight: 3, paRequired: 4, paDenial: 5, rate: 6, units: 7, jwUnits: 8, drugLine: 9, jwLine: 10,
+  allowedDrug: 11, adminLine1: 12, adminLine2: 13, allowedAdmin: 14, allowed: 15, drugCoins: 16, adminCoins: 17, share: 18,
+  paid: 19, collected: 20, netDrug: 21, netAdmin: 22, net: 23, drugCost: 24, margin: 25, recovery: 26, underwater: 27,
+  pvPa: 28, pvNoPa: 29, caseNet: 30,
+} as const;
+export const FE = {
+  product: 0, hcpcs: 1, biosimilarOf: 2, dose: 3, unit: 4, units: 5, jw: 6, vials: 7, codes: 8, acquisition: 9, drugCost: 10,
+  allowed: 11, net: 12, margin: 13, recovery: 14, chairHours: 15, marginPerHour: 16, underwater: 17, code1: 19, code2: 20, extraHours: 21,
+} as const;
+export const CO = {
+  hcpcs: 0, product: 1, nLoad: 2, lastLoad: 3, interval: 4, maxMaint: 5, lastMaint: 6, lastDay: 7, finite: 8, lastMonthPa: 9,
+  lastMonthNoPa: 10, paShare: 11, paDenied: 12, discontinuation: 13, costPvPa: 14, costPvNoPa: 15, totalPa: 16, totalNoPa: 17,
+  referredPv: 18, referredTotal: 19, loading: 20,
+  /** First month column of the month grids. */
+  month0: 2,
+} as const;
+export const PJ = {
+  month: 0, operating: 1, phase: 2, newPatients: 3, active: 4, administrations: 5, revenue: 6, drugCost: 7, margin: 8, fixed: 9,
+  priorAuth: 10, startup: 11, net: 12, cashIn: 13, drugPaid: 14, cashFlow: 15, cumulative: 16, workingCapital: 17, chairHours: 18,
+  capacity: 19, utilization: 20, overCapacity: 21, nurses: 22, discount: 23, pv: 24, breakEven: 25, staysPositive: 26, payback: 27,
+} as const;
+export const SE = { case: 0, driver: 1, what: 2, pl: 3, acq: 4, volume: 5, denial: 6, mix: 7, npv: 8, totalNet: 9, vsBase: 10 } as const;
+
+/** Everything the sheet writers need. */
+export class BoardContext {
+  readonly D: number;
+  readonly P: number;
+  /** Operating months. */
+  readonly H: number;
+  /** Planning months. */
+  readonly PM: number;
+  readonly N: number;
+  /** Loading-day columns (the most loading doses of any drug, at least 1). */
+  readonly L: number;
+  /** Vial-size columns (the most vial sizes of any drug). */
+  readonly V: number;
+  /** Display position -> index into input.drugs / results.drugs: biosimilars follow their reference product. */
+  readonly order: readonly number[];
+  /** HCPCS codes listed under Reference prices: the formulary's, then reference products not in it. */
+  readonly priceCodes: readonly string[];
+  readonly cases: readonly SensitivityCase[];
+  readonly layout: Layout;
+
+  constructor(
+    readonly src: BoardInputs,
+    cases: readonly SensitivityCase[],
+  ) {
+    const { input } = src;
+    this.D = input.drugs.length;
+    this.P = input.payers.length;
+    this.H = input.program.horizonMonths;
+    this.PM = input.program.planningMonths;
+    this.N = this.PM + this.H;
+    this.L = Math.max(1, ...input.drugs.map((d) => d.regimen.loadingDays.length));
+    this.V = Math.max(1, ...input.drugs.map((d) => new Set(d.vialSizes.length > 0 ? d.vialSizes : src.book.vialSizes(d.hcpcs)).size));
+    this.order = displayOrder(src);
+    const codes: string[] = [];
+    for (const i of this.order) {
+      const code = input.drugs[i]?.hcpcs as string;
+      if (!codes.includes(code)) codes.push(code);
+    }
+    for (const code of [...codes]) {
+      const ref = src.book.catalogDrug(code)?.referenceHcpcs ?? null;
+      if (ref !== null && !codes.includes(ref)) codes.push(ref);
+    }
+    this.priceCodes = codes;
+    this.cases = cases;
+    this.layout = computeLayout(this);
+  }
+
+  /** The results index of the drug shown at position `pos`. */
+  drug(pos: number): number {
+    return this.order[pos] as number;
+  }
+
+  // Rows of the repeated blocks --------------------------------------------------------------------------
+  inputPayerRow(i: number): number {
+    return this.layout.inputs.payersHeader + 1 + i;
+  }
+  inputFormularyRow(pos: number): number {
+    return this.layout.inputs.formularyHeader + 1 + pos;
+  }
+  inputVolumeRow(pos: number): number {
+    return this.layout.inputs.volumeHeader + 1 + pos;
+  }
+  inputPriorAuthRow(pos: number): number {
+    return this.layout.inputs.priorAuthHeader + 1 + pos;
+  }
+  inputVialRow(pos: number): number {
+    return this.layout.inputs.vialsHeader + 1 + pos;
+  }
+  inputPriceRow(code: string): number {
+    const i = this.priceCodes.indexOf(code);
+    if (i < 0) throw new RangeError(`no price row for ${code}`);
+    return this.layout.inputs.pricesHeader + 1 + i;
+  }
+  claimRow(pos: number, payer: number): number {
+    return this.layout.claims.header + 1 + pos * this.P + payer;
+  }
+  formularyRow(pos: number): number {
+    return this.layout.formulary.header + 1 + pos;
+  }
+  cohortRegimenRow(pos: number): number {
+    return this.layout.cohorts.regimenHeader + 1 + pos;
+  }
+  cohortGridRow(grid: CohortGrid, pos: number): number {
+    return this.layout.cohorts.grid[grid] + 1 + pos;
+  }
+  /** Column of operating month k (1-based) in the Cohorts month grids. */
+  monthCol(k: number): number {
+    return CO.month0 + k - 1;
+  }
+  projectionRow(month: number): number {
+    return this.layout.projection.header + month;
+  }
+
+  // References ---------------------------------------------------------------------------------------------
+  /** `'Sheet'!$A$1` */
+  ref(sheet: string, row: number, col: number, abs = true): string {
+    return `${sheetPrefix(sheet)}${cellAddress(row, col, abs)}`;
+  }
+  /** `'Sheet'!$A$1:$B$9` */
+  rangeRef(sheet: string, row1: number, col1: number, row2: number, col2: number, abs = true): string {
+    return `${sheetPrefix(sheet)}${rangeAddress(row1, col1, row2, col2, abs)}`;
+  }
+  /** The workbook name of a program input. */
+  name(key: ProgramKey): string {
+    return `${NAME_PREFIX}${key}`;
+  }
+  /** The payers' weights on Inputs (a column of P cells). */
+  get weightsRange(): string {
+    return this.rangeRef(SHEET.inputs, this.inputPayerRow(0), IN_PAY.weight, this.inputPayerRow(this.P - 1), IN_PAY.weight);
+  }
+  /** A column of the Claim detail rows of the drug at `pos` (P cells, in payer order). */
+  claimRange(pos: number, col: number): string {
+    return this.rangeRef(SHEET.claims, this.claimRow(pos, 0), col, this.claimRow(pos, this.P - 1), col);
+  }
+  /** A column of the Formulary economics table over all drugs (D cells). */
+  formularyColumn(col: number): string {
+    return this.rangeRef(SHEET.formulary, this.formularyRow(0), col, this.formularyRow(this.D - 1), col);
+  }
+  /** Month k's column of a Cohorts grid over all drugs (D cells). */
+  gridColumn(grid: CohortGrid, k: number): string {
+    return this.rangeRef(SHEET.cohorts, this.cohortGridRow(grid, 0), this.monthCol(k), this.cohortGridRow(grid, this.D - 1), this.monthCol(k));
+  }
+  /** One drug's row of a Cohorts grid, operating months k1..k2. */
+  gridRow(grid: CohortGrid, pos: number, k1: number, k2: number, sheetQualified = false): string {
+    const row = this.cohortGridRow(grid, pos);
+    return sheetQualified ? this.rangeRef(SHEET.cohorts, row, this.monthCol(k1), row, this.monthCol(k2)) : rangeAddress(row, this.monthCol(k1), row, this.monthCol(k2), true);
+  }
+}
+
+/** Reference products first, each followed by its biosimilars in the formulary; the rest in input order. */
+function displayOrder(src: BoardInputs): number[] {
+  const drugs = src.input.drugs;
+  const refOf = (i: number): string | null => src.book.catalogDrug(drugs[i]?.hcpcs as string)?.referenceHcpcs ?? null;
+  const placed = new Set<number>();
+  const order: number[] = [];
+  const codes = new Set(drugs.map((d) => d.hcpcs));
+  drugs.forEach((d, i) => {
+    if (placed.has(i)) return;
+    const ref = refOf(i);
+    if (ref !== null && codes.has(ref)) return; // placed after its reference product
+    order.push(i);
+    placed.add(i);
+    drugs.forEach((_, j) => {
+      if (!placed.has(j) && refOf(j) === d.hcpcs) {
+        order.push(j);
+        placed.add(j);
+      }
+    });
+  });
+  drugs.forEach((_, i) => {
+    if (!placed.has(i)) order.push(i);
+  });
+  return order;
+}
+
+function computeLayout(ctx: BoardContext): Layout {
+  const { D, P } = ctx;
+  // Inputs: title rows 0-2, then the sections, each a title row, a header row and its rows, and a blank row.
+  const programHeader = 5;
+  const programRow = Object.fromEntries(PROGRAM_KEYS.map((k, i) => [k, programHeader + 1 + i])) as Record<ProgramKey, number>;
+  const fixedCount = ctx.src.input.program.fixedCosts.length;
+  const programEnd = Math.max(programHeader + PROGRAM_KEYS.length, programHeader + fixedCount + 1);
+  const payersHeader = programEnd + 3;
+  const weightsSumRow = payersHeader + P + 1;
+  const formularyHeader = weightsSumRow + 3;
+  const volumeHeader = formularyHeader + D + 3;
+  const priorAuthHeader = volumeHeader + D + 3;
+  const vialsHeader = priorAuthHeader + D + 3;
+  const pricesHeader = vialsHeader + D + 3;
+  const feesHeader = pricesHeader + ctx.priceCodes.length + 3;
+
+  const feHeader = 4;
+  const b0 = feHeader + D + 3;
+  const byPayerHeaders: [number, number, number, number] = [b0, b0 + D + 3, b0 + 2 * (D + 3), b0 + 3 * (D + 3)];
+
+  const regimenHeader = 4;
+  let row = regimenHeader + D + 3;
+  const grid = {} as Record<CohortGrid, number>;
+  for (const g of COHORT_GRIDS) {
+    grid[g] = row;
+    row += D + 3;
+  }
+  const timingHeader = row;
+  const cashHeader = timingHeader + P + 4;
+
+  const casesHeader = 5;
+  const C = ctx.cases.length;
+  const tornadoHeader = casesHeader + C + 3;
+  const namedHeader = tornadoHeader + 5 + 3;
+  const checkRow = namedHeader + 5;
+  const rankingHeader = checkRow + 5;
+  const weightsHeader = rankingHeader + P + 5;
+  const fixedRow = weightsHeader + 3 + P + 2;
+  let dr = fixedRow + 4;
+  const detail = {} as Record<'paShare' | 'paDenied' | 'npvTerm' | 'netTerm', number>;
+  for (const k of ['paShare', 'paDenied', 'npvTerm', 'netTerm'] as const) {
+    detail[k] = dr;
+    dr += D + 4;
+  }
+
+  return {
+    inputs: { programHeader, programRow, fixedHeader: programHeader, fixedCol: 7, payersHeader, weightsSumRow, formularyHeader, volumeHeader, priorAuthHeader, vialsHeader, pricesHeader, feesHeader },
+    claims: { header: 4 },
+    formulary: { header: feHeader, byPayerHeaders },
+    cohorts: { regimenHeader, grid, timingHeader, cashHeader },
+    projection: { header: 5 },
+    sensitivity: { casesHeader, tornadoHeader, namedHeader, checkRow, rankingHeader, weightsHeader, fixedRow, detail },
+  };
+}

@@ -1,0 +1,268 @@
+/**
+ * Formulary economics (the board's per-drug view) and Claim detail (one row per drug and payer: every step
+ * of DOMAIN.md 2.4-2.7 as a native formula). Both restate src/engine/units.ts, admin.ts and economics.ts:
+ *
+ *     units        = ROUNDUP(dose / billing unit)                      (CGS: round up)
+ *     JW units     = MAX(0, INT(units in the vials opened) - units)    (vial plan on Inputs)
+ *     drug line    = ROUND(rate x units, 2); JW line = ROUND(rate x JW units, 2)   (claim lines to cents)
+ *     admin lines  = ROUND(fee x admin % x units, 2), fee = ROUND(RVU x CF, 2)
+ *     net revenue  = ((A - A c)(1 - seq) + A c coll)(1 - denial), per line, drug and administration
+ *     margin       = net revenue - drug cost;  recovery = drug-line net revenue / drug cost
+ */
+import { adminCodes } from '../../engine/admin';
+import { ZERO, dec } from '../../engine/decimal';
+import { administrationEconomics } from '../../engine/economics';
+import type { PayerProfile } from '../../engine/types';
+import { cellAddress, rangeAddress } from '../plan';
+import { type Cached, SheetBuilder } from '../sheet-builder';
+import { type BoardContext, CD, FE, IN_FEE, IN_FORM, IN_PAY, IN_PRICE, SE, SHEET } from './context';
+import { cohortCashRows } from './cohorts';
+import { RULE_WORDS, feeTableRows } from './inputs';
+import { type PrintText, printSetup } from './print';
+import type { CohortNumbers } from './numbers';
+import type { CaseNet } from './sensitivity';
+
+const BY_PAYER_TITLES = [
+  'Allowed amount per administration, by payer',
+  'Net revenue per administration, by payer (after patient share, sequestration, collection and denials)',
+  'Margin per administration, by payer (net revenue - drug cost); red where the drug line is underwater',
+  'Net cost recovery, by payer (drug-line net revenue / drug cost; below 100% = underwater)',
+] as const;
+
+export function writeFormulary(ctx: BoardContext, text: PrintText): SheetBuilder {
+  const { src } = ctx;
+  const { input, results, book } = src;
+  const s = new SheetBuilder(SHEET.formulary, 'board', printSetup(text, { fitToHeight: false, area: rangeAddress(0, 0, ctx.layout.formulary.byPayerHeaders[3] + ctx.D, FE.underwater), titleRows: `${ctx.layout.formulary.header + 1}:${ctx.layout.formulary.header + 1}` }));
+  s.tabColor = '#2F5597';
+  const mixText = input.payers.map((p) => `${p.profile.id} ${Math.round(p.weight * 1000) / 10}%`).join(', ');
+  s.value(0, 0, `Formulary economics: ${input.practiceName}`, 'title');
+  s.value(1, 0, `Per administration. Payment limits ${results.quarter}, fee schedule CY${results.feeScheduleYear}. Payer mix (Inputs): ${mixText}.`, 'subtitle');
+  s.value(2, 0, 'Every figure is a formula over the Inputs sheet; the step-by-step claim for each payer is on Claim detail. Biosimilars are listed under their reference product.', 'subtitle');
+  const H = ctx.layout.formulary.header;
+  s.value(H - 1, 0, 'Per administration, weighted by the payer mix', 'section');
+  s.values(H, 0, ['Product', 'HCPCS', 'Biosimilar of', 'Dose', 'Billing unit', 'Units billed', 'JW units (discarded)', 'Vials opened', 'Administration codes', 'Acquisition $ per unit', 'Drug cost', 'Allowed (mix)', 'Net revenue (mix)', 'Margin (mix)', 'Net cost recovery (mix)', 'Chair hours', 'Margin per chair hour', 'Underwater for'], 'header');
+  s.values(H, FE.code1, ['Initial code', 'Additional-hour code', 'Additional hours'], 'header');
+  s.value(H - 1, FE.code1, 'Coding detail (CPT time rules, DOMAIN.md 2.3)', 'section');
+  const In = (row: number, col: number): string => ctx.ref(SHEET.inputs, row, col);
+
+  for (let pos = 0; pos < ctx.D; pos++) {
+    const i = ctx.drug(pos);
+    const line = input.drugs[i];
+    const res = results.drugs[i];
+    if (!line || !res) continue;
+    const e0 = res.perPayer[0];
+    const r = ctx.formularyRow(pos);
+    const fr = ctx.inputFormularyRow(pos);
+    const vr = ctx.inputVialRow(pos);
+    const vc = 3 + 2 * ctx.V;
+    const F = (c: number): string => cellAddress(r, c);
+    const ref = book.catalogDrug(line.hcpcs)?.referenceHcpcs ?? null;
+    s.value(r, FE.product, line.label, ref === null ? 'formulaBold' : 'text');
+    s.value(r, FE.hcpcs, line.hcpcs, 'text');
+    s.value(r, FE.biosimilarOf, ref === null ? '' : `${book.catalogDrug(ref)?.brand ?? ref} (${ref})`, 'text');
+    s.formula(r, FE.dose, In(fr, IN_FORM.dose), res.dose, 'formula', 'count1');
+    s.formula(r, FE.unit, In(fr, IN_FORM.unitText), res.billingUnit, 'formula');
+    s.formula(r, FE.units, `ROUNDUP(ROUND(${F(FE.dose)}/${In(fr, IN_FORM.unitAmount)},9),0)`, e0?.dispensing.unitsAdministered ?? 0, 'formula', 'int');
+    s.formula(r, FE.jw, `MAX(0,INT(${In(vr, vc)})-${F(FE.units)})`, e0?.dispensing.jwUnits ?? 0, 'formula', 'int');
+    s.formula(r, FE.vials, In(vr, vc + 1), e0?.dispensing.vials.vialCount ?? 0, 'formula', 'int');
+    s.formula(r, FE.codes, `${F(FE.code1)}&IF(${F(FE.extraHours)}>0,REPT(", "&${F(FE.code2)},${F(FE.extraHours)}),"")`, res.adminCodes, 'formula');
+    s.formula(r, FE.acquisition, In(fr, IN_FORM.acquisition), e0?.acquisitionPerUnit ?? ZERO, 'formula', 'unitPrice');
+    s.formula(r, FE.drugCost, `${F(FE.acquisition)}*${In(vr, vc)}`, res.mix.drugCost, 'formula', 'money');
+    const w = ctx.weightsRange;
+    s.formula(r, FE.allowed, `SUMPRODUCT(${w},${ctx.claimRange(pos, CD.allowed)})`, res.mix.allowed, 'formula', 'money');
+    s.formula(r, FE.net, `SUMPRODUCT(${w},${ctx.claimRange(pos, CD.net)})`, res.mix.netRevenue, 'formula', 'money');
+    s.formula(r, FE.margin, `${F(FE.net)}-${F(FE.drugCost)}`, res.mix.margin, 'formulaBold', 'money');
+    s.formula(r, FE.recovery, `IF(${F(FE.drugCost)}=0,"",SUMPRODUCT(${w},${ctx.claimRange(pos, CD.netDrug)})/${F(FE.drugCost)})`, res.mix.recovery ?? '', 'formula', 'pct');
+    s.formula(r, FE.chairHours, `(${In(fr, IN_FORM.minutes)}+${In(fr, IN_FORM.extraMinutes)})/60`, dec(res.chairMinutes).div(60), 'formula', 'count2');
+    s.formula(r, FE.marginPerHour, `IF(${F(FE.chairHours)}=0,"",${F(FE.margin)}/${F(FE.chairHours)})`, res.marginPerChairHour ?? '', 'formula', 'money');
+    const uw = input.payers.map((_, j) => `IF(${ctx.ref(SHEET.claims, ctx.claimRow(pos, j), CD.underwater)}="yes",", "&${In(ctx.inputPayerRow(j), IN_PAY.id)},"")`);
+    s.formula(r, FE.underwater, `MID(${uw.join('&')},3,500)`, res.underwaterPayers.join(', '), 'formula');
+
+    const route = In(fr, IN_FORM.route);
+    const cx = In(fr, IN_FORM.complexity);
+    const min = In(fr, IN_FORM.minutes);
+    const lines = adminCodes(line.route, line.complexity, line.infusionMinutes);
+    s.formula(r, FE.code1, `IF(${route}="SC",IF(${cx}="complex","96401","96372"),IF(${min}<=15,IF(${cx}="complex","96409","96374"),IF(${cx}="complex","96413","96365")))`, lines[0]?.code ?? '', 'formula', 'text');
+    s.formula(r, FE.extraHours, `IF(OR(${route}="SC",${min}<=90),0,ROUNDUP((${min}-90)/60,0))`, lines[1]?.units ?? 0, 'formula', 'int');
+    s.formula(r, FE.code2, `IF(${F(FE.extraHours)}>0,IF(${cx}="complex","96415","96366"),"")`, lines[1]?.code ?? '', 'formula', 'text');
+  }
+  const last = ctx.formularyRow(ctx.D - 1);
+  const first = ctx.formularyRow(0);
+  s.conditionalFormats.push({ range: rangeAddress(first, FE.margin, last, FE.margin), rule: { kind: 'expression', formula: `AND(ISNUMBER(${cellAddress(first, FE.margin)}),${cellAddress(first, FE.margin)}<0)` }, look: 'bad' });
+  s.conditionalFormats.push({ range: rangeAddress(first, FE.recovery, last, FE.recovery), rule: { kind: 'expression', formula: `AND(ISNUMBER(${cellAddress(first, FE.recovery)}),${cellAddress(first, FE.recovery)}<1)` }, look: 'bad' });
+  s.conditionalFormats.push({ range: rangeAddress(first, FE.underwater, last, FE.underwater), rule: { kind: 'expression', formula: `LEN(${cellAddress(first, FE.underwater)})>0` }, look: 'warn' });
+
+  // By payer: allowed, net revenue, margin, recovery.
+  const cols = [CD.allowed, CD.net, CD.margin, CD.recovery] as const;
+  const mixCols = [FE.allowed, FE.net, FE.margin, FE.recovery] as const;
+  ctx.layout.formulary.byPayerHeaders.forEach((h, t) => {
+    s.value(h - 1, 0, BY_PAYER_TITLES[t], 'section');
+    s.values(h, 0, ['Product', ...input.payers.map((p) => p.profile.name), 'Payer mix'], 'header');
+    for (let pos = 0; pos < ctx.D; pos++) {
+      const i = ctx.drug(pos);
+      const res = results.drugs[i];
+      if (!res) continue;
+      const r = h + 1 + pos;
+      const isRef = book.catalogDrug(res.input.hcpcs)?.referenceHcpcs == null;
+      s.value(r, 0, res.input.label, isRef ? 'formulaBold' : 'text');
+      res.perPayer.forEach((e, j) => {
+        const v: Cached = t === 0 ? e.allowed : t === 1 ? e.netRevenue : t === 2 ? e.margin : (e.recovery ?? '');
+        s.formula(r, 1 + j, ctx.ref(SHEET.claims, ctx.claimRow(pos, j), cols[t], false), v, 'formula', t === 3 ? 'pct' : 'money');
+      });
+      const mix: Cached = t === 0 ? res.mix.allowed : t === 1 ? res.mix.netRevenue : t === 2 ? res.mix.margin : (res.mix.recovery ?? '');
+      s.formula(r, 1 + ctx.P, cellAddress(ctx.formularyRow(pos), mixCols[t]), mix, 'formulaBold', t === 3 ? 'pct' : 'money');
+    }
+  });
+  // Underwater payers: margin cells red where the recovery below them is under 100%.
+  const [, , hm, hr] = ctx.layout.formulary.byPayerHeaders;
+  s.conditionalFormats.push({ range: rangeAddress(hm + 1, 1, hm + ctx.D, ctx.P), rule: { kind: 'expression', formula: `AND(ISNUMBER(${cellAddress(hr + 1, 1)}),${cellAddress(hr + 1, 1)}<1)` }, look: 'bad' });
+  s.conditionalFormats.push({ range: rangeAddress(hr + 1, 1, hr + ctx.D, ctx.P + 1), rule: { kind: 'expression', formula: `AND(ISNUMBER(${cellAddress(hr + 1, 1)}),${cellAddress(hr + 1, 1)}<1)` }, look: 'bad' });
+
+  s.charts.push({
+    type: 'barClustered',
+    title: 'Margin per administration by drug (payer mix)',
+    categories: s.range(first, FE.product, last, FE.product),
+    series: [{ name: 'Margin per administration', values: s.range(first, FE.margin, last, FE.margin) }],
+    from: cellAddress(H, FE.extraHours + 2),
+    to: cellAddress(H + Math.max(18, ctx.D + 2), FE.extraHours + 10),
+  });
+  s.widths(0, [30, 8, 18, 9, 10, 8, 11, 8, 20, 12, 12, 12, 12, 12, 11, 8, 12, 26, 3, 10, 12, 10]);
+  s.freeze = { rows: H + 1, columns: 1 };
+  return s;
+}
+
+/** The payer as the engine saw it in a sensitivity case (denial write-off raised, capped at 100%). */
+function adjustedPayer(p: PayerProfile, denialAdd: number): PayerProfile {
+  return denialAdd ? { ...p, denialWriteOff: Math.min(1, p.denialWriteOff + denialAdd) } : p;
+}
+
+/**
+ * The engine's net revenue per administration, by sensitivity case, display position and payer: a fresh
+ * `administrationEconomics` where the case changes the claim (payment limits or denials), else the base's.
+ */
+export function caseNetRevenue(ctx: BoardContext): CaseNet {
+  const { input, results, book } = ctx.src;
+  return ctx.cases.map((c) => {
+    const changes = c.paymentLimitFactor !== 1 || c.denialAdd !== 0;
+    return ctx.order.map((i) => {
+      const line = input.drugs[i];
+      const res = results.drugs[i];
+      if (!line || !res) return [];
+      if (!changes) return res.perPayer.map((e) => e.netRevenue);
+      return input.payers.map((p) =>
+        administrationEconomics(
+          book,
+          {
+            hcpcs: line.hcpcs, dose: res.dose, route: line.route, complexity: line.complexity, minutes: line.infusionMinutes,
+            acquisitionPerUnit: line.acquisitionPerUnit === null ? null : dec(line.acquisitionPerUnit),
+            wacPerUnit: line.wacPerUnit === null ? null : dec(line.wacPerUnit), quarter: results.quarter, feeScheduleYear: results.feeScheduleYear,
+            ...(c.paymentLimitFactor === 1 ? {} : { priceFactor: dec(c.paymentLimitFactor) }),
+          },
+          adjustedPayer(p.profile, c.denialAdd),
+        ).netRevenue,
+      );
+    });
+  });
+}
+
+export function writeClaims(ctx: BoardContext, text: PrintText, numbers: CohortNumbers, caseNet: CaseNet): SheetBuilder {
+  const { src } = ctx;
+  const { input, results, book } = src;
+  const s = new SheetBuilder(SHEET.claims, 'calc', printSetup(text, { fitToHeight: false, titleRows: `${ctx.layout.claims.header + 1}:${ctx.layout.claims.header + 1}` }));
+  s.tabColor = '#A5A5A5';
+  s.value(0, 0, 'Claim detail: one administration of each drug, billed to each payer', 'title');
+  s.value(1, 0, 'Each claim line is priced as units x rate and rounded to cents, as a claim is (DOMAIN.md 3); everything after the lines keeps full precision. Rules: DOMAIN.md 2.4-2.7; the payers\' terms are on Inputs.', 'subtitle');
+  s.value(2, 0, 'The columns on the right feed the Sensitivity sheet: present-value weights of the administrations (each payer\'s payment delay) and net revenue per administration in each sensitivity case.', 'subtitle');
+  const H = ctx.layout.claims.header;
+  const heads = ['HCPCS', 'Product', 'Payer', 'Weight', 'Prior auth (1 = yes)', 'Prior auth denial rate', 'Drug rate $ per unit', 'Units billed', 'JW units billed', 'Drug line', 'JW line', 'Allowed drug', 'Admin line (initial)', 'Admin line (additional hours)', 'Allowed administration', 'Allowed', 'Drug coinsurance', 'Admin coinsurance', 'Patient share', 'Payer paid', 'Collected', 'Net revenue: drug', 'Net revenue: administration', 'Net revenue', 'Drug cost', 'Margin', 'Net cost recovery', 'Underwater', 'PV weight of admins (all wait for PA)', 'PV weight of admins (none wait)'];
+  s.values(H, 0, [...heads, ...ctx.cases.map((c) => `Net revenue: ${c.label}`)], 'header');
+  const fees = feeTableRows(ctx);
+  const feeCodes = ctx.rangeRef(SHEET.inputs, fees.first, IN_FEE.code, fees.last, IN_FEE.code);
+  const feeAmounts = ctx.rangeRef(SHEET.inputs, fees.first, IN_FEE.amount, fees.last, IN_FEE.amount);
+  const In = (row: number, col: number): string => ctx.ref(SHEET.inputs, row, col);
+  const Fe = (row: number, col: number): string => ctx.ref(SHEET.formulary, row, col);
+  const quarter = results.quarter;
+
+  for (let pos = 0; pos < ctx.D; pos++) {
+    const i = ctx.drug(pos);
+    const line = input.drugs[i];
+    const res = results.drugs[i];
+    if (!line || !res) continue;
+    const fr = ctx.formularyRow(pos);
+    const ir = ctx.inputFormularyRow(pos);
+    const prr = ctx.inputPriceRow(line.hcpcs);
+    const price = book.price(line.hcpcs, quarter);
+    input.payers.forEach((entry, j) => {
+      const e = res.perPayer[j];
+      if (!e) return;
+      const r = ctx.claimRow(pos, j);
+      const pr = ctx.inputPayerRow(j);
+      const C = (c: number): string => cellAddress(r, c);
+      const P = (c: number): string => In(pr, c);
+      s.value(r, CD.hcpcs, line.hcpcs, 'text');
+      s.value(r, CD.product, line.label, 'text');
+      s.value(r, CD.payer, entry.profile.id, 'text');
+      s.formula(r, CD.weight, P(IN_PAY.weight), results.weights[j] ?? ZERO, 'formula', 'pct');
+      s.formula(r, CD.paRequired, `IF(${In(ctx.inputPriorAuthRow(pos), 2 + j)}="yes",1,0)`, line.priorAuthPayers.includes(entry.profile.id) ? 1 : 0, 'formula', 'int');
+      s.formula(r, CD.paDenial, P(IN_PAY.paDenial), entry.profile.priorAuthDenialRate, 'formula', 'pct');
+      const kind = P(IN_PAY.rule);
+      const fig = P(IN_PAY.figure);
+      s.formula(r, CD.rate, `IF(${kind}="${RULE_WORDS.payment_limit}",${In(prr, IN_PRICE.paymentLimit)}*${fig},IF(${kind}="${RULE_WORDS.asp_plus}",${In(prr, IN_PRICE.asp)}*(1+${fig}),IF(${kind}="${RULE_WORDS.wac_percent}",${In(ir, IN_FORM.wac)}*${fig},${fig})))`, e.drugRate, 'formula', 'unitPrice');
+      s.formula(r, CD.units, Fe(fr, FE.units), e.dispensing.unitsAdministered, 'formula', 'int');
+      s.formula(r, CD.jwUnits, `IF(${P(IN_PAY.paysJw)}="yes",${Fe(fr, FE.jw)},0)`, e.jwUnitsBilled, 'formula', 'int');
+      s.formula(r, CD.drugLine, `ROUND(${C(CD.rate)}*${C(CD.units)},2)`, e.allowedDrugAdministered, 'formula', 'money');
+      s.formula(r, CD.jwLine, `ROUND(${C(CD.rate)}*${C(CD.jwUnits)},2)`, e.allowedDrugDiscarded, 'formula', 'money');
+      s.formula(r, CD.allowedDrug, `${C(CD.drugLine)}+${C(CD.jwLine)}`, e.allowedDrug, 'formula', 'money');
+      const pct = P(IN_PAY.adminPct);
+      s.formula(r, CD.adminLine1, `ROUND(INDEX(${feeAmounts},MATCH(${Fe(fr, FE.code1)},${feeCodes},0))*${pct},2)`, e.adminLines[0]?.allowed ?? ZERO, 'formula', 'money');
+      s.formula(r, CD.adminLine2, `IF(${Fe(fr, FE.extraHours)}>0,ROUND(INDEX(${feeAmounts},MATCH(${Fe(fr, FE.code2)},${feeCodes},0))*${pct}*${Fe(fr, FE.extraHours)},2),0)`, e.adminLines[1]?.allowed ?? ZERO, 'formula', 'money');
+      s.formula(r, CD.allowedAdmin, `${C(CD.adminLine1)}+${C(CD.adminLine2)}`, e.allowedAdmin, 'formula', 'money');
+      s.formula(r, CD.allowed, `${C(CD.allowedDrug)}+${C(CD.allowedAdmin)}`, e.allowed, 'formula', 'money');
+      const fileCoins = In(prr, IN_PRICE.coinsurance);
+      const cDrug = entry.profile.drugCoinsurance === 'file' ? (price.coinsurance ?? dec('0.2')) : dec(entry.profile.drugCoinsurance);
+      s.formula(r, CD.drugCoins, `IF(${P(IN_PAY.drugCoins)}="file",IF(ISNUMBER(${fileCoins}),${fileCoins}/100,0.2),${P(IN_PAY.drugCoins)})`, cDrug, 'formula', 'pct3');
+      s.formula(r, CD.adminCoins, P(IN_PAY.adminCoins), entry.profile.adminCoinsurance, 'formula', 'pct');
+      const A = C(CD.allowedDrug);
+      const O = C(CD.allowedAdmin);
+      const Q = C(CD.drugCoins);
+      const R = C(CD.adminCoins);
+      const seq = P(IN_PAY.seq);
+      const coll = P(IN_PAY.collect);
+      const den = P(IN_PAY.denial);
+      s.formula(r, CD.share, `${A}*${Q}+${O}*${R}`, e.patientShare, 'formula', 'money');
+      s.formula(r, CD.paid, `(${A}-${A}*${Q})*(1-${seq})+(${O}-${O}*${R})*(1-${seq})`, e.payerPaid, 'formula', 'money');
+      s.formula(r, CD.collected, `${C(CD.paid)}+${C(CD.share)}*${coll}`, e.collected, 'formula', 'money');
+      const lineNet = (x: string, c: string, denial: string): string => `((${x}-${x}*${c})*(1-${seq})+${x}*${c}*${coll})*(1-${denial})`;
+      s.formula(r, CD.netDrug, lineNet(A, Q, den), e.netRevenueDrug, 'formula', 'money');
+      s.formula(r, CD.netAdmin, lineNet(O, R, den), e.netRevenueAdmin, 'formula', 'money');
+      s.formula(r, CD.net, `${C(CD.netDrug)}+${C(CD.netAdmin)}`, e.netRevenue, 'formulaBold', 'money');
+      s.formula(r, CD.drugCost, Fe(fr, FE.drugCost), e.drugCost, 'formula', 'money');
+      s.formula(r, CD.margin, `${C(CD.net)}-${C(CD.drugCost)}`, e.margin, 'formulaBold', 'money');
+      s.formula(r, CD.recovery, `IF(${C(CD.drugCost)}=0,"",${C(CD.netDrug)}/${C(CD.drugCost)})`, e.recovery ?? '', 'formula', 'pct');
+      s.formula(r, CD.underwater, `IF(${C(CD.netDrug)}<${C(CD.drugCost)},"yes","no")`, e.underwater ? 'yes' : 'no', 'formula');
+      // Present-value weights: the administrations of this drug, as if every patient waited for PA / none did,
+      // each month weighted by this payer's delayed discount factor (Cohorts, cash timing).
+      const wdRow = cohortCashRows(ctx).pv(j);
+      const wd = ctx.rangeRef(SHEET.cohorts, wdRow, ctx.monthCol(1), wdRow, ctx.monthCol(ctx.H));
+      s.formula(r, CD.pvPa, `SUMPRODUCT(${ctx.gridRow('adminsPa', pos, 1, ctx.H, true)},${wd})`, numbers.pvWeight(pos, j, true), 'formula', 'count4');
+      s.formula(r, CD.pvNoPa, `SUMPRODUCT(${ctx.gridRow('adminsNoPa', pos, 1, ctx.H, true)},${wd})`, numbers.pvWeight(pos, j, false), 'formula', 'count4');
+      // Net revenue in each sensitivity case: payment limits x factor (payment-limit and ASP rules only),
+      // denial write-off raised (capped at 100%); everything else as above.
+      ctx.cases.forEach((_, k) => {
+        const cr = ctx.layout.sensitivity.casesHeader + 1 + k;
+        const p = ctx.ref(SHEET.sensitivity, cr, SE.pl);
+        const d = ctx.ref(SHEET.sensitivity, cr, SE.denial);
+        const pf = `IF(OR(${kind}="${RULE_WORDS.payment_limit}",${kind}="${RULE_WORDS.asp_plus}"),${p},1)`;
+        const drugAllowed = `(ROUND(${C(CD.rate)}*${pf}*${C(CD.units)},2)+ROUND(${C(CD.rate)}*${pf}*${C(CD.jwUnits)},2))`;
+        const denial = `MIN(1,${den}+${d})`;
+        const v = caseNet[k]?.[pos]?.[j] ?? e.netRevenue;
+        s.formula(r, CD.caseNet + k, `${lineNet(drugAllowed, Q, denial)}+${lineNet(O, R, denial)}`, v, 'formula', 'money');
+      });
+    });
+  }
+  s.widths(0, [8, 26, 20, 8, 9, 9, 10, 7, 7, 11, 10, 11, 10, 10, 11, 11, 9, 9, 10, 11, 11, 11, 11, 11, 11, 11, 9, 9, 12, 12]);
+  for (let k = 0; k < ctx.cases.length; k++) s.width(CD.caseNet + k, 13);
+  s.freeze = { rows: H + 1, columns: 3 };
+  return s;
+}
+

@@ -1,0 +1,360 @@
+/**
+ * The Inputs sheet: the scenario as Excel tables (program, fixed costs, payers and mix, formulary, volume
+ * and regimen, prior authorization, vial plan) and the reference figures used (CMS payment limits with the
+ * derived ASP, fee schedule). Every figure elsewhere in the workbook reads these cells. Each input is
+ * labelled: a scenario input, a default (an assumption, with its source) or a rule (fixed by CMS or law).
+ */
+import { Dec, dec } from '../../engine/decimal';
+import { EIGHT_PERCENT_NOTE } from '../../engine/book';
+import type { DrugRule } from '../../engine/types';
+import { DAYS_PER_YEAR } from '../../engine/regimen';
+import { type NumberFormatId, type StyleId, cellAddress, rangeAddress } from '../plan';
+import { type Cached, SheetBuilder } from '../sheet-builder';
+import { type BoardContext, IN_FEE, IN_FORM, IN_PAY, IN_PRICE, IN_VOL, NAME_PREFIX, PROGRAM_KEYS, type ProgramKey, SHEET } from './context';
+import { type Labels, labelsFor } from './labels';
+import { type PrintText, printSetup } from './print';
+
+/** The payer's drug rule as the Inputs sheet writes it; the formulas compare against these words. */
+export const RULE_WORDS = {
+  payment_limit: 'payment limit x',
+  asp_plus: 'ASP plus',
+  wac_percent: 'WAC x',
+  fixed_per_unit: 'fixed per unit',
+} as const satisfies Record<DrugRule['kind'], string>;
+
+function ruleFigure(rule: DrugRule): number {
+  switch (rule.kind) {
+    case 'payment_limit':
+      return rule.factor;
+    case 'asp_plus':
+    case 'wac_percent':
+      return rule.percent;
+    case 'fixed_per_unit':
+      return rule.amount;
+  }
+}
+
+/** Descriptions of the administration codes (DOMAIN.md 2.3). */
+export const ADMIN_CODE_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  '96365': 'IV infusion, therapeutic, initial hour',
+  '96366': 'IV infusion, therapeutic, each additional hour',
+  '96367': 'additional sequential infusion',
+  '96372': 'SC/IM injection, therapeutic',
+  '96374': 'IV push, single drug',
+  '96375': 'each additional sequential push',
+  '96401': 'chemo/complex SC/IM',
+  '96409': 'chemo/complex IV push',
+  '96413': 'chemo/complex IV infusion, initial hour',
+  '96415': 'chemo/complex IV infusion, each additional hour',
+  '96417': 'additional sequential complex infusion',
+};
+
+/** The vial plan of the drug at a display position: count per vial size, largest size first. */
+export function vialPlan(ctx: BoardContext, pos: number): { size: number; count: number }[] {
+  const i = ctx.drug(pos);
+  const line = ctx.src.input.drugs[i];
+  const result = ctx.src.results.drugs[i];
+  if (!line || !result) throw new RangeError(`no drug at ${pos}`);
+  const sizes = [...new Set(line.vialSizes.length > 0 ? line.vialSizes : ctx.src.book.vialSizes(line.hcpcs))].sort((a, b) => b - a);
+  const chosen = (result.perPayer[0]?.dispensing.vials.vials ?? []).map((v) => [v.size, v.count] as const);
+  const byIndex = new Map(chosen);
+  return sizes.map((size) => ({ size, count: byIndex.get(size) ?? 0 }));
+}
+
+export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
+  const { src, layout } = ctx;
+  const L = layout.inputs;
+  const input = src.input;
+  const results = src.results;
+  const book = src.book;
+  const labels = labelsFor(src);
+  const s = new SheetBuilder(SHEET.inputs, 'inputs', printSetup(text, { fitToHeight: false }));
+  s.tabColor = '#FFC000';
+
+  s.value(0, 0, `Inputs: ${input.name}`, 'title');
+  s.value(1, 0, 'Change a blue figure and the whole workbook follows. Each input is labelled: a scenario input, a default (an assumption, with its source) or a rule (fixed by CMS or law).', 'subtitle');
+  s.value(2, 0, 'Scenario input', 'input');
+  s.value(2, 1, 'Default (assumption)', 'inputDefault');
+  s.value(2, 2, 'Rule (CMS, law)', 'rule');
+  s.value(2, 3, 'Formula (do not type over)', 'formula');
+
+  // Program ----------------------------------------------------------------------------------------------
+  const prog = input.program;
+  s.value(L.programHeader - 1, 0, 'Program', 'section');
+  s.values(L.programHeader, 0, ['Input', 'Value', 'Unit', 'Label', 'Source'], 'header');
+  const pr = L.programRow;
+  const local = (key: ProgramKey): string => cellAddress(pr[key], 1, true);
+  const fixedTotal = prog.fixedCosts.reduce((t, c) => t.plus(dec(c.monthly)), new Dec(0));
+  const openHours = dec(prog.chairs).times(prog.hoursPerDay).times(prog.daysPerMonth);
+  const untilDay = Math.ceil((prog.horizonMonths * DAYS_PER_YEAR) / 12) + 1;
+  const paCost = dec(prog.priorAuthStaffMinutes).div(60).times(dec(prog.staffHourlyCost));
+  const fixedFirst = L.fixedHeader + 1;
+  const fixedLast = L.fixedHeader + Math.max(1, prog.fixedCosts.length);
+  const fc = L.fixedCol;
+  const quarterTable = book.quarterTable(results.quarter);
+  const fees = book.feeTable(results.feeScheduleYear);
+  type Item = { label: string; unit: string; value: Cached; formula?: string; format?: NumberFormatId; labels: Labels };
+  const items: Record<ProgramKey, Item> = {
+    Practice: { label: 'Practice', unit: '', value: input.practiceName, labels: labels.scenario() },
+    Scenario: { label: 'Scenario', unit: '', value: input.name, labels: labels.scenario() },
+    Quarter: { label: 'CMS payment limits, quarter', unit: '', value: results.quarter, labels: labels.field('quarter', 'informational: the prices below are this quarter\'s; rebuild with the add-in to change it', quarterTable.quarter.effective) },
+    FeeScheduleYear: { label: 'Physician fee schedule, year', unit: '', value: results.feeScheduleYear, format: 'int', labels: labels.field('feeScheduleYear', 'informational: the fee amounts below are this year\'s', fees.schedule.source) },
+    Chairs: { label: 'Chairs in the program', unit: 'chairs', value: prog.chairs, format: 'count1', labels: labels.scenario() },
+    HoursPerDay: { label: 'Hours open per day', unit: 'hours', value: prog.hoursPerDay, format: 'count1', labels: labels.scenario() },
+    DaysPerMonth: { label: 'Days open per month', unit: 'days', value: prog.daysPerMonth, format: 'count1', labels: labels.scenario() },
+    OpenChairHours: { label: 'Open chair hours per month', unit: 'hours', value: openHours, formula: `${local('Chairs')}*${local('HoursPerDay')}*${local('DaysPerMonth')}`, format: 'count1', labels: labels.formula('chairs x hours x days (DOMAIN.md 2.8)') },
+    UtilizationTarget: { label: 'Target chair utilization', unit: 'of open hours', value: prog.utilizationTarget, format: 'pct', labels: labels.field('program.utilizationTarget') },
+    ChairCapacity: { label: 'Chair hours available per month', unit: 'hours', value: openHours.times(dec(prog.utilizationTarget)), formula: `${local('OpenChairHours')}*${local('UtilizationTarget')}`, format: 'count1', labels: labels.formula('open chair hours x target utilization (DOMAIN.md 2.8)') },
+    ChairsPerNurse: { label: 'Chairs per infusion nurse', unit: 'chairs', value: prog.chairsPerNurse, format: 'count2', labels: labels.scenario('Advisory Board benchmark 1.7-3.6 chairs per nurse (DOMAIN.md 2.8)') },
+    FixedCostsMonthly: { label: 'Fixed costs per month', unit: '$ / month', value: fixedTotal, formula: `SUM(${rangeAddress(fixedFirst, fc + 1, fixedLast, fc + 1, true)})`, format: 'money', labels: labels.formula('sum of the fixed costs table') },
+    StartupCosts: { label: 'Startup costs (one time)', unit: '$', value: prog.startupCosts, format: 'money', labels: labels.scenario('spread evenly over the planning months (month 1 when there are none)') },
+    PlanningMonths: { label: 'Planning months before launch', unit: 'months', value: prog.planningMonths, format: 'int', labels: labels.layout('program.planningMonths') },
+    HorizonMonths: { label: 'Operating months projected', unit: 'months', value: prog.horizonMonths, format: 'int', labels: labels.layout('program.horizonMonths') },
+    DoseDaysCounted: { label: 'Dose days counted (a patient\'s first days on therapy)', unit: 'days', value: untilDay, formula: `ROUNDUP(${local('HorizonMonths')}*364/12,0)+1`, format: 'int', labels: labels.formula('the horizon in days of the 52-week year (364 / 12 days a month), plus one') },
+    DiscountRate: { label: 'Discount rate (annual)', unit: 'per year', value: prog.discountRate, format: 'pct', labels: labels.scenario('the practice\'s cost of capital') },
+    DistributorTermsDays: { label: 'Distributor payment terms', unit: 'days', value: prog.distributorTermsDays, format: 'int', labels: labels.field('program.distributorTermsDays') },
+    PriorAuthDelayDays: { label: 'Prior authorization delay of the first dose', unit: 'days', value: prog.priorAuthDelayDays, format: 'int', labels: labels.field('program.priorAuthDelayDays') },
+    PriorAuthStaffMinutes: { label: 'Staff minutes per prior authorization', unit: 'minutes', value: prog.priorAuthStaffMinutes, format: 'count1', labels: labels.scenario() },
+    StaffHourlyCost: { label: 'Prior authorization staff cost per hour', unit: '$ / hour', value: prog.staffHourlyCost, format: 'money', labels: labels.scenario() },
+    PriorAuthCost: { label: 'Staff cost of one prior authorization', unit: '$', value: paCost, formula: `${local('PriorAuthStaffMinutes')}/60*${local('StaffHourlyCost')}`, format: 'money', labels: labels.formula('minutes / 60 x hourly cost') },
+    ConversionFactor: { label: `Fee schedule conversion factor, CY${results.feeScheduleYear}`, unit: '$ per RVU', value: fees.conversionFactor, format: 'fraction', labels: labels.rule(`CMS Physician Fee Schedule CY${results.feeScheduleYear}: ${fees.schedule.source} (DOMAIN.md 2.3)`) },
+  };
+  for (const key of PROGRAM_KEYS) {
+    const it = items[key];
+    const r = pr[key];
+    s.value(r, 0, it.label, 'label');
+    if (it.formula !== undefined) s.formula(r, 1, it.formula, it.value, 'formula', it.format);
+    else s.value(r, 1, it.value, it.labels.style, it.format);
+    s.value(r, 2, it.unit, 'label');
+    s.value(r, 3, it.labels.label, 'note');
+    s.value(r, 4, it.labels.source, 'note');
+  }
+  s.tables.push({ name: `${NAME_PREFIX}Program`, range: rangeAddress(L.programHeader, 0, pr.ConversionFactor, 4), style: 'TableStyleLight1' });
+
+  // Fixed costs, beside the program.
+  s.value(L.fixedHeader - 1, fc, 'Fixed costs per month', 'section');
+  s.values(L.fixedHeader, fc, ['Fixed cost', 'Monthly', 'Label'], 'header');
+  if (prog.fixedCosts.length === 0) {
+    s.values(fixedFirst, fc, ['(none)', 0, 'scenario input'], 'input');
+  }
+  prog.fixedCosts.forEach((c, i) => {
+    s.value(fixedFirst + i, fc, c.name, 'input');
+    s.value(fixedFirst + i, fc + 1, c.monthly, 'input', 'money');
+    s.value(fixedFirst + i, fc + 2, 'scenario input', 'note');
+  });
+  s.tables.push({ name: `${NAME_PREFIX}FixedCosts`, range: rangeAddress(L.fixedHeader, fc, fixedLast, fc + 2), style: 'TableStyleLight1' });
+  s.value(fixedLast + 1, fc, 'Total', 'total');
+  s.formula(fixedLast + 1, fc + 1, `SUM(${rangeAddress(fixedFirst, fc + 1, fixedLast, fc + 1)})`, fixedTotal, 'total', 'money');
+
+  // Payers and mix -----------------------------------------------------------------------------------------
+  s.value(L.payersHeader - 1, 0, 'Payers and mix', 'section');
+  s.values(L.payersHeader, 0, ['Payer', 'Name', 'Weight', 'Drug paid as', 'Drug figure', 'Admin % of fee schedule', 'Drug coinsurance', 'Admin coinsurance', 'Sequestration', 'Collection of patient share', 'Denial write-off', 'Pays discarded drug (JW)', 'Days to payment', 'Prior auth denial rate', 'Label', 'Source'], 'header');
+  input.payers.forEach((entry, i) => {
+    const r = ctx.inputPayerRow(i);
+    const p = entry.profile;
+    const term = (key: string): StyleId => labels.payerTermStyle(i, key);
+    s.value(r, IN_PAY.id, p.id, 'input');
+    s.value(r, IN_PAY.name, p.name, 'input');
+    s.value(r, IN_PAY.weight, entry.weight, 'input', 'pct');
+    s.value(r, IN_PAY.rule, RULE_WORDS[p.drugRule.kind], term('drugRule'));
+    s.value(r, IN_PAY.figure, ruleFigure(p.drugRule), term('drugRule'), p.drugRule.kind === 'fixed_per_unit' ? 'unitPrice' : p.drugRule.kind === 'payment_limit' ? 'factor' : 'pct');
+    s.value(r, IN_PAY.adminPct, p.adminPercentOfFeeSchedule, term('adminPercentOfFeeSchedule'), 'pct');
+    s.value(r, IN_PAY.drugCoins, p.drugCoinsurance, p.drugCoinsurance === 'file' ? 'rule' : term('drugCoinsurance'), p.drugCoinsurance === 'file' ? undefined : 'pct');
+    s.value(r, IN_PAY.adminCoins, p.adminCoinsurance, term('adminCoinsurance'), 'pct');
+    s.value(r, IN_PAY.seq, p.sequestration, p.sequestration > 0 && p.id === 'MEDICARE' ? 'rule' : term('sequestration'), 'pct');
+    s.value(r, IN_PAY.collect, p.collectionRate, term('collectionRate'), 'pct');
+    s.value(r, IN_PAY.denial, p.denialWriteOff, term('denialWriteOff'), 'pct');
+    s.value(r, IN_PAY.paysJw, p.paysDiscarded ? 'yes' : 'no', term('paysDiscarded'));
+    s.value(r, IN_PAY.days, p.daysToPayment, term('daysToPayment'), 'int');
+    s.value(r, IN_PAY.paDenial, p.priorAuthDenialRate, term('priorAuthDenialRate'), 'pct');
+    const pl = labels.payer(i);
+    s.value(r, IN_PAY.label, pl.label, 'note');
+    s.value(r, IN_PAY.source, pl.source, 'note');
+  });
+  const lastPayer = ctx.inputPayerRow(ctx.P - 1);
+  s.tables.push({ name: `${NAME_PREFIX}Payers`, range: rangeAddress(L.payersHeader, 0, lastPayer, IN_PAY.source), style: 'TableStyleLight1' });
+  const weightSum = results.weights.reduce((t, w) => t.plus(w), new Dec(0));
+  s.value(L.weightsSumRow, 1, 'Weights sum', 'total');
+  const wsum = `SUM(${rangeAddress(ctx.inputPayerRow(0), IN_PAY.weight, lastPayer, IN_PAY.weight)})`;
+  s.formula(L.weightsSumRow, IN_PAY.weight, wsum, weightSum, 'total', 'pct');
+  s.formula(L.weightsSumRow, IN_PAY.rule, `IF(ABS(${cellAddress(L.weightsSumRow, IN_PAY.weight)}-1)<=0.000000001,"OK: the weights sum to 100%","The weights must sum to 100%")`, 'OK: the weights sum to 100%', 'check');
+  s.conditionalFormats.push({ range: cellAddress(L.weightsSumRow, IN_PAY.rule), rule: { kind: 'textEquals', text: 'The weights must sum to 100%' }, look: 'bad' });
+
+  // Formulary ----------------------------------------------------------------------------------------------
+  s.value(L.formularyHeader - 1, 0, 'Formulary: doses, chair time and prices paid', 'section');
+  s.values(L.formularyHeader, 0, ['HCPCS', 'Product', 'Biosimilar of', 'Route', 'Administration', 'Fixed dose', 'Dose per kg', 'Max dose', 'Patient weight (kg)', 'Dose (billing measure)', 'Billing unit', 'Billing unit amount', 'Infusion minutes', 'Chair prep + observation minutes', 'Acquisition $ per unit', 'WAC $ per unit', 'Distributor confirmed', 'Label'], 'header');
+  for (let pos = 0; pos < ctx.D; pos++) {
+    const i = ctx.drug(pos);
+    const line = input.drugs[i];
+    const res = results.drugs[i];
+    if (!line || !res) continue;
+    const r = ctx.inputFormularyRow(pos);
+    const dl = labels.drug(i);
+    const catalog = book.catalogDrug(line.hcpcs);
+    const refCode = catalog?.referenceHcpcs ?? null;
+    const refName = refCode === null ? '' : `${book.catalogDrug(refCode)?.brand ?? refCode} (${refCode})`;
+    s.value(r, IN_FORM.hcpcs, line.hcpcs, 'text');
+    s.value(r, IN_FORM.product, line.label, 'text');
+    s.value(r, IN_FORM.biosimilarOf, refName, 'text');
+    s.value(r, IN_FORM.route, line.route, 'rule');
+    s.value(r, IN_FORM.complexity, line.complexity, dl.style('complexity'));
+    const basis = line.dose;
+    if (basis.kind === 'per_kg') {
+      s.value(r, IN_FORM.perKg, basis.perKg, dl.style('dose'), 'count2');
+      if (basis.maxDose !== undefined) s.value(r, IN_FORM.maxDose, basis.maxDose, dl.style('dose'), 'count1');
+    } else {
+      s.value(r, IN_FORM.fixedDose, res.dose, dl.style('dose'), 'count1');
+    }
+    s.value(r, IN_FORM.weight, line.weightKg, dl.style('weightKg'), 'count1');
+    const F = (c: number): string => cellAddress(r, c);
+    s.formula(r, IN_FORM.dose, `IF(ISNUMBER(${F(IN_FORM.fixedDose)}),${F(IN_FORM.fixedDose)},IF(ISNUMBER(${F(IN_FORM.maxDose)}),MIN(${F(IN_FORM.perKg)}*${F(IN_FORM.weight)},${F(IN_FORM.maxDose)}),${F(IN_FORM.perKg)}*${F(IN_FORM.weight)}))`, res.dose, 'formula', 'count1');
+    const priceRow = ctx.inputPriceRow(line.hcpcs);
+    const unit = book.billingUnit(line.hcpcs, results.quarter);
+    s.formula(r, IN_FORM.unitText, cellAddress(priceRow, IN_PRICE.unitText, true), unit.text, 'formula');
+    s.formula(r, IN_FORM.unitAmount, cellAddress(priceRow, IN_PRICE.unitAmount, true), unit.amount, 'formula', 'count2');
+    s.value(r, IN_FORM.minutes, line.infusionMinutes, dl.style('infusionMinutes'), 'int');
+    s.value(r, IN_FORM.extraMinutes, line.chairExtraMinutes, dl.style('chairExtraMinutes'), 'int');
+    const acq = res.perPayer[0]?.acquisitionPerUnit ?? book.asp(line.hcpcs, results.quarter);
+    if (line.acquisitionPerUnit === null) s.formula(r, IN_FORM.acquisition, cellAddress(priceRow, IN_PRICE.asp, true), acq, 'inputDefault', 'unitPrice');
+    else s.value(r, IN_FORM.acquisition, line.acquisitionPerUnit, 'input', 'unitPrice');
+    if (line.wacPerUnit !== null) s.value(r, IN_FORM.wac, line.wacPerUnit, 'input', 'unitPrice');
+    s.value(r, IN_FORM.distributor, line.distributorVerified ? 'yes' : 'no', 'input');
+    s.value(r, IN_FORM.label, dl.summary(basis.kind === 'weight_tiers' ? `dose: the catalog's weight tier for ${line.weightKg} kg (enter a fixed dose if the weight changes)` : null), 'note');
+  }
+  const lastForm = ctx.inputFormularyRow(ctx.D - 1);
+  s.tables.push({ name: `${NAME_PREFIX}Formulary`, range: rangeAddress(L.formularyHeader, 0, lastForm, IN_FORM.label), style: 'TableStyleLight1' });
+
+  // Volume and regimen -------------------------------------------------------------------------------------
+  s.value(L.volumeHeader - 1, 0, 'Volume and regimen (regimens from the catalog: dose days from the first dose)', 'section');
+  const loadHeads = Array.from({ length: ctx.L }, (_, l) => `Loading dose ${l + 1}: day`);
+  const volCols = ['HCPCS', 'Product', 'New patients per month (at target)', 'Ramp months', 'Discontinuation per year', ...loadHeads, 'Maintenance every (days)', 'Doses in the course', 'Label'];
+  s.values(L.volumeHeader, 0, volCols, 'header');
+  const ivCol = IN_VOL.loading + ctx.L;
+  for (let pos = 0; pos < ctx.D; pos++) {
+    const i = ctx.drug(pos);
+    const line = input.drugs[i];
+    if (!line) continue;
+    const r = ctx.inputVolumeRow(pos);
+    const dl = labels.drug(i);
+    s.value(r, IN_VOL.hcpcs, line.hcpcs, 'text');
+    s.value(r, IN_VOL.product, line.label, 'text');
+    s.value(r, IN_VOL.newPatients, line.newPatientsPerMonth, 'input', 'count2');
+    s.value(r, IN_VOL.ramp, line.rampMonths, 'input', 'int');
+    s.value(r, IN_VOL.discontinuation, line.discontinuationRate, dl.style('discontinuationRate'), 'pct');
+    const loading = line.regimen.loadingDays.length > 0 ? line.regimen.loadingDays : [0];
+    loading.forEach((d, l) => s.value(r, IN_VOL.loading + l, d, 'inputDefault', 'int'));
+    if (line.regimen.maintenanceIntervalDays !== null) s.value(r, ivCol, line.regimen.maintenanceIntervalDays, 'inputDefault', 'int');
+    if (line.regimen.maxDoses !== null) s.value(r, ivCol + 1, line.regimen.maxDoses, 'inputDefault', 'int');
+    s.value(r, ivCol + 2, dl.volumeSummary(line.regimen.loadingDays.length === 0), 'note');
+  }
+  s.tables.push({ name: `${NAME_PREFIX}Volume`, range: rangeAddress(L.volumeHeader, 0, ctx.inputVolumeRow(ctx.D - 1), ivCol + 2), style: 'TableStyleLight1' });
+
+  // Prior authorization grid -------------------------------------------------------------------------------
+  s.value(L.priorAuthHeader - 1, 0, 'Prior authorization required (yes / no), by payer', 'section');
+  s.values(L.priorAuthHeader, 0, ['HCPCS', 'Product', ...input.payers.map((p) => p.profile.id), 'Label'], 'header');
+  for (let pos = 0; pos < ctx.D; pos++) {
+    const i = ctx.drug(pos);
+    const line = input.drugs[i];
+    if (!line) continue;
+    const r = ctx.inputPriorAuthRow(pos);
+    const dl = labels.drug(i);
+    s.value(r, 0, line.hcpcs, 'text');
+    s.value(r, 1, line.label, 'text');
+    input.payers.forEach((p, j) => s.value(r, 2 + j, line.priorAuthPayers.includes(p.profile.id) ? 'yes' : 'no', dl.style('priorAuthPayers')));
+    s.value(r, 2 + ctx.P, dl.priorAuthSummary(), 'note');
+  }
+  s.tables.push({ name: `${NAME_PREFIX}PriorAuth`, range: rangeAddress(L.priorAuthHeader, 0, ctx.inputPriorAuthRow(ctx.D - 1), 2 + ctx.P), style: 'TableStyleLight1' });
+
+  // Vial plan ------------------------------------------------------------------------------------------------
+  s.value(L.vialsHeader - 1, 0, 'Vial plan: vials opened per administration, by size (in billing units)', 'section');
+  const vialHeads: string[] = [];
+  for (let v = 0; v < ctx.V; v++) vialHeads.push(`Vial size ${v + 1}`, `Count ${v + 1}`);
+  const vc = 3 + 2 * ctx.V; // units in vials
+  s.values(L.vialsHeader, 0, ['HCPCS', 'Product', 'Billing units needed', ...vialHeads, 'Units in the vials', 'Vials opened', 'Check', 'Source'], 'header');
+  for (let pos = 0; pos < ctx.D; pos++) {
+    const i = ctx.drug(pos);
+    const line = input.drugs[i];
+    const res = results.drugs[i];
+    if (!line || !res) continue;
+    const r = ctx.inputVialRow(pos);
+    const fr = ctx.inputFormularyRow(pos);
+    const unit = book.billingUnit(line.hcpcs, results.quarter);
+    const needed = res.dose.div(unit.amount);
+    s.value(r, 0, line.hcpcs, 'text');
+    s.value(r, 1, line.label, 'text');
+    s.formula(r, 2, `${cellAddress(fr, IN_FORM.dose)}/${cellAddress(fr, IN_FORM.unitAmount)}`, needed, 'formula', 'count2');
+    const plan = vialPlan(ctx, pos);
+    const parts: string[] = [];
+    plan.forEach((v, k) => {
+      s.value(r, 3 + 2 * k, v.size, 'layout', 'count1');
+      s.value(r, 4 + 2 * k, v.count, 'inputDefault', 'int');
+      parts.push(`${cellAddress(r, 3 + 2 * k)}*${cellAddress(r, 4 + 2 * k)}`);
+    });
+    const counts = plan.map((_, k) => cellAddress(r, 4 + 2 * k));
+    const dispensing = res.perPayer[0]?.dispensing;
+    s.formula(r, vc, parts.join('+'), dispensing?.vials.totalUnits ?? 0, 'formula', 'count1');
+    s.formula(r, vc + 1, counts.join('+'), dispensing?.vials.vialCount ?? 0, 'formula', 'int');
+    const ok = 'OK: the vials cover the dose';
+    s.formula(r, vc + 2, `IF(${cellAddress(r, vc)}>=ROUND(${cellAddress(r, 2)},9),"${ok}","The vials no longer cover the dose: change the counts or rebuild")`, ok, 'check');
+    s.value(r, vc + 3, 'computed by the add-in from the dose and vial sizes (DOMAIN.md 2.4: least total amount, then fewest vials)', 'note');
+  }
+  s.tables.push({ name: `${NAME_PREFIX}VialPlan`, range: rangeAddress(L.vialsHeader, 0, ctx.inputVialRow(ctx.D - 1), vc + 3), style: 'TableStyleLight1' });
+  s.conditionalFormats.push({ range: rangeAddress(ctx.inputVialRow(0), vc + 2, ctx.inputVialRow(ctx.D - 1), vc + 2), rule: { kind: 'expression', formula: `LEFT(${cellAddress(ctx.inputVialRow(0), vc + 2)},2)<>"OK"` }, look: 'bad' });
+
+  // Reference prices -----------------------------------------------------------------------------------------
+  const q = quarterTable.quarter;
+  s.value(L.pricesHeader - 1, 0, `Reference prices: CMS payment limits ${q.quarter} (${q.effective})`, 'section');
+  s.values(L.pricesHeader, 0, ['HCPCS', 'Description', 'Billing unit', 'Billing unit amount', 'Payment limit $ per unit', 'Coinsurance % (file)', 'Notes (file)', 'Reference product', 'Biosimilar add-on', 'ASP $ per unit (derived)', 'Source'], 'header');
+  ctx.priceCodes.forEach((code) => {
+    const r = ctx.inputPriceRow(code);
+    const entry = book.price(code, results.quarter);
+    const ref = book.catalogDrug(code)?.referenceHcpcs ?? null;
+    s.value(r, IN_PRICE.hcpcs, code, 'text');
+    s.value(r, IN_PRICE.description, entry.description, 'text');
+    s.value(r, IN_PRICE.unitText, entry.unit.text, 'rule');
+    s.value(r, IN_PRICE.unitAmount, entry.unit.amount, 'rule', 'count2');
+    s.value(r, IN_PRICE.paymentLimit, entry.paymentLimit, 'rule', 'unitPrice');
+    if (entry.coinsurance !== null) s.value(r, IN_PRICE.coinsurance, entry.coinsurance.times(100), 'rule', 'fraction');
+    s.value(r, IN_PRICE.notes, entry.notes, 'rule');
+    const asp = book.asp(code, results.quarter);
+    const P = (c: number): string => cellAddress(r, c);
+    if (ref === null) {
+      s.formula(r, IN_PRICE.asp, `${P(IN_PRICE.paymentLimit)}/1.06`, asp, 'formula', 'unitPrice');
+      s.value(r, IN_PRICE.source, `CMS ${q.source}; ASP = payment limit / 1.06 (42 USC 1395w-3a(b)(1))`, 'note');
+    } else {
+      const rr = ctx.inputPriceRow(ref);
+      s.value(r, IN_PRICE.reference, ref, 'rule');
+      const addOn = EIGHT_PERCENT_NOTE.test(entry.notes) ? dec('0.08') : dec('0.06');
+      s.formula(r, IN_PRICE.addOn, `IF(ISNUMBER(SEARCH("8% of reference",${P(IN_PRICE.notes)})),0.08,0.06)`, addOn, 'formula', 'pct');
+      s.formula(r, IN_PRICE.asp, `${P(IN_PRICE.paymentLimit)}-${P(IN_PRICE.addOn)}*${cellAddress(rr, IN_PRICE.asp)}*${P(IN_PRICE.unitAmount)}/${cellAddress(rr, IN_PRICE.unitAmount)}`, asp, 'formula', 'unitPrice');
+      s.value(r, IN_PRICE.source, `CMS ${q.source}; biosimilar ASP = payment limit - add-on x reference ASP (42 USC 1395w-3a(b)(8); 8% under Inflation Reduction Act section 11403)`, 'note');
+    }
+  });
+  s.tables.push({ name: `${NAME_PREFIX}Prices`, range: rangeAddress(L.pricesHeader, 0, L.pricesHeader + ctx.priceCodes.length, IN_PRICE.source), style: 'TableStyleLight1' });
+
+  // Fee schedule -----------------------------------------------------------------------------------------------
+  s.value(L.feesHeader - 1, 0, `Administration fees: CMS Physician Fee Schedule CY${fees.year}, national non-facility`, 'section');
+  s.values(L.feesHeader, 0, ['CPT', 'Description', 'RVU (total non-facility)', 'Amount', 'Source'], 'header');
+  const codes = Object.keys(fees.schedule.rvu).sort();
+  codes.forEach((code, k) => {
+    const r = L.feesHeader + 1 + k;
+    s.value(r, IN_FEE.code, code, 'rule', 'text');
+    s.value(r, IN_FEE.description, ADMIN_CODE_DESCRIPTIONS[code] ?? '', 'text');
+    s.value(r, IN_FEE.rvu, fees.rvu(code) ?? 0, 'rule', 'count2');
+    s.formula(r, IN_FEE.amount, `ROUND(${cellAddress(r, IN_FEE.rvu)}*${ctx.name('ConversionFactor')},2)`, fees.amount(code), 'formula', 'money');
+    s.value(r, IN_FEE.source, `RVU x conversion factor, rounded to cents as CMS publishes it (${fees.schedule.source})`, 'note');
+  });
+  s.tables.push({ name: `${NAME_PREFIX}Fees`, range: rangeAddress(L.feesHeader, 0, L.feesHeader + codes.length, IN_FEE.source), style: 'TableStyleLight1' });
+
+  s.widths(0, [34, 30, 16, 16, 16, 14, 14, 26, 14, 14, 14, 14, 12, 14, 16, 14, 14, 40]);
+  for (let c = 18; c < 40; c++) s.width(c, 14);
+  s.freeze = { rows: 3, columns: 0 };
+  return s;
+}
+
+/** The fee schedule codes as listed on Inputs: first and last row of the table, for look-ups. */
+export function feeTableRows(ctx: BoardContext): { first: number; last: number } {
+  const n = Object.keys(ctx.src.book.feeTable(ctx.src.results.feeScheduleYear).schedule.rvu).length;
+  return { first: ctx.layout.inputs.feesHeader + 1, last: ctx.layout.inputs.feesHeader + n };
+}
+

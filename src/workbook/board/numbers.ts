@@ -1,0 +1,171 @@
+/**
+ * The cached values of the board's intermediate cells that the engine does not report on its own: the
+ * per-patient administration kernels (the engine's own `administrationKernel`), the convolutions split by
+ * "every patient waits for prior authorization" / "none waits", the cash-timing and present-value weight
+ * rows and the per-drug sums the Sensitivity sheet combines. Expected counts and weights are cached as
+ * binary doubles (they are previews: the workbook recomputes them, and the LibreOffice proof compares
+ * every one of them); money that the engine reports is cached from the engine's decimals.
+ */
+import { Dec, ONE, ZERO, dec, sum } from '../../engine/decimal';
+import { administrationKernel } from '../../engine/model';
+import { doseDays } from '../../engine/regimen';
+import { DAYS_PER_MONTH, delaySeries, monthOfDay } from '../../engine/timeline';
+import type { DrugLineInput } from '../../engine/types';
+import type { BoardContext } from './context';
+
+export interface RegimenNumbers {
+  readonly nLoad: number;
+  readonly lastLoad: number;
+  readonly interval: number;
+  readonly maxMaint: number;
+  readonly lastMaint: number;
+  readonly lastDay: number;
+  readonly finite: boolean;
+  readonly lastMonthPa: number;
+  readonly lastMonthNoPa: number;
+  readonly paShare: Dec;
+  readonly paDenied: Dec;
+  /** Loading days counted (null where the slot is not counted). */
+  readonly loadingCounted: readonly (number | null)[];
+}
+
+export const NO_END = 1e9;
+
+/** Months of delay (whole and fraction) for a number of days: DOMAIN.md 2.9 via timeline.ts. */
+export function delayOf(days: number): { whole: number; fraction: Dec } {
+  const shift = dec(days).div(DAYS_PER_MONTH);
+  const whole = shift.floor().toNumber();
+  return { whole, fraction: shift.minus(whole) };
+}
+
+export class CohortNumbers {
+  readonly regimen: RegimenNumbers[] = [];
+  /** By display position, operating months 1..H (index k-1): referred patients at volume 1. */
+  readonly referred: number[][] = [];
+  /** Kernels by display position, index j = months since the patient's start. */
+  readonly kernelPa: Dec[][] = [];
+  readonly kernelNoPa: Dec[][] = [];
+  readonly onTherapy: number[][] = [];
+  readonly adminsPa: number[][] = [];
+  readonly adminsNoPa: number[][] = [];
+  /** Discount factor of operating month k (global month P + k). */
+  readonly df: number[] = [];
+  /** Per payer: accrued collections by operating month, the received series, the PV weight row. */
+  readonly earned: Dec[][] = [];
+  readonly received: Dec[][] = [];
+  readonly pvRow: number[][] = [];
+  readonly costIncurred: Dec[] = [];
+  readonly costPaid: Dec[] = [];
+  readonly costPvRow: number[] = [];
+
+  constructor(private readonly ctx: BoardContext) {
+    const { input, results } = ctx.src;
+    const prog = input.program;
+    const H = ctx.H;
+    const until = Math.ceil((H * 364) / 12) + 1;
+    for (let pos = 0; pos < ctx.D; pos++) {
+      const i = ctx.drug(pos);
+      const line = input.drugs[i] as DrugLineInput;
+      const reg = line.regimen;
+      const loading = reg.loadingDays.length > 0 ? reg.loadingDays : [0];
+      const nLoad = loading.length;
+      const interval = reg.maintenanceIntervalDays ?? 0;
+      const cap = reg.maxDoses ?? NO_END;
+      const maxMaint = reg.maxDoses === null ? NO_END : reg.maxDoses - nLoad;
+      const lastLoad = loading[nLoad - 1] as number;
+      const lastMaint = interval > 0 ? Math.min(maxMaint, Math.ceil((until - lastLoad) / interval) - 1) : 0;
+      const counted = loading.map((d, l) => (l + 1 <= cap && d < until ? d : null));
+      const days = doseDays(reg, until);
+      const lastDay = days[days.length - 1] ?? 0;
+      const finite = reg.maxDoses !== null || reg.maintenanceIntervalDays === null;
+      const weights = results.weights;
+      const paShare = sum(input.payers.map((p, j) => (line.priorAuthPayers.includes(p.profile.id) ? (weights[j] as Dec) : ZERO)));
+      const paDenied = sum(input.payers.map((p, j) => (line.priorAuthPayers.includes(p.profile.id) ? (weights[j] as Dec).times(dec(p.profile.priorAuthDenialRate)) : ZERO)));
+      this.regimen.push({
+        nLoad, lastLoad, interval, maxMaint, lastMaint, lastDay, finite,
+        lastMonthPa: finite ? monthOfDay(prog.priorAuthDelayDays + lastDay) : NO_END,
+        lastMonthNoPa: finite ? monthOfDay(lastDay) : NO_END,
+        paShare, paDenied, loadingCounted: counted,
+      });
+      const retention = ONE.minus(dec(line.discontinuationRate)).pow(dec(1).div(12));
+      const kPa = administrationKernel(line, prog.priorAuthDelayDays, H, retention);
+      const kNo = administrationKernel(line, 0, H, retention);
+      this.kernelPa.push(kPa);
+      this.kernelNoPa.push(kNo);
+      const r = this.regimen[pos] as RegimenNumbers;
+      const retentionF = Math.pow(1 - line.discontinuationRate, 1 / 12);
+      const ps = paShare.toNumber();
+      this.onTherapy.push(Array.from({ length: H }, (_, j) => Math.pow(retentionF, j) * (ps * (j <= r.lastMonthPa ? 1 : 0) + (1 - ps) * (j <= r.lastMonthNoPa ? 1 : 0))));
+      const referred = Array.from({ length: H }, (_, k) => line.newPatientsPerMonth * (line.rampMonths <= 0 ? 1 : Math.min(1, (k + 1) / line.rampMonths)));
+      this.referred.push(referred);
+      const conv = (kernel: readonly Dec[]): number[] => {
+        const kf = kernel.map((x) => x.toNumber());
+        return referred.map((_, k) => {
+          let t = 0;
+          for (let c = 0; c <= k; c++) t += (referred[c] as number) * (kf[k - c] as number);
+          return t;
+        });
+      };
+      this.adminsPa.push(conv(kPa));
+      this.adminsNoPa.push(conv(kNo));
+    }
+
+    // Cash timing, in operating months.
+    const P = ctx.PM;
+    const rate = 1 + prog.discountRate;
+    for (let k = 1; k <= H; k++) this.df.push(1 / Math.pow(rate, (P + k) / 12));
+    const pvWeights = (days: number): number[] => {
+      const { whole, fraction } = delayOf(days);
+      const f = fraction.toNumber();
+      return Array.from({ length: H }, (_, idx) => {
+        const k = idx + 1;
+        const a = k + whole <= H ? (1 - f) * (this.df[k + whole - 1] as number) : 0;
+        const b = k + whole + 1 <= H ? f * (this.df[k + whole] as number) : 0;
+        return a + b;
+      });
+    };
+    input.payers.forEach((p, j) => {
+      const w = results.weights[j] as Dec;
+      const earned = Array.from({ length: H }, (_, idx) =>
+        w.times(sum(results.drugs.map((d) => (d.administrations[idx] as Dec).times((d.perPayer[j] as { netRevenue: Dec }).netRevenue)))),
+      );
+      this.earned.push(earned);
+      this.received.push(delaySeries(earned, p.profile.daysToPayment));
+      this.pvRow.push(pvWeights(p.profile.daysToPayment));
+    });
+    const months = results.months.slice(P);
+    months.forEach((m) => {
+      this.costIncurred.push(m.drugCost);
+      this.costPaid.push(m.cashOutDrug);
+    });
+    this.costPvRow.push(...pvWeights(prog.distributorTermsDays));
+  }
+
+  /** Sum over months of a drug's administrations (all wait for PA, or none) x a payer's PV weight row. */
+  pvWeight(pos: number, payer: number, pa: boolean): number {
+    const a = (pa ? this.adminsPa : this.adminsNoPa)[pos] as number[];
+    const w = this.pvRow[payer] as number[];
+    return a.reduce((t, x, k) => t + x * (w[k] as number), 0);
+  }
+
+  costPv(pos: number, pa: boolean): number {
+    const a = (pa ? this.adminsPa : this.adminsNoPa)[pos] as number[];
+    return a.reduce((t, x, k) => t + x * (this.costPvRow[k] as number), 0);
+  }
+
+  total(pos: number, pa: boolean): number {
+    return ((pa ? this.adminsPa : this.adminsNoPa)[pos] as number[]).reduce((t, x) => t + x, 0);
+  }
+
+  referredPv(pos: number): number {
+    return (this.referred[pos] as number[]).reduce((t, x, k) => t + x * (this.df[k] as number), 0);
+  }
+
+  referredTotal(pos: number): number {
+    return (this.referred[pos] as number[]).reduce((t, x) => t + x, 0);
+  }
+
+  get horizon(): number {
+    return this.ctx.H;
+  }
+}

@@ -1,0 +1,23 @@
+/** Print setup shared by the board's sheets: landscape, one page wide, practice in the header, date and data vintage in the footer. */
+import type { PlanPrint } from '../plan';
+
+export interface PrintText {
+  readonly practice: string;
+  /** The date the workbook was built, as printed, e.g. "2026-02-03". */
+  readonly date: string;
+  /** The data vintage, e.g. "CMS payment limits 2026Q1 (Effective January 1, 2026 through March 31, 2026); PFS CY2026". */
+  readonly vintage: string;
+}
+
+export function printSetup(text: PrintText, options: { fitToHeight: boolean; area?: string; titleRows?: string }): PlanPrint {
+  return {
+    landscape: true,
+    fitToWidth: true,
+    fitToHeight: options.fitToHeight,
+    ...(options.area ? { area: options.area } : {}),
+    ...(options.titleRows ? { titleRows: options.titleRows } : {}),
+    header: text.practice,
+    footerLeft: `Built ${text.date}`,
+    footerRight: `Data: ${text.vintage}`,
+  };
+}

@@ -1,0 +1,167 @@
+/**
+ * Summary: the one printable page a board reads first. Every figure is a formula over the Projection,
+ * Formulary economics, Cohorts and Inputs sheets.
+ */
+import { Dec, ZERO } from '../../engine/decimal';
+import { yearsOf } from '../../engine/report';
+import { cellAddress, rangeAddress } from '../plan';
+import { type Cached, SheetBuilder } from '../sheet-builder';
+import { type BoardContext, FE, IN_FORM, IN_PAY, PJ, SHEET } from './context';
+import { projectionTotalsRow } from './projection';
+import { type PrintText, printSetup } from './print';
+
+export const CHARTS_NOTE =
+  'Charts (margin by drug, payer mix, cumulative cash, the tornado) are drawn as native Excel charts when the add-in builds this workbook in Excel. This .xlsx file was written without them: the file writer used by the command line cannot draw charts.';
+
+export function writeSummary(ctx: BoardContext, text: PrintText, vintage: string): { sheet: SheetBuilder; chartsNoteCell: string } {
+  const { input, results } = ctx.src;
+  const sum = results.summary;
+  const s = new SheetBuilder(SHEET.summary, 'board', printSetup(text, { fitToHeight: true }));
+  s.tabColor = '#1F3864';
+  s.value(0, 0, `${input.practiceName}: specialty infusion program`, 'title');
+  s.value(1, 0, `Board summary. Scenario: ${input.name}`, 'subtitle');
+  s.value(2, 0, `Data: ${vintage}. Every figure is a live formula: change an input on the Inputs sheet and the workbook follows.`, 'subtitle');
+
+  const pj = (row: number, col: number, abs = true): string => ctx.ref(SHEET.projection, row, col, abs);
+  const pjCol = (col: number, fromMonth: number, toMonth: number): string => ctx.rangeRef(SHEET.projection, ctx.projectionRow(fromMonth), col, ctx.projectionRow(toMonth), col);
+  const opFirst = ctx.PM + 1;
+  const N = ctx.N;
+  const totals = projectionTotalsRow(ctx);
+  const rate = input.program.discountRate;
+
+  // Key figures --------------------------------------------------------------------------------------------
+  let r = 4;
+  s.value(r, 0, 'The program at a glance', 'section');
+  r++;
+  type Kpi = { label: string; formula: string; value: Cached; format: 'money0' | 'int' | 'pct' | 'count1'; note: string };
+  const notFound = 'not within the horizon';
+  const kpis: Kpi[] = [
+    { label: `Net present value (at ${Math.round(rate * 1000) / 10}% a year)`, formula: pj(totals, PJ.pv), value: sum.npv, format: 'money0', note: `all ${N} months of cash flow, discounted monthly` },
+    { label: 'Break-even month', formula: `IF(COUNT(${pjCol(PJ.breakEven, opFirst, N)})=0,"${notFound}",MIN(${pjCol(PJ.breakEven, opFirst, N)}))`, value: sum.breakEvenMonth ?? notFound, format: 'int', note: 'first operating month whose net (after fixed costs) is >= 0' },
+    { label: 'Payback month', formula: `IF(COUNT(${pjCol(PJ.payback, opFirst, N)})=0,"${notFound}",MIN(${pjCol(PJ.payback, opFirst, N)}))`, value: sum.paybackMonth ?? notFound, format: 'int', note: 'first operating month from which cumulative cash stays >= 0' },
+    { label: 'Peak working capital', formula: `MAX(0,MAX(${pjCol(PJ.workingCapital, 1, N)}))`, value: sum.peakWorkingCapital, format: 'money0', note: 'cash tied up in drug bought and given before payers pay' },
+    { label: 'Net over the projection', formula: pj(totals, PJ.net), value: sum.totalNet, format: 'money0', note: 'margin - fixed, prior-authorization and startup costs, all months' },
+    { label: 'Cash at the end of the horizon', formula: pj(ctx.projectionRow(N), PJ.cumulative), value: sum.endingCash, format: 'money0', note: 'cumulative cash flow' },
+    { label: 'Peak chair utilization', formula: `MAX(0,MAX(${pjCol(PJ.utilization, opFirst, N)}))`, value: sum.peakUtilization, format: 'pct', note: `of open chair hours (target ${Math.round(input.program.utilizationTarget * 100)}%)` },
+    { label: 'Average chair utilization', formula: `AVERAGE(${pjCol(PJ.utilization, opFirst, N)})`, value: sum.averageUtilization, format: 'pct', note: 'operating months' },
+    { label: 'Months over capacity', formula: `COUNTIF(${pjCol(PJ.overCapacity, opFirst, N)},"yes")`, value: sum.monthsOverCapacity.length, format: 'int', note: 'chair hours needed above the target utilization' },
+    { label: 'Nurses needed at the peak', formula: `MAX(0,MAX(${pjCol(PJ.nurses, opFirst, N)}))`, value: sum.peakNursesNeeded, format: 'count1', note: `chairs in use / ${input.program.chairsPerNurse} chairs per nurse` },
+    {
+      label: 'Drugs not yet confirmed with the distributor',
+      formula: `COUNTIF(${ctx.rangeRef(SHEET.inputs, ctx.inputFormularyRow(0), IN_FORM.distributor, ctx.inputFormularyRow(ctx.D - 1), IN_FORM.distributor)},"no")`,
+      value: input.drugs.filter((d) => !d.distributorVerified).length,
+      format: 'int',
+      note: 'verify availability before launch (limited distribution)',
+    },
+    {
+      label: 'Drugs underwater for at least one payer',
+      formula: `SUMPRODUCT((LEN(${ctx.formularyColumn(FE.underwater)})>0)*1)`,
+      value: results.drugs.filter((d) => d.underwaterPayers.length > 0).length,
+      format: 'int',
+      note: 'drug-line net revenue below drug cost (Formulary economics)',
+    },
+  ];
+  for (const k of kpis) {
+    s.value(r, 0, k.label, 'kpiLabel');
+    s.formula(r, 2, k.formula, k.value, 'kpiValue', k.format);
+    s.value(r, 3, k.note, 'note');
+    r++;
+  }
+
+  // By operating year ----------------------------------------------------------------------------------------
+  r++;
+  s.value(r, 0, 'By operating year', 'section');
+  r++;
+  const years = sum.years;
+  s.value(r, 0, 'Figure', 'header');
+  s.value(r, 1, '', 'header');
+  years.forEach((y, i) => {
+    const months = Math.min(12, ctx.H - (y.year - 1) * 12);
+    s.value(r, 2 + i, months === 12 ? `Year ${y.year}` : `Year ${y.year} (${months} months)`, 'header');
+  });
+  r++;
+  const slice = (col: number, y: number): string => {
+    const from = ctx.PM + (y - 1) * 12 + 1;
+    const to = Math.min(ctx.PM + y * 12, N);
+    return pjCol(col, from, to);
+  };
+  const sumMonths = (y: number, f: (m: (typeof results.months)[number]) => Dec): Dec =>
+    results.months.slice(ctx.PM + (y - 1) * 12, Math.min(ctx.PM + y * 12, N)).reduce((t, m) => t.plus(f(m)), ZERO);
+  const yearRows: { label: string; f: (y: number) => string; v: (i: number) => Cached; format: 'money0' | 'count1' | 'pct' }[] = [
+    { label: 'New patients', f: (y) => `SUM(${slice(PJ.newPatients, y)})`, v: (i) => sumMonths(i + 1, (m) => m.newPatients), format: 'count1' },
+    { label: 'Administrations', f: (y) => `SUM(${slice(PJ.administrations, y)})`, v: (i) => years[i]?.administrations ?? ZERO, format: 'count1' },
+    { label: 'Net revenue', f: (y) => `SUM(${slice(PJ.revenue, y)})`, v: (i) => years[i]?.netRevenue ?? ZERO, format: 'money0' },
+    { label: 'Drug spend', f: (y) => `SUM(${slice(PJ.drugCost, y)})`, v: (i) => years[i]?.drugCost ?? ZERO, format: 'money0' },
+    { label: 'Margin', f: (y) => `SUM(${slice(PJ.margin, y)})`, v: (i) => years[i]?.margin ?? ZERO, format: 'money0' },
+    { label: 'Margin % of net revenue', f: () => '', v: (i) => { const y = years[i]; return y && !y.netRevenue.isZero() ? y.margin.div(y.netRevenue) : ''; }, format: 'pct' },
+    { label: 'Fixed and prior-authorization costs', f: (y) => `SUM(${slice(PJ.fixed, y)})+SUM(${slice(PJ.priorAuth, y)})`, v: (i) => years[i]?.fixedCosts ?? ZERO, format: 'money0' },
+    { label: 'Net after fixed costs', f: (y) => `SUM(${slice(PJ.net, y)})`, v: (i) => years[i]?.net ?? ZERO, format: 'money0' },
+    { label: 'Active patients at year end', f: (y) => pj(Math.min(ctx.projectionRow(ctx.PM + y * 12), ctx.projectionRow(N)), PJ.active), v: (i) => years[i]?.activePatientsAtEnd ?? ZERO, format: 'count1' },
+  ];
+  const yearRow: Record<string, number> = {};
+  for (const yr of yearRows) {
+    yearRow[yr.label] = r;
+    s.value(r, 0, yr.label, 'label');
+    years.forEach((y, i) => {
+      const c = 2 + i;
+      const formula = yr.label.startsWith('Margin %')
+        ? `IF(${cellAddress(yearRow['Net revenue'] as number, c)}=0,"",${cellAddress(yearRow['Margin'] as number, c)}/${cellAddress(yearRow['Net revenue'] as number, c)})`
+        : yr.f(y.year);
+      s.formula(r, c, formula, yr.v(i), yr.label === 'Margin' || yr.label.startsWith('Net after') ? 'formulaBold' : 'formula', yr.format);
+    });
+    r++;
+  }
+
+  // The formulary ------------------------------------------------------------------------------------------------
+  r++;
+  const lastYear = years[years.length - 1];
+  const Y = lastYear?.year ?? 1;
+  s.value(r, 0, 'The formulary', 'section');
+  r++;
+  const fh = r;
+  s.values(r, 0, ['Product', 'HCPCS', 'Margin per administration (mix)', `Administrations, year ${Y}`, `Margin, year ${Y}`, 'Underwater for', 'Distributor confirmed', 'Prior authorization with', 'Assessment'], 'header');
+  r++;
+  const yFrom = (Y - 1) * 12 + 1;
+  const yTo = Math.min(Y * 12, ctx.H);
+  for (let pos = 0; pos < ctx.D; pos++) {
+    const i = ctx.drug(pos);
+    const res = results.drugs[i];
+    if (!res) continue;
+    const line = res.input;
+    const fr = ctx.formularyRow(pos);
+    const fe = (c: number): string => ctx.ref(SHEET.formulary, fr, c);
+    const C = (c: number): string => cellAddress(r, c);
+    const y = yearsOf(res.administrations, res.margin, ctx.H).find((x) => x.year === Y);
+    s.value(r, 0, line.label, 'text');
+    s.value(r, 1, line.hcpcs, 'text');
+    s.formula(r, 2, fe(FE.margin), res.mix.margin, 'formula', 'money');
+    s.formula(r, 3, `SUM(${ctx.gridRow('administrations', pos, yFrom, yTo, true)})`, y?.administrations ?? ZERO, 'formula', 'count1');
+    s.formula(r, 4, `${C(3)}*${C(2)}`, y?.margin ?? ZERO, 'formula', 'money0');
+    s.formula(r, 5, fe(FE.underwater), res.underwaterPayers.join(', '), 'formula');
+    s.formula(r, 6, ctx.ref(SHEET.inputs, ctx.inputFormularyRow(pos), IN_FORM.distributor), line.distributorVerified ? 'yes' : 'no', 'formula');
+    const pa = input.payers.map((_, j) => `IF(${ctx.ref(SHEET.inputs, ctx.inputPriorAuthRow(pos), 2 + j)}="yes",", "&${ctx.ref(SHEET.inputs, ctx.inputPayerRow(j), IN_PAY.id)},"")`);
+    s.formula(r, 7, `MID(${pa.join('&')},3,500)`, input.payers.filter((p) => line.priorAuthPayers.includes(p.profile.id)).map((p) => p.profile.id).join(', '), 'formula');
+    const assessment = res.mix.margin.lt(0) ? 'loses money on the payer mix' : res.underwaterPayers.length > 0 ? 'earns on the mix; underwater for some payers' : 'earns a margin from every payer';
+    s.formula(r, 8, `IF(${C(2)}<0,"loses money on the payer mix",IF(LEN(${C(5)})>0,"earns on the mix; underwater for some payers","earns a margin from every payer"))`, assessment, 'formula');
+    r++;
+  }
+  const fl = r - 1;
+  s.conditionalFormats.push({ range: rangeAddress(fh + 1, 2, fl, 2), rule: { kind: 'lessThan', value: 0 }, look: 'bad' });
+  s.conditionalFormats.push({ range: rangeAddress(fh + 1, 5, fl, 5), rule: { kind: 'expression', formula: `LEN(${cellAddress(fh + 1, 5)})>0` }, look: 'warn' });
+  s.conditionalFormats.push({ range: rangeAddress(fh + 1, 6, fl, 6), rule: { kind: 'textEquals', text: 'no' }, look: 'warn' });
+  r++;
+  s.value(r, 0, 'Assessment is a reading of the figures, not a recommendation: the board weighs access, referrals and capacity too. Sensitivity: see the Sensitivity sheet; assumptions and sources: Sources and assumptions.', 'note');
+  r++;
+  const chartsNoteCell = cellAddress(r, 0);
+  s.charts.push({
+    type: 'pie',
+    title: 'Payer mix',
+    categories: ctx.rangeRef(SHEET.inputs, ctx.inputPayerRow(0), IN_PAY.name, ctx.inputPayerRow(ctx.P - 1), IN_PAY.name),
+    series: [{ name: 'Weight', values: ctx.weightsRange }],
+    from: cellAddress(4, 10),
+    to: cellAddress(20, 15),
+  });
+  s.widths(0, [40, 8, 16, 16, 16, 22, 12, 30, 36, 3, 12, 12, 12, 12, 12, 12]);
+  s.print = printSetup(text, { fitToHeight: true, area: rangeAddress(0, 0, r, 8) });
+  return { sheet: s, chartsNoteCell };
+}

@@ -1,0 +1,116 @@
+/**
+ * A small mutable builder for one PlanSheet: cells by 0-based row and column, with the formula's cached
+ * value given next to the formula. Decimal values (the engine's) are converted to numbers here, the one
+ * place a figure leaves decimal.js for the workbook: a cached result is a preview, the workbook recomputes.
+ */
+import type { Dec } from '../engine/decimal';
+import {
+  type CellValue,
+  type NumberFormatId,
+  type PlanCell,
+  type PlanChart,
+  type PlanConditionalFormat,
+  type PlanPrint,
+  type PlanSheet,
+  type PlanTable,
+  type SheetRole,
+  type StyleId,
+  cellAddress,
+  rangeAddress,
+  sheetPrefix,
+} from './plan';
+
+/** A value for a cell: a literal, or a decimal from the engine. */
+export type Cached = CellValue | Dec;
+
+function isDec(v: Cached): v is Dec {
+  return typeof v === 'object' && v !== null;
+}
+
+/** A number, string, boolean or null for the workbook; decimals become the nearest binary double. */
+export function toCell(v: Cached): CellValue {
+  return isDec(v) ? v.toNumber() : v;
+}
+
+export class SheetBuilder {
+  readonly rows: (PlanCell | undefined)[][] = [];
+  readonly columnWidths: (number | undefined)[] = [];
+  readonly tables: PlanTable[] = [];
+  readonly conditionalFormats: PlanConditionalFormat[] = [];
+  readonly charts: PlanChart[] = [];
+  freeze: { rows: number; columns: number } | undefined;
+  tabColor: string | undefined;
+  showGridlines = false;
+  print: PlanPrint;
+
+  constructor(
+    readonly name: string,
+    readonly role: SheetRole,
+    print: PlanPrint,
+  ) {
+    this.print = print;
+  }
+
+  /** `'Sheet'!` for references from other sheets. */
+  get ref(): string {
+    return sheetPrefix(this.name);
+  }
+
+  /** A reference to one of this sheet's cells from another sheet. */
+  at(row: number, col: number, abs = true): string {
+    return `${this.ref}${cellAddress(row, col, abs)}`;
+  }
+
+  /** A reference to a rectangle of this sheet from another sheet. */
+  range(row1: number, col1: number, row2: number, col2: number, abs = true): string {
+    return `${this.ref}${rangeAddress(row1, col1, row2, col2, abs)}`;
+  }
+
+  set(row: number, col: number, cell: PlanCell): void {
+    let r = this.rows[row];
+    if (!r) {
+      r = [];
+      this.rows[row] = r;
+    }
+    r[col] = cell;
+  }
+
+  /** A literal value. */
+  value(row: number, col: number, value: Cached, style?: StyleId, format?: NumberFormatId): void {
+    this.set(row, col, { value: toCell(value), ...(style ? { style } : {}), ...(format ? { format } : {}) });
+  }
+
+  /** A formula (without "=") and the engine's value for it. */
+  formula(row: number, col: number, formula: string, value: Cached, style: StyleId = 'formula', format?: NumberFormatId): void {
+    this.set(row, col, { value: toCell(value), formula, style, ...(format ? { format } : {}) });
+  }
+
+  /** A row of literal values from a column on. */
+  values(row: number, col: number, values: readonly Cached[], style?: StyleId, format?: NumberFormatId): void {
+    values.forEach((v, i) => this.value(row, col + i, v, style, format));
+  }
+
+  width(col: number, chars: number): void {
+    this.columnWidths[col] = chars;
+  }
+
+  widths(from: number, chars: readonly number[]): void {
+    chars.forEach((w, i) => this.width(from + i, w));
+  }
+
+  build(): PlanSheet {
+    return {
+      name: this.name,
+      role: this.role,
+      rows: this.rows,
+      columnWidths: this.columnWidths,
+      tables: this.tables,
+      conditionalFormats: this.conditionalFormats,
+      charts: this.charts,
+      print: this.print,
+      ...(this.freeze ? { freeze: this.freeze } : {}),
+      ...(this.tabColor ? { tabColor: this.tabColor } : {}),
+      showGridlines: this.showGridlines,
+    };
+  }
+}
