@@ -72,6 +72,8 @@ export interface AdministrationEconomics {
   readonly underwater: boolean;
 }
 
+const TWENTY_PERCENT = dec('0.2');
+
 /** The payer's rate per billing unit for the drug line. */
 export function drugRate(book: ReferenceBook, spec: AdministrationSpec, payer: PayerProfile): Dec {
   const rule = payer.drugRule;
@@ -88,6 +90,60 @@ export function drugRate(book: ReferenceBook, spec: AdministrationSpec, payer: P
   }
 }
 
+/** A payer profile's figures as decimals, converted once per profile object (custom functions call often). */
+interface PayerDecimals {
+  readonly factor: Dec | null;
+  readonly aspPlus: Dec | null;
+  readonly adminPct: Dec;
+  readonly cDrug: Dec | null;
+  readonly cAdmin: Dec;
+  readonly keep: Dec;
+  readonly collect: Dec;
+  readonly afterDenial: Dec;
+}
+
+const payerDecimals = new WeakMap<PayerProfile, PayerDecimals>();
+
+function decimalsOf(payer: PayerProfile): PayerDecimals {
+  let d = payerDecimals.get(payer);
+  if (!d) {
+    const rule = payer.drugRule;
+    d = {
+      factor: rule.kind === 'payment_limit' ? dec(rule.factor) : null,
+      aspPlus: rule.kind === 'asp_plus' ? ONE.plus(dec(rule.percent)) : null,
+      adminPct: dec(payer.adminPercentOfFeeSchedule),
+      cDrug: payer.drugCoinsurance === 'file' ? null : dec(payer.drugCoinsurance),
+      cAdmin: dec(payer.adminCoinsurance),
+      keep: ONE.minus(dec(payer.sequestration)),
+      collect: dec(payer.collectionRate),
+      afterDenial: ONE.minus(dec(payer.denialWriteOff)),
+    };
+    payerDecimals.set(payer, d);
+  }
+  return d;
+}
+
+const adminCache = new Map<string, { lines: readonly PricedAdminLine[]; allowed: Dec }>();
+
+/** Administration lines priced for a payer: each line units x (fee x percent), rounded to cents. */
+function pricedAdminLines(book: ReferenceBook, spec: AdministrationSpec, adminPct: Dec): { lines: readonly PricedAdminLine[]; allowed: Dec } {
+  const fees = book.feeTable(spec.feeScheduleYear);
+  const key = `${fees.year}|${fees.conversionFactor.toString()}|${spec.route}|${spec.complexity}|${spec.minutes}|${adminPct.toString()}`;
+  let hit = adminCache.get(key);
+  if (!hit) {
+    const lines = adminCodes(spec.route, spec.complexity, spec.minutes).map((line): PricedAdminLine => {
+      const lineRate = fees.amount(line.code).times(adminPct);
+      return { ...line, rate: lineRate, allowed: roundCents(lineRate.times(line.units)) };
+    });
+    let allowed = ZERO;
+    for (const l of lines) allowed = allowed.plus(l.allowed);
+    hit = { lines, allowed };
+    if (adminCache.size > 2000) adminCache.clear();
+    adminCache.set(key, hit);
+  }
+  return hit;
+}
+
 /** Economics of one administration for one payer. */
 export function administrationEconomics(book: ReferenceBook, spec: AdministrationSpec, payer: PayerProfile): AdministrationEconomics {
   if (!spec.dose.isFinite() || spec.dose.lte(0)) {
@@ -95,7 +151,12 @@ export function administrationEconomics(book: ReferenceBook, spec: Administratio
   }
   const price = book.price(spec.hcpcs, spec.quarter);
   const dispensing = dispense(spec.dose, price.unit.amount, book.vialSizes(spec.hcpcs));
-  const baseRate = drugRate(book, spec, payer);
+  const pd = decimalsOf(payer);
+  const baseRate = pd.factor
+    ? pd.factor.eq(1) ? price.paymentLimit : price.paymentLimit.times(pd.factor)
+    : pd.aspPlus
+      ? book.asp(spec.hcpcs, spec.quarter).times(pd.aspPlus)
+      : drugRate(book, spec, payer);
   const scalesWithCms = payer.drugRule.kind === 'payment_limit' || payer.drugRule.kind === 'asp_plus';
   const rate = spec.priceFactor && scalesWithCms ? baseRate.times(spec.priceFactor) : baseRate;
   const jwUnitsBilled = payer.paysDiscarded ? dispensing.jwUnits : 0;
@@ -103,21 +164,11 @@ export function administrationEconomics(book: ReferenceBook, spec: Administratio
   const allowedDrugDiscarded = roundCents(rate.times(jwUnitsBilled));
   const allowedDrug = allowedDrugAdministered.plus(allowedDrugDiscarded);
 
-  const fees = book.feeTable(spec.feeScheduleYear);
-  const adminPct = dec(payer.adminPercentOfFeeSchedule);
-  const adminLines = adminCodes(spec.route, spec.complexity, spec.minutes).map((line): PricedAdminLine => {
-    const lineRate = fees.amount(line.code).times(adminPct);
-    return { ...line, rate: lineRate, allowed: roundCents(lineRate.times(line.units)) };
-  });
-  let allowedAdmin = ZERO;
-  for (const l of adminLines) allowedAdmin = allowedAdmin.plus(l.allowed);
+  const { lines: adminLines, allowed: allowedAdmin } = pricedAdminLines(book, spec, pd.adminPct);
 
   // The Medicare drug line uses the file's co-insurance percentage (20% where the file is silent).
-  const cDrug = payer.drugCoinsurance === 'file' ? (price.coinsurance ?? dec('0.2')) : dec(payer.drugCoinsurance);
-  const cAdmin = dec(payer.adminCoinsurance);
-  const keep = ONE.minus(dec(payer.sequestration));
-  const collect = dec(payer.collectionRate);
-  const afterDenial = ONE.minus(dec(payer.denialWriteOff));
+  const cDrug = pd.cDrug ?? price.coinsurance ?? TWENTY_PERCENT;
+  const { cAdmin, keep, collect, afterDenial } = pd;
 
   // Net revenue of a line with allowed amount A and co-insurance c: ((A - A c)(1 - seq) + A c coll)(1 - denial).
   const lineNet = (allowed: Dec, c: Dec): { share: Dec; paid: Dec; net: Dec } => {
