@@ -126,7 +126,7 @@ function decimalsOf(payer: PayerProfile): PayerDecimals {
 const adminCache = new Map<string, { lines: readonly PricedAdminLine[]; allowed: Dec }>();
 
 /** Administration lines priced for a payer: each line units x (fee x percent), rounded to cents. */
-function pricedAdminLines(book: ReferenceBook, spec: AdministrationSpec, adminPct: Dec): { lines: readonly PricedAdminLine[]; allowed: Dec } {
+function pricedAdminLines(book: ReferenceBook, spec: Pick<AdministrationSpec, 'route' | 'complexity' | 'minutes' | 'feeScheduleYear'>, adminPct: Dec): { lines: readonly PricedAdminLine[]; allowed: Dec } {
   const fees = book.feeTable(spec.feeScheduleYear);
   const key = `${fees.year}|${fees.conversionFactor.toString()}|${spec.route}|${spec.complexity}|${spec.minutes}|${adminPct.toString()}`;
   let hit = adminCache.get(key);
@@ -142,6 +142,15 @@ function pricedAdminLines(book: ReferenceBook, spec: AdministrationSpec, adminPc
     adminCache.set(key, hit);
   }
   return hit;
+}
+
+/** The administration lines of one administration and their allowed amount for a payer (no drug price needed). */
+export function administrationAllowed(
+  book: ReferenceBook,
+  spec: Pick<AdministrationSpec, 'route' | 'complexity' | 'minutes' | 'feeScheduleYear'>,
+  payer: PayerProfile,
+): { lines: readonly PricedAdminLine[]; allowed: Dec } {
+  return pricedAdminLines(book, spec, decimalsOf(payer).adminPct);
 }
 
 /** Economics of one administration for one payer. */

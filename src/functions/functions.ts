@@ -11,7 +11,7 @@
 import { adminCodes, formatAdminCodes } from '../engine/admin';
 import { dec } from '../engine/decimal';
 import { fail } from '../engine/errors';
-import { type AdministrationEconomics, administrationEconomics } from '../engine/economics';
+import { type AdministrationEconomics, administrationAllowed, administrationEconomics } from '../engine/economics';
 import { checkWeights, mixWeighted } from '../engine/mix';
 import type { CatalogDrug } from '../engine/reference';
 import { DEFAULT_WEIGHT_KG, administrationsPerPatient, doseFor } from '../engine/regimen';
@@ -208,8 +208,8 @@ export function adminFee(drug: string, payer?: string, minutes?: unknown): numbe
     const p = payerArg(payer);
     const m = minutesArg(minutes);
     const d = catalogEntry(code, ADMIN_FACTS);
-    // The administration lines do not depend on the dose; the catalog dose prices the drug line alongside.
-    return money(economics(code, doseFor(d.dose).toNumber(), p, undefined, m, d).allowedAdmin);
+    // The administration lines depend on route, complexity and minutes only: no drug price is needed.
+    return money(administrationAllowed(store.book, { route: d.route, complexity: d.complexity, minutes: m ?? d.infusionMinutes }, p).allowed);
   });
 }
 
