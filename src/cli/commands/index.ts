@@ -2,5 +2,6 @@
 import type { Command } from '../command';
 import { model } from './model';
 import { calc } from './calc';
+import { importAsp } from './import-asp';
 
-export const commands: Command[] = [model, calc];
+export const commands: Command[] = [model, calc, importAsp];
