@@ -60,8 +60,10 @@ module.exports = async (env = {}, argv = {}) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
-      // The chunk registry on globalThis (not `self`), so functions.js also loads outside a browser.
+      // The chunk registry on globalThis (not `self`), and files relative to the page rather than found from
+      // document.currentScript at load, so functions.js also loads outside a browser.
       globalObject: "globalThis",
+      publicPath: "",
       clean: true,
     },
     resolve: {
