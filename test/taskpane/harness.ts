@@ -156,6 +156,7 @@ export interface OpenOptions {
 export async function openPane(env: PaneEnv, options: OpenOptions = {}): Promise<OpenPane> {
   const context = await env.browser.newContext({ viewport: { width: options.width ?? 360, height: options.height ?? 900 } });
   const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
   const requests: string[] = [];
   const errors: string[] = [];
   page.on('request', (r) => requests.push(r.url()));

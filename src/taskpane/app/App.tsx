@@ -109,7 +109,7 @@ export function App(props: { services: AppServices }) {
       <header className={styles.header}>
         <div className={styles.titleRow}>
           <Title3 as="h1">Infusion Planner</Title3>
-          <Caption1 className={saveClass} role="status" aria-live="polite" data-testid="save-state">
+          <Caption1 className={saveClass} role="status" aria-live="polite" data-testid="save-state" data-state={state.save.kind}>
             {saveText(state.save)}
           </Caption1>
         </div>

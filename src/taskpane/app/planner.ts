@@ -189,8 +189,8 @@ export function usePlanner(services: PlannerServices) {
       return;
     }
     const scenario = state.scenario;
+    if (state.save.kind !== 'saving') dispatch({ type: 'save', save: { kind: 'saving' } });
     const timer = setTimeout(() => {
-      dispatch({ type: 'save', save: { kind: 'saving' } });
       services.store
         .write(scenario)
         .then(() => dispatch({ type: 'save', save: { kind: 'saved' }, saved: scenario }))

@@ -5,7 +5,7 @@
  * values) is kept in a very hidden sheet the add-in owns, so it travels with the file.
  *
  * Unfreezing leaves alone any block whose values changed since it was frozen: a number the recipient
- * typed over is theirs, not a stale copy. Each operation syncs a fixed number of times (3 or 4), however many
+ * typed over is theirs, not a stale copy. Each operation syncs a fixed number of times (4), however many
  * formulas there are.
  */
 
@@ -157,7 +157,7 @@ export async function scanSheets(): Promise<SheetFormulas[]> {
   });
 }
 
-/** Freezes the INFUSION.* formulas of the given sheets; returns how many formulas were frozen. Three syncs. */
+/** Freezes the INFUSION.* formulas of the given sheets; returns how many formulas were frozen. Four syncs. */
 export async function freezeSheets(sheetIds: readonly string[]): Promise<number> {
   return Excel.run(async (context) => {
     const wb = context.workbook;
@@ -196,11 +196,20 @@ export async function freezeSheets(sheetIds: readonly string[]): Promise<number>
     const anchors = blocks.filter(
       (b) => !blocks.some((o) => o !== b && o.sheet === b.sheet && (o.box.rows > 1 || o.box.cols > 1) && inside(o.box, b.r, b.c) && !(o.r === b.r && o.c === b.c)),
     );
+    // Values written, then read back in the same batch: Excel stores "5" as 5, and the checksum must be of
+    // what the cells hold after freezing.
+    const written = anchors.map((a) => {
+      const range = a.sheet.getRangeByIndexes(a.box.r0, a.box.c0, a.box.rows, a.box.cols);
+      range.values = a.values;
+      range.load('values');
+      return { a, range };
+    });
+    await context.sync();
+
     const previous = hiddenUsed ? recordsFrom(hiddenUsed.values) : [];
-    const added: FrozenRecord[] = anchors.map((a) => {
-      a.sheet.getRangeByIndexes(a.box.r0, a.box.c0, a.box.rows, a.box.cols).values = a.values;
+    const added: FrozenRecord[] = written.map(({ a, range }) => {
       const block = `${letters(a.box.c0)}${a.box.r0 + 1}:${letters(a.box.c0 + a.box.cols - 1)}${a.box.r0 + a.box.rows}`;
-      return { sheetId: a.sheet.id, sheetName: a.sheet.name, cell: `${letters(a.c)}${a.r + 1}`, formula: a.formula.slice(1), block, checksum: checksum(a.values) };
+      return { sheetId: a.sheet.id, sheetName: a.sheet.name, cell: `${letters(a.c)}${a.r + 1}`, formula: a.formula.slice(1), block, checksum: checksum(range.values) };
     });
     queueRecords(wb, hidden.isNullObject ? null : hidden, [...previous, ...added], previous.length + 1);
     await context.sync();

@@ -4,6 +4,7 @@
  * The pane checks each typed value (fields.ts) and the whole scenario (validateScenario) around these.
  */
 import { builtinPayer } from '../../engine/payers';
+import type { Complexity } from '../../engine/reference';
 import type { DrugRule } from '../../engine/types';
 import { PRIOR_AUTH_EXEMPT_PAYER_IDS } from '../../scenario/defaults';
 import type { PayerTerms, Scenario, ScenarioDrug, ScenarioFixedCost, ScenarioPayer, ScenarioProgram } from '../../scenario/types';
@@ -49,6 +50,10 @@ function mapDrug(s: Scenario, hcpcs: string, f: (d: ScenarioDrug) => ScenarioDru
 
 export function setDrugNumber(s: Scenario, hcpcs: string, field: DrugNumberField, value: number | undefined): Scenario {
   return mapDrug(s, hcpcs, (d) => withField(d, field, value));
+}
+
+export function setComplexity(s: Scenario, hcpcs: string, complexity: Complexity | undefined): Scenario {
+  return mapDrug(s, hcpcs, (d) => withField(d, 'complexity', complexity));
 }
 
 export function setDistributorVerified(s: Scenario, hcpcs: string, verified: boolean): Scenario {

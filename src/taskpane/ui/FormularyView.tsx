@@ -16,6 +16,7 @@ import {
   Checkbox,
   Field,
   SearchBox,
+  Select,
   Subtitle2,
   Switch,
   Text,
@@ -25,7 +26,7 @@ import {
 import { useMemo, useState } from 'react';
 import type { ReferenceBook } from '../../engine/book';
 import { roundUnitPrice } from '../../engine/decimal';
-import type { CatalogDrug, ReferenceData } from '../../engine/reference';
+import type { CatalogDrug, Complexity, ReferenceData } from '../../engine/reference';
 import { doseFor } from '../../engine/regimen';
 import {
   DEFAULT_DRUG_DISCONTINUATION_RATE,
@@ -36,11 +37,13 @@ import type { Scenario, ScenarioDrug } from '../../scenario/types';
 import { cannotAdd, drugName, searchCatalog } from '../model/catalog';
 import {
   addDrug,
+  basePayerOf,
   priorAuthPayersOf,
   removeDrug,
   resetPriorAuth,
   setDistributorVerified,
   setDrugNumber,
+  setComplexity,
   setPriorAuth,
 } from '../model/edit';
 import { FIELDS } from '../model/fields';
@@ -211,11 +214,12 @@ function DrugEditor(props: {
       doseText = e instanceof Error ? e.message : String(e);
     }
   }
+  const needsWac = scenario.payers.some((p) => (p.drugRule ?? basePayerOf(p)?.drugRule)?.kind === 'wac_percent');
   const paList = priorAuthPayersOf(scenario, drug);
   const paDefault = drug.priorAuthPayers === undefined;
 
   return (
-    <div className={styles.panel}>
+    <div className={styles.panel} role="group" aria-label={`${name} settings`}>
       {facts?.labelNote ? <Caption1 className={styles.sub}>Label: {facts.labelNote}</Caption1> : null}
       <div className={styles.pair}>
         {weightBased ? (
@@ -269,6 +273,56 @@ function DrugEditor(props: {
         hint="Your distributor contract price per billing unit."
         onCommit={(v) => edit((s) => setDrugNumber(s, code, 'acquisitionPerUnit', v))}
       />
+      {needsWac ? (
+        <NumberField
+          label={`WAC per ${unitText || 'billing unit'}`}
+          unit="$"
+          spec={FIELDS.wacPerUnit}
+          value={drug.wacPerUnit}
+          hint="Needed because a payer pays a percent of WAC."
+          onCommit={(v) => edit((s) => setDrugNumber(s, code, 'wacPerUnit', v))}
+        />
+      ) : null}
+      <div className={styles.pair}>
+        <NumberField
+          label="Infusion time"
+          unit="min"
+          spec={FIELDS.infusionMinutes}
+          value={drug.infusionMinutes}
+          defaultInfo={facts ? { display: `${facts.infusionMinutes} min`, label: 'catalog' } : undefined}
+          onCommit={(v) => edit((s) => setDrugNumber(s, code, 'infusionMinutes', v))}
+        />
+        <NumberField
+          label="Chair prep and observation"
+          unit="min"
+          spec={FIELDS.chairExtraMinutes}
+          value={drug.chairExtraMinutes}
+          defaultInfo={facts ? { display: `${facts.chairExtraMinutes} min`, label: 'catalog' } : undefined}
+          onCommit={(v) => edit((s) => setDrugNumber(s, code, 'chairExtraMinutes', v))}
+        />
+      </div>
+      <Field
+        label={
+          <span className={styles.headerLine}>
+            Administration coding
+            {drug.complexity === undefined ? (
+              <Badge appearance="tint" color="warning" size="small">
+                default: catalog
+              </Badge>
+            ) : null}
+          </span>
+        }
+        hint="Complex (96401-96417) or therapeutic (96365-96374); contractors differ."
+      >
+        <Select
+          value={drug.complexity ?? ''}
+          onChange={(_e, data) => edit((s) => setComplexity(s, code, data.value === '' ? undefined : (data.value as Complexity)))}
+        >
+          <option value="">Catalog: {facts?.complexity ?? 'unknown'}</option>
+          <option value="complex">Complex</option>
+          <option value="therapeutic">Therapeutic</option>
+        </Select>
+      </Field>
       <Switch
         checked={drug.distributorVerified}
         label={drug.distributorVerified ? 'Distributor availability verified' : 'Distributor availability not verified yet'}

@@ -133,7 +133,7 @@ export function PayersView(props: PayersViewProps) {
           Payer mix
         </Subtitle2>
         <MixStatus scenario={scenario} />
-        <div className={styles.weights}>
+        <div className={styles.weights} role="group" aria-labelledby="mix-heading">
           {scenario.payers.map((p) => (
             <NumberField
               key={p.id}
@@ -201,7 +201,7 @@ function PayerTermsEditor(props: { payer: ScenarioPayer; scenario: Scenario; edi
   );
 
   return (
-    <div className={styles.panel}>
+    <div className={styles.panel} role="group" aria-label={`${payer.name} contract terms`}>
       {isCustom ? (
         <TextField label="Payer name" what="payer name" value={payer.name} onCommit={(v) => edit((s) => setPayerName(s, payer.id, v))} />
       ) : null}

@@ -106,7 +106,7 @@ function BuildSection(props: WorkbookViewProps) {
   const [message, setMessage] = useState<Message>(null);
   const [confirm, setConfirm] = useState<{ sheets: readonly string[]; answer: (yes: boolean) => void } | null>(null);
   const building = progress !== null;
-  const reason = props.board.unavailable ?? props.blocked;
+  const reasons = [props.blocked, props.board.unavailable].filter((r): r is string => r !== null);
 
   const build = async (): Promise<void> => {
     setMessage(null);
@@ -136,13 +136,13 @@ function BuildSection(props: WorkbookViewProps) {
         Summary, formulary economics, projection, sensitivity and sources, as native Excel formulas over the Inputs sheet: it computes without the
         add-in.
       </Caption1>
-      {reason !== null ? (
-        <MessageBar intent="warning">
+      {reasons.map((reason) => (
+        <MessageBar intent="warning" key={reason}>
           <MessageBarBody>{reason}</MessageBarBody>
         </MessageBar>
-      ) : null}
+      ))}
       <div className={styles.buttons}>
-        <Button appearance="primary" disabled={reason !== null || building} onClick={() => void build()}>
+        <Button appearance="primary" disabled={reasons.length > 0 || building} onClick={() => void build()}>
           Build board workbook
         </Button>
       </div>

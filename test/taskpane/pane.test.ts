@@ -1,0 +1,405 @@
+/**
+ * The task pane as the counselor uses it: the real pane (webpack's build) in headless Chromium, over the fake
+ * Excel host's in-memory workbook. One browser and one build for the whole file; each test opens its own
+ * page (a fresh workbook unless it reopens an earlier one).
+ */
+import type { Page } from 'playwright-core';
+import { ReferenceBook } from '../../src/engine/book';
+import { referenceData } from '../../src/data';
+import { sampleScenario } from '../../src/scenario';
+import type { Scenario } from '../../src/scenario/types';
+import { TABLES } from '../../src/taskpane/excel/inputs-codec';
+import { FROZEN_SHEET } from '../../src/taskpane/excel/freeze';
+import { computeResults } from '../../src/taskpane/model/results';
+import { money } from '../../src/taskpane/ui/format';
+import type { SyncRecord } from '../support/fake-office-host/excel';
+import { OFFICE_JS, type OpenPane, type PaneEnv, openPane, serializeWorkbook, startEnv } from './harness';
+import { cell, parseState, sheet, table, workbookScenario } from './workbook-state';
+
+jest.setTimeout(240_000);
+
+let env: PaneEnv;
+/** Every page of this file: their requests are checked at the end. */
+const panes: OpenPane[] = [];
+
+beforeAll(async () => {
+  env = await startEnv();
+});
+
+afterAll(async () => {
+  for (const p of panes) await p.close().catch(() => undefined);
+  await env?.close();
+});
+
+async function open(options: Parameters<typeof openPane>[1] = {}): Promise<OpenPane> {
+  const pane = await openPane(env, options);
+  panes.push(pane);
+  return pane;
+}
+
+function a1(r: number, c: number): string {
+  let n = c + 1;
+  let letters = '';
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    letters = String.fromCharCode(65 + m) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return `${letters}${r + 1}`;
+}
+
+/** The user typing into a block of cells (0-based top-left); strings starting with "=" are formulas. */
+async function userEdit(page: Page, sheetName: string, r: number, c: number, values: unknown[][]): Promise<void> {
+  await page.evaluate(
+    ({ s, address, v }) => (window as unknown as { __fakeExcel: { userEdit(s: string, a: string, v: unknown[][]): void } }).__fakeExcel.userEdit(s, address, v),
+    { s: sheetName, address: a1(r, c), v: values },
+  );
+}
+
+/** Polls until `check` returns a value (not undefined/false), or fails with the last value seen. */
+async function until<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 10_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await check();
+      if (v !== undefined && v !== false) return v;
+      last = v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what} (last: ${String(last)})`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function state(page: Page) {
+  return parseState(await serializeWorkbook(page));
+}
+
+/** The scenario of the workbook once it satisfies `ok`. */
+async function savedScenario(page: Page, ok: (s: Scenario) => boolean, what: string): Promise<Scenario> {
+  return until(async () => {
+    const s = workbookScenario(await state(page));
+    return ok(s) ? s : undefined;
+  }, what);
+}
+
+async function syncs(page: Page): Promise<SyncRecord[]> {
+  return page.evaluate(() => (window as unknown as { __fakeExcel: { syncs: SyncRecord[] } }).__fakeExcel.syncs.slice());
+}
+
+async function addDrug(page: Page, query: string, name: RegExp): Promise<void> {
+  await page.getByRole('searchbox').fill(query);
+  await page.getByRole('button', { name }).click();
+}
+
+async function tab(page: Page, name: string): Promise<void> {
+  await page.getByRole('tab', { name }).click();
+}
+
+const book = new ReferenceBook(referenceData);
+
+describe('the task pane in Excel (fake host)', () => {
+  it('adds three drugs, sets a payer mix and shows the engine\'s results, saving the scenario in the Inputs tables', async () => {
+    const pane = await open({ width: 360 });
+    const { page } = pane;
+    // A new workbook: a new formulary, nothing written yet.
+    await page.getByText('A new formulary').waitFor();
+    expect((await state(page)).sheets.map((s) => s.name)).toEqual(['Sheet1']);
+
+    await addDrug(page, 'infliximab', /^Add Avsola/);
+    await addDrug(page, 'J3380', /^Add Entyvio/);
+    await addDrug(page, 'osteoporosis prolia', /^Add Prolia/);
+    // Biosimilars are offered beside their reference product.
+    await page.getByRole('searchbox').fill('Avsola');
+    const listed = await page.getByRole('list', { name: 'Catalog drugs' }).getByRole('listitem').allInnerTexts();
+    expect(listed[0]).toMatch(/^Remicade \(infliximab\)/);
+    expect(listed.some((t) => /Avsola[\s\S]*biosimilar of Remicade[\s\S]*In the formulary/.test(t))).toBe(true);
+
+    await tab(page, 'Payers');
+    const mix = page.getByRole('group', { name: 'Payer mix' });
+    const weights: Record<string, string> = { 'Medicare fee-for-service': '45', 'Medicare Advantage': '25', Medicaid: '5', Commercial: '25', 'Self-pay (uninsured)': '0' };
+    for (const [name, pct] of Object.entries(weights)) await mix.getByLabel(name, { exact: true }).fill(pct);
+    await page.getByText('Payer mix: 100%.').waitFor();
+
+    const saved = await savedScenario(page, (s) => s.drugs.length === 3 && s.payers.find((p) => p.id === 'COMMERCIAL')?.weight === 0.25, 'three drugs and the new mix in the Inputs tables');
+    expect(saved.drugs.map((d) => d.hcpcs)).toEqual(['Q5121', 'J3380', 'J0897']);
+    expect(saved.payers.map((p) => p.weight)).toEqual([0.45, 0.25, 0.05, 0.25, 0]);
+
+    await tab(page, 'Results');
+    const expected = computeResults(saved, book, referenceData);
+    if (!expected.ok || !expected.program) throw new Error('the engine cannot run the saved scenario');
+    const items = page.getByRole('list', { name: 'Drugs, by margin per administration' }).getByRole('listitem');
+    await until(async () => (await items.count()) === 3, 'three drugs in Results');
+    // Sorted as the engine sorts them, each with its mix-weighted margin.
+    const codes = await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-hcpcs')));
+    expect(codes).toEqual(expected.drugs.map((d) => d.hcpcs));
+    for (const d of expected.drugs) {
+      const text = await page.locator(`li[data-hcpcs="${d.hcpcs}"]`).innerText();
+      expect(text).toContain(money(d.mix?.margin ?? NaN));
+      for (const p of d.perPayer) expect(text).toContain(money(p.margin));
+      if (d.underwaterPayers.includes('SELF_PAY')) expect(text).toContain('Underwater: Self-pay');
+    }
+    const npv = await page.getByText('NPV', { exact: true }).locator('xpath=../..').innerText();
+    expect(npv).toContain(new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(expected.program.npv));
+    expect(await page.getByRole('img', { name: /Cumulative cash by month/ }).count()).toBe(1);
+    expect(await page.getByRole('img', { name: /Mix-weighted margin per administration by drug/ }).count()).toBe(1);
+    expect(await page.getByTestId('save-state').getAttribute('data-state')).toBe('saved');
+    expect(pane.errors).toEqual([]);
+    await pane.close();
+  });
+
+  it('refuses invalid input where it is typed, says what is allowed, and writes nothing invalid', async () => {
+    const pane = await open();
+    const { page } = pane;
+    await page.getByRole('button', { name: 'Load the sample' }).click();
+    await savedScenario(page, (s) => s.drugs.length === sampleScenario.drugs.length, 'the sample in the workbook');
+    await page.getByRole('button', { name: /Avsola/ }).first().click();
+    const avsola = page.getByRole('group', { name: 'Avsola (infliximab-axxq) settings' });
+    const patients = avsola.getByLabel('New patients / month');
+    await patients.fill('-2');
+    await avsola.getByText('Enter a number of patients of 0 or more.').waitFor();
+    await patients.fill('two');
+    await avsola.getByText('Enter a number of patients of 0 or more.').waitFor();
+    expect(await patients.getAttribute('aria-invalid')).toBe('true');
+    const ramp = avsola.getByLabel('Ramp to target');
+    await ramp.fill('2.5');
+    await avsola.getByText('Enter a whole number of months of 0 or more.').waitFor();
+    const discontinuation = avsola.getByLabel(/Discontinuation/);
+    await discontinuation.fill('150');
+    await avsola.getByText('Enter a percentage from 0 to 100, or leave it empty for the default.').waitFor();
+    await page.waitForTimeout(600);
+    const s = workbookScenario(await state(page));
+    const q5121 = s.drugs.find((d) => d.hcpcs === 'Q5121');
+    expect(q5121?.newPatientsPerMonth).toBe(2);
+    expect(q5121?.rampMonths).toBe(6);
+    expect(q5121?.discontinuationRate).toBeUndefined();
+    // A valid value is taken at once.
+    await patients.fill('3.5');
+    await savedScenario(page, (x) => x.drugs.find((d) => d.hcpcs === 'Q5121')?.newPatientsPerMonth === 3.5, 'the corrected value saved');
+    await pane.close();
+  });
+
+  it('refuses to build the board workbook while the payer mix is 90%, and keeps the last valid mix in the workbook', async () => {
+    const pane = await open();
+    const { page } = pane;
+    await page.getByRole('button', { name: 'Load the sample' }).click();
+    await savedScenario(page, (s) => s.drugs.length === 10, 'the sample in the workbook');
+    await tab(page, 'Payers');
+    await page.getByRole('group', { name: 'Payer mix' }).getByLabel('Commercial', { exact: true }).fill('17');
+    await page.getByText(/Payer mix: 90%\. It must add up to 100% \(10 points short\)/).waitFor();
+    await page.getByTestId('save-state').and(page.locator('[data-state="held"]')).waitFor();
+    await tab(page, 'Workbook');
+    const build = page.getByRole('button', { name: 'Build board workbook' });
+    expect(await build.isDisabled()).toBe(true);
+    await page.getByText('The payer mix adds up to 90%; set it to 100% to build the board workbook.').waitFor();
+    await tab(page, 'Results');
+    await page.getByText(/The payer mix adds up to 90%, not 100%/).waitFor();
+    // The workbook keeps the valid mix: nothing invalid reached it.
+    const s = workbookScenario(await state(page));
+    expect(s.payers.find((p) => p.id === 'COMMERCIAL')?.weight).toBe(0.27);
+    await pane.close();
+  });
+
+  it('finds everything again when the workbook is closed and reopened, and picks up edits made in the Inputs tables', async () => {
+    const first = await open();
+    await first.page.getByRole('button', { name: 'Load the sample' }).click();
+    await addDrug(first.page, 'Tysabri', /^Add Tysabri/);
+    await tab(first.page, 'Payers');
+    await first.page.getByLabel('Payer name').fill('Acme PPO');
+    await first.page.getByLabel('Drug paid at ASP +').fill('12');
+    await first.page.getByRole('button', { name: 'Add payer' }).click();
+    const saved = await savedScenario(first.page, (s) => s.drugs.length === 11 && s.payers.some((p) => p.id === 'ACME_PPO'), 'eleven drugs and Acme PPO');
+    expect(saved.payers.find((p) => p.id === 'ACME_PPO')).toEqual({ id: 'ACME_PPO', name: 'Acme PPO', weight: 0, basedOn: 'COMMERCIAL', drugRule: { kind: 'asp_plus', percent: 0.12 } });
+    const workbook = await serializeWorkbook(first.page);
+    await first.close();
+
+    const again = await open({ state: workbook });
+    const { page } = again;
+    expect(await page.getByTestId('save-state').getAttribute('data-state')).toBe('saved');
+    expect(await page.getByText('A new formulary').count()).toBe(0);
+    await page.getByRole('heading', { name: 'Proposed formulary (11 drugs)' }).waitFor();
+    await tab(page, 'Payers');
+    await page.getByRole('button', { name: /Acme PPO/ }).waitFor();
+    expect(workbookScenario(await state(page))).toEqual(saved);
+
+    // The user types in the Inputs sheet: the pane follows.
+    const drugs = table(await state(page), TABLES.drugs.name);
+    const row = drugs?.rows.findIndex((r) => r[0] === 'J2323') ?? -1;
+    expect(row).toBeGreaterThanOrEqual(0);
+    const inputs = sheet(await state(page), 'Inputs');
+    const t = inputs?.tables.find((x) => x.name === TABLES.drugs.name);
+    if (!t) throw new Error('no drugs table');
+    const col = TABLES.drugs.headers.indexOf('New patients / month');
+    await userEdit(page, 'Inputs', t.r0 + 1 + row, t.c0 + col, [[4]]);
+    await page.getByText('Updated from edits in the Inputs sheet.').waitFor();
+    await tab(page, 'Formulary');
+    await page.getByRole('button', { name: /Tysabri/ }).first().click();
+    const tysabri = page.getByRole('group', { name: 'Tysabri (natalizumab) settings' });
+    await until(async () => (await tysabri.getByLabel('New patients / month').inputValue()) === '4', 'the edited volume in the pane');
+    expect(again.errors).toEqual([]);
+    await again.close();
+  });
+
+  it('shows text from cells as text, never as markup', async () => {
+    const pane = await open();
+    const { page } = pane;
+    await page.getByRole('button', { name: 'Load the sample' }).click();
+    await savedScenario(page, (s) => s.drugs.length === 10, 'the sample in the workbook');
+    const markup = '<img src=x onerror="window.__pwned=1">';
+    const inputs = sheet(await state(page), 'Inputs');
+    const payers = inputs?.tables.find((x) => x.name === TABLES.payers.name);
+    if (!payers) throw new Error('no payers table');
+    // The name of the first payer (Medicare): column 1 of the table, first data row.
+    await userEdit(page, 'Inputs', payers.r0 + 1, payers.c0 + 1, [[markup]]);
+    await page.getByText('Updated from edits in the Inputs sheet.').waitFor();
+    await tab(page, 'Payers');
+    await page.getByRole('group', { name: 'Payer mix' }).getByText(markup, { exact: true }).waitFor();
+    await tab(page, 'Results');
+    await page.getByRole('list', { name: 'Drugs, by margin per administration' }).getByText(markup).first().waitFor();
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await pane.close();
+  });
+
+  it('freezes INFUSION formulas into values for sharing and unfreezes them', async () => {
+    const pane = await open();
+    const { page } = pane;
+    await userEdit(page, 'Sheet1', 0, 0, [['=INFUSION.MARGIN("J1745", 400, "MEDICARE")', 'Remicade 400 mg, Medicare', '=A1*2']]);
+    await userEdit(page, 'Sheet1', 2, 0, [['=INFUSION.DRUGS("MS")']]);
+    const before = await state(page);
+    const s1 = sheet(before, 'Sheet1');
+    if (!s1) throw new Error('no Sheet1');
+    const margin = cell(s1, 0, 0)?.v;
+    expect(typeof margin).toBe('number');
+    const spill = cell(s1, 2, 0)?.spill;
+    expect(spill?.[0]).toBeGreaterThan(1);
+
+    await tab(page, 'Workbook');
+    const box = page.getByRole('checkbox', { name: 'Sheet1 (2 formulas)' });
+    await box.waitFor();
+    await box.check();
+    const before1 = (await syncs(page)).length;
+    await page.getByRole('button', { name: 'Freeze selected sheets' }).click();
+    await page.getByText(/2 INFUSION formulas replaced by their values/).waitFor();
+
+    const frozen = await state(page);
+    const f1 = sheet(frozen, 'Sheet1');
+    if (!f1) throw new Error('no Sheet1');
+    expect(cell(f1, 0, 0)).toEqual({ v: margin });
+    expect(cell(f1, 0, 2)?.f).toBe('=A1*2');
+    expect(cell(f1, 2, 0)?.f).toBeUndefined();
+    expect(cell(f1, 2, 0)?.v).toBe(cell(s1, 2, 0)?.v);
+    const lastRow = (spill?.[0] ?? 1) - 1;
+    expect(cell(f1, 2 + lastRow, 1)?.v).toBe(cell(s1, 2 + lastRow, 1)?.v);
+    const hidden = sheet(frozen, FROZEN_SHEET);
+    expect(hidden?.visibility).toBe('VeryHidden');
+    // Freezing took a fixed number of round trips: 4, plus the pane's scan afterwards (2).
+    await page.getByText('Frozen now:').waitFor();
+    const freezeSyncs = (await syncs(page)).slice(before1);
+    expect(freezeSyncs.length).toBe(6);
+
+    await page.getByText('Frozen now:').waitFor();
+    await page.getByRole('button', { name: 'Unfreeze Sheet1' }).click();
+    await page.getByText('2 formulas restored.').waitFor();
+    const back = await state(page);
+    const b1 = sheet(back, 'Sheet1');
+    if (!b1) throw new Error('no Sheet1');
+    expect(cell(b1, 0, 0)?.f).toBe('=INFUSION.MARGIN("J1745", 400, "MEDICARE")');
+    expect(cell(b1, 0, 0)?.v).toBe(margin);
+    expect(cell(b1, 2, 0)?.f).toBe('=INFUSION.DRUGS("MS")');
+    expect(cell(b1, 2, 0)?.spill).toEqual(spill);
+    expect(sheet(back, FROZEN_SHEET)).toBeUndefined();
+
+    // A block typed over after freezing is the recipient's: unfreezing leaves it alone.
+    await box.check();
+    await page.getByRole('button', { name: 'Freeze selected sheets' }).click();
+    await page.getByText(/2 INFUSION formulas replaced/).waitFor();
+    await userEdit(page, 'Sheet1', 0, 0, [[999]]);
+    await page.getByRole('button', { name: 'Unfreeze Sheet1' }).click();
+    await page.getByText(/1 formula restored\. Left as they are, because their values were changed after freezing: Sheet1!A1:A1/).waitFor();
+    const kept = sheet(await state(page), 'Sheet1');
+    expect(kept && cell(kept, 0, 0)).toEqual({ v: 999 });
+    expect(pane.errors).toEqual([]);
+    await pane.close();
+  });
+
+  it('makes a custom payer usable in INFUSION formulas at once, and recalculates them when its terms change', async () => {
+    const pane = await open();
+    const { page } = pane;
+    await page.getByRole('button', { name: 'Load the sample' }).click();
+    await tab(page, 'Payers');
+    await page.getByLabel('Payer name').fill('Acme PPO');
+    await page.getByLabel('Drug paid at ASP +').fill('12');
+    await page.getByRole('button', { name: 'Add payer' }).click();
+    await savedScenario(page, (s) => s.payers.some((p) => p.id === 'ACME_PPO'), 'Acme PPO saved');
+    await userEdit(page, 'Sheet1', 0, 0, [['=INFUSION.MARGIN("J1745", 400, "ACME_PPO")'], ['=INFUSION.MARGIN("J1745", 400, "COMMERCIAL")']]);
+    const sheet1 = async () => {
+      const s = sheet(await state(page), 'Sheet1');
+      if (!s) throw new Error('no Sheet1');
+      return s;
+    };
+    const at12 = cell(await sheet1(), 0, 0)?.v;
+    const commercial = cell(await sheet1(), 1, 0)?.v;
+    expect(typeof at12).toBe('number');
+    expect(at12).toBeLessThan(commercial as number);
+    // Acme at ASP + 20%: the formula's value follows without the user touching the cell.
+    const acme = page.getByRole('group', { name: 'Acme PPO contract terms' });
+    await acme.getByLabel('ASP plus').fill('20');
+    await until(async () => {
+      const v = cell(await sheet1(), 0, 0)?.v;
+      return typeof v === 'number' && v > (at12 as number);
+    }, 'the ACME_PPO formula recalculated');
+    await pane.close();
+  });
+
+  it('saves with the same number of round trips whatever the size of the formulary', async () => {
+    const pane = await open();
+    const { page } = pane;
+    await addDrug(page, 'Avsola', /^Add Avsola/);
+    await savedScenario(page, (s) => s.drugs.length === 1, 'one drug saved');
+    const a = (await syncs(page)).length;
+    await addDrug(page, 'Entyvio', /^Add Entyvio/);
+    await savedScenario(page, (s) => s.drugs.length === 2, 'two drugs saved');
+    const b = (await syncs(page)).length;
+    for (const [q, n] of [['Ocrevus', /^Add Ocrevus/], ['Actemra', /^Add Actemra/], ['Benlysta', /^Add Benlysta/], ['Soliris', /^Add Soliris/]] as const) await addDrug(page, q, n);
+    await savedScenario(page, (s) => s.drugs.length === 6, 'six drugs saved');
+    await page.waitForTimeout(400);
+    const all = await syncs(page);
+    const c = all.length;
+    await addDrug(page, 'Reclast', /^Add Reclast/);
+    await savedScenario(page, (s) => s.drugs.length === 7, 'seven drugs saved');
+    await page.waitForTimeout(400);
+    const d = (await syncs(page)).length;
+    // One save = find the tables, locate them, write them: three syncs, for 2 drugs as for 7.
+    expect(b - a).toBe(3);
+    expect(d - c).toBe(3);
+    expect(all.every((s) => s.payloadBytes < 5_000_000)).toBe(true);
+    await pane.close();
+  });
+
+  it('can be used with the keyboard alone', async () => {
+    const pane = await open();
+    const { page } = pane;
+    await page.getByRole('searchbox').focus();
+    await page.keyboard.type('vedolizumab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Proposed formulary (1 drug)' }).waitFor();
+    // Tabs: arrow keys move between views.
+    await page.getByRole('tab', { name: 'Formulary' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Payer mix' }).waitFor();
+    await pane.close();
+  });
+
+  it('never talks to anything but its own server and the office.js CDN', async () => {
+    const allRequests = panes.flatMap((p) => p.requests);
+    expect(allRequests.length).toBeGreaterThan(0);
+    const foreign = allRequests.filter((u) => !u.startsWith(`${env.origin}/`) && u !== OFFICE_JS);
+    expect(foreign).toEqual([]);
+    expect(allRequests).toContain(OFFICE_JS);
+  });
+});
