@@ -21,6 +21,7 @@ export const STYLE_IDS = [
   'header',
   'label',
   'text',
+  'center',
   'input',
   'inputDefault',
   'rule',
@@ -64,6 +65,7 @@ export const STYLES: Readonly<Record<StyleId, StyleSpec>> = {
   header: { bold: true, color: '#FFFFFF', fill: '#1F3864', horizontal: 'center', wrap: true, box: true },
   label: { color: '#000000' },
   text: { color: '#000000' },
+  center: { color: '#000000', horizontal: 'center' },
   input: { color: '#0000FF', fill: '#FFF2CC', box: true },
   inputDefault: { color: '#0000FF', italic: true, fill: '#FCE4D6', box: true },
   rule: { color: '#0000FF', fill: '#E2EFDA', box: true },
@@ -89,7 +91,9 @@ export const NUMBER_FORMATS = {
   pct2: '0.00%',
   pct3: '0.000%',
   int: '0',
+  month: '"month "0',
   count1: '#,##0.0',
+  amount: '#,##0.###',
   count2: '#,##0.00',
   count4: '#,##0.0000',
   factor: '0.00##',
@@ -194,6 +198,8 @@ export interface PlanSheet {
   readonly rows: readonly (readonly (PlanCell | undefined)[] | undefined)[];
   /** Column widths in characters, by column (0-based); missing = the default. */
   readonly columnWidths: readonly (number | undefined)[];
+  /** Row heights in points, by row (0-based); missing = the default (wrapped text needs them set). */
+  readonly rowHeights: readonly (number | undefined)[];
   readonly tables: readonly PlanTable[];
   readonly conditionalFormats: readonly PlanConditionalFormat[];
   readonly charts: readonly PlanChart[];

@@ -61,7 +61,7 @@ function cellValue(cell: PlanCell): ExcelJS.CellValue {
 /** Header & footer text: "&" is a control character there. */
 const hf = (text: string): string => text.replace(/&/g, '&&');
 
-function conditional(cf: PlanConditionalFormat): ExcelJS.ConditionalFormattingOptions {
+function conditional(cf: PlanConditionalFormat, priority: number): ExcelJS.ConditionalFormattingOptions {
   const look = CONDITIONAL_LOOKS[cf.look];
   const style: Partial<ExcelJS.Style> = {
     fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(look.fill) } },
@@ -70,10 +70,10 @@ function conditional(cf: PlanConditionalFormat): ExcelJS.ConditionalFormattingOp
   const topLeft = cf.range.split(':')[0] as string;
   const rule: ExcelJS.ConditionalFormattingRule =
     cf.rule.kind === 'expression'
-      ? { type: 'expression', priority: 1, formulae: [cf.rule.formula], style }
+      ? { type: 'expression', priority, formulae: [cf.rule.formula], style }
       : cf.rule.kind === 'lessThan'
-        ? { type: 'cellIs', priority: 1, operator: 'lessThan', formulae: [String(cf.rule.value)], style }
-        : { type: 'expression', priority: 1, formulae: [`${topLeft}="${cf.rule.text.replace(/"/g, '""')}"`], style };
+        ? { type: 'cellIs', priority, operator: 'lessThan', formulae: [String(cf.rule.value)], style }
+        : { type: 'expression', priority, formulae: [`${topLeft}="${cf.rule.text.replace(/"/g, '""')}"`], style };
   return { ref: cf.range, rules: [rule] };
 }
 
@@ -89,6 +89,9 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: PlanSheet, plan: BoardPlan, hid
   });
   sheet.columnWidths.forEach((w, c) => {
     if (w !== undefined) ws.getColumn(c + 1).width = w;
+  });
+  sheet.rowHeights.forEach((h, r) => {
+    if (h !== undefined) ws.getRow(r + 1).height = h;
   });
   const styles = new Map<string, Partial<ExcelJS.Style>>();
   sheet.rows.forEach((row, r) => {
@@ -108,14 +111,13 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: PlanSheet, plan: BoardPlan, hid
       x.style = style;
     });
   });
-  const notes: { cell: string; text: string }[] = sheet.charts.map((c) => ({ cell: c.from, text: `Chart "${c.title}": drawn as a native Excel chart by the add-in; this file has no charts.` }));
-  if (plan.chartsNote.sheet === sheet.name) notes.push({ cell: plan.chartsNote.cell, text: plan.chartsNote.text });
-  for (const n of notes) {
-    const { row, col } = parseCell(n.cell);
-    if (sheet.rows[row]?.[col] !== undefined) continue; // never over a plan cell
-    const x = ws.getCell(row + 1, col + 1);
-    x.value = n.text;
-    x.style = styleOf('note', undefined);
+  if (plan.chartsNote.sheet === sheet.name) {
+    const { row, col } = parseCell(plan.chartsNote.cell);
+    if (sheet.rows[row]?.[col] === undefined) {
+      const x = ws.getCell(row + 1, col + 1);
+      x.value = plan.chartsNote.text;
+      x.style = styleOf('note', undefined);
+    }
   }
   for (const t of sheet.tables) {
     const { row1, col1, row2, col2 } = parseRange(t.range);
@@ -132,7 +134,8 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: PlanSheet, plan: BoardPlan, hid
     }
     ws.addTable({ name: t.name, ref: rangeAddress(row1, col1, row1, col1), headerRow: true, totalsRow: false, style: { theme: t.style, showRowStripes: true }, columns, rows });
   }
-  for (const cf of sheet.conditionalFormats) ws.addConditionalFormatting(conditional(cf));
+  // Each rule its own priority: LibreOffice keeps only one of several rules of equal priority.
+  sheet.conditionalFormats.forEach((cf, i) => ws.addConditionalFormatting(conditional(cf, i + 1)));
   const p = sheet.print;
   ws.pageSetup = {
     orientation: p.landscape ? 'landscape' : 'portrait',
@@ -140,8 +143,10 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: PlanSheet, plan: BoardPlan, hid
     fitToWidth: 1,
     fitToHeight: p.fitToHeight ? 1 : 0,
     margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    ...(p.area ? { printArea: p.area } : {}),
-    ...(p.titleRows ? { printTitlesRow: p.titleRows } : {}),
+    // exceljs prefixes each corner with "$" ("$A1:$I45"), which LibreOffice does not read as a print range;
+    // given "A$1:I$45" it writes the absolute "$A$1:$I$45".
+    ...(p.area && !hidden ? { printArea: p.area.replace(/([A-Z]+)(\d+)/g, '$1$$$2') } : {}),
+    ...(p.titleRows && !hidden ? { printTitlesRow: p.titleRows } : {}),
   };
   ws.headerFooter = {
     oddHeader: `&C&"Calibri,Bold"&12${hf(p.header)}`,

@@ -15,6 +15,7 @@ import {
   type PlanTable,
   type SheetRole,
   type StyleId,
+  STYLES,
   cellAddress,
   rangeAddress,
   sheetPrefix,
@@ -98,12 +99,43 @@ export class SheetBuilder {
     chars.forEach((w, i) => this.width(from + i, w));
   }
 
+  /**
+   * Heights of the rows holding wrapped text (headers, paragraphs), estimated from the text length and the
+   * column widths: spreadsheet programs do not grow a row for wrapped text written by a file or an add-in.
+   */
+  private rowHeights(): (number | undefined)[] {
+    const heights: (number | undefined)[] = [];
+    this.rows.forEach((row, r) => {
+      if (!row) return;
+      let lines = 1;
+      let size = 10;
+      row.forEach((cell, c) => {
+        if (!cell || typeof cell.value !== 'string' || !cell.style || !STYLES[cell.style].wrap) return;
+        const width = this.columnWidths[c] ?? 8.43;
+        const words = cell.value.split(/\s+/);
+        let n = 1;
+        let used = 0;
+        for (const w of words) {
+          if (used > 0 && used + 1 + w.length > width * 1.1) {
+            n++;
+            used = w.length;
+          } else used += (used > 0 ? 1 : 0) + w.length;
+        }
+        lines = Math.max(lines, n);
+        size = Math.max(size, STYLES[cell.style].size ?? 10);
+      });
+      if (lines > 1) heights[r] = Math.ceil(lines * size * 1.3 + 3);
+    });
+    return heights;
+  }
+
   build(): PlanSheet {
     return {
       name: this.name,
       role: this.role,
       rows: this.rows,
       columnWidths: this.columnWidths,
+      rowHeights: this.rowHeights(),
       tables: this.tables,
       conditionalFormats: this.conditionalFormats,
       charts: this.charts,

@@ -3,5 +3,6 @@ import type { Command } from '../command';
 import { model } from './model';
 import { calc } from './calc';
 import { importAsp } from './import-asp';
+import { board } from './board';
 
-export const commands: Command[] = [model, calc, importAsp];
+export const commands: Command[] = [model, calc, importAsp, board];

@@ -323,7 +323,7 @@ function computeLayout(ctx: BoardContext): Layout {
   const pricesHeader = vialsHeader + D + 3;
   const feesHeader = pricesHeader + ctx.priceCodes.length + 3;
 
-  const feHeader = 4;
+  const feHeader = 5;
   const b0 = feHeader + D + 3;
   const byPayerHeaders: [number, number, number, number] = [b0, b0 + D + 3, b0 + 2 * (D + 3), b0 + 3 * (D + 3)];
 

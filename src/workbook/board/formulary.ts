@@ -10,7 +10,7 @@
  *     margin       = net revenue - drug cost;  recovery = drug-line net revenue / drug cost
  */
 import { adminCodes } from '../../engine/admin';
-import { ZERO, dec } from '../../engine/decimal';
+import { type Dec, ZERO, dec } from '../../engine/decimal';
 import { administrationEconomics } from '../../engine/economics';
 import type { PayerProfile } from '../../engine/types';
 import { cellAddress, rangeAddress } from '../plan';
@@ -22,11 +22,13 @@ import { type PrintText, printSetup } from './print';
 import type { CohortNumbers } from './numbers';
 import type { CaseNet } from './sensitivity';
 
-const BY_PAYER_TITLES = [
-  'Allowed amount per administration, by payer',
-  'Net revenue per administration, by payer (after patient share, sequestration, collection and denials)',
-  'Margin per administration, by payer (net revenue - drug cost); red where the drug line is underwater',
-  'Net cost recovery, by payer (drug-line net revenue / drug cost; below 100% = underwater)',
+/** The by-payer tables, in the order they are laid out (recovery before margin: the margin table's
+ * highlight reads the recovery table above it). */
+const BY_PAYER = [
+  { kind: 'allowed', title: 'Allowed amount per administration, by payer', claim: CD.allowed, mix: FE.allowed, format: 'money' },
+  { kind: 'net', title: 'Net revenue per administration, by payer (after patient share, sequestration, collection and denials)', claim: CD.net, mix: FE.net, format: 'money' },
+  { kind: 'recovery', title: 'Net cost recovery, by payer (drug-line net revenue / drug cost; below 100% = underwater)', claim: CD.recovery, mix: FE.recovery, format: 'pct' },
+  { kind: 'margin', title: 'Margin per administration, by payer (net revenue - drug cost); red where the drug line is underwater', claim: CD.margin, mix: FE.margin, format: 'money' },
 ] as const;
 
 export function writeFormulary(ctx: BoardContext, text: PrintText): SheetBuilder {
@@ -58,13 +60,13 @@ export function writeFormulary(ctx: BoardContext, text: PrintText): SheetBuilder
     const F = (c: number): string => cellAddress(r, c);
     const ref = book.catalogDrug(line.hcpcs)?.referenceHcpcs ?? null;
     s.value(r, FE.product, line.label, ref === null ? 'formulaBold' : 'text');
-    s.value(r, FE.hcpcs, line.hcpcs, 'text');
+    s.value(r, FE.hcpcs, line.hcpcs, 'center');
     s.value(r, FE.biosimilarOf, ref === null ? '' : `${book.catalogDrug(ref)?.brand ?? ref} (${ref})`, 'text');
-    s.formula(r, FE.dose, In(fr, IN_FORM.dose), res.dose, 'formula', 'count1');
-    s.formula(r, FE.unit, In(fr, IN_FORM.unitText), res.billingUnit, 'formula');
-    s.formula(r, FE.units, `ROUNDUP(ROUND(${F(FE.dose)}/${In(fr, IN_FORM.unitAmount)},9),0)`, e0?.dispensing.unitsAdministered ?? 0, 'formula', 'int');
-    s.formula(r, FE.jw, `MAX(0,INT(${In(vr, vc)})-${F(FE.units)})`, e0?.dispensing.jwUnits ?? 0, 'formula', 'int');
-    s.formula(r, FE.vials, In(vr, vc + 1), e0?.dispensing.vials.vialCount ?? 0, 'formula', 'int');
+    s.formula(r, FE.dose, In(fr, IN_FORM.dose), res.dose, 'formula', 'amount');
+    s.formula(r, FE.unit, In(fr, IN_FORM.unitText), res.billingUnit, 'center');
+    s.formula(r, FE.units, `ROUNDUP(ROUND(${F(FE.dose)}/${In(fr, IN_FORM.unitAmount)},9),0)`, e0?.dispensing.unitsAdministered ?? 0, 'center', 'int');
+    s.formula(r, FE.jw, `MAX(0,INT(${In(vr, vc)})-${F(FE.units)})`, e0?.dispensing.jwUnits ?? 0, 'center', 'int');
+    s.formula(r, FE.vials, In(vr, vc + 1), e0?.dispensing.vials.vialCount ?? 0, 'center', 'int');
     s.formula(r, FE.codes, `${F(FE.code1)}&IF(${F(FE.extraHours)}>0,REPT(", "&${F(FE.code2)},${F(FE.extraHours)}),"")`, res.adminCodes, 'formula');
     s.formula(r, FE.acquisition, In(fr, IN_FORM.acquisition), e0?.acquisitionPerUnit ?? ZERO, 'formula', 'unitPrice');
     s.formula(r, FE.drugCost, `${F(FE.acquisition)}*${In(vr, vc)}`, res.mix.drugCost, 'formula', 'money');
@@ -76,7 +78,7 @@ export function writeFormulary(ctx: BoardContext, text: PrintText): SheetBuilder
     s.formula(r, FE.chairHours, `(${In(fr, IN_FORM.minutes)}+${In(fr, IN_FORM.extraMinutes)})/60`, dec(res.chairMinutes).div(60), 'formula', 'count2');
     s.formula(r, FE.marginPerHour, `IF(${F(FE.chairHours)}=0,"",${F(FE.margin)}/${F(FE.chairHours)})`, res.marginPerChairHour ?? '', 'formula', 'money');
     const uw = input.payers.map((_, j) => `IF(${ctx.ref(SHEET.claims, ctx.claimRow(pos, j), CD.underwater)}="yes",", "&${In(ctx.inputPayerRow(j), IN_PAY.id)},"")`);
-    s.formula(r, FE.underwater, `MID(${uw.join('&')},3,500)`, res.underwaterPayers.join(', '), 'formula');
+    s.formula(r, FE.underwater, `MID(${uw.join('&')},3,500)`, res.underwaterPayers.join(', '), 'center');
 
     const route = In(fr, IN_FORM.route);
     const cx = In(fr, IN_FORM.complexity);
@@ -92,11 +94,11 @@ export function writeFormulary(ctx: BoardContext, text: PrintText): SheetBuilder
   s.conditionalFormats.push({ range: rangeAddress(first, FE.recovery, last, FE.recovery), rule: { kind: 'expression', formula: `AND(ISNUMBER(${cellAddress(first, FE.recovery)}),${cellAddress(first, FE.recovery)}<1)` }, look: 'bad' });
   s.conditionalFormats.push({ range: rangeAddress(first, FE.underwater, last, FE.underwater), rule: { kind: 'expression', formula: `LEN(${cellAddress(first, FE.underwater)})>0` }, look: 'warn' });
 
-  // By payer: allowed, net revenue, margin, recovery.
-  const cols = [CD.allowed, CD.net, CD.margin, CD.recovery] as const;
-  const mixCols = [FE.allowed, FE.net, FE.margin, FE.recovery] as const;
+  // By payer: allowed, net revenue, recovery, margin.
   ctx.layout.formulary.byPayerHeaders.forEach((h, t) => {
-    s.value(h - 1, 0, BY_PAYER_TITLES[t], 'section');
+    const spec = BY_PAYER[t];
+    if (!spec) return;
+    s.value(h - 1, 0, spec.title, 'section');
     s.values(h, 0, ['Product', ...input.payers.map((p) => p.profile.name), 'Payer mix'], 'header');
     for (let pos = 0; pos < ctx.D; pos++) {
       const i = ctx.drug(pos);
@@ -105,18 +107,16 @@ export function writeFormulary(ctx: BoardContext, text: PrintText): SheetBuilder
       const r = h + 1 + pos;
       const isRef = book.catalogDrug(res.input.hcpcs)?.referenceHcpcs == null;
       s.value(r, 0, res.input.label, isRef ? 'formulaBold' : 'text');
-      res.perPayer.forEach((e, j) => {
-        const v: Cached = t === 0 ? e.allowed : t === 1 ? e.netRevenue : t === 2 ? e.margin : (e.recovery ?? '');
-        s.formula(r, 1 + j, ctx.ref(SHEET.claims, ctx.claimRow(pos, j), cols[t], false), v, 'formula', t === 3 ? 'pct' : 'money');
-      });
-      const mix: Cached = t === 0 ? res.mix.allowed : t === 1 ? res.mix.netRevenue : t === 2 ? res.mix.margin : (res.mix.recovery ?? '');
-      s.formula(r, 1 + ctx.P, cellAddress(ctx.formularyRow(pos), mixCols[t]), mix, 'formulaBold', t === 3 ? 'pct' : 'money');
+      const pick = (e: { allowed: Dec; netRevenue: Dec; margin: Dec; recovery: Dec | null }): Cached =>
+        spec.kind === 'allowed' ? e.allowed : spec.kind === 'net' ? e.netRevenue : spec.kind === 'margin' ? e.margin : (e.recovery ?? '');
+      res.perPayer.forEach((e, j) => s.formula(r, 1 + j, ctx.ref(SHEET.claims, ctx.claimRow(pos, j), spec.claim, false), pick(e), 'formula', spec.format));
+      s.formula(r, 1 + ctx.P, cellAddress(ctx.formularyRow(pos), spec.mix), pick({ ...res.mix, netRevenue: res.mix.netRevenue }), 'formulaBold', spec.format);
     }
   });
-  // Underwater payers: margin cells red where the recovery below them is under 100%.
-  const [, , hm, hr] = ctx.layout.formulary.byPayerHeaders;
-  s.conditionalFormats.push({ range: rangeAddress(hm + 1, 1, hm + ctx.D, ctx.P), rule: { kind: 'expression', formula: `AND(ISNUMBER(${cellAddress(hr + 1, 1)}),${cellAddress(hr + 1, 1)}<1)` }, look: 'bad' });
+  // Underwater: recovery cells below 100% red, and the margin cells of the same drug and payer.
+  const [, , hr, hm] = ctx.layout.formulary.byPayerHeaders;
   s.conditionalFormats.push({ range: rangeAddress(hr + 1, 1, hr + ctx.D, ctx.P + 1), rule: { kind: 'expression', formula: `AND(ISNUMBER(${cellAddress(hr + 1, 1)}),${cellAddress(hr + 1, 1)}<1)` }, look: 'bad' });
+  s.conditionalFormats.push({ range: rangeAddress(hm + 1, 1, hm + ctx.D, ctx.P), rule: { kind: 'expression', formula: `AND(ISNUMBER(${cellAddress(hr + 1, 1)}),${cellAddress(hr + 1, 1)}<1)` }, look: 'bad' });
 
   s.charts.push({
     type: 'barClustered',
@@ -126,7 +126,7 @@ export function writeFormulary(ctx: BoardContext, text: PrintText): SheetBuilder
     from: cellAddress(H, FE.extraHours + 2),
     to: cellAddress(H + Math.max(18, ctx.D + 2), FE.extraHours + 10),
   });
-  s.widths(0, [30, 8, 18, 9, 10, 8, 11, 8, 20, 12, 12, 12, 12, 12, 11, 8, 12, 26, 3, 10, 12, 10]);
+  s.widths(0, [30, 12, 18, 12, 12, 12, 12, 8, 20, 12, 12, 12, 12, 12, 11, 8, 12, 26, 3, 10, 12, 10]);
   s.freeze = { rows: H + 1, columns: 1 };
   return s;
 }

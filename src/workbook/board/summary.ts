@@ -33,12 +33,12 @@ export function writeSummary(ctx: BoardContext, text: PrintText, vintage: string
   let r = 4;
   s.value(r, 0, 'The program at a glance', 'section');
   r++;
-  type Kpi = { label: string; formula: string; value: Cached; format: 'money0' | 'int' | 'pct' | 'count1'; note: string };
+  type Kpi = { label: string; formula: string; value: Cached; format: 'money0' | 'int' | 'month' | 'pct' | 'count1'; note: string };
   const notFound = 'not within the horizon';
   const kpis: Kpi[] = [
     { label: `Net present value (at ${Math.round(rate * 1000) / 10}% a year)`, formula: pj(totals, PJ.pv), value: sum.npv, format: 'money0', note: `all ${N} months of cash flow, discounted monthly` },
-    { label: 'Break-even month', formula: `IF(COUNT(${pjCol(PJ.breakEven, opFirst, N)})=0,"${notFound}",MIN(${pjCol(PJ.breakEven, opFirst, N)}))`, value: sum.breakEvenMonth ?? notFound, format: 'int', note: 'first operating month whose net (after fixed costs) is >= 0' },
-    { label: 'Payback month', formula: `IF(COUNT(${pjCol(PJ.payback, opFirst, N)})=0,"${notFound}",MIN(${pjCol(PJ.payback, opFirst, N)}))`, value: sum.paybackMonth ?? notFound, format: 'int', note: 'first operating month from which cumulative cash stays >= 0' },
+    { label: 'Break-even month', formula: `IF(COUNT(${pjCol(PJ.breakEven, opFirst, N)})=0,"${notFound}",MIN(${pjCol(PJ.breakEven, opFirst, N)}))`, value: sum.breakEvenMonth ?? notFound, format: 'month', note: 'first operating month whose net (after fixed costs) is >= 0' },
+    { label: 'Payback month', formula: `IF(COUNT(${pjCol(PJ.payback, opFirst, N)})=0,"${notFound}",MIN(${pjCol(PJ.payback, opFirst, N)}))`, value: sum.paybackMonth ?? notFound, format: 'month', note: 'first operating month from which cumulative cash stays >= 0' },
     { label: 'Peak working capital', formula: `MAX(0,MAX(${pjCol(PJ.workingCapital, 1, N)}))`, value: sum.peakWorkingCapital, format: 'money0', note: 'cash tied up in drug bought and given before payers pay' },
     { label: 'Net over the projection', formula: pj(totals, PJ.net), value: sum.totalNet, format: 'money0', note: 'margin - fixed, prior-authorization and startup costs, all months' },
     { label: 'Cash at the end of the horizon', formula: pj(ctx.projectionRow(N), PJ.cumulative), value: sum.endingCash, format: 'money0', note: 'cumulative cash flow' },
@@ -133,12 +133,12 @@ export function writeSummary(ctx: BoardContext, text: PrintText, vintage: string
     const C = (c: number): string => cellAddress(r, c);
     const y = yearsOf(res.administrations, res.margin, ctx.H).find((x) => x.year === Y);
     s.value(r, 0, line.label, 'text');
-    s.value(r, 1, line.hcpcs, 'text');
+    s.value(r, 1, line.hcpcs, 'center');
     s.formula(r, 2, fe(FE.margin), res.mix.margin, 'formula', 'money');
     s.formula(r, 3, `SUM(${ctx.gridRow('administrations', pos, yFrom, yTo, true)})`, y?.administrations ?? ZERO, 'formula', 'count1');
     s.formula(r, 4, `${C(3)}*${C(2)}`, y?.margin ?? ZERO, 'formula', 'money0');
-    s.formula(r, 5, fe(FE.underwater), res.underwaterPayers.join(', '), 'formula');
-    s.formula(r, 6, ctx.ref(SHEET.inputs, ctx.inputFormularyRow(pos), IN_FORM.distributor), line.distributorVerified ? 'yes' : 'no', 'formula');
+    s.formula(r, 5, fe(FE.underwater), res.underwaterPayers.join(', '), 'center');
+    s.formula(r, 6, ctx.ref(SHEET.inputs, ctx.inputFormularyRow(pos), IN_FORM.distributor), line.distributorVerified ? 'yes' : 'no', 'center');
     const pa = input.payers.map((_, j) => `IF(${ctx.ref(SHEET.inputs, ctx.inputPriorAuthRow(pos), 2 + j)}="yes",", "&${ctx.ref(SHEET.inputs, ctx.inputPayerRow(j), IN_PAY.id)},"")`);
     s.formula(r, 7, `MID(${pa.join('&')},3,500)`, input.payers.filter((p) => line.priorAuthPayers.includes(p.profile.id)).map((p) => p.profile.id).join(', '), 'formula');
     const assessment = res.mix.margin.lt(0) ? 'loses money on the payer mix' : res.underwaterPayers.length > 0 ? 'earns on the mix; underwater for some payers' : 'earns a margin from every payer';
@@ -161,7 +161,7 @@ export function writeSummary(ctx: BoardContext, text: PrintText, vintage: string
     from: cellAddress(4, 10),
     to: cellAddress(20, 15),
   });
-  s.widths(0, [40, 8, 16, 16, 16, 22, 12, 30, 36, 3, 12, 12, 12, 12, 12, 12]);
+  s.widths(0, [40, 8, 16, 16, 16, 22, 12, 40, 40, 3, 12, 12, 12, 12, 12, 12]);
   s.print = printSetup(text, { fitToHeight: true, area: rangeAddress(0, 0, r, 8) });
   return { sheet: s, chartsNoteCell };
 }

@@ -1,0 +1,207 @@
+/**
+ * The proof of the board workbook (DESIGN.md "Tests, by layer"): the .xlsx is recalculated by LibreOffice,
+ * a spreadsheet program that shares no code with the engine, and every formula cell must equal the engine's
+ * figure; then inputs are changed in the file as a board member would, and the recalculated workbook must
+ * equal the engine run on the correspondingly changed scenario. Two independent statements of the rules,
+ * held together. LibreOffice runs are slow, so all workbooks go through one soffice run per format.
+ */
+import { copyFileSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { sampleScenario, type Scenario } from '../../src/scenario';
+import type { ReferenceData } from '../../src/engine/reference';
+import { CD, FE, IN_FORM, IN_PAY, IN_PRICE, SHEET } from '../../src/workbook/board/context';
+import { type BoardPlan, formulaCells } from '../../src/workbook/plan';
+import { renderXlsx } from '../../src/workbook/render-exceljs';
+import { LibreOffice, type LoValue, findSoffice, hasPdftoppm, pdfToPng } from '../support/libreoffice';
+import { boardFor, findRow, referenceData, sheetOf, withEdits } from './fixture';
+
+const soffice = findSoffice();
+const describeLo = soffice ? describe : describe.skip;
+
+interface Comparison {
+  readonly checked: number;
+  readonly mismatches: string[];
+  /** Largest |LibreOffice - expected| over money cells and over all numeric cells. */
+  readonly maxMoneyDiff: number;
+  readonly maxRelDiff: number;
+}
+
+const MONEY = new Set(['money', 'money0', 'unitPrice']);
+
+/**
+ * Every formula cell of `formulas` recalculated by LibreOffice (`cells`) against the value `expected` holds at
+ * the same address: money to the cent (|difference| < 0.005), every other number to 1e-9 relative, text exactly.
+ */
+function compare(formulas: BoardPlan, expected: BoardPlan, cells: Map<string, Map<string, LoValue>>): Comparison {
+  const mismatches: string[] = [];
+  let checked = 0;
+  let maxMoneyDiff = 0;
+  let maxRelDiff = 0;
+  for (const f of formulaCells(formulas)) {
+    checked++;
+    const want = sheetOf(expected, f.sheet).rows[f.row]?.[f.col]?.value ?? null;
+    const got = cells.get(f.sheet)?.get(f.address) ?? null;
+    let ok: boolean;
+    if (typeof want === 'number' && typeof got === 'number') {
+      const diff = Math.abs(got - want);
+      const rel = diff / Math.max(1, Math.abs(want));
+      if (f.cell.format && MONEY.has(f.cell.format)) maxMoneyDiff = Math.max(maxMoneyDiff, diff);
+      maxRelDiff = Math.max(maxRelDiff, rel);
+      ok = diff < 0.005 && rel < 1e-9;
+    } else {
+      ok = (want ?? '') === (got ?? '');
+    }
+    if (!ok && mismatches.length < 20) mismatches.push(`${f.sheet}!${f.address}: expected ${JSON.stringify(want)}, LibreOffice ${JSON.stringify(got)} (=${f.cell.formula.slice(0, 120)})`);
+  }
+  return { checked, mismatches, maxMoneyDiff, maxRelDiff };
+}
+
+/** The sample scenario with one change. */
+function changed(change: (s: { -readonly [K in keyof Scenario]: Scenario[K] }) => void): Scenario {
+  const copy = JSON.parse(JSON.stringify(sampleScenario)) as Scenario;
+  change(copy);
+  return copy;
+}
+
+/** Reference data with one payment limit changed (the quarter the sample uses). */
+function withPaymentLimit(ref: ReferenceData, hcpcs: string, limit: string): ReferenceData {
+  return {
+    ...ref,
+    quarters: ref.quarters.map((q) => (q.quarter !== '2026Q1' ? q : { ...q, rows: q.rows.map((r) => (r.hcpcs === hcpcs ? { ...r, paymentLimit: limit } : r)) })),
+  };
+}
+
+describeLo('the board workbook recalculated by LibreOffice', () => {
+  let lo: LibreOffice;
+  const sample = boardFor();
+  const inputs = sheetOf(sample.plan, SHEET.inputs);
+  const payerRow = (id: string): number => findRow(inputs, IN_PAY.id, id);
+  const formularyRow = (hcpcs: string): number => findRow(inputs, IN_FORM.hcpcs, hcpcs, findRow(inputs, IN_FORM.product, 'Product'));
+  const priceRow = (hcpcs: string): number => findRow(inputs, IN_PRICE.hcpcs, hcpcs, findRow(inputs, IN_PRICE.unitAmount, 'Billing unit amount'));
+
+  // A board member's edits, and the scenario (or reference data) that says the same.
+  const cases = [
+    {
+      what: 'payer weights (Medicare 40% -> 35%, commercial 27% -> 32%)',
+      edits: [
+        { sheet: SHEET.inputs, row: payerRow('MEDICARE'), col: IN_PAY.weight, value: 0.35 },
+        { sheet: SHEET.inputs, row: payerRow('COMMERCIAL'), col: IN_PAY.weight, value: 0.32 },
+      ],
+      expected: () =>
+        boardFor(
+          changed((s) => {
+            s.payers = s.payers.map((p) => (p.id === 'MEDICARE' ? { ...p, weight: 0.35 } : p.id === 'COMMERCIAL' ? { ...p, weight: 0.32 } : p));
+          }),
+        ).plan,
+    },
+    {
+      what: 'acquisition prices (Remicade: the derived-ASP default typed over with $30.50; Avsola $21 -> $20.25)',
+      edits: [
+        { sheet: SHEET.inputs, row: formularyRow('J1745'), col: IN_FORM.acquisition, value: 30.5 },
+        { sheet: SHEET.inputs, row: formularyRow('Q5121'), col: IN_FORM.acquisition, value: 20.25 },
+      ],
+      expected: () =>
+        boardFor(
+          changed((s) => {
+            s.drugs = s.drugs.map((d) => (d.hcpcs === 'J1745' ? { ...d, acquisitionPerUnit: 30.5 } : d.hcpcs === 'Q5121' ? { ...d, acquisitionPerUnit: 20.25 } : d));
+          }),
+        ).plan,
+    },
+    {
+      what: 'a payment limit (Remicade J1745 $32.423 -> $31.950, which also moves its biosimilar\'s derived ASP)',
+      edits: [{ sheet: SHEET.inputs, row: priceRow('J1745'), col: IN_PRICE.paymentLimit, value: 31.95 }],
+      expected: () => boardFor(sampleScenario, withPaymentLimit(referenceData, 'J1745', '31.950')).plan,
+    },
+  ];
+
+  let results: Map<string, Map<string, LoValue>>[] = [];
+  let sanity: Map<string, Map<string, LoValue>>;
+  const edited = cases.map((c) => withEdits(sample.plan, c.edits));
+
+  beforeAll(async () => {
+    lo = new LibreOffice(soffice ?? undefined);
+    const dir = path.join(lo.workDir, 'in');
+    mkdirSync(dir, { recursive: true });
+    // A workbook whose only formula carries a deliberately wrong cached value.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Check');
+    ws.getCell('A1').value = 2;
+    ws.getCell('A2').value = { formula: 'A1*3', result: 999 };
+    const files = [path.join(dir, 'sanity.xlsx'), path.join(dir, 'sample.xlsx'), ...cases.map((_, i) => path.join(dir, `edited-${i + 1}.xlsx`))];
+    writeFileSync(files[0] as string, Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    writeFileSync(files[1] as string, await renderXlsx(sample.plan));
+    for (let i = 0; i < edited.length; i++) writeFileSync(files[2 + i] as string, await renderXlsx(edited[i] as BoardPlan));
+    const all = await lo.recalculate(files);
+    sanity = all[0] as Map<string, Map<string, LoValue>>;
+    results = all.slice(1);
+  }, 240_000);
+
+  afterAll(() => lo?.dispose());
+
+  it('recalculates on load: a deliberately wrong cached value (999) is replaced by the formula\'s (6)', () => {
+    expect(sanity.get('Check')?.get('A2')).toBe(6);
+  });
+
+  it('gives every formula cell of the sample workbook the engine\'s value, to the cent', () => {
+    const c = compare(sample.plan, sample.plan, results[0] as Map<string, Map<string, LoValue>>);
+    expect(c.mismatches).toEqual([]);
+    expect(c.checked).toBeGreaterThan(5000);
+    expect(c.maxMoneyDiff).toBeLessThan(0.005);
+    process.stdout.write(`  LibreOffice vs engine, sample: ${c.checked} formula cells, largest money difference ${c.maxMoneyDiff.toExponential(2)}, largest relative difference ${c.maxRelDiff.toExponential(2)}\n`);
+  });
+
+  it('computes the headline figures the engine reports (spot checks by name)', () => {
+    const cells = results[0] as Map<string, Map<string, LoValue>>;
+    const fe = sheetOf(sample.plan, SHEET.formulary);
+    const row = findRow(fe, FE.hcpcs, 'Q5121');
+    const avsola = sample.src.results.drugs.find((d) => d.input.hcpcs === 'Q5121');
+    expect(cells.get(SHEET.formulary)?.get(`N${row + 1}`)).toBeCloseTo(avsola?.mix.margin.toNumber() ?? NaN, 6);
+    const claims = sheetOf(sample.plan, SHEET.claims);
+    const medicare = findRow(claims, CD.payer, 'MEDICARE', findRow(claims, CD.hcpcs, 'J1745'));
+    expect(cells.get(SHEET.claims)?.get(`P${medicare + 1}`)).toBeCloseTo(avsola ? sample.src.results.drugs.find((d) => d.input.hcpcs === 'J1745')?.perPayer[0]?.allowed.toNumber() ?? NaN : NaN, 2);
+  });
+
+  it.each(cases.map((c, i) => [c.what, i] as const))('follows a change of %s: the recalculated workbook equals the engine on the changed scenario', (_what, i) => {
+    const expected = cases[i]?.expected() as BoardPlan;
+    const c = compare(edited[i] as BoardPlan, expected, results[1 + i] as Map<string, Map<string, LoValue>>);
+    expect(c.mismatches).toEqual([]);
+    expect(c.checked).toBeGreaterThan(5000);
+    // The change moves many figures: the file's stale cached values could not have passed.
+    let moved = 0;
+    for (const f of formulaCells(sample.plan)) if (sheetOf(expected, f.sheet).rows[f.row]?.[f.col]?.value !== f.cell.value) moved++;
+    expect(moved).toBeGreaterThan(300);
+  });
+
+  const describePng = hasPdftoppm() ? describe : describe.skip;
+  describePng('printed', () => {
+    it('prints the Summary on one page and the Formulary economics one page wide; PNGs for the README', async () => {
+      const dir = path.join(lo.workDir, 'print');
+      mkdirSync(dir, { recursive: true });
+      const names = sample.plan.sheets.map((s) => s.name);
+      const variants = [
+        { file: 'board-summary', sheet: SHEET.summary },
+        { file: 'board-formulary', sheet: SHEET.formulary },
+      ];
+      const files = await Promise.all(
+        variants.map(async (v) => {
+          const f = path.join(dir, `${v.file}.xlsx`);
+          writeFileSync(f, await renderXlsx(sample.plan, { hide: names.filter((n) => n !== v.sheet) }));
+          return f;
+        }),
+      );
+      const pdfs = await lo.convert(files, 'pdf');
+      const pages = await Promise.all(pdfs.map((p, i) => pdfToPng(p, path.join(dir, variants[i]?.file ?? 'page'))));
+      expect(pages[0]).toHaveLength(1); // one printable page
+      for (const set of pages) {
+        expect(set.length).toBeGreaterThan(0);
+        expect(statSync(set[0] as string).size).toBeGreaterThan(20_000);
+      }
+      if (process.env.UPDATE_DOCS === '1') {
+        const docs = path.join(__dirname, '..', '..', 'docs');
+        if (!existsSync(docs)) mkdirSync(docs);
+        variants.forEach((v, i) => copyFileSync(pages[i]?.[0] as string, path.join(docs, `${v.file}.png`)));
+      }
+    }, 120_000);
+  });
+});
