@@ -57,7 +57,10 @@ function cellText(cell: Cell): string {
  * @throws CmsFileError when the bytes are not a readable workbook (a damaged or cut-off zip).
  */
 export async function readXlsxSheets(bytes: Uint8Array, fileName: string, kind: CmsErrorKind): Promise<Sheet[]> {
-  const { Workbook } = await import('exceljs');
+  // exceljs is CommonJS: bundlers and ts-jest give its exports directly, Node's native import() (tsx) puts
+  // them under `default`. Accept both.
+  const loaded = await import('exceljs');
+  const { Workbook } = 'Workbook' in loaded ? loaded : (loaded as unknown as { default: typeof loaded }).default;
   const workbook = new Workbook();
   try {
     // exceljs declares its own Buffer type, but hands the data to JSZip, which takes a Uint8Array in
