@@ -115,7 +115,7 @@ describe('the task pane in Excel (fake host)', () => {
     await page.getByRole('searchbox').fill('Avsola');
     const listed = await page.getByRole('list', { name: 'Catalog drugs' }).getByRole('listitem').allInnerTexts();
     expect(listed[0]).toMatch(/^Remicade \(infliximab\)/);
-    expect(listed.some((t) => /Avsola[\s\S]*biosimilar of Remicade[\s\S]*In the formulary/.test(t))).toBe(true);
+    expect(listed.some((t) => /Avsola[\s\S]*biosimilar of Remicade[\s\S]*Added/.test(t))).toBe(true);
 
     await tab(page, 'Payers');
     const mix = page.getByRole('group', { name: 'Payer mix' });

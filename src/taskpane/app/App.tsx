@@ -12,7 +12,6 @@ import {
   MessageBarBody,
   Tab,
   TabList,
-  Title3,
   makeStyles,
   tokens,
   webLightTheme,
@@ -49,7 +48,20 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   titleRow: { display: 'flex', justifyContent: 'space-between', alignItems: 'baseline', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  tabs: { flexWrap: 'wrap', marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  tabs: { flexWrap: 'nowrap', overflowX: 'auto', marginLeft: `calc(-1 * ${tokens.spacingHorizontalXS})`, scrollbarWidth: 'none' },
+  tab: {
+    paddingLeft: '5px',
+    paddingRight: '5px',
+    minWidth: 0,
+    '@media (max-width: 359px)': { paddingLeft: '4px', paddingRight: '4px' },
+  },
+  tabContent: {
+    paddingLeft: 0,
+    paddingRight: 0,
+    fontSize: tokens.fontSizeBase300,
+    '@media (max-width: 359px)': { fontSize: tokens.fontSizeBase200 },
+  },
   summary: { color: tokens.colorNeutralForeground2, paddingBottom: tokens.spacingVerticalXS, display: 'block' },
   main: { padding: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   saveOk: { color: tokens.colorNeutralForeground3 },
@@ -64,13 +76,13 @@ function saveText(save: SaveState): string {
     case 'loading':
       return 'Reading the workbook…';
     case 'saved':
-      return 'Saved in the Inputs sheet';
+      return 'Saved in workbook';
     case 'saving':
       return 'Saving…';
     case 'held':
       return 'Not saved yet';
     case 'failed':
-      return 'Not saved: Excel refused the write';
+      return 'Save failed';
   }
 }
 
@@ -108,17 +120,27 @@ export function App(props: { services: AppServices }) {
     <FluentProvider theme={webLightTheme} className={styles.root}>
       <header className={styles.header}>
         <div className={styles.titleRow}>
-          <Title3 as="h1">Infusion Planner</Title3>
+          <h1 className={styles.title}>Infusion Planner</h1>
           <Caption1 className={saveClass} role="status" aria-live="polite" data-testid="save-state" data-state={state.save.kind}>
             {saveText(state.save)}
           </Caption1>
         </div>
         <TabList className={styles.tabs} size="small" selectedValue={view} onTabSelect={(_e, data) => setView(data.value as View)} aria-label="Views">
-          <Tab value="formulary">Formulary</Tab>
-          <Tab value="payers">Payers</Tab>
-          <Tab value="program">Program</Tab>
-          <Tab value="results">Results</Tab>
-          <Tab value="workbook">Workbook</Tab>
+          <Tab className={styles.tab} content={{ className: styles.tabContent }} value="formulary">
+            Formulary
+          </Tab>
+          <Tab className={styles.tab} content={{ className: styles.tabContent }} value="payers">
+            Payers
+          </Tab>
+          <Tab className={styles.tab} content={{ className: styles.tabContent }} value="program">
+            Program
+          </Tab>
+          <Tab className={styles.tab} content={{ className: styles.tabContent }} value="results">
+            Results
+          </Tab>
+          <Tab className={styles.tab} content={{ className: styles.tabContent }} value="workbook">
+            Workbook
+          </Tab>
         </TabList>
         <Caption1 className={styles.summary} data-testid="summary" aria-live="polite">
           {summary}
@@ -126,7 +148,7 @@ export function App(props: { services: AppServices }) {
       </header>
       <main className={styles.main}>
         {state.notice ? (
-          <MessageBar intent={state.notice.intent}>
+          <MessageBar layout="multiline" intent={state.notice.intent}>
             <MessageBarBody>
               {state.notice.text}
               {state.notice.details ? (
@@ -144,13 +166,13 @@ export function App(props: { services: AppServices }) {
             </MessageBarActions>
           </MessageBar>
         ) : null}
-        {state.save.kind === 'held' && state.ready ? (
-          <MessageBar intent="warning">
+        {state.save.kind === 'held' && state.ready && !(view === 'payers' && !mix.ok) && state.scenario.drugs.length > 0 ? (
+          <MessageBar layout="multiline" intent="warning">
             <MessageBarBody>{state.save.reason}</MessageBarBody>
           </MessageBar>
         ) : null}
         {state.save.kind === 'failed' ? (
-          <MessageBar intent="error">
+          <MessageBar layout="multiline" intent="error">
             <MessageBarBody>The Inputs sheet was not updated: {state.save.message}</MessageBarBody>
           </MessageBar>
         ) : null}
@@ -158,7 +180,7 @@ export function App(props: { services: AppServices }) {
         {state.ready && view === 'formulary' ? (
           <>
             {state.scenario.drugs.length === 0 && state.saved === null ? (
-              <MessageBar intent="info">
+              <MessageBar layout="multiline" intent="info">
                 <MessageBarBody>A new formulary: add drugs from the catalog, or start from the sample of ten (an illustrative practice).</MessageBarBody>
                 <MessageBarActions>
                   <Button size="small" onClick={() => replace(sampleScenario, { intent: 'info', text: 'The sample formulary is loaded: every volume and cost in it is illustrative.' })}>

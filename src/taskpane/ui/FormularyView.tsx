@@ -63,10 +63,11 @@ const useStyles = makeStyles({
   biosimilar: { paddingLeft: tokens.spacingHorizontalXL },
   rowText: { flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column' },
   sub: { color: tokens.colorNeutralForeground3 },
+  added: { color: tokens.colorNeutralForeground3, whiteSpace: 'nowrap', flexShrink: 0, maxWidth: '96px', textAlign: 'right' },
   header: { display: 'flex', flexDirection: 'column', minWidth: 0, alignItems: 'flex-start' },
   headerLine: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap', alignItems: 'center' },
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalM },
-  pair: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', gap: tokens.spacingHorizontalM },
+  pair: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS, alignItems: 'start' },
   checks: { display: 'flex', flexDirection: 'column' },
   empty: { color: tokens.colorNeutralForeground3 },
 });
@@ -112,7 +113,7 @@ export function FormularyView(props: FormularyViewProps) {
             Add
           </Button>
         ) : (
-          <Caption1 className={styles.sub}>{why}</Caption1>
+          <Caption1 className={styles.added}>{why === 'In the formulary' ? 'Added' : why}</Caption1>
         )}
       </li>
     );
@@ -179,6 +180,13 @@ export function FormularyView(props: FormularyViewProps) {
   );
 }
 
+/** "Biosimilar of Remicade (J1745). 5 mg/kg weeks 0, 2, 6 then every 8 weeks; ..." */
+function describeDrug(facts: CatalogDrug, book: ReferenceBook): string {
+  if (facts.referenceHcpcs === null) return `Label: ${facts.labelNote}`;
+  const ref = book.catalogDrug(facts.referenceHcpcs);
+  return `Biosimilar of ${ref ? ref.brand : facts.referenceHcpcs} (${facts.referenceHcpcs}).${ref ? ` Label: ${ref.labelNote}` : ''}`;
+}
+
 function DrugEditor(props: {
   drug: ScenarioDrug;
   facts: CatalogDrug | undefined;
@@ -220,7 +228,7 @@ function DrugEditor(props: {
 
   return (
     <div className={styles.panel} role="group" aria-label={`${name} settings`}>
-      {facts?.labelNote ? <Caption1 className={styles.sub}>Label: {facts.labelNote}</Caption1> : null}
+      {facts ? <Caption1 className={styles.sub}>{describeDrug(facts, book)}</Caption1> : null}
       <div className={styles.pair}>
         {weightBased ? (
           <NumberField

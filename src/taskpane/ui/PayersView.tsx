@@ -35,11 +35,11 @@ import { percent } from './format';
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalM },
-  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', gap: tokens.spacingHorizontalM },
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS, alignItems: 'start' },
   header: { display: 'flex', width: '100%', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   headerName: { minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' },
   sub: { color: tokens.colorNeutralForeground3 },
-  weights: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', gap: tokens.spacingHorizontalM },
+  weights: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, '& input': { textAlign: 'right' } },
   add: {
     display: 'flex',
     flexDirection: 'column',
@@ -112,7 +112,7 @@ export interface PayersViewProps {
 export function MixStatus(props: { scenario: Scenario }) {
   const mix = mixSum(props.scenario);
   return (
-    <MessageBar intent={mix.ok ? 'success' : 'warning'} role="status" aria-live="polite">
+    <MessageBar layout="multiline" intent={mix.ok ? 'success' : 'warning'} role="status" aria-live="polite">
       <MessageBarBody>
         {mix.ok
           ? `Payer mix: ${mix.percent}%.`
@@ -137,6 +137,7 @@ export function PayersView(props: PayersViewProps) {
           {scenario.payers.map((p) => (
             <NumberField
               key={p.id}
+              horizontal
               label={p.name}
               unit="%"
               spec={FIELDS.weight}

@@ -37,8 +37,18 @@ const useStyles = makeStyles({
   negative: { color: tokens.colorPaletteRedForeground1 },
   badges: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
   table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200 },
-  th: { textAlign: 'left', fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground3, padding: '1px 4px 1px 0' },
-  td: { textAlign: 'right', padding: '1px 0', whiteSpace: 'nowrap' },
+  th: {
+    textAlign: 'left',
+    fontWeight: tokens.fontWeightRegular,
+    color: tokens.colorNeutralForeground3,
+    padding: '1px 4px 1px 0',
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    maxWidth: '150px',
+  },
+  td: { textAlign: 'right', padding: '1px 0', whiteSpace: 'nowrap', verticalAlign: 'top' },
+  uw: { display: 'block', fontSize: tokens.fontSizeBase100, lineHeight: tokens.lineHeightBase100 },
   sub: { color: tokens.colorNeutralForeground3 },
   sr: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
 });
@@ -48,7 +58,7 @@ export function ResultsView(props: { results: Results }) {
   const r = props.results;
   if (!r.ok) {
     return (
-      <MessageBar intent="warning">
+      <MessageBar layout="multiline" intent="warning">
         <MessageBarBody>
           No results yet: {r.problems.length === 1 ? r.problems[0] : ''}
           {r.problems.length > 1 ? (
@@ -68,7 +78,7 @@ export function ResultsView(props: { results: Results }) {
   return (
     <div className={styles.section} data-testid="results">
       {r.mixOk ? null : (
-        <MessageBar intent="warning">
+        <MessageBar layout="multiline" intent="warning">
           <MessageBarBody>
             The payer mix adds up to {r.mixPercent}%, not 100%: mix-weighted margins and the program projection appear when it does. Margins by payer
             are shown below.
@@ -173,7 +183,7 @@ export function ResultsView(props: { results: Results }) {
                         </th>
                         <td className={p.margin < 0 || p.underwater ? `${styles.td} ${styles.negative}` : styles.td}>
                           {money(p.margin)}
-                          {p.underwater ? ' (underwater)' : ''}
+                          {p.underwater ? <span className={styles.uw}> underwater</span> : null}
                         </td>
                       </tr>
                     ))}

@@ -45,7 +45,7 @@ const useStyles = makeStyles({
   td: { padding: '2px 4px 2px 0', verticalAlign: 'top' },
   num: { textAlign: 'right', whiteSpace: 'nowrap' },
   bad: { color: tokens.colorPaletteRedForeground1 },
-  fileInput: { maxWidth: '100%' },
+  hiddenInput: { position: 'absolute', width: '1px', height: '1px', opacity: 0, overflow: 'hidden', pointerEvents: 'none' },
 });
 
 export interface BuildProgress {
@@ -137,7 +137,7 @@ function BuildSection(props: WorkbookViewProps) {
         add-in.
       </Caption1>
       {reasons.map((reason) => (
-        <MessageBar intent="warning" key={reason}>
+        <MessageBar layout="multiline" intent="warning" key={reason}>
           <MessageBarBody>{reason}</MessageBarBody>
         </MessageBar>
       ))}
@@ -152,7 +152,7 @@ function BuildSection(props: WorkbookViewProps) {
         </Field>
       ) : null}
       {message ? (
-        <MessageBar intent={message.intent} role="status">
+        <MessageBar layout="multiline" intent={message.intent} role="status">
           <MessageBarBody>{message.text}</MessageBarBody>
         </MessageBar>
       ) : null}
@@ -281,7 +281,7 @@ function FreezeSection(props: { freezer: FreezeService }) {
         </>
       ) : null}
       {message ? (
-        <MessageBar intent={message.intent} role="status">
+        <MessageBar layout="multiline" intent={message.intent} role="status">
           <MessageBarBody>{message.text}</MessageBarBody>
         </MessageBar>
       ) : null}
@@ -332,10 +332,15 @@ function ImportSection(props: WorkbookViewProps) {
       <Caption1 className={styles.sub}>
         The quarterly “Medicare Part B Payment Limit File” (ASP pricing file), CSV or xlsx. It is read here, in the pane; nothing is sent anywhere.
       </Caption1>
-      <Field label="CMS file">
+      <div className={styles.buttons}>
+        <Button disabled={busy} onClick={() => input.current?.click()}>
+          Choose a CMS file…
+        </Button>
         <input
           ref={input}
-          className={styles.fileInput}
+          className={styles.hiddenInput}
+          tabIndex={-1}
+          aria-hidden="true"
           type="file"
           accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           disabled={busy}
@@ -345,7 +350,7 @@ function ImportSection(props: WorkbookViewProps) {
             e.target.value = '';
           }}
         />
-      </Field>
+      </div>
       {file ? (
         <>
           <Body1>
@@ -377,7 +382,7 @@ function ImportSection(props: WorkbookViewProps) {
             </tbody>
           </table>
           {file.impact.unpriced.length > 0 ? (
-            <MessageBar intent="warning">
+            <MessageBar layout="multiline" intent="warning">
               <MessageBarBody>Not priced in the new file: {file.impact.unpriced.join(', ')}.</MessageBarBody>
             </MessageBar>
           ) : null}
@@ -392,7 +397,7 @@ function ImportSection(props: WorkbookViewProps) {
         </>
       ) : null}
       {message ? (
-        <MessageBar intent={message.intent} role="status">
+        <MessageBar layout="multiline" intent={message.intent} role="status">
           <MessageBarBody>{message.text}</MessageBarBody>
         </MessageBar>
       ) : null}

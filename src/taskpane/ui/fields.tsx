@@ -32,7 +32,13 @@ export interface NumberFieldProps {
   readonly disabled?: boolean;
   /** Checks beyond the field's own limits (e.g. a unique name); returns a message to refuse. */
   readonly extraCheck?: (value: number | undefined) => string | null;
+  /** Label beside the input rather than above it. */
+  readonly horizontal?: boolean;
 }
+
+const useRowStyles = makeStyles({
+  row: { gridTemplateColumns: 'minmax(0, 1fr) 104px', columnGap: tokens.spacingHorizontalS, alignItems: 'center' },
+});
 
 /** Label text with a "default" badge while the field is empty. */
 function LabelWithDefault(props: { text: string; usesDefault: boolean; kind?: string }) {
@@ -51,6 +57,7 @@ function LabelWithDefault(props: { text: string; usesDefault: boolean; kind?: st
 
 export function NumberField(props: NumberFieldProps) {
   const styles = useStyles();
+  const rowStyles = useRowStyles();
   const id = useId();
   const shown = formatField(props.value, props.spec);
   const [text, setText] = useState(shown);
@@ -82,9 +89,12 @@ export function NumberField(props: NumberFieldProps) {
   };
 
   const usesDefault = props.value === undefined && props.defaultInfo !== undefined;
-  const hint = props.defaultInfo && usesDefault ? `Default ${props.defaultInfo.display} (${props.defaultInfo.label}).` : props.hint;
+  const defaultText = props.defaultInfo && usesDefault ? `Default ${props.defaultInfo.display} (${props.defaultInfo.label}).` : undefined;
+  const hint = [defaultText, props.hint].filter((h) => h !== undefined).join(' ') || undefined;
   return (
     <Field
+      orientation={props.horizontal ? 'horizontal' : 'vertical'}
+      className={props.horizontal ? rowStyles.row : undefined}
       label={{ children: <LabelWithDefault text={props.label} usesDefault={usesDefault} kind={props.defaultInfo?.label} />, htmlFor: id }}
       validationState={error === null ? 'none' : 'error'}
       validationMessage={error ?? undefined}
