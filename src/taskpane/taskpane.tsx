@@ -9,7 +9,7 @@ import { App, type AppServices } from './app/App';
 import { officeBoardService } from './excel/board';
 import { freezeSheets, scanSheets, unfreezeSheets } from './excel/freeze';
 import { publishPayers, recalculateWorkbook } from './excel/functions-link';
-import { officeQuarterService, restoreImportedQuarter } from './excel/quarters';
+import { officeDocumentSettings, quarterImpact, readCmsFile, restoreImportedQuarters, useQuarter } from './import-cms';
 import { OfficeScenarioStore } from './excel/scenario-store';
 
 function services(): AppServices {
@@ -25,16 +25,22 @@ function services(): AppServices {
       }),
     board: officeBoardService(),
     freezer: { scan: scanSheets, freeze: freezeSheets, unfreeze: unfreezeSheets },
-    quarters: officeQuarterService,
+    quarters: {
+      read: readCmsFile,
+      impact: (quarter, scenario) => quarterImpact(quarter, scenario, store),
+      use: async (quarter, scenario) => {
+        const result = await useQuarter(quarter, { store, settings: officeDocumentSettings() }, scenario);
+        if (result.ok) await recalculateWorkbook();
+        return result;
+      },
+    },
   };
 }
 
 void Office.onReady(() => {
-  try {
-    restoreImportedQuarter();
-  } catch {
-    // A damaged setting must not keep the pane from opening; the embedded quarters stay in use.
-  }
+  // The quarters this workbook remembers; a setting that cannot be read leaves the embedded data in use.
+  const restored = restoreImportedQuarters({ store, settings: officeDocumentSettings() });
+  if (!restored.ok) console.warn(restored.message);
   const container = document.getElementById('root');
   if (container) createRoot(container).render(<App services={services()} />);
 });

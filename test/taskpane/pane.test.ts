@@ -228,12 +228,12 @@ describe('the task pane in Excel (fake host)', () => {
     const drugs = table(await state(page), TABLES.drugs.name);
     const row = drugs?.rows.findIndex((r) => r[0] === 'J2323') ?? -1;
     expect(row).toBeGreaterThanOrEqual(0);
-    const inputs = sheet(await state(page), 'Inputs');
+    const inputs = sheet(await state(page), 'Scenario');
     const t = inputs?.tables.find((x) => x.name === TABLES.drugs.name);
     if (!t) throw new Error('no drugs table');
     const col = TABLES.drugs.headers.indexOf('New patients / month');
-    await userEdit(page, 'Inputs', t.r0 + 1 + row, t.c0 + col, [[4]]);
-    await page.getByText('Updated from edits in the Inputs sheet.').waitFor();
+    await userEdit(page, 'Scenario', t.r0 + 1 + row, t.c0 + col, [[4]]);
+    await page.getByText('Updated from edits in the Scenario sheet.').waitFor();
     await tab(page, 'Formulary');
     await page.getByRole('button', { name: /Tysabri/ }).first().click();
     const tysabri = page.getByRole('group', { name: 'Tysabri (natalizumab) settings' });
@@ -248,12 +248,12 @@ describe('the task pane in Excel (fake host)', () => {
     await page.getByRole('button', { name: 'Load the sample' }).click();
     await savedScenario(page, (s) => s.drugs.length === 10, 'the sample in the workbook');
     const markup = '<img src=x onerror="window.__pwned=1">';
-    const inputs = sheet(await state(page), 'Inputs');
+    const inputs = sheet(await state(page), 'Scenario');
     const payers = inputs?.tables.find((x) => x.name === TABLES.payers.name);
     if (!payers) throw new Error('no payers table');
     // The name of the first payer (Medicare): column 1 of the table, first data row.
-    await userEdit(page, 'Inputs', payers.r0 + 1, payers.c0 + 1, [[markup]]);
-    await page.getByText('Updated from edits in the Inputs sheet.').waitFor();
+    await userEdit(page, 'Scenario', payers.r0 + 1, payers.c0 + 1, [[markup]]);
+    await page.getByText('Updated from edits in the Scenario sheet.').waitFor();
     await tab(page, 'Payers');
     await page.getByRole('group', { name: 'Payer mix' }).getByText(markup, { exact: true }).waitFor();
     await tab(page, 'Results');

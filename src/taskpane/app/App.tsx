@@ -173,7 +173,7 @@ export function App(props: { services: AppServices }) {
         ) : null}
         {state.save.kind === 'failed' ? (
           <MessageBar layout="multiline" intent="error">
-            <MessageBarBody>The Inputs sheet was not updated: {state.save.message}</MessageBarBody>
+            <MessageBarBody>The Scenario sheet was not updated: {state.save.message}</MessageBarBody>
           </MessageBar>
         ) : null}
         {!state.ready ? <Caption1>Reading the scenario from the workbook…</Caption1> : null}
@@ -202,8 +202,6 @@ export function App(props: { services: AppServices }) {
             board={services.board}
             freezer={services.freezer}
             quarters={services.quarters}
-            book={book}
-            referenceData={referenceData}
           />
         ) : null}
       </main>

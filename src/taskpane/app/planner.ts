@@ -1,7 +1,7 @@
 /**
  * The pane's session: the scenario being edited, where it came from, and whether the workbook holds it yet.
  * The scenario is read from the workbook when the pane opens, written back (debounced) whenever it is valid
- * and differs from what the workbook holds, and re-read when the user edits the Inputs tables directly.
+ * and differs from what the workbook holds, and re-read when the user edits the scenario tables (the Scenario sheet) directly.
  * Nothing invalid is written: while the scenario is invalid (a payer mix of 90%, say) the pane says why and
  * keeps the edits; the workbook keeps the last valid scenario.
  */
@@ -72,7 +72,7 @@ function reduce(state: PlannerState, action: Action): PlannerState {
         scenario: action.scenario,
         saved: action.scenario,
         save: { kind: 'saved' },
-        notice: { intent: 'info', text: 'Updated from edits in the Inputs sheet.' },
+        notice: { intent: 'info', text: 'Updated from edits in the Scenario sheet.' },
       };
     case 'save':
       return { ...state, save: action.save, saved: action.saved ?? state.saved };
@@ -106,7 +106,7 @@ export function usePlanner(services: PlannerServices) {
   const scenarioRef = useRef(state.scenario);
   scenarioRef.current = state.scenario;
 
-  // Open: read the workbook's scenario, then watch the Inputs tables for the user's own edits.
+  // Open: read the workbook's scenario, then watch the scenario tables for the user's own edits.
   useEffect(() => {
     let stop: (() => Promise<void>) | null = null;
     let cancelled = false;
@@ -121,8 +121,8 @@ export function usePlanner(services: PlannerServices) {
         const notice = {
           intent: 'error' as const,
           text: first
-            ? 'The Inputs tables hold a scenario the pane cannot use; fix the cells named below (the pane shows a new formulary meanwhile, and saves nothing until you edit it).'
-            : 'The Inputs tables were edited into something the pane cannot use; fix the cells named below. The pane keeps the last valid scenario.',
+            ? 'The scenario tables (Scenario sheet) hold a scenario the pane cannot use; fix the cells named below (the pane shows a new formulary meanwhile, and saves nothing until you edit it).'
+            : 'The scenario tables (Scenario sheet) were edited into something the pane cannot use; fix the cells named below. The pane keeps the last valid scenario.',
           details: found.problems,
         };
         if (first) dispatch({ type: 'loaded', scenario: starterScenario(), saved: null, notice });
@@ -147,7 +147,7 @@ export function usePlanner(services: PlannerServices) {
     const onEdit = (): void => {
       if (timer !== null) clearTimeout(timer);
       timer = setTimeout(() => {
-        readWorkbook(false).catch((e: unknown) => dispatch({ type: 'notice', notice: { intent: 'error', text: `Could not read the Inputs sheet: ${String(e)}` } }));
+        readWorkbook(false).catch((e: unknown) => dispatch({ type: 'notice', notice: { intent: 'error', text: `Could not read the Scenario sheet: ${String(e)}` } }));
       }, SAVE_DELAY_MS);
     };
     readWorkbook(true)

@@ -1,17 +1,19 @@
 /**
- * The scenario as Excel tables on the Inputs sheet, and back: the visible source of truth of a workbook's
- * scenario (DESIGN.md). Pure data in and out, no Office.js: `encodeScenario` gives each table's header and
- * rows, `decodeTables` turns what the tables hold (typed or pasted by a user, perhaps) into a scenario
- * document for `loadScenario` (migrate, then validate), and `cellOfPath` says which cell a validation
- * message is about.
+ * The scenario as Excel tables on the Scenario sheet, and back: the scenario exactly as the pane edits it,
+ * visible and editable in the workbook. Pure data in and out, no Office.js: `encodeScenario` gives each
+ * table's header and rows, `decodeTables` turns what the tables hold (typed or pasted by a user, perhaps)
+ * into a scenario document for `loadScenario` (migrate, then validate), and `cellOfPath` says which cell a
+ * validation message is about.
  *
- * Conventions: an empty cell means "the default" for an optional field; shares and rates are fractions
- * shown with a percent format; yes/no fields read "Yes"/"No" (TRUE/FALSE are accepted); the payers a drug
- * needs prior authorization from are a comma-separated list of payer ids, "none" for an empty list.
+ * Conventions: an empty cell means "the default" for an optional field (so a default stays a default, and
+ * is labelled as one wherever the pane shows it); shares and rates are fractions shown with a percent
+ * format; yes/no fields read "Yes"/"No" (TRUE/FALSE are accepted); the payers a drug needs prior
+ * authorization from are a comma-separated list of payer ids, "none" for an empty list.
  *
- * INTERIM LAYOUT: the board-workbook issue owns the Inputs sheet's design; when its renderer lands, its
- * table definitions replace the ones below (the Office.js side, scenario-store.ts, is written against
- * `TableSpec` and does not change).
+ * The board workbook's Inputs sheet (src/workbook/board/inputs.ts) is a different thing: the scenario
+ * resolved (every default filled in) and laid out for the board's formulas, rebuilt with the board. These
+ * tables are what the pane reads and writes; the Office.js side (scenario-store.ts) is written against
+ * `TableSpec`, so a change of layout stays in this file.
  */
 import type { DrugRule } from '../../engine/types';
 import { PAYER_TERM_KEYS, type PayerTerms, type Scenario } from '../../scenario/types';
@@ -19,7 +21,7 @@ import { SCENARIO_FORMAT_VERSION } from '../../scenario/types';
 
 export type Cell = string | number | boolean;
 
-/** One Excel table of the Inputs sheet: where it sits, its columns and their number formats. */
+/** One Excel table of the Scenario sheet: where it sits, its columns and their number formats. */
 export interface TableSpec {
   readonly name: string;
   /** 0-based column of the table's first column on the sheet; tables sit side by side from row `FIRST_ROW`. */
@@ -38,7 +40,7 @@ export interface TableData {
 
 export type TablesData = Readonly<Record<string, TableData>>;
 
-export const INPUTS_SHEET = 'Inputs';
+export const INPUTS_SHEET = 'Scenario';
 /** The row (0-based) of the tables' header rows; the rows above hold the sheet's title and a note. */
 export const FIRST_ROW = 3;
 
@@ -353,7 +355,7 @@ export function decodeTables(tables: TablesData): Record<string, unknown> | null
 }
 
 /**
- * Where a validation path lives on the Inputs sheet, for messages: "payers[2].weight" -> "ipPayers, row 3,
+ * Where a validation path lives on the Scenario sheet, for messages: "payers[2].weight" -> "ipPayers, row 3,
  * column Mix share". Null for paths without a cell (the whole payer list, say).
  */
 export function cellOfPath(path: string): string | null {

@@ -1,5 +1,5 @@
 /**
- * Reading and writing the scenario in the workbook's Inputs tables through Office.js (inputs-codec.ts says
+ * Reading and writing the scenario in the workbook's scenario tables (the Scenario sheet) through Office.js (inputs-codec.ts says
  * what the tables hold). Each operation is one `Excel.run` with a fixed number of syncs whatever the size
  * of the formulary: find the tables, load or locate their ranges, then read or write whole 2-D blocks.
  */
@@ -28,7 +28,7 @@ export type WorkbookScenario =
 export interface ScenarioStore {
   read(): Promise<WorkbookScenario>;
   write(scenario: Scenario): Promise<void>;
-  /** Calls `onEdit` when cells of the Inputs sheet change; returns the function that stops watching. */
+  /** Calls `onEdit` when cells of the Scenario sheet change; returns the function that stops watching. */
   watch(onEdit: () => void): Promise<() => Promise<void>>;
 }
 
@@ -42,7 +42,7 @@ function cells(values: unknown[][]): Cell[][] {
   return values.map((row) => row.map((v) => (typeof v === 'number' || typeof v === 'boolean' ? v : v === null || v === undefined ? '' : String(v))));
 }
 
-/** The text of a range's bottom-right corner address, relative: "Inputs!B3:C9" -> row and column counts come separately. */
+/** "B3" from 0-based row and column. */
 function a1(row: number, col: number): string {
   let n = col + 1;
   let letters = '';
@@ -103,7 +103,7 @@ export class OfficeScenarioStore implements ScenarioStore {
       }));
       await context.sync();
 
-      // The sheet that holds the tables: where they are, else a new Inputs sheet (suffixed if the name is taken).
+      // The sheet that holds the tables: where they are, else a new Scenario sheet (suffixed if the name is taken).
       let sheetName = located[0]?.sheet.name;
       let sheet: Excel.Worksheet;
       if (sheetName === undefined) {
@@ -112,8 +112,8 @@ export class OfficeScenarioStore implements ScenarioStore {
         for (let n = 2; taken.has(sheetName.toLowerCase()); n++) sheetName = `${INPUTS_SHEET} (${n})`;
         sheet = wb.worksheets.add(sheetName);
         sheet.getRange('A1:A2').values = [
-          ['Infusion Planner: scenario inputs'],
-          ['Edit these tables here or in the Infusion Planner pane; an empty cell means the labelled default.'],
+          ['Infusion Planner: the scenario'],
+          ['Edit these tables here or in the Infusion Planner pane; an empty cell means the labelled default. The board workbook (built from the pane) lays them out with every default filled in on its Inputs sheet.'],
         ];
         sheet.getRange('A1').format.font.bold = true;
         sheet.getRange('A1').format.font.size = 14;

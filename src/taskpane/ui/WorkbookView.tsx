@@ -23,10 +23,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ReferenceBook } from '../../engine/book';
-import type { PaymentLimitQuarter, ReferenceData } from '../../engine/reference';
+import type { PaymentLimitQuarter } from '../../engine/reference';
 import type { Scenario } from '../../scenario/types';
-import { type QuarterImpact, quarterImpact } from '../model/impact';
+import type { CmsFileLike, QuarterImpactView, ReadCmsResult, UseQuarterResult } from '../import-cms';
 import { money } from './format';
 
 const useStyles = makeStyles({
@@ -71,9 +70,11 @@ export interface FreezeService {
   unfreeze(sheetIds: readonly string[]): Promise<{ restored: number; changed: readonly string[]; missing: number }>;
 }
 
+/** "Import CMS file", as src/taskpane/import-cms.ts (the CMS-data issue's logic) provides it. */
 export interface QuarterService {
-  parse(bytes: ArrayBuffer, fileName: string): Promise<PaymentLimitQuarter>;
-  use(quarter: PaymentLimitQuarter): Promise<void>;
+  read(file: CmsFileLike): Promise<ReadCmsResult>;
+  impact(quarter: PaymentLimitQuarter, scenario: Scenario): QuarterImpactView;
+  use(quarter: PaymentLimitQuarter, scenario: Scenario): Promise<UseQuarterResult>;
 }
 
 export interface WorkbookViewProps {
@@ -83,8 +84,6 @@ export interface WorkbookViewProps {
   readonly board: BoardService;
   readonly freezer: FreezeService;
   readonly quarters: QuarterService;
-  readonly book: ReferenceBook;
-  readonly referenceData: ReferenceData;
 }
 
 type Message = { intent: 'success' | 'error' | 'warning' | 'info'; text: string } | null;
@@ -292,7 +291,7 @@ function FreezeSection(props: { freezer: FreezeService }) {
 function ImportSection(props: WorkbookViewProps) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
-  const [file, setFile] = useState<{ name: string; quarter: PaymentLimitQuarter; impact: QuarterImpact } | null>(null);
+  const [file, setFile] = useState<{ name: string; quarter: PaymentLimitQuarter; view: QuarterImpactView } | null>(null);
   const [message, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState(false);
 
@@ -301,10 +300,11 @@ function ImportSection(props: WorkbookViewProps) {
     setMessage(null);
     setFile(null);
     try {
-      const quarter = await props.quarters.parse(await f.arrayBuffer(), f.name);
-      setFile({ name: f.name, quarter, impact: quarterImpact(props.scenario, props.referenceData, props.book, quarter) });
+      const read = await props.quarters.read(f);
+      if (!read.ok) setMessage({ intent: 'error', text: read.message });
+      else setFile({ name: f.name, quarter: read.quarter, view: props.quarters.impact(read.quarter, props.scenario) });
     } catch (e) {
-      setMessage({ intent: 'error', text: e instanceof Error ? e.message : String(e) });
+      setMessage({ intent: 'error', text: `"${f.name}" could not be read: ${e instanceof Error ? e.message : String(e)}` });
     } finally {
       setBusy(false);
     }
@@ -314,16 +314,15 @@ function ImportSection(props: WorkbookViewProps) {
     if (!file) return;
     setBusy(true);
     try {
-      await props.quarters.use(file.quarter);
-      setMessage({ intent: 'success', text: `Payment limits ${file.quarter.quarter} are in use: the newest quarter for the pane and for INFUSION functions.` });
-      setFile(null);
-    } catch (e) {
-      setMessage({ intent: 'error', text: e instanceof Error ? e.message : String(e) });
+      const result = await props.quarters.use(file.quarter, props.scenario);
+      setMessage({ intent: result.ok ? 'success' : 'error', text: result.message });
+      if (result.ok) setFile(null);
     } finally {
       setBusy(false);
     }
   };
 
+  const view = file?.view;
   return (
     <section className={styles.section} style={{ borderBottom: 'none' }} aria-labelledby="import-heading">
       <Subtitle2 as="h2" id="import-heading">
@@ -351,50 +350,72 @@ function ImportSection(props: WorkbookViewProps) {
           }}
         />
       </div>
-      {file ? (
-        <>
+      {file && view && !view.ok ? (
+        <MessageBar layout="multiline" intent="error">
+          <MessageBarBody>{view.message}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {file && view?.ok ? (
+        <div className={styles.section} style={{ borderBottom: 'none', paddingBottom: 0 }} data-testid="cms-impact">
           <Body1>
-            {file.name}: payment limits {file.quarter.quarter} ({file.quarter.effective}), {file.quarter.rows.length} codes. Against{' '}
-            {file.impact.oldQuarter}, for this formulary:
+            {file.name}: payment limits {view.quarter} ({view.effective}), {view.rows} codes; {view.codes.added.length} added, {view.codes.removed.length}{' '}
+            removed and {view.codes.priceChanged} repriced against {view.codes.from}.
           </Body1>
-          <table className={styles.table}>
-            <thead>
-              <tr>
-                <th className={styles.th}>Drug</th>
-                <th className={`${styles.th} ${styles.num}`}>Limit / unit</th>
-                <th className={`${styles.th} ${styles.num}`}>Medicare per admin.</th>
-              </tr>
-            </thead>
-            <tbody>
-              {file.impact.drugs.map((d) => (
-                <tr key={d.hcpcs}>
-                  <td className={styles.td}>
-                    {d.label}
-                    {d.becomesUnderwater ? <span className={styles.bad}> becomes underwater</span> : null}
-                    {d.stopsUnderwater ? <span> no longer underwater</span> : null}
-                  </td>
-                  <td className={`${styles.td} ${styles.num}`}>
-                    {d.oldLimit ?? 'n/a'} → {d.newLimit ?? 'n/a'}
-                  </td>
-                  <td className={`${styles.td} ${styles.num}`}>{d.perAdministration === null ? 'n/a' : money(d.perAdministration)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {file.impact.unpriced.length > 0 ? (
-            <MessageBar layout="multiline" intent="warning">
-              <MessageBarBody>Not priced in the new file: {file.impact.unpriced.join(', ')}.</MessageBarBody>
-            </MessageBar>
+          <Caption1>{view.summary}</Caption1>
+          {view.impact ? (
+            <>
+              <table className={styles.table}>
+                <caption className={styles.sub} style={{ textAlign: 'left' }}>
+                  Your formulary, {view.impact.from} to {view.impact.to}
+                </caption>
+                <thead>
+                  <tr>
+                    <th className={styles.th}>Drug</th>
+                    <th className={`${styles.th} ${styles.num}`}>Limit / unit</th>
+                    <th className={`${styles.th} ${styles.num}`}>Per admin.</th>
+                    <th className={`${styles.th} ${styles.num}`}>Per year</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {view.impact.drugs.map((d) => (
+                    <tr key={d.hcpcs}>
+                      <td className={styles.td}>
+                        {d.label}
+                        {d.underwater?.mixBecame ? <span className={styles.bad}> becomes underwater</span> : null}
+                        {d.underwater?.mixStopped ? <span> no longer underwater</span> : null}
+                        {d.unpricedNew ? <span className={styles.bad}> not priced in {view.impact?.to}</span> : null}
+                      </td>
+                      <td className={`${styles.td} ${styles.num}`}>
+                        {d.old?.paymentLimit ?? 'n/a'} → {d.new?.paymentLimit ?? 'n/a'}
+                      </td>
+                      <td className={`${styles.td} ${styles.num}`}>{d.change ? money(d.change.perAdministration) : 'n/a'}</td>
+                      <td className={`${styles.td} ${styles.num}`}>{d.change ? money(d.change.perYear) : 'n/a'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <Caption1 className={styles.sub}>
+                Change of Medicare's allowed amount for the drug line (payment limit x units billed), per administration and over a year of administrations.
+                Mix-weighted margin change over a year: {money(view.impact.totals.mixMarginPerYear)}.
+              </Caption1>
+              {view.impact.becameUnderwater.length > 0 ? (
+                <MessageBar layout="multiline" intent="warning">
+                  <MessageBarBody>
+                    Become underwater: {view.impact.becameUnderwater.map((u) => `${u.label} (${u.mix ? 'across the mix' : u.payers.join(', ')})`).join('; ')}.
+                  </MessageBarBody>
+                </MessageBar>
+              ) : null}
+            </>
           ) : null}
           <div className={styles.buttons}>
-            <Button appearance="primary" disabled={busy} onClick={() => void use()}>
-              Use {file.quarter.quarter}
+            <Button appearance="primary" disabled={busy || view.direction === 'identical'} onClick={() => void use()}>
+              Use {view.quarter}
             </Button>
             <Button disabled={busy} onClick={() => setFile(null)}>
               Discard
             </Button>
           </div>
-        </>
+        </div>
       ) : null}
       {message ? (
         <MessageBar layout="multiline" intent={message.intent} role="status">

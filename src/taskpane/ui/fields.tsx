@@ -64,7 +64,7 @@ export function NumberField(props: NumberFieldProps) {
   const [error, setError] = useState<string | null>(null);
   const [focused, setFocused] = useState(false);
 
-  // A new value from elsewhere (the Inputs sheet, a reset) replaces the text unless the user is typing here.
+  // A new value from elsewhere (the Scenario sheet, a reset) replaces the text unless the user is typing here.
   useEffect(() => {
     if (!focused) {
       setText(shown);

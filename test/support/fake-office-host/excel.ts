@@ -28,6 +28,7 @@ import {
   parseBox,
   parseKey,
   quoteSheet,
+  renameReferences,
   splitSheet,
   storedConstant,
   tableBox,
@@ -851,6 +852,7 @@ export class WorksheetProxy extends ClientObject {
       checkSheetName(value);
       const other = this.ctx.host.sheetByKey(value);
       if (other && other !== s) throw new HostError('InvalidArgument', `A worksheet named "${value}" already exists.`);
+      if (s.name !== value) renameReferences(this.ctx.host.state, s.name, value);
       s.name = value;
     }, bytesOf(value));
   }

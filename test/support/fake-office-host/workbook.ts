@@ -218,6 +218,8 @@ export function storedConstant(value: unknown, numberFormat: string | undefined)
   if (value === null || value === undefined) return '';
   if (typeof value === 'number' || typeof value === 'boolean') return value;
   const text = String(value);
+  // A leading apostrophe makes the rest text, and is not part of the value.
+  if (text.startsWith("'")) return text.slice(1);
   if (numberFormat === '@') return text;
   if (/^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(text)) return Number(text);
   return text;
@@ -391,4 +393,32 @@ export function emptyWorkbook(): WorkbookState {
     activeSheetId: '{S1}',
     nextId: 2,
   };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Renaming a sheet: Excel updates every reference to it
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A formula with references to sheet `from` pointed at sheet `to` (quoted or plain, any case). */
+export function renameInFormula(formula: string, from: string, to: string): string {
+  const target = `${quoteSheet(to)}!`;
+  const quoted = new RegExp(`'${escapeRegExp(from.replace(/'/g, "''"))}'!`, 'gi');
+  let out = formula.replace(quoted, target);
+  if (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(from)) {
+    const plain = new RegExp(`(^|[^A-Za-z0-9_.'!])${escapeRegExp(from)}!`, 'gi');
+    out = out.replace(plain, (_m, lead: string) => `${lead}${target}`);
+  }
+  return out;
+}
+
+/** Points every formula, name and chart source of the workbook at the sheet's new name. */
+export function renameReferences(state: WorkbookState, from: string, to: string): void {
+  for (const sheet of state.sheets) {
+    for (const cell of Object.values(sheet.cells)) if (cell.f !== undefined) cell.f = renameInFormula(cell.f, from, to);
+    for (const chart of sheet.charts) chart.source = renameInFormula(chart.source, from, to);
+  }
+  for (const name of state.names) name.formula = renameInFormula(name.formula, from, to);
 }
