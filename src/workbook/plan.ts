@@ -235,7 +235,17 @@ export interface BoardPlan {
 // A1 addressing
 
 /** 0-based column index -> letters: 0 -> A, 25 -> Z, 26 -> AA. */
+const LETTERS: string[] = [];
+
 export function columnLetters(col: number): string {
+  const hit = LETTERS[col];
+  if (hit !== undefined) return hit;
+  const letters = computeLetters(col);
+  if (col < 20000) LETTERS[col] = letters;
+  return letters;
+}
+
+function computeLetters(col: number): string {
   let n = col + 1;
   let s = '';
   while (n > 0) {

@@ -15,8 +15,8 @@
  * Maintenance doses in month j are counted in closed form: t >= 1 with 364 j <= 12 (base + delay + t x
  * interval) < 364 (j + 1), so no per-dose columns are needed whatever the horizon.
  */
-import { Dec, ONE, ZERO, dec, sum } from '../../engine/decimal';
-import { cellAddress, rangeAddress } from '../plan';
+import { type Dec, ZERO } from '../../engine/decimal';
+import { cellAddress, columnLetters, rangeAddress } from '../plan';
 import { SheetBuilder } from '../sheet-builder';
 import { type BoardContext, CO, COHORT_GRIDS, type CohortGrid, FE, IN_PAY, IN_VOL, SHEET } from './context';
 import { type CohortNumbers, NO_END, delayOf } from './numbers';
@@ -66,7 +66,7 @@ export function writeCohorts(ctx: BoardContext, text: PrintText, n: CohortNumber
   const RH = ctx.layout.cohorts.regimenHeader;
   s.value(RH - 1, 0, 'Regimen and prior authorization by drug', 'section');
   const loadHeads = (what: string): string[] => Array.from({ length: L }, (_, l) => `${what} ${l + 1}`);
-  s.values(RH, 0, ['HCPCS', 'Product', 'Loading doses', 'Last loading day', 'Interval (days)', 'Maintenance doses allowed', 'Last maintenance dose counted', 'Last dose day counted', 'Finite course', 'Last dose month (PA delay)', 'Last dose month (no delay)', 'PA share of patients', 'PA denied share', 'Discontinuation per year', 'PV weight of drug cost (all wait)', 'PV weight of drug cost (none waits)', 'Administrations (all wait)', 'Administrations (none waits)', 'PV weight of referrals', 'Referrals', ...loadHeads('Loading day counted'), ...loadHeads('Loading month (PA delay)'), ...loadHeads('Loading month (no delay)')], 'header');
+  s.values(RH, 0, ['HCPCS', 'Product', 'Loading doses', 'Last loading day', 'Interval (days)', 'Maintenance doses allowed', 'Last maintenance dose counted', 'Last dose day counted', 'Finite course', 'Last dose month (PA delay)', 'Last dose month (no delay)', 'PA share of patients', 'PA denied share', 'Discontinuation per year', 'PV weight of drug cost (all wait)', 'PV weight of drug cost (none waits)', 'Administrations (all wait)', 'Administrations (none waits)', 'PV weight of referrals', 'Referrals', 'Start offset, twelfths of a day (PA delay)', 'Start offset, twelfths of a day (no delay)', 'Interval, twelfths of a day', ...loadHeads('Loading day counted'), ...loadHeads('Loading month (PA delay)'), ...loadHeads('Loading month (no delay)')], 'header');
   const cash = cohortCashRows(ctx);
   const dfRow = rangeAddress(cash.df, ctx.monthCol(1), cash.df, ctx.monthCol(H), true);
   const costPvRow = rangeAddress(cash.costPv, ctx.monthCol(1), cash.costPv, ctx.monthCol(H), true);
@@ -104,6 +104,10 @@ export function writeCohorts(ctx: BoardContext, text: PrintText, n: CohortNumber
     s.formula(r, CO.totalNoPa, `SUM(${ctx.gridRow('adminsNoPa', pos, 1, H)})`, n.total(pos, false), 'formula', 'count2');
     s.formula(r, CO.referredPv, `SUMPRODUCT(${ctx.gridRow('referred', pos, 1, H)},${dfRow})`, n.referredPv(pos), 'formula', 'count4');
     s.formula(r, CO.referredTotal, `SUM(${ctx.gridRow('referred', pos, 1, H)})`, n.referredTotal(pos), 'formula', 'count2');
+    // Day counts times 12, so that the month of a day, INT(12 d / 364), is exact in binary arithmetic.
+    s.formula(r, CO.offsetPa, `12*(${R(CO.lastLoad)}+${delay})`, 12 * (reg.lastLoad + ctx.src.input.program.priorAuthDelayDays), 'formula', 'int');
+    s.formula(r, CO.offsetNoPa, `12*${R(CO.lastLoad)}`, 12 * reg.lastLoad, 'formula', 'int');
+    s.formula(r, CO.step, `12*${R(CO.interval)}`, 12 * reg.interval, 'formula', 'int');
     for (let l = 0; l < L; l++) {
       const day = In(vr, IN_VOL.loading + l);
       const c = reg.loadingCounted[l] ?? null;
@@ -121,7 +125,9 @@ export function writeCohorts(ctx: BoardContext, text: PrintText, n: CohortNumber
     s.values(h, 0, ['HCPCS', REVERSED.has(g) ? 'Product \\ month since start' : 'Product \\ operating month'], 'header');
     for (let k = 1; k <= H; k++) s.value(h, ctx.monthCol(k), REVERSED.has(g) ? H - k : k, 'header', 'int');
   }
-  const hdr = (g: CohortGrid, k: number): string => cellAddress(ctx.layout.cohorts.grid[g], ctx.monthCol(k), false).replace(/(\d+)$/, '$$$1');
+  // The header cell of month column k in a grid, row-absolute ("F$30"), computed once per grid and month.
+  const headers = new Map<CohortGrid, string[]>(COHORT_GRIDS.map((g) => [g, Array.from({ length: H + 1 }, (_, k) => (k === 0 ? '' : `${columnLetters(ctx.monthCol(k))}$${ctx.layout.cohorts.grid[g] + 1}`))]));
+  const hdr = (g: CohortGrid, k: number): string => (headers.get(g) as string[])[k] as string;
   for (let pos = 0; pos < ctx.D; pos++) {
     const i = ctx.drug(pos);
     const line = input.drugs[i];
@@ -139,12 +145,13 @@ export function writeCohorts(ctx: BoardContext, text: PrintText, n: CohortNumber
     const ramp = In(vr, IN_VOL.ramp);
     const loadPa = rangeAddress(rr, CO.loading + ctx.L, rr, CO.loading + 2 * ctx.L - 1, true);
     const loadNo = rangeAddress(rr, CO.loading + 2 * ctx.L, rr, CO.loading + 3 * ctx.L - 1, true);
-    const kernel = (j: string, loadMonths: string, d: string): string => {
-      const base = d === '' ? `12*${Rg(CO.lastLoad)}` : `12*(${Rg(CO.lastLoad)}+${d})`;
-      const iv = Rg(CO.interval);
-      const hi = `-INT(-(364*(${j}+1)-${base})/(12*${iv}))-1`;
-      const lo = `-INT(-(364*${j}-${base})/(12*${iv}))`;
-      return `(COUNTIF(${loadMonths},${j})+IF(${iv}>0,MAX(0,MIN(${Rg(CO.maxMaint)},${hi})-MAX(1,${lo})+1),0))*POWER(1-${Rg(CO.discontinuation)},${j}/12)`;
+    // Doses in month j since start: the loading doses whose month is j, plus the maintenance doses t >= 1 (up to
+    // the course's cap) with 364 j <= offset + t x step < 364 (j + 1), counted in closed form.
+    const kernel = (j: string, loadMonths: string, offset: string): string => {
+      const step = Rg(CO.step);
+      const hi = `-INT(-(364*(${j}+1)-${offset})/${step})-1`;
+      const lo = `-INT(-(364*${j}-${offset})/${step})`;
+      return `(COUNTIF(${loadMonths},${j})+IF(${step}>0,MAX(0,MIN(${Rg(CO.maxMaint)},${hi})-MAX(1,${lo})+1),0))*POWER(1-${Rg(CO.discontinuation)},${j}/12)`;
     };
     const ps = Rg(CO.paShare);
     const pd = Rg(CO.paDenied);
@@ -154,8 +161,8 @@ export function writeCohorts(ctx: BoardContext, text: PrintText, n: CohortNumber
       const j = H - k; // reversed grids: column k holds month-since-start j
       s.formula(row('referred'), c, `${In(vr, IN_VOL.newPatients)}*IF(${ramp}<=0,1,MIN(1,${hdr('referred', k)}/${ramp}))`, (n.referred[pos] as number[])[k - 1] ?? 0, 'formula', 'count2');
       s.formula(row('newPatients'), c, `${cellAddress(row('referred'), c)}*(1-${pd})`, res.newPatients[k - 1] ?? ZERO, 'formula', 'count2');
-      s.formula(row('kernelPa'), c, kernel(hdr('kernelPa', k), loadPa, delay), (n.kernelPa[pos] as Dec[])[j] ?? ZERO, 'formula', 'count4');
-      s.formula(row('kernelNoPa'), c, kernel(hdr('kernelNoPa', k), loadNo, ''), (n.kernelNoPa[pos] as Dec[])[j] ?? ZERO, 'formula', 'count4');
+      s.formula(row('kernelPa'), c, kernel(hdr('kernelPa', k), loadPa, Rg(CO.offsetPa)), (n.kernelPa[pos] as Dec[])[j] ?? ZERO, 'formula', 'count4');
+      s.formula(row('kernelNoPa'), c, kernel(hdr('kernelNoPa', k), loadNo, Rg(CO.offsetNoPa)), (n.kernelNoPa[pos] as Dec[])[j] ?? ZERO, 'formula', 'count4');
       const slice = (g: CohortGrid): string => rangeAddress(row(g), ctx.monthCol(H - k + 1), row(g), ctx.monthCol(H));
       const ref = rangeAddress(row('referred'), ctx.monthCol(1), row('referred'), c);
       s.formula(row('adminsPa'), c, `SUMPRODUCT(${ref},${slice('kernelPa')})`, (n.adminsPa[pos] as number[])[k - 1] ?? 0, 'formula', 'count2');
@@ -213,8 +220,8 @@ export function writeCohorts(ctx: BoardContext, text: PrintText, n: CohortNumber
     const netCol = ctx.rangeRef(SHEET.formulary, netByPayer + 1, 1 + i, netByPayer + ctx.D, 1 + i);
     for (let k = 1; k <= H; k++) {
       const c = ctx.monthCol(k);
-      s.formula(cash.earned(i), c, `${In(ctx.inputPayerRow(i), IN_PAY.weight)}*SUMPRODUCT(${ctx.gridColumn('administrations', k).replace(`'${SHEET.cohorts}'!`, '')},${netCol})`, (n.earned[i] as Dec[])[k - 1] ?? ZERO, 'formula', 'money');
-      s.formula(cash.received(i), c, delayed(cash.earned(i), timingRow(i), k), (n.received[i] as Dec[])[k - 1] ?? ZERO, 'formula', 'money');
+      s.formula(cash.earned(i), c, `${In(ctx.inputPayerRow(i), IN_PAY.weight)}*SUMPRODUCT(${ctx.gridColumn('administrations', k).replace(`'${SHEET.cohorts}'!`, '')},${netCol})`, (n.earned[i] as number[])[k - 1] ?? 0, 'formula', 'money');
+      s.formula(cash.received(i), c, delayed(cash.earned(i), timingRow(i), k), (n.received[i] as number[])[k - 1] ?? 0, 'formula', 'money');
       s.formula(cash.pv(i), c, pvWeight(timingRow(i), k), (n.pvRow[i] as number[])[k - 1] ?? 0, 'formula', 'fraction');
     }
   });
@@ -233,9 +240,5 @@ export function writeCohorts(ctx: BoardContext, text: PrintText, n: CohortNumber
   for (let c = 2; c < CO.loading + 3 * L; c++) s.width(c, 11);
   for (let k = 1; k <= H; k++) s.width(ctx.monthCol(k), Math.max(s.columnWidths[ctx.monthCol(k)] ?? 0, 9));
   s.freeze = { rows: 0, columns: 2 };
-  void ONE;
-  void dec;
-  void sum;
-  void Dec;
   return s;
 }

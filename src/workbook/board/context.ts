@@ -132,7 +132,7 @@ export const CD = {
   hcpcs: 0, product: 1, payer: 2, weight: 3, paRequired: 4, paDenial: 5, rate: 6, units: 7, jwUnits: 8, drugLine: 9, jwLine: 10,
   allowedDrug: 11, adminLine1: 12, adminLine2: 13, allowedAdmin: 14, allowed: 15, drugCoins: 16, adminCoins: 17, share: 18,
   paid: 19, collected: 20, netDrug: 21, netAdmin: 22, net: 23, drugCost: 24, margin: 25, recovery: 26, underwater: 27,
-  pvPa: 28, pvNoPa: 29, caseNet: 30,
+  drugKept: 28, adminKept: 29, cmsPriced: 30, pvPa: 31, pvNoPa: 32, caseNet: 33,
 } as const;
 export const FE = {
   product: 0, hcpcs: 1, biosimilarOf: 2, dose: 3, unit: 4, units: 5, jw: 6, vials: 7, codes: 8, acquisition: 9, drugCost: 10,
@@ -141,7 +141,7 @@ export const FE = {
 export const CO = {
   hcpcs: 0, product: 1, nLoad: 2, lastLoad: 3, interval: 4, maxMaint: 5, lastMaint: 6, lastDay: 7, finite: 8, lastMonthPa: 9,
   lastMonthNoPa: 10, paShare: 11, paDenied: 12, discontinuation: 13, costPvPa: 14, costPvNoPa: 15, totalPa: 16, totalNoPa: 17,
-  referredPv: 18, referredTotal: 19, loading: 20,
+  referredPv: 18, referredTotal: 19, offsetPa: 20, offsetNoPa: 21, step: 22, loading: 23,
   /** First month column of the month grids. */
   month0: 2,
 } as const;

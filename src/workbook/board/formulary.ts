@@ -13,7 +13,7 @@ import { adminCodes } from '../../engine/admin';
 import { type Dec, ZERO, dec } from '../../engine/decimal';
 import { administrationEconomics } from '../../engine/economics';
 import type { PayerProfile } from '../../engine/types';
-import { cellAddress, rangeAddress } from '../plan';
+import { cellAddress, columnLetters, rangeAddress } from '../plan';
 import { type Cached, SheetBuilder } from '../sheet-builder';
 import { type BoardContext, CD, FE, IN_FEE, IN_FORM, IN_PAY, IN_PRICE, SE, SHEET } from './context';
 import { cohortCashRows } from './cohorts';
@@ -174,8 +174,16 @@ export function writeClaims(ctx: BoardContext, text: PrintText, numbers: CohortN
   s.value(1, 0, 'Each claim line is priced as units x rate and rounded to cents, as a claim is (DOMAIN.md 3); everything after the lines keeps full precision. Rules: DOMAIN.md 2.4-2.7; the payers\' terms are on Inputs.', 'subtitle');
   s.value(2, 0, 'The columns on the right feed the Sensitivity sheet: present-value weights of the administrations (each payer\'s payment delay) and net revenue per administration in each sensitivity case.', 'subtitle');
   const H = ctx.layout.claims.header;
-  const heads = ['HCPCS', 'Product', 'Payer', 'Weight', 'Prior auth (1 = yes)', 'Prior auth denial rate', 'Drug rate $ per unit', 'Units billed', 'JW units billed', 'Drug line', 'JW line', 'Allowed drug', 'Admin line (initial)', 'Admin line (additional hours)', 'Allowed administration', 'Allowed', 'Drug coinsurance', 'Admin coinsurance', 'Patient share', 'Payer paid', 'Collected', 'Net revenue: drug', 'Net revenue: administration', 'Net revenue', 'Drug cost', 'Margin', 'Net cost recovery', 'Underwater', 'PV weight of admins (all wait for PA)', 'PV weight of admins (none wait)'];
+  const heads = ['HCPCS', 'Product', 'Payer', 'Weight', 'Prior auth (1 = yes)', 'Prior auth denial rate', 'Drug rate $ per unit', 'Units billed', 'JW units billed', 'Drug line', 'JW line', 'Allowed drug', 'Admin line (initial)', 'Admin line (additional hours)', 'Allowed administration', 'Allowed', 'Drug coinsurance', 'Admin coinsurance', 'Patient share', 'Payer paid', 'Collected', 'Net revenue: drug', 'Net revenue: administration', 'Net revenue', 'Drug cost', 'Margin', 'Net cost recovery', 'Underwater', 'Share of the drug line kept (before denials)', 'Share of the admin lines kept (before denials)', 'Drug rate moves with CMS prices (1 = yes)', 'PV weight of admins (all wait for PA)', 'PV weight of admins (none wait)'];
   s.values(H, 0, [...heads, ...ctx.cases.map((c) => `Net revenue: ${c.label}`)], 'header');
+  // The cases' claim parameters, read from the Sensitivity sheet, above their columns.
+  s.value(H - 2, CD.pvNoPa, 'Payment limits x', 'label');
+  s.value(H - 1, CD.pvNoPa, 'Denial write-off +', 'label');
+  ctx.cases.forEach((c, k) => {
+    const cr = ctx.layout.sensitivity.casesHeader + 1 + k;
+    s.formula(H - 2, CD.caseNet + k, ctx.ref(SHEET.sensitivity, cr, SE.pl), c.paymentLimitFactor, 'formula', 'factor');
+    s.formula(H - 1, CD.caseNet + k, ctx.ref(SHEET.sensitivity, cr, SE.denial), c.denialAdd, 'formula', 'pct');
+  });
   const fees = feeTableRows(ctx);
   const feeCodes = ctx.rangeRef(SHEET.inputs, fees.first, IN_FEE.code, fees.last, IN_FEE.code);
   const feeAmounts = ctx.rangeRef(SHEET.inputs, fees.first, IN_FEE.amount, fees.last, IN_FEE.amount);
@@ -240,27 +248,34 @@ export function writeClaims(ctx: BoardContext, text: PrintText, numbers: CohortN
       s.formula(r, CD.margin, `${C(CD.net)}-${C(CD.drugCost)}`, e.margin, 'formulaBold', 'money');
       s.formula(r, CD.recovery, `IF(${C(CD.drugCost)}=0,"",${C(CD.netDrug)}/${C(CD.drugCost)})`, e.recovery ?? '', 'formula', 'pct');
       s.formula(r, CD.underwater, `IF(${C(CD.netDrug)}<${C(CD.drugCost)},"yes","no")`, e.underwater ? 'yes' : 'no', 'formula');
+      // The shares of each line the practice keeps before denials, (1 - c)(1 - seq) + c x collection, for the
+      // sensitivity cases below (the same net revenue, factored).
+      const kd = (1 - cDrug.toNumber()) * (1 - entry.profile.sequestration) + cDrug.toNumber() * entry.profile.collectionRate;
+      const ka = (1 - entry.profile.adminCoinsurance) * (1 - entry.profile.sequestration) + entry.profile.adminCoinsurance * entry.profile.collectionRate;
+      s.formula(r, CD.drugKept, `(1-${Q})*(1-${seq})+${Q}*${coll}`, kd, 'formula', 'fraction');
+      s.formula(r, CD.adminKept, `(1-${R})*(1-${seq})+${R}*${coll}`, ka, 'formula', 'fraction');
+      const scales = entry.profile.drugRule.kind === 'payment_limit' || entry.profile.drugRule.kind === 'asp_plus';
+      s.formula(r, CD.cmsPriced, `IF(OR(${kind}="${RULE_WORDS.payment_limit}",${kind}="${RULE_WORDS.asp_plus}"),1,0)`, scales ? 1 : 0, 'formula', 'int');
       // Present-value weights: the administrations of this drug, as if every patient waited for PA / none did,
       // each month weighted by this payer's delayed discount factor (Cohorts, cash timing).
       const wdRow = cohortCashRows(ctx).pv(j);
       const wd = ctx.rangeRef(SHEET.cohorts, wdRow, ctx.monthCol(1), wdRow, ctx.monthCol(ctx.H));
       s.formula(r, CD.pvPa, `SUMPRODUCT(${ctx.gridRow('adminsPa', pos, 1, ctx.H, true)},${wd})`, numbers.pvWeight(pos, j, true), 'formula', 'count4');
       s.formula(r, CD.pvNoPa, `SUMPRODUCT(${ctx.gridRow('adminsNoPa', pos, 1, ctx.H, true)},${wd})`, numbers.pvWeight(pos, j, false), 'formula', 'count4');
-      // Net revenue in each sensitivity case: payment limits x factor (payment-limit and ASP rules only),
-      // denial write-off raised (capped at 100%); everything else as above.
+      // Net revenue in each sensitivity case: payment limits x factor (payment-limit and ASP rules only), the
+      // drug lines re-rounded to cents; denial write-off raised (capped at 100%); everything else as above.
       ctx.cases.forEach((_, k) => {
-        const cr = ctx.layout.sensitivity.casesHeader + 1 + k;
-        const p = ctx.ref(SHEET.sensitivity, cr, SE.pl);
-        const d = ctx.ref(SHEET.sensitivity, cr, SE.denial);
-        const pf = `IF(OR(${kind}="${RULE_WORDS.payment_limit}",${kind}="${RULE_WORDS.asp_plus}"),${p},1)`;
-        const drugAllowed = `(ROUND(${C(CD.rate)}*${pf}*${C(CD.units)},2)+ROUND(${C(CD.rate)}*${pf}*${C(CD.jwUnits)},2))`;
-        const denial = `MIN(1,${den}+${d})`;
+        const col = CD.caseNet + k;
+        const p = `${columnLetters(col)}$${H - 1}`;
+        const d = `${columnLetters(col)}$${H}`;
+        const pf = `IF(${C(CD.cmsPriced)}=1,${p},1)`;
+        const denial = `(1-MIN(1,${den}+${d}))`;
         const v = caseNet[k]?.[pos]?.[j] ?? e.netRevenue;
-        s.formula(r, CD.caseNet + k, `${lineNet(drugAllowed, Q, denial)}+${lineNet(O, R, denial)}`, v, 'formula', 'money');
+        s.formula(r, col, `(ROUND(${C(CD.rate)}*${pf}*${C(CD.units)},2)+ROUND(${C(CD.rate)}*${pf}*${C(CD.jwUnits)},2))*${C(CD.drugKept)}*${denial}+${O}*${C(CD.adminKept)}*${denial}`, v, 'formula', 'money');
       });
     });
   }
-  s.widths(0, [8, 26, 20, 8, 9, 9, 10, 7, 7, 11, 10, 11, 10, 10, 11, 11, 9, 9, 10, 11, 11, 11, 11, 11, 11, 11, 9, 9, 12, 12]);
+  s.widths(0, [8, 26, 20, 8, 9, 9, 10, 7, 7, 11, 10, 11, 10, 10, 11, 11, 9, 9, 10, 11, 11, 11, 11, 11, 11, 11, 9, 9, 11, 11, 11, 12, 16]);
   for (let k = 0; k < ctx.cases.length; k++) s.width(CD.caseNet + k, 13);
   s.freeze = { rows: H + 1, columns: 3 };
   return s;

@@ -2,14 +2,15 @@
  * The cached values of the board's intermediate cells that the engine does not report on its own: the
  * per-patient administration kernels (the engine's own `administrationKernel`), the convolutions split by
  * "every patient waits for prior authorization" / "none waits", the cash-timing and present-value weight
- * rows and the per-drug sums the Sensitivity sheet combines. Expected counts and weights are cached as
- * binary doubles (they are previews: the workbook recomputes them, and the LibreOffice proof compares
- * every one of them); money that the engine reports is cached from the engine's decimals.
+ * rows and the per-drug sums the Sensitivity sheet combines. These intermediate cells (expected counts,
+ * weights, each payer's collections by month) are cached as binary doubles: they are previews that the
+ * workbook recomputes, and the LibreOffice proof compares every one of them. Every figure the engine
+ * itself reports is cached from the engine's decimals.
  */
 import { Dec, ONE, ZERO, dec, sum } from '../../engine/decimal';
 import { administrationKernel } from '../../engine/model';
 import { doseDays } from '../../engine/regimen';
-import { DAYS_PER_MONTH, delaySeries, monthOfDay } from '../../engine/timeline';
+import { DAYS_PER_MONTH, monthOfDay } from '../../engine/timeline';
 import type { DrugLineInput } from '../../engine/types';
 import type { BoardContext } from './context';
 
@@ -51,8 +52,8 @@ export class CohortNumbers {
   /** Discount factor of operating month k (global month P + k). */
   readonly df: number[] = [];
   /** Per payer: accrued collections by operating month, the received series, the PV weight row. */
-  readonly earned: Dec[][] = [];
-  readonly received: Dec[][] = [];
+  readonly earned: number[][] = [];
+  readonly received: number[][] = [];
   readonly pvRow: number[][] = [];
   readonly costIncurred: Dec[] = [];
   readonly costPaid: Dec[] = [];
@@ -63,6 +64,8 @@ export class CohortNumbers {
     const prog = input.program;
     const H = ctx.H;
     const until = Math.ceil((H * 364) / 12) + 1;
+    // Drug lines with the same regimen, discontinuation and delay share a kernel (the stress scenario repeats drugs).
+    const kernels = new Map<string, Dec[]>();
     for (let pos = 0; pos < ctx.D; pos++) {
       const i = ctx.drug(pos);
       const line = input.drugs[i] as DrugLineInput;
@@ -87,9 +90,18 @@ export class CohortNumbers {
         lastMonthNoPa: finite ? monthOfDay(lastDay) : NO_END,
         paShare, paDenied, loadingCounted: counted,
       });
-      const retention = ONE.minus(dec(line.discontinuationRate)).pow(dec(1).div(12));
-      const kPa = administrationKernel(line, prog.priorAuthDelayDays, H, retention);
-      const kNo = administrationKernel(line, 0, H, retention);
+      const kernel = (delay: number): Dec[] => {
+        const key = `${JSON.stringify(line.regimen)}|${line.discontinuationRate}|${delay}`;
+        let k = kernels.get(key);
+        if (!k) {
+          const retention = ONE.minus(dec(line.discontinuationRate)).pow(dec(1).div(12));
+          k = administrationKernel(line, delay, H, retention);
+          kernels.set(key, k);
+        }
+        return k;
+      };
+      const kPa = kernel(prog.priorAuthDelayDays);
+      const kNo = kernel(0);
       this.kernelPa.push(kPa);
       this.kernelNoPa.push(kNo);
       const r = this.regimen[pos] as RegimenNumbers;
@@ -124,13 +136,15 @@ export class CohortNumbers {
         return a + b;
       });
     };
+    const adm = results.drugs.map((d) => d.administrations.map((a) => a.toNumber()));
     input.payers.forEach((p, j) => {
-      const w = results.weights[j] as Dec;
-      const earned = Array.from({ length: H }, (_, idx) =>
-        w.times(sum(results.drugs.map((d) => (d.administrations[idx] as Dec).times((d.perPayer[j] as { netRevenue: Dec }).netRevenue)))),
-      );
+      const w = (results.weights[j] as Dec).toNumber();
+      const net = results.drugs.map((d) => (d.perPayer[j] as { netRevenue: Dec }).netRevenue.toNumber());
+      const earned = Array.from({ length: H }, (_, idx) => w * adm.reduce((t, a, di) => t + (a[idx] as number) * (net[di] as number), 0));
       this.earned.push(earned);
-      this.received.push(delaySeries(earned, p.profile.daysToPayment));
+      const { whole, fraction } = delayOf(p.profile.daysToPayment);
+      const f = fraction.toNumber();
+      this.received.push(earned.map((_, idx) => (idx - whole >= 0 ? (1 - f) * (earned[idx - whole] as number) : 0) + (idx - whole - 1 >= 0 ? f * (earned[idx - whole - 1] as number) : 0)));
       this.pvRow.push(pvWeights(p.profile.daysToPayment));
     });
     const months = results.months.slice(P);
