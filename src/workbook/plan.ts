@@ -91,6 +91,8 @@ export const NUMBER_FORMATS = {
   pct2: '0.00%',
   pct3: '0.000%',
   int: '0',
+  /** Whole numbers above zero; zero and negatives left blank (operating months during planning). */
+  positive: '0;;',
   month: '"month "0',
   count1: '#,##0.0',
   amount: '#,##0.###',

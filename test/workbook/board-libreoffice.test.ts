@@ -83,15 +83,17 @@ describeLo('the board workbook recalculated by LibreOffice', () => {
   // A board member's edits, and the scenario (or reference data) that says the same.
   const cases = [
     {
-      what: 'payer weights (Medicare 40% -> 35%, commercial 27% -> 32%)',
+      what: 'payer weights (Medicare 40% -> 35%, commercial 27% -> 30%, self-pay 3% -> 5%)',
       edits: [
         { sheet: SHEET.inputs, row: payerRow('MEDICARE'), col: IN_PAY.weight, value: 0.35 },
-        { sheet: SHEET.inputs, row: payerRow('COMMERCIAL'), col: IN_PAY.weight, value: 0.32 },
+        { sheet: SHEET.inputs, row: payerRow('COMMERCIAL'), col: IN_PAY.weight, value: 0.3 },
+        { sheet: SHEET.inputs, row: payerRow('SELF_PAY'), col: IN_PAY.weight, value: 0.05 },
       ],
       expected: () =>
         boardFor(
           changed((s) => {
-            s.payers = s.payers.map((p) => (p.id === 'MEDICARE' ? { ...p, weight: 0.35 } : p.id === 'COMMERCIAL' ? { ...p, weight: 0.32 } : p));
+            const w: Record<string, number> = { MEDICARE: 0.35, COMMERCIAL: 0.3, SELF_PAY: 0.05 };
+            s.payers = s.payers.map((p) => (w[p.id] === undefined ? p : { ...p, weight: w[p.id] as number }));
           }),
         ).plan,
     },

@@ -68,7 +68,8 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
   const results = src.results;
   const book = src.book;
   const labels = labelsFor(src);
-  const s = new SheetBuilder(SHEET.inputs, 'inputs', printSetup(text, { fitToHeight: false }));
+  // Printed: the tables' columns (the long labels and sources to their right are for the screen).
+  const s = new SheetBuilder(SHEET.inputs, 'inputs', printSetup(text, { fitToHeight: false, area: rangeAddress(0, 0, ctx.layout.inputs.feesHeader + 12, IN_FORM.label) }));
   s.tabColor = '#FFC000';
 
   s.value(0, 0, `Inputs: ${input.name}`, 'title');

@@ -48,8 +48,8 @@ export function writeProjection(ctx: BoardContext, text: PrintText): SheetBuilde
     const C = (c: number): string => cellAddress(r, c);
     const prev = (c: number): string => cellAddress(r - 1, c);
     s.value(r, PJ.month, m, 'text', 'int');
-    s.formula(r, PJ.operating, `${C(PJ.month)}-${ctx.name('PlanningMonths')}`, k, 'formula', 'int');
-    s.value(r, PJ.phase, k >= 1 ? 'operating' : 'planning', 'text');
+    s.formula(r, PJ.operating, `${C(PJ.month)}-${ctx.name('PlanningMonths')}`, k, 'center', 'positive');
+    s.value(r, PJ.phase, k >= 1 ? 'operating' : 'planning', 'center');
     if (k >= 1) {
       s.formula(r, PJ.newPatients, `SUM(${ctx.gridColumn('newPatients', k)})`, row.newPatients, 'formula', 'count2');
       s.formula(r, PJ.active, `SUM(${ctx.gridColumn('active', k)})`, row.activePatients, 'formula', 'count2');

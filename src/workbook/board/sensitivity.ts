@@ -24,6 +24,9 @@ import type { CohortNumbers } from './numbers';
 import { projectionTotalsRow } from './projection';
 import { type PrintText, printSetup } from './print';
 
+/** Points of weight the engine's payer-mix driver moves (src/engine/sensitivity.ts mixShift; its labels say "10 pts"). */
+export const MIX_POINTS = 0.1;
+
 /** The cases, from the engine's own sensitivity rows and named scenarios, with the engine's figures. */
 export function sensitivityCases(src: BoardInputs): SensitivityCase[] {
   const base = src.results;
@@ -35,7 +38,9 @@ export function sensitivityCases(src: BoardInputs): SensitivityCase[] {
     acquisitionFactor: adj.acquisitionFactor ?? 1,
     volumeFactor: adj.volumeFactor ?? 1,
     denialAdd: adj.denialWriteOffAdd ?? 0,
-    mixShift: adj.weights ? dec(adj.weights[best] ?? 0).minus(dec(baseWeights[best] ?? 0)).toNumber() : 0,
+    // The payer-mix driver moves up to MIX_POINTS of weight (fewer when the payer it moves from has less);
+    // the workbook states the points and applies the cap itself, so that it holds after the weights change.
+    mixShift: adj.weights ? Math.sign(dec(adj.weights[best] ?? 0).minus(dec(baseWeights[best] ?? 0)).toNumber()) * MIX_POINTS : 0,
   });
   const cases: SensitivityCase[] = [{ id: 'base', label: 'Base case', driver: '', what: 'the scenario as entered', ...params({}), npv: base.summary.npv, totalNet: base.summary.totalNet }];
   for (const row of src.sensitivity) {
@@ -123,17 +128,18 @@ export function writeSensitivity(ctx: BoardContext, text: PrintText, n: CohortNu
   const NH = L.namedHeader;
   s.value(NH - 1, 0, 'Scenarios side by side', 'section');
   const named = ['conservative', 'base', 'optimistic'].map((id) => ctx.cases.findIndex((c) => c.id === id)).filter((k) => k >= 0);
-  s.values(NH, 0, ['Figure', ...named.map((k) => ctx.cases[k]?.label ?? '')], 'header');
-  s.value(NH + 1, 0, 'What changes', 'label');
-  s.value(NH + 2, 0, 'NPV', 'kpiLabel');
-  s.value(NH + 3, 0, 'Net over the projection', 'kpiLabel');
-  s.value(NH + 4, 0, 'NPV vs base', 'label');
+  // Labels in column A, the three scenarios in the figure columns (D, E, F); what each changes is in Cases above.
+  const nc = SE.pl;
+  s.value(NH, 0, 'Figure', 'header');
+  named.forEach((k, j) => s.value(NH, nc + j, ctx.cases[k]?.label ?? '', 'header'));
+  s.value(NH + 1, 0, 'NPV', 'kpiLabel');
+  s.value(NH + 2, 0, 'Net over the projection', 'kpiLabel');
+  s.value(NH + 3, 0, 'NPV vs base', 'label');
   named.forEach((k, j) => {
     const c = ctx.cases[k] as SensitivityCase;
-    s.value(NH + 1, 1 + j, c.what, 'note');
-    s.formula(NH + 2, 1 + j, cellAddress(caseRow(k), SE.npv), c.npv, 'kpiValue', 'money0');
-    s.formula(NH + 3, 1 + j, cellAddress(caseRow(k), SE.totalNet), c.totalNet, 'kpiValue', 'money0');
-    s.formula(NH + 4, 1 + j, cellAddress(caseRow(k), SE.vsBase), c.npv.minus(base), 'formula', 'money0');
+    s.formula(NH + 1, nc + j, cellAddress(caseRow(k), SE.npv), c.npv, 'kpiValue', 'money0');
+    s.formula(NH + 2, nc + j, cellAddress(caseRow(k), SE.totalNet), c.totalNet, 'kpiValue', 'money0');
+    s.formula(NH + 3, nc + j, cellAddress(caseRow(k), SE.vsBase), c.npv.minus(base), 'formula', 'money0');
   });
   const projNpv = ctx.ref(SHEET.projection, projectionTotalsRow(ctx), PJ.pv);
   const ok = 'OK: the base case here equals the Projection\'s NPV';
@@ -274,7 +280,7 @@ export function writeSensitivity(ctx: BoardContext, text: PrintText, n: CohortNu
       );
     });
   }
-  s.widths(0, [30, 26, 34, 12, 12, 12, 13, 18, 13, 13, 13]);
+  s.widths(0, [30, 20, 58, 13, 13, 13, 13, 18, 13, 13, 13]);
   for (let k = 0; k < C; k++) s.width(caseCol(k), Math.max(s.columnWidths[caseCol(k)] ?? 0, 13));
   return s;
 }
