@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { store } from '../functions/store';
 import { App, type AppServices } from './app/App';
 import { officeBoardService } from './excel/board';
+import { officeBoardLink } from './excel/board-link';
 import { freezeSheets, scanSheets, unfreezeSheets } from './excel/freeze';
 import { publishPayers, recalculateWorkbook } from './excel/functions-link';
 import { officeDocumentSettings, quarterImpact, readCmsFile, restoreImportedQuarters, useQuarter } from './import-cms';
@@ -23,7 +24,8 @@ function services(): AppServices {
       store.subscribe((change) => {
         if (change !== 'payers') listener();
       }),
-    board: officeBoardService(),
+    board: officeBoardService(() => store.book),
+    boardLink: officeBoardLink,
     freezer: { scan: scanSheets, freeze: freezeSheets, unfreeze: unfreezeSheets },
     quarters: {
       read: readCmsFile,

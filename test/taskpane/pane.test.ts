@@ -11,6 +11,7 @@ import type { Scenario } from '../../src/scenario/types';
 import { TABLES } from '../../src/taskpane/excel/inputs-codec';
 import { FROZEN_SHEET } from '../../src/taskpane/excel/freeze';
 import { computeResults } from '../../src/taskpane/model/results';
+import { REQUESTS } from '../../src/workbook/render-officejs';
 import { money } from '../../src/taskpane/ui/format';
 import type { SyncRecord } from '../support/fake-office-host/excel';
 import { OFFICE_JS, type OpenPane, type PaneEnv, openPane, serializeWorkbook, startEnv } from './harness';
@@ -199,6 +200,93 @@ describe('the task pane in Excel (fake host)', () => {
     // The workbook keeps the valid mix: nothing invalid reached it.
     const s = workbookScenario(await state(page));
     expect(s.payers.find((p) => p.id === 'COMMERCIAL')?.weight).toBe(0.27);
+    await pane.close();
+  });
+
+  it('builds the board workbook with progress, and asks before it replaces the sheets it built before', async () => {
+    const pane = await open({ width: 360 });
+    const { page } = pane;
+    await page.getByRole('button', { name: 'Load the sample' }).click();
+    const scenario = await savedScenario(page, (s) => s.drugs.length === 10, 'the sample in the workbook');
+    await tab(page, 'Workbook');
+    await page.getByText('No sheet uses INFUSION functions now.').waitFor();
+    const before = (await syncs(page)).length;
+    await page.getByRole('button', { name: 'Build board workbook' }).click();
+    await page.getByText(/^Board workbook built: Summary, Inputs, Formulary economics, Projection, Sensitivity, Sources and assumptions, Claim detail, Cohorts\.$/).waitFor({ timeout: 30_000 });
+    const after = (await syncs(page)).slice(before);
+    // The renderer's round trips end with the one that reveals the sheets and activates Summary.
+    const buildSyncs = after.slice(0, after.findIndex((x) => x.requests.includes('worksheet.activate')) + 1);
+    // The renderer's fixed sequence of round trips (at most REQUESTS: a write phase with nothing queued costs
+    // no round trip), whatever the formulary's size; none over Excel on the web's 5 MB.
+    expect(buildSyncs.length).toBeGreaterThanOrEqual(REQUESTS - 3);
+    expect(buildSyncs.length).toBeLessThanOrEqual(REQUESTS);
+    expect(buildSyncs.every((x) => x.ok && x.payloadBytes < 5_000_000)).toBe(true);
+
+    const built = await state(page);
+    const names = built.sheets.map((x) => x.name);
+    expect(names).toEqual(expect.arrayContaining(['Sheet1', 'Scenario', 'Summary', 'Inputs', 'Formulary economics', 'Projection', 'Sensitivity', 'Sources and assumptions', 'Claim detail', 'Cohorts']));
+    expect(built.sheets.every((x) => x.visibility === 'Visible')).toBe(true);
+    expect(built.sheets.find((x) => x.id === built.activeSheetId)?.name).toBe('Summary');
+    // The board's Inputs hold the scenario; every other sheet reads them through native formulas.
+    const payers = table(built, 'IP_Payers');
+    if (!payers) throw new Error('no IP_Payers table');
+    const weightCol = payers.headers.indexOf('Weight');
+    expect(payers.rows.map((r) => [r[0], r[weightCol]])).toEqual(scenario.payers.map((p) => [p.id, p.weight]));
+    const formulary = sheet(built, 'Formulary economics');
+    const formulas = Object.values(formulary?.cells ?? {}).filter((c) => c.f !== undefined);
+    expect(formulas.length).toBeGreaterThan(50);
+    expect(formulas.some((c) => c.f?.includes('Inputs!'))).toBe(true);
+    // Built under temporary names, then renamed: nothing refers to a temporary sheet.
+    const everyFormula = built.sheets.flatMap((x) => Object.values(x.cells).map((c) => c.f ?? ''));
+    expect(everyFormula.filter((f) => /IP_b[0-9a-z]+_\d/.test(f))).toEqual([]);
+    expect(built.names.filter((n) => n.name.startsWith('IP_')).every((n) => n.formula.startsWith('=Inputs!'))).toBe(true);
+    expect(Object.keys(built.settings)).toContain('InfusionPlanner.board');
+
+    // Again: the pane asks first; "Keep them" changes nothing.
+    await page.getByRole('button', { name: 'Build board workbook' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Replace the earlier board sheets?' });
+    await dialog.waitFor();
+    expect(await dialog.getByRole('listitem').allInnerTexts()).toEqual(['Summary', 'Inputs', 'Formulary economics', 'Projection', 'Sensitivity', 'Sources and assumptions', 'Claim detail', 'Cohorts']);
+    await dialog.getByRole('button', { name: 'Keep them' }).click();
+    await page.getByText('Nothing was changed: the earlier board sheets are as they were.').waitFor();
+    expect((await state(page)).sheets.map((x) => x.id)).toEqual(built.sheets.map((x) => x.id));
+    // "Replace them": a new board in place of the old one, no "(2)" copies.
+    await page.getByRole('button', { name: 'Build board workbook' }).click();
+    await dialog.getByRole('button', { name: 'Replace them' }).click();
+    await page.getByText(/^Board workbook built:/).waitFor({ timeout: 30_000 });
+    const rebuilt = await state(page);
+    expect(rebuilt.sheets.map((x) => x.name).sort()).toEqual(names.sort());
+    expect(rebuilt.sheets.find((x) => x.name === 'Summary')?.id).not.toBe(built.sheets.find((x) => x.name === 'Summary')?.id);
+    await page.getByText('The board workbook follows your edits', { exact: false }).waitFor();
+
+    // The board follows the pane: a new mix is written into the board's Inputs, where its formulas read it.
+    await tab(page, 'Payers');
+    const mix = page.getByRole('group', { name: 'Payer mix' });
+    await mix.getByLabel('Medicare fee-for-service', { exact: true }).fill('30');
+    await mix.getByLabel('Commercial', { exact: true }).fill('37');
+    await until(async () => {
+      const t = table(await state(page), 'IP_Payers');
+      const w = t?.headers.indexOf('Weight') ?? -1;
+      return t?.rows.find((r) => r[0] === 'COMMERCIAL')?.[w] === 0.37 && t.rows.find((r) => r[0] === 'MEDICARE')?.[w] === 0.3;
+    }, 'the new mix in the board\'s Inputs');
+
+    // And the pane follows the board: a volume typed in the board's Inputs comes back into the scenario.
+    const board = await state(page);
+    const volume = sheet(board, 'Inputs')?.tables.find((t) => t.name === 'IP_Volume');
+    const vol = table(board, 'IP_Volume');
+    if (!volume || !vol) throw new Error('no IP_Volume table');
+    const row = vol.rows.findIndex((r) => r[0] === 'J3380');
+    const col = vol.headers.indexOf('New patients per month (at target)');
+    await userEdit(page, 'Inputs', volume.r0 + 1 + row, volume.c0 + col, [[2.5]]);
+    await page.getByText('Updated from edits in the board\u2019s Inputs sheet.').waitFor();
+    await savedScenario(page, (x) => x.drugs.find((d) => d.hcpcs === 'J3380')?.newPatientsPerMonth === 2.5, 'the board edit in the Scenario tables');
+
+    // A new drug changes the board's layout: the pane says it needs a rebuild rather than half-updating it.
+    await tab(page, 'Formulary');
+    await addDrug(page, 'Tysabri', /^Add Tysabri/);
+    await tab(page, 'Workbook');
+    await page.getByText(/The formulary changed since the board workbook was built/).waitFor();
+    expect(pane.errors).toEqual([]);
     await pane.close();
   });
 

@@ -26,13 +26,17 @@ import { PayersView } from '../ui/PayersView';
 import { ProgramView } from '../ui/ProgramView';
 import { ResultsView } from '../ui/ResultsView';
 import { type BoardService, type FreezeService, type QuarterService, WorkbookView } from '../ui/WorkbookView';
-import { type PlannerServices, type SaveState, usePlanner } from './planner';
+import type { BoardLinkPort } from '../excel/board-link';
+import { useBoardLink } from './boardLink';
+import { type PlannerServices, type SaveState, holdReason, usePlanner } from './planner';
 
 export interface AppServices extends PlannerServices {
   readonly book: () => ReferenceBook;
   /** Calls back when the reference data changes (an imported quarter); returns the unsubscribe. */
   readonly onReferenceChange: (listener: () => void) => () => void;
   readonly board: BoardService;
+  /** Keeps the board's Inputs sheet and the scenario in step after a build. */
+  readonly boardLink: BoardLinkPort;
   readonly freezer: FreezeService;
   readonly quarters: QuarterService;
 }
@@ -102,6 +106,8 @@ export function App(props: { services: AppServices }) {
   const shown = useDeferredValue(state.scenario);
   const results = useMemo(() => computeResults(shown, book, referenceData), [shown, book, referenceData]);
   const mix = mixSum(state.scenario);
+  const writable = useMemo(() => (state.ready ? holdReason(state.scenario, referenceData) : 'loading'), [state.ready, state.scenario, referenceData]);
+  const board = useBoardLink({ port: services.boardLink, book, ready: state.ready, scenario: state.scenario, blocked: writable, edit, notify: planner.notify });
   const blocked = state.scenario.drugs.length === 0 ? 'Add a drug to the formulary first.' : mix.ok ? (state.save.kind === 'held' ? state.save.reason : null) : `The payer mix adds up to ${mix.percent}%; set it to 100% to build the board workbook.`;
 
   const summary = results.ok
@@ -202,6 +208,8 @@ export function App(props: { services: AppServices }) {
             board={services.board}
             freezer={services.freezer}
             quarters={services.quarters}
+            boardStatus={board.status}
+            onBuilt={board.built}
           />
         ) : null}
       </main>

@@ -203,5 +203,6 @@ export function usePlanner(services: PlannerServices) {
   const edit = useCallback((f: (s: Scenario) => Scenario) => dispatch({ type: 'edit', edit: f }), []);
   const replace = useCallback((scenario: Scenario, notice: PlannerState['notice'] = null) => dispatch({ type: 'replace', scenario, notice }), []);
   const dismissNotice = useCallback(() => dispatch({ type: 'notice', notice: null }), []);
-  return { state, edit, replace, dismissNotice, current: scenarioRef };
+  const notify = useCallback((text: string, intent: 'info' | 'warning') => dispatch({ type: 'notice', notice: { intent, text } }), []);
+  return { state, edit, replace, dismissNotice, notify, current: scenarioRef };
 }

@@ -1,13 +1,51 @@
 /**
- * The board workbook, built in the open workbook by the board-workbook issue's Office.js renderer
- * (src/workbook/render-officejs.ts). Until that renderer is part of the build, the pane says so instead of
- * offering a button that cannot work.
+ * "Build board workbook": the scenario through the engine into the board plan (src/workbook/board.ts), then
+ * into the open workbook by the Office.js renderer (src/workbook/render-officejs.ts), which replaces only the
+ * sheets it built before, after the pane's confirmation, and syncs a fixed number of times (REQUESTS). The
+ * pane shows progress by counting those round trips.
  */
-import type { BoardService } from '../ui/WorkbookView';
+import type { ReferenceBook } from '../../engine/book';
+import { resolveScenario, scenarioDefaultsApplied } from '../../scenario';
+import type { Scenario } from '../../scenario/types';
+import { boardInputs, buildBoardPlan } from '../../workbook/board';
+import { REQUESTS, type ExcelRun, renderBoardInExcel } from '../../workbook/render-officejs';
+import type { BoardService, BuildProgress } from '../ui/WorkbookView';
 
-export function officeBoardService(): BoardService {
+/** What the user reads while each round trip runs. */
+function stepText(done: number): string {
+  if (done === 0) return 'Looking at the workbook';
+  if (done === 1) return 'Adding the sheets';
+  if (done < REQUESTS - 1) return `Writing the sheets (${done - 1} of ${REQUESTS - 3})`;
+  return 'Showing the new sheets';
+}
+
+export function officeBoardService(book: () => ReferenceBook): BoardService {
   return {
-    unavailable: 'Building the board workbook needs the Office.js renderer of the board-workbook issue, which is not in this build yet.',
-    build: () => Promise.reject(new Error('The board workbook renderer is not in this build.')),
+    unavailable: null,
+    async build(scenario: Scenario, progress: (p: BuildProgress) => void, confirmReplace: (sheets: readonly string[]) => Promise<boolean>) {
+      const b = book();
+      progress({ step: 'Computing the board workbook', done: 0, total: REQUESTS + 1 });
+      // Let the progress show before the plan's computation takes the thread.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const input = resolveScenario(scenario, b.data);
+      const plan = buildBoardPlan(boardInputs(b, input, { applied: scenarioDefaultsApplied(scenario, b.data) }));
+      let done = 0;
+      const run: ExcelRun = (batch) =>
+        Excel.run((context) => {
+          const sync = context.sync.bind(context);
+          progress({ step: stepText(0), done: 1, total: REQUESTS + 1 });
+          // Each round trip of the renderer moves the bar.
+          context.sync = (async <T>(passThrough?: T) => {
+            const result = await sync(passThrough);
+            done++;
+            progress({ step: stepText(done), done: done + 1, total: REQUESTS + 1 });
+            return result;
+          }) as typeof context.sync;
+          return batch(context);
+        });
+      const result = await renderBoardInExcel(plan, { run, confirmReplace });
+      if (result.status === 'cancelled') return { cancelled: true } as const;
+      return { built: result.sheets.map((s) => s.name) };
+    },
   };
 }

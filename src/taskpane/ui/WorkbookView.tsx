@@ -25,6 +25,7 @@ import {
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PaymentLimitQuarter } from '../../engine/reference';
 import type { Scenario } from '../../scenario/types';
+import type { BoardStatus } from '../app/boardLink';
 import type { CmsFileLike, QuarterImpactView, ReadCmsResult, UseQuarterResult } from '../import-cms';
 import { money } from './format';
 
@@ -84,6 +85,10 @@ export interface WorkbookViewProps {
   readonly board: BoardService;
   readonly freezer: FreezeService;
   readonly quarters: QuarterService;
+  /** Whether the board follows the scenario, after a build. */
+  readonly boardStatus: BoardStatus;
+  /** Called after a build with the scenario it was built from. */
+  readonly onBuilt: (scenario: Scenario) => Promise<void>;
 }
 
 type Message = { intent: 'success' | 'error' | 'warning' | 'info'; text: string } | null;
@@ -113,7 +118,10 @@ function BuildSection(props: WorkbookViewProps) {
     try {
       const result = await props.board.build(props.scenario, setProgress, (sheets) => new Promise<boolean>((answer) => setConfirm({ sheets, answer })));
       if ('cancelled' in result) setMessage({ intent: 'info', text: 'Nothing was changed: the earlier board sheets are as they were.' });
-      else setMessage({ intent: 'success', text: `Board workbook built: ${result.built.join(', ')}.` });
+      else {
+        await props.onBuilt(props.scenario);
+        setMessage({ intent: 'success', text: `Board workbook built: ${result.built.join(', ')}.` });
+      }
     } catch (e) {
       setMessage({ intent: 'error', text: `The board workbook was not built: ${e instanceof Error ? e.message : String(e)}` });
     } finally {
@@ -135,6 +143,19 @@ function BuildSection(props: WorkbookViewProps) {
         Summary, formulary economics, projection, sensitivity and sources, as native Excel formulas over the Inputs sheet: it computes without the
         add-in.
       </Caption1>
+      {props.boardStatus.kind === 'current' ? (
+        <Caption1>The board workbook follows your edits: its Inputs sheet is rewritten as you change the scenario, and what you type there comes back here.</Caption1>
+      ) : null}
+      {props.boardStatus.kind === 'stale' ? (
+        <MessageBar layout="multiline" intent="warning">
+          <MessageBarBody>{props.boardStatus.reason}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {props.boardStatus.kind === 'failed' ? (
+        <MessageBar layout="multiline" intent="error">
+          <MessageBarBody>The board's Inputs sheet could not be updated: {props.boardStatus.message}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       {reasons.map((reason) => (
         <MessageBar layout="multiline" intent="warning" key={reason}>
           <MessageBarBody>{reason}</MessageBarBody>
