@@ -14,7 +14,8 @@ import { CD, FE, IN_FORM, IN_PAY, IN_PRICE, SHEET } from '../../src/workbook/boa
 import { type BoardPlan, formulaCells } from '../../src/workbook/plan';
 import { renderXlsx } from '../../src/workbook/render-exceljs';
 import { LibreOffice, type LoValue, findSoffice, hasPdftoppm, pdfToPng } from '../support/libreoffice';
-import { boardFor, findRow, referenceData, sheetOf, withEdits } from './fixture';
+import { validateScenario } from '../../src/scenario';
+import { boardFor, findRow, referenceData, sheetOf, variedScenario, withEdits } from './fixture';
 
 const soffice = findSoffice();
 const describeLo = soffice ? describe : describe.skip;
@@ -119,7 +120,9 @@ describeLo('the board workbook recalculated by LibreOffice', () => {
 
   let results: Map<string, Map<string, LoValue>>[] = [];
   let sanity: Map<string, Map<string, LoValue>>;
+  let varied: Map<string, Map<string, LoValue>>;
   const edited = cases.map((c) => withEdits(sample.plan, c.edits));
+  const variedBoard = boardFor(variedScenario());
 
   beforeAll(async () => {
     lo = new LibreOffice(soffice ?? undefined);
@@ -130,13 +133,15 @@ describeLo('the board workbook recalculated by LibreOffice', () => {
     const ws = wb.addWorksheet('Check');
     ws.getCell('A1').value = 2;
     ws.getCell('A2').value = { formula: 'A1*3', result: 999 };
-    const files = [path.join(dir, 'sanity.xlsx'), path.join(dir, 'sample.xlsx'), ...cases.map((_, i) => path.join(dir, `edited-${i + 1}.xlsx`))];
+    const files = [path.join(dir, 'sanity.xlsx'), path.join(dir, 'varied.xlsx'), path.join(dir, 'sample.xlsx'), ...cases.map((_, i) => path.join(dir, `edited-${i + 1}.xlsx`))];
+    writeFileSync(files[1] as string, await renderXlsx(variedBoard.plan));
     writeFileSync(files[0] as string, Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer));
-    writeFileSync(files[1] as string, await renderXlsx(sample.plan));
-    for (let i = 0; i < edited.length; i++) writeFileSync(files[2 + i] as string, await renderXlsx(edited[i] as BoardPlan));
+    writeFileSync(files[2] as string, await renderXlsx(sample.plan));
+    for (let i = 0; i < edited.length; i++) writeFileSync(files[3 + i] as string, await renderXlsx(edited[i] as BoardPlan));
     const all = await lo.recalculate(files);
     sanity = all[0] as Map<string, Map<string, LoValue>>;
-    results = all.slice(1);
+    varied = all[1] as Map<string, Map<string, LoValue>>;
+    results = all.slice(2);
   }, 240_000);
 
   afterAll(() => lo?.dispose());
@@ -151,6 +156,14 @@ describeLo('the board workbook recalculated by LibreOffice', () => {
     expect(c.checked).toBeGreaterThan(5000);
     expect(c.maxMoneyDiff).toBeLessThan(0.005);
     process.stdout.write(`  LibreOffice vs engine, sample: ${c.checked} formula cells, largest money difference ${c.maxMoneyDiff.toExponential(2)}, largest relative difference ${c.maxRelDiff.toExponential(2)}\n`);
+  });
+
+  it('gives every formula cell of a varied workbook the engine\'s value: every catalog drug, five kinds of payer, no planning months, 30 months', () => {
+    expect(validateScenario(variedScenario(), referenceData).ok).toBe(true);
+    const c = compare(variedBoard.plan, variedBoard.plan, varied);
+    expect(c.mismatches).toEqual([]);
+    expect(c.checked).toBeGreaterThan(20000);
+    process.stdout.write(`  LibreOffice vs engine, varied: ${c.checked} formula cells, largest money difference ${c.maxMoneyDiff.toExponential(2)}, largest relative difference ${c.maxRelDiff.toExponential(2)}\n`);
   });
 
   it('computes the headline figures the engine reports (spot checks by name)', () => {

@@ -53,3 +53,46 @@ export function withEdits(plan: BoardPlan, edits: readonly { sheet: string; row:
 }
 
 export const address = cellAddress;
+
+/**
+ * A scenario that exercises what the sample does not: every catalog drug (weight tiers, weekly and finite
+ * courses, nine vial sizes, biosimilars of several reference products), payers paid at ASP + 12% without
+ * discarded drug, at a percent of WAC and at a fixed amount per unit, a dose and an infusion-time override,
+ * no planning months and a 30-month horizon (a partial last year).
+ */
+export function variedScenario(ref: ReferenceData = referenceData): Scenario {
+  const q = ref.quarters.find((x) => x.quarter === '2026Q1');
+  const limit = (code: string): number => Number(q?.rows.find((r) => r.hcpcs === code)?.paymentLimit ?? '1');
+  return {
+    version: 1,
+    name: 'Varied: every catalog drug, five kinds of payer',
+    practiceName: 'Test Practice & Partners',
+    patientWeightKg: 72,
+    drugs: ref.catalog.map((d, i) => ({
+      hcpcs: d.hcpcs,
+      newPatientsPerMonth: 0.25 + (i % 4) * 0.5,
+      rampMonths: i % 5 === 0 ? 0 : 1 + (i % 7),
+      discontinuationRate: [0, 0.15, 0.3][i % 3] as number,
+      wacPerUnit: Math.round(limit(d.hcpcs) * 1.12 * 1000) / 1000,
+      ...(i % 4 === 1 ? { acquisitionPerUnit: Math.round(limit(d.hcpcs) * 0.93 * 1000) / 1000 } : {}),
+      ...(d.hcpcs === 'J1745' ? { dose: 305, infusionMinutes: 151 } : {}),
+      ...(d.hcpcs === 'J1459' ? { weightKg: 55 } : {}),
+      ...(d.hcpcs === 'J3380' ? { complexity: 'therapeutic' as const } : {}),
+      distributorVerified: i % 3 !== 2,
+      priorAuthPayers: i % 2 === 0 ? ['ACME_PPO', 'WAC_PLAN'] : ['MEDICARE', 'ACME_PPO', 'WAC_PLAN', 'FLAT'],
+    })),
+    payers: [
+      { id: 'MEDICARE', name: 'Medicare fee-for-service', weight: 0.45 },
+      { id: 'ACME_PPO', name: 'Acme PPO', weight: 0.2, basedOn: 'COMMERCIAL', drugRule: { kind: 'asp_plus', percent: 0.12 }, paysDiscarded: false, denialWriteOff: 0.02, daysToPayment: 50 },
+      { id: 'WAC_PLAN', name: 'WAC-based plan', weight: 0.15, basedOn: 'COMMERCIAL', drugRule: { kind: 'wac_percent', percent: 0.9 }, priorAuthDenialRate: 0.1, daysToPayment: 75 },
+      { id: 'FLAT', name: 'Flat-rate plan', weight: 0.12, basedOn: 'MEDICAID', drugRule: { kind: 'fixed_per_unit', amount: 7.5 }, adminCoinsurance: 0.1, collectionRate: 0.5 },
+      { id: 'SELF_PAY', name: 'Self-pay', weight: 0.08 },
+    ],
+    program: {
+      chairs: 6, hoursPerDay: 10, daysPerMonth: 22, utilizationTarget: 0.75, chairsPerNurse: 3,
+      fixedCosts: [{ name: 'Nurses', monthly: 30000 }, { name: 'Space & equipment', monthly: 6000 }],
+      startupCosts: 45000, planningMonths: 0, horizonMonths: 30, discountRate: 0.1, distributorTermsDays: 45,
+      priorAuthDelayDays: 21, priorAuthStaffMinutes: 40, staffHourlyCost: 35,
+    },
+  };
+}
