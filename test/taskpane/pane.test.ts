@@ -290,6 +290,32 @@ describe('the task pane in Excel (fake host)', () => {
     await pane.close();
   });
 
+  it('picks up edits made in the board\'s Inputs sheet while the add-in was not running', async () => {
+    const first = await open();
+    await first.page.getByRole('button', { name: 'Load the sample' }).click();
+    await savedScenario(first.page, (s) => s.drugs.length === 10, 'the sample in the workbook');
+    await tab(first.page, 'Workbook');
+    await first.page.getByRole('button', { name: 'Build board workbook' }).click();
+    await first.page.getByText(/^Board workbook built:/).waitFor({ timeout: 30_000 });
+    const closed = await state(first.page);
+    await first.close();
+
+    // Someone opens the file in an Excel without the add-in and types a new volume on the board's Inputs.
+    const inputs = sheet(closed, 'Inputs');
+    const t = inputs?.tables.find((x) => x.name === 'IP_Volume');
+    const vol = table(closed, 'IP_Volume');
+    if (!inputs || !t || !vol) throw new Error('no IP_Volume');
+    const r = t.r0 + 1 + vol.rows.findIndex((row) => row[0] === 'J0897');
+    const c = t.c0 + vol.headers.indexOf('New patients per month (at target)');
+    inputs.cells[`${r},${c}`] = { ...inputs.cells[`${r},${c}`], v: 5 };
+
+    const again = await open({ state: JSON.stringify(closed) });
+    await again.page.getByText('Updated from edits in the board\u2019s Inputs sheet.').waitFor();
+    await savedScenario(again.page, (s) => s.drugs.find((d) => d.hcpcs === 'J0897')?.newPatientsPerMonth === 5, 'the offline edit in the scenario');
+    expect(again.errors).toEqual([]);
+    await again.close();
+  });
+
   it('finds everything again when the workbook is closed and reopened, and picks up edits made in the Inputs tables', async () => {
     const first = await open();
     await first.page.getByRole('button', { name: 'Load the sample' }).click();

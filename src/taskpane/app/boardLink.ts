@@ -125,6 +125,8 @@ export function useBoardLink(options: {
         if (cancelled) await s();
       })
       .catch(() => undefined);
+    // Edits made while the add-in was not running (the file opened without it): read once now.
+    onEdit();
     return () => {
       cancelled = true;
       if (timer !== null) clearTimeout(timer);
