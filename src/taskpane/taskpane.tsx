@@ -9,6 +9,7 @@ import { App, type AppServices } from './app/App';
 import { officeBoardService } from './excel/board';
 import { officeBoardLink } from './excel/board-link';
 import { freezeSheets, scanSheets, unfreezeSheets } from './excel/freeze';
+import { officeDrafts } from './excel/drafts';
 import { publishPayers, recalculateWorkbook } from './excel/functions-link';
 import { officeDocumentSettings, quarterImpact, readCmsFile, restoreImportedQuarters, useQuarter } from './import-cms';
 import { OfficeScenarioStore } from './excel/scenario-store';
@@ -19,6 +20,7 @@ function services(): AppServices {
     referenceData: () => store.book.data,
     publishPayers,
     recalculate: recalculateWorkbook,
+    drafts: officeDrafts,
     book: () => store.book,
     onReferenceChange: (listener) =>
       store.subscribe((change) => {

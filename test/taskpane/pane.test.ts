@@ -200,6 +200,39 @@ describe('the task pane in Excel (fake host)', () => {
     // The workbook keeps the valid mix: nothing invalid reached it.
     const s = workbookScenario(await state(page));
     expect(s.payers.find((p) => p.id === 'COMMERCIAL')?.weight).toBe(0.27);
+    // The unfinished edit is kept with the file (document settings), and comes back when it opens again.
+    await until(async () => (await state(page)).documentSettings['InfusionPlanner.draft'] !== undefined, 'the draft kept with the file');
+    const closed = await serializeWorkbook(page);
+    await pane.close();
+    const again = await open({ state: closed });
+    await again.page.getByText(/Your edits from last time, not yet saved in the tables, are back: The payer mix adds up to 90%/).waitFor();
+    await tab(again.page, 'Payers');
+    expect(await again.page.getByRole('group', { name: 'Payer mix' }).getByLabel('Commercial', { exact: true }).inputValue()).toBe('17');
+    await again.page.getByRole('group', { name: 'Payer mix' }).getByLabel('Commercial', { exact: true }).fill('27');
+    await until(async () => (await state(again.page)).documentSettings['InfusionPlanner.draft'] === undefined, 'the draft dropped once saved');
+    await again.close();
+  });
+
+  it('does not write over scenario tables it cannot read, until the user says so', async () => {
+    const first = await open();
+    await first.page.getByRole('button', { name: 'Load the sample' }).click();
+    await savedScenario(first.page, (s) => s.drugs.length === 10, 'the sample in the workbook');
+    const broken = await state(first.page);
+    await first.close();
+    const sh = sheet(broken, 'Scenario');
+    const t = sh?.tables.find((x) => x.name === TABLES.payers.name);
+    if (!sh || !t) throw new Error('no payers table');
+    sh.cells[`${t.r0 + 1},${t.c0 + 2}`] = { v: 'lots' };
+
+    const pane = await open({ state: JSON.stringify(broken) });
+    const { page } = pane;
+    await page.getByText('payers[0].weight: must be a number, found string "lots" (table ipPayers, row 1, column "Mix share")').waitFor();
+    await addDrug(page, 'Entyvio', /^Add Entyvio/);
+    await page.waitForTimeout(600);
+    const untouched = sheet(await state(page), 'Scenario');
+    expect(untouched && cell(untouched, t.r0 + 1, t.c0 + 2)?.v).toBe('lots');
+    await page.getByRole('button', { name: 'Replace the tables with this scenario' }).click();
+    await savedScenario(page, (s) => s.drugs.length === 1 && s.drugs[0]?.hcpcs === 'J3380', 'the pane\'s scenario in the tables');
     await pane.close();
   });
 

@@ -166,9 +166,15 @@ export function App(props: { services: AppServices }) {
               ) : null}
             </MessageBarBody>
             <MessageBarActions>
-              <Button size="small" appearance="transparent" onClick={planner.dismissNotice}>
-                Dismiss
-              </Button>
+              {state.protectTables ? (
+                <Button size="small" onClick={planner.overwrite}>
+                  Replace the tables with this scenario
+                </Button>
+              ) : (
+                <Button size="small" appearance="transparent" onClick={planner.dismissNotice}>
+                  Dismiss
+                </Button>
+              )}
             </MessageBarActions>
           </MessageBar>
         ) : null}

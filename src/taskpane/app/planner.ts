@@ -21,6 +21,19 @@ export interface PlannerServices {
   /** The scenario's payer profiles for the custom functions; returns whether they changed. */
   readonly publishPayers: (profiles: readonly PayerProfile[]) => boolean;
   readonly recalculate: () => Promise<void>;
+  /** Where edits that cannot be saved yet are kept (the document's settings), so closing the file loses nothing. */
+  readonly drafts: DraftStore;
+}
+
+/** Edits not yet in the scenario tables: the scenario being edited and the saved one it started from. */
+export interface Draft {
+  readonly scenario: Scenario;
+  readonly basis: Scenario | null;
+}
+
+export interface DraftStore {
+  load(): unknown;
+  save(draft: Draft | null): Promise<void>;
 }
 
 export type SaveState =
@@ -38,10 +51,16 @@ export interface PlannerState {
   readonly save: SaveState;
   /** A message about where the scenario came from or what changed under it. */
   readonly notice: { readonly intent: 'info' | 'warning' | 'error'; readonly text: string; readonly details?: readonly string[] } | null;
+  /**
+   * True while the scenario tables hold something the pane could not read: the pane does not write over
+   * them (the user's cells would be lost) until the user fixes them or says to replace them.
+   */
+  readonly protectTables: boolean;
 }
 
 type Action =
-  | { type: 'loaded'; scenario: Scenario; saved: Scenario | null; notice: PlannerState['notice'] }
+  | { type: 'loaded'; scenario: Scenario; saved: Scenario | null; notice: PlannerState['notice']; protectTables?: boolean }
+  | { type: 'overwrite' }
   | { type: 'edit'; edit: (s: Scenario) => Scenario }
   | { type: 'replace'; scenario: Scenario; notice: PlannerState['notice'] }
   | { type: 'external'; scenario: Scenario }
@@ -61,7 +80,9 @@ export function starterScenario(): Scenario {
 function reduce(state: PlannerState, action: Action): PlannerState {
   switch (action.type) {
     case 'loaded':
-      return { ready: true, scenario: action.scenario, saved: action.saved, save: { kind: 'saved' }, notice: action.notice };
+      return { ready: true, scenario: action.scenario, saved: action.saved, save: { kind: 'saved' }, notice: action.notice, protectTables: action.protectTables ?? false };
+    case 'overwrite':
+      return { ...state, protectTables: false, notice: null };
     case 'edit':
       return { ...state, scenario: action.edit(state.scenario) };
     case 'replace':
@@ -72,6 +93,7 @@ function reduce(state: PlannerState, action: Action): PlannerState {
         scenario: action.scenario,
         saved: action.scenario,
         save: { kind: 'saved' },
+        protectTables: false,
         notice: { intent: 'info', text: 'Updated from edits in the Scenario sheet.' },
       };
     case 'save':
@@ -92,6 +114,13 @@ export function holdReason(scenario: Scenario, ref: ReferenceData): string | nul
 }
 
 const SAVE_DELAY_MS = 250;
+const DRAFT_DELAY_MS = 600;
+
+function draftOf(v: unknown): Draft | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const d = v as Partial<Draft>;
+  return typeof d.scenario === 'object' && d.scenario !== null ? { scenario: d.scenario, basis: d.basis ?? null } : null;
+}
 
 export function usePlanner(services: PlannerServices) {
   const [state, dispatch] = useReducer(reduce, {
@@ -100,6 +129,7 @@ export function usePlanner(services: PlannerServices) {
     saved: null,
     save: { kind: 'loading' },
     notice: null,
+    protectTables: false,
   });
   const savedRef = useRef<Scenario | null>(null);
   savedRef.current = state.saved;
@@ -121,16 +151,27 @@ export function usePlanner(services: PlannerServices) {
         const notice = {
           intent: 'error' as const,
           text: first
-            ? 'The scenario tables (Scenario sheet) hold a scenario the pane cannot use; fix the cells named below (the pane shows a new formulary meanwhile, and saves nothing until you edit it).'
+            ? 'The scenario tables (Scenario sheet) hold a scenario the pane cannot use; fix the cells named below and the pane reads them again. Until then the pane shows a new formulary and does not write over the tables.'
             : 'The scenario tables (Scenario sheet) were edited into something the pane cannot use; fix the cells named below. The pane keeps the last valid scenario.',
           details: found.problems,
         };
-        if (first) dispatch({ type: 'loaded', scenario: starterScenario(), saved: null, notice });
+        if (first) dispatch({ type: 'loaded', scenario: starterScenario(), saved: null, notice, protectTables: true });
         else dispatch({ type: 'notice', notice });
         return;
       }
       if (first) {
         const migrated = found.fromVersion < found.scenario.version;
+        const draft = draftOf(services.drafts.load());
+        if (draft !== null && sameScenario(draft.basis, found.scenario) && !sameScenario(draft.scenario, found.scenario)) {
+          const reason = holdReason(draft.scenario, services.referenceData());
+          dispatch({
+            type: 'loaded',
+            scenario: draft.scenario,
+            saved: found.scenario,
+            notice: { intent: 'info', text: `Your edits from last time, not yet saved in the tables, are back${reason === null ? '' : `: ${reason}`}` },
+          });
+          return;
+        }
         dispatch({
           type: 'loaded',
           scenario: found.scenario,
@@ -174,10 +215,16 @@ export function usePlanner(services: PlannerServices) {
   useEffect(() => {
     if (!state.ready) return;
     const ref = services.referenceData();
-    const reason = holdReason(state.scenario, ref);
+    const reason = state.protectTables
+      ? 'The Scenario sheet holds tables the pane could not read (see above): fix them there, or replace them with this scenario.'
+      : holdReason(state.scenario, ref);
     if (reason !== null) {
       if (state.save.kind !== 'held' || state.save.reason !== reason) dispatch({ type: 'save', save: { kind: 'held', reason } });
-      return;
+      // Kept in the document's settings meanwhile (not for a new, empty formulary: there is nothing to keep).
+      if (state.scenario.drugs.length === 0 && state.saved === null) return;
+      const draft: Draft = { scenario: state.scenario, basis: state.saved };
+      const timer = setTimeout(() => void services.drafts.save(draft).catch(() => undefined), DRAFT_DELAY_MS);
+      return () => clearTimeout(timer);
     }
     // The custom functions see the scenario's payers at once, saved or not.
     const payers = resolveScenario(state.scenario, ref).payers.map((p) => p.profile);
@@ -186,6 +233,8 @@ export function usePlanner(services: PlannerServices) {
     }
     if (sameScenario(state.scenario, state.saved)) {
       if (state.save.kind !== 'saved') dispatch({ type: 'save', save: { kind: 'saved' } });
+      // Back to what the tables hold: an unfinished edit kept with the file is no longer needed.
+      services.drafts.save(null).catch(() => undefined);
       return;
     }
     const scenario = state.scenario;
@@ -193,16 +242,20 @@ export function usePlanner(services: PlannerServices) {
     const timer = setTimeout(() => {
       services.store
         .write(scenario)
-        .then(() => dispatch({ type: 'save', save: { kind: 'saved' }, saved: scenario }))
+        .then(() => {
+          dispatch({ type: 'save', save: { kind: 'saved' }, saved: scenario });
+          return services.drafts.save(null);
+        })
         .catch((e: unknown) => dispatch({ type: 'save', save: { kind: 'failed', message: e instanceof Error ? e.message : String(e) } }));
     }, SAVE_DELAY_MS);
     return () => clearTimeout(timer);
     // state.save is read only to avoid dispatching the same state again, so it is not a dependency.
-  }, [state.ready, state.scenario, state.saved, services]);
+  }, [state.ready, state.scenario, state.saved, state.protectTables, services]);
 
   const edit = useCallback((f: (s: Scenario) => Scenario) => dispatch({ type: 'edit', edit: f }), []);
   const replace = useCallback((scenario: Scenario, notice: PlannerState['notice'] = null) => dispatch({ type: 'replace', scenario, notice }), []);
   const dismissNotice = useCallback(() => dispatch({ type: 'notice', notice: null }), []);
   const notify = useCallback((text: string, intent: 'info' | 'warning') => dispatch({ type: 'notice', notice: { intent, text } }), []);
-  return { state, edit, replace, dismissNotice, notify, current: scenarioRef };
+  const overwrite = useCallback(() => dispatch({ type: 'overwrite' }), []);
+  return { state, edit, replace, dismissNotice, notify, overwrite, current: scenarioRef };
 }
