@@ -4,7 +4,8 @@
  *
  *     npx tsx test/taskpane/screenshots.ts [OUT_DIR]     (default docs/)
  *
- * Writes taskpane-<view>-<width>.png. Each shot is what the user sees in a 900 px tall pane.
+ * Writes taskpane-<view>-<width>.png. Each shot is what the user sees in a 900 px tall pane (the board
+ * workbook is built in the fake Excel host for the Workbook view).
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -53,6 +54,13 @@ async function main(): Promise<void> {
       await shoot(page, 'program', width);
 
       await page.getByRole('tab', { name: 'Workbook' }).click();
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.getByRole('button', { name: 'Build board workbook' }).click();
+      await page.getByText(/^Board workbook built/).waitFor({ timeout: 30_000 });
+      await page.getByRole('button', { name: 'Build board workbook' }).click();
+      await page.getByRole('alertdialog').waitFor();
+      await shoot(page, 'workbook-confirm', width);
+      await page.getByRole('button', { name: 'Keep them' }).click();
       await page.evaluate(() => window.scrollTo(0, 0));
       await shoot(page, 'workbook', width);
       await pane.close();

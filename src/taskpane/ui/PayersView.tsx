@@ -35,7 +35,7 @@ import { percent } from './format';
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalM },
-  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS, alignItems: 'start' },
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(170px, 1fr))', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS, alignItems: 'start' },
   header: { display: 'flex', width: '100%', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   headerName: { minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' },
   sub: { color: tokens.colorNeutralForeground3 },
@@ -212,12 +212,12 @@ function PayerTermsEditor(props: { payer: ScenarioPayer; scenario: Scenario; edi
             Drug paid at
             {payer.drugRule === undefined ? (
               <Badge appearance="tint" color="warning" size="small">
-                default: {baseName}
+                default
               </Badge>
             ) : null}
           </span>
         }
-        hint={effectiveRule ? drugRuleText(effectiveRule) : undefined}
+        hint={effectiveRule ? `${drugRuleText(effectiveRule)}${payer.drugRule === undefined ? ` (${baseName})` : ''}` : undefined}
       >
         <Select
           id={ruleSelectId}
@@ -271,7 +271,7 @@ function PayerTermsEditor(props: { payer: ScenarioPayer; scenario: Scenario; edi
       </div>
       <Switch
         checked={term('paysDiscarded') ?? base?.paysDiscarded ?? true}
-        label={`Pays discarded drug (JW line)${payer.paysDiscarded === undefined ? ` (default: ${baseName})` : ''}`}
+        label={`Pays discarded drug (JW line)${payer.paysDiscarded === undefined ? ` (default, ${baseName})` : ''}`}
         onChange={(_e, data) => set('paysDiscarded', data.checked)}
       />
       <div className={styles.inline}>
@@ -318,13 +318,13 @@ function DrugCoinsurance(props: { payer: ScenarioPayer; base: PayerProfile | und
               Drug coinsurance
               {usesDefault ? (
                 <Badge appearance="tint" color="warning" size="small">
-                  default: {baseName}
+                  default
                 </Badge>
               ) : null}
             </span>
           ),
         }}
-        hint={effective === 'file' ? "The CMS file's coinsurance percentage of each drug (20% for most)." : undefined}
+        hint={effective === 'file' ? `The CMS file's coinsurance percentage of each drug (20% for most)${usesDefault ? `; ${baseName}` : ''}.` : undefined}
       >
         <Select
           id={id}

@@ -48,7 +48,7 @@ function LabelWithDefault(props: { text: string; usesDefault: boolean; kind?: st
       {props.text}
       {props.usesDefault ? (
         <Badge appearance="tint" color="warning" size="small">
-          {props.kind === undefined ? 'default' : `default: ${props.kind}`}
+          {props.kind === undefined || props.kind.length > 14 ? 'default' : `default: ${props.kind}`}
         </Badge>
       ) : null}
     </span>
