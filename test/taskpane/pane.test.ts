@@ -3,6 +3,7 @@
  * Excel host's in-memory workbook. One browser and one build for the whole file; each test opens its own
  * page (a fresh workbook unless it reopens an earlier one).
  */
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { ReferenceBook } from '../../src/engine/book';
 import { referenceData } from '../../src/data';
@@ -468,6 +469,28 @@ describe('the task pane in Excel (fake host)', () => {
     await page.getByText(/1 formula restored\. Left as they are, because their values were changed after freezing: Sheet1!A1:A1/).waitFor();
     const kept = sheet(await state(page), 'Sheet1');
     expect(kept && cell(kept, 0, 0)).toEqual({ v: 999 });
+    expect(pane.errors).toEqual([]);
+    await pane.close();
+  });
+
+  it('imports a CMS payment limit file in the pane, shows its impact, and puts it in use', async () => {
+    const pane = await open({ width: 360 });
+    const { page } = pane;
+    await page.getByRole('button', { name: 'Load the sample' }).click();
+    await savedScenario(page, (s) => s.drugs.length === 10, 'the sample in the workbook');
+    await tab(page, 'Workbook');
+    const file = path.join(__dirname, '../../data/cms/asp-pricing-files/section 508 version of Oct 2025 ASP Pricing File 091725.csv');
+    await page.locator('input[type=file]').setInputFiles(file);
+    const impact = page.getByTestId('cms-impact');
+    await impact.getByText(/payment limits 2025Q4 \(Effective October 1, 2025 through December 31, 2025\)/).waitFor();
+    expect(await impact.getByRole('row').count()).toBe(11);
+    await impact.getByRole('button', { name: 'Use 2025Q4' }).click();
+    await page.getByText(/^2025Q4 is in use/).waitFor();
+    expect(Object.keys((await state(page)).documentSettings)).toContain('infusionPlanner.cmsQuarters');
+    // A file that is not a payment limit file is refused with the parser's message; nothing changes.
+    await page.locator('input[type=file]').setInputFiles({ name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from('hello,world\n1,2\n') });
+    await page.getByText(/notes\.csv/).first().waitFor();
+    expect(await page.getByTestId('cms-impact').count()).toBe(0);
     expect(pane.errors).toEqual([]);
     await pane.close();
   });
