@@ -8,7 +8,7 @@
  * Medicare Advantage denied 6.4% of prior-authorization requests in 2023 (KFF 2025). Days to payment:
  * Medicare about 14-30 days (DOMAIN.md 2.9); the other payers' days are assumptions.
  */
-import type { PayerProfile } from './types';
+import type { DrugRule, PayerProfile } from './types';
 
 export const BUILTIN_PAYER_IDS = ['MEDICARE', 'MEDICARE_ADVANTAGE', 'MEDICAID', 'COMMERCIAL', 'SELF_PAY'] as const;
 export type BuiltinPayerId = (typeof BUILTIN_PAYER_IDS)[number];
@@ -93,4 +93,30 @@ const BY_ID: ReadonlyMap<string, PayerProfile> = new Map(BUILTIN_PAYERS.map((p) 
 /** The built-in profile with this id (any case), or undefined. */
 export function builtinPayer(id: string): PayerProfile | undefined {
   return BY_ID.get(id.trim().toUpperCase());
+}
+
+/** The one number of a drug rule: the payment-limit factor, the percent, or the amount per unit. */
+export function drugRuleFigure(rule: DrugRule): number {
+  switch (rule.kind) {
+    case 'payment_limit':
+      return rule.factor;
+    case 'asp_plus':
+    case 'wac_percent':
+      return rule.percent;
+    case 'fixed_per_unit':
+      return rule.amount;
+  }
+}
+
+/** The drug rule of a kind with its one number. */
+export function drugRuleOf(kind: DrugRule['kind'], figure: number): DrugRule {
+  switch (kind) {
+    case 'payment_limit':
+      return { kind, factor: figure };
+    case 'asp_plus':
+    case 'wac_percent':
+      return { kind, percent: figure };
+    case 'fixed_per_unit':
+      return { kind, amount: figure };
+  }
 }

@@ -3,7 +3,7 @@ import { ReferenceBook } from '../../src/engine/book';
 import { dec, roundCents, roundUnitPrice } from '../../src/engine/decimal';
 import { DomainError } from '../../src/engine/errors';
 import { type AdministrationSpec, administrationEconomics } from '../../src/engine/economics';
-import { builtinPayer } from '../../src/engine/payers';
+import { builtinPayer, drugRuleFigure, drugRuleOf } from '../../src/engine/payers';
 import type { PayerProfile } from '../../src/engine/types';
 import { chooseVials, dispense } from '../../src/engine/units';
 import { referenceData } from './fixture';
@@ -230,5 +230,15 @@ describe('drug and quarter resolution', () => {
     // J7777: 5 mg units, vials of 2 and 4 units; 23 mg -> 4.6 units -> 5 units administered; vials 4 + 2 = 6 units; JW 1.
     const d = dispense(dec(23), book.billingUnit('J7777').amount, book.vialSizes('J7777'));
     expect([d.unitsAdministered, d.vials.totalUnits.toNumber(), d.jwUnits]).toEqual([5, 6, 1]);
+  });
+});
+
+describe('drug rules as one kind and one number', () => {
+  it('reads and builds each kind of rule', () => {
+    expect(drugRuleOf('asp_plus', 0.12)).toEqual({ kind: 'asp_plus', percent: 0.12 });
+    expect(drugRuleOf('payment_limit', 0.95)).toEqual({ kind: 'payment_limit', factor: 0.95 });
+    expect(drugRuleOf('wac_percent', 0.9)).toEqual({ kind: 'wac_percent', percent: 0.9 });
+    expect(drugRuleOf('fixed_per_unit', 31.5)).toEqual({ kind: 'fixed_per_unit', amount: 31.5 });
+    expect(['payment_limit', 'asp_plus', 'wac_percent', 'fixed_per_unit'].map((k) => drugRuleFigure(drugRuleOf(k as 'asp_plus', 7)))).toEqual([7, 7, 7, 7]);
   });
 });

@@ -20,6 +20,7 @@
 import type { ReferenceBook } from '../../engine/book';
 import { runModel } from '../../engine/model';
 import type { DrugRule } from '../../engine/types';
+import { drugRuleOf } from '../../engine/payers';
 import { resolveScenario, scenarioDefaultsApplied } from '../../scenario';
 import type { Scenario, ScenarioDrug, ScenarioPayer } from '../../scenario/types';
 import { PRIOR_AUTH_EXEMPT_PAYER_IDS } from '../../scenario/defaults';
@@ -110,18 +111,7 @@ function ruleFrom(words: unknown, figure: unknown): DrugRule | null {
   const n = num(figure);
   if (n === null) return null;
   const kind = (Object.keys(RULE_WORDS) as DrugRule['kind'][]).find((k) => RULE_WORDS[k].toLowerCase() === w);
-  switch (kind) {
-    case 'payment_limit':
-      return { kind, factor: n };
-    case 'asp_plus':
-      return { kind, percent: n };
-    case 'wac_percent':
-      return { kind, percent: n };
-    case 'fixed_per_unit':
-      return { kind, amount: n };
-    default:
-      return null;
-  }
+  return kind === undefined ? null : drugRuleOf(kind, n);
 }
 
 function fieldCells(ctx: BoardContext, s: Scenario): FieldCell[] {

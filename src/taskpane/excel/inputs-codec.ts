@@ -16,6 +16,7 @@
  * `TableSpec`, so a change of layout stays in this file.
  */
 import type { DrugRule } from '../../engine/types';
+import { drugRuleFigure } from '../../engine/payers';
 import { PAYER_TERM_KEYS, type PayerTerms, type Scenario } from '../../scenario/types';
 import { SCENARIO_FORMAT_VERSION } from '../../scenario/types';
 
@@ -172,17 +173,6 @@ const RULE_KINDS: Readonly<Record<DrugRule['kind'], string>> = {
   fixed_per_unit: '$ per unit',
 };
 
-function ruleValue(rule: DrugRule): number {
-  switch (rule.kind) {
-    case 'payment_limit':
-      return rule.factor;
-    case 'asp_plus':
-    case 'wac_percent':
-      return rule.percent;
-    case 'fixed_per_unit':
-      return rule.amount;
-  }
-}
 
 const yesNo = (b: boolean): string => (b ? 'Yes' : 'No');
 const opt = (v: string | number | boolean | undefined): Cell => (v === undefined ? '' : typeof v === 'boolean' ? yesNo(v) : v);
@@ -200,7 +190,7 @@ export function encodeScenario(s: Scenario): Record<string, TableData> {
     p.weight,
     opt(p.basedOn),
     p.drugRule === undefined ? '' : RULE_KINDS[p.drugRule.kind],
-    p.drugRule === undefined ? '' : ruleValue(p.drugRule),
+    p.drugRule === undefined ? '' : drugRuleFigure(p.drugRule),
     opt(p.adminPercentOfFeeSchedule),
     opt(p.drugCoinsurance),
     opt(p.adminCoinsurance),

@@ -23,7 +23,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useId, useState } from 'react';
-import { BUILTIN_PAYERS, builtinPayer } from '../../engine/payers';
+import { BUILTIN_PAYERS, builtinPayer, drugRuleFigure, drugRuleOf } from '../../engine/payers';
 import type { DrugRule, PayerProfile } from '../../engine/types';
 import type { PayerTerms, Scenario, ScenarioPayer } from '../../scenario/types';
 import { addCustomPayer, basePayerOf, payerIdFor, removePayer, setPayerName, setPayerTerm, setPayerWeight } from '../model/edit';
@@ -72,30 +72,7 @@ const RULE_CHOICES: readonly { kind: DrugRule['kind']; text: string }[] = [
   { kind: 'fixed_per_unit', text: 'Fixed $ per unit' },
 ];
 
-function ruleWith(kind: DrugRule['kind'], v: number): DrugRule {
-  switch (kind) {
-    case 'payment_limit':
-      return { kind, factor: v };
-    case 'asp_plus':
-      return { kind, percent: v };
-    case 'wac_percent':
-      return { kind, percent: v };
-    case 'fixed_per_unit':
-      return { kind, amount: v };
-  }
-}
 
-function ruleNumber(rule: DrugRule): number {
-  switch (rule.kind) {
-    case 'payment_limit':
-      return rule.factor;
-    case 'asp_plus':
-    case 'wac_percent':
-      return rule.percent;
-    case 'fixed_per_unit':
-      return rule.amount;
-  }
-}
 
 const RULE_SPEC = {
   payment_limit: FIELDS.paymentLimitPercent,
@@ -224,8 +201,8 @@ function PayerTermsEditor(props: { payer: ScenarioPayer; scenario: Scenario; edi
           value={effectiveRule?.kind ?? 'payment_limit'}
           onChange={(_e, data) => {
             const kind = data.value as DrugRule['kind'];
-            const start = base && base.drugRule.kind === kind ? ruleNumber(base.drugRule) : kind === 'payment_limit' || kind === 'wac_percent' ? 1 : kind === 'asp_plus' ? 0.15 : 0;
-            set('drugRule', ruleWith(kind, start));
+            const start = base && base.drugRule.kind === kind ? drugRuleFigure(base.drugRule) : kind === 'payment_limit' || kind === 'wac_percent' ? 1 : kind === 'asp_plus' ? 0.15 : 0;
+            set('drugRule', drugRuleOf(kind, start));
           }}
         >
           {RULE_CHOICES.map((c) => (
@@ -240,9 +217,9 @@ function PayerTermsEditor(props: { payer: ScenarioPayer; scenario: Scenario; edi
           label={effectiveRule.kind === 'asp_plus' ? 'ASP plus' : effectiveRule.kind === 'fixed_per_unit' ? 'Amount per billing unit' : 'Percent'}
           unit={effectiveRule.kind === 'fixed_per_unit' ? '$' : '%'}
           spec={RULE_SPEC[effectiveRule.kind]}
-          value={payer.drugRule ? ruleNumber(payer.drugRule) : undefined}
+          value={payer.drugRule ? drugRuleFigure(payer.drugRule) : undefined}
           defaultInfo={base && base.drugRule.kind === effectiveRule.kind ? { display: drugRuleText(base.drugRule), label: baseName } : undefined}
-          onCommit={(v) => set('drugRule', v === undefined ? undefined : ruleWith(effectiveRule.kind, v))}
+          onCommit={(v) => set('drugRule', v === undefined ? undefined : drugRuleOf(effectiveRule.kind, v))}
         />
       ) : null}
       <div className={styles.grid}>

@@ -7,6 +7,7 @@
 import { Dec, dec } from '../../engine/decimal';
 import { EIGHT_PERCENT_NOTE } from '../../engine/book';
 import type { DrugRule } from '../../engine/types';
+import { drugRuleFigure } from '../../engine/payers';
 import { DAYS_PER_YEAR } from '../../engine/regimen';
 import { type NumberFormatId, type StyleId, cellAddress, rangeAddress } from '../plan';
 import { type Cached, SheetBuilder } from '../sheet-builder';
@@ -22,17 +23,6 @@ export const RULE_WORDS = {
   fixed_per_unit: 'fixed per unit',
 } as const satisfies Record<DrugRule['kind'], string>;
 
-function ruleFigure(rule: DrugRule): number {
-  switch (rule.kind) {
-    case 'payment_limit':
-      return rule.factor;
-    case 'asp_plus':
-    case 'wac_percent':
-      return rule.percent;
-    case 'fixed_per_unit':
-      return rule.amount;
-  }
-}
 
 /** Descriptions of the administration codes (DOMAIN.md 2.3). */
 export const ADMIN_CODE_DESCRIPTIONS: Readonly<Record<string, string>> = {
@@ -158,7 +148,7 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
     s.value(r, IN_PAY.name, p.name, 'input');
     s.value(r, IN_PAY.weight, entry.weight, 'input', 'pct');
     s.value(r, IN_PAY.rule, RULE_WORDS[p.drugRule.kind], term('drugRule'));
-    s.value(r, IN_PAY.figure, ruleFigure(p.drugRule), term('drugRule'), p.drugRule.kind === 'fixed_per_unit' ? 'unitPrice' : p.drugRule.kind === 'payment_limit' ? 'factor' : 'pct');
+    s.value(r, IN_PAY.figure, drugRuleFigure(p.drugRule), term('drugRule'), p.drugRule.kind === 'fixed_per_unit' ? 'unitPrice' : p.drugRule.kind === 'payment_limit' ? 'factor' : 'pct');
     s.value(r, IN_PAY.adminPct, p.adminPercentOfFeeSchedule, term('adminPercentOfFeeSchedule'), 'pct');
     s.value(r, IN_PAY.drugCoins, p.drugCoinsurance, p.drugCoinsurance === 'file' ? 'rule' : term('drugCoinsurance'), p.drugCoinsurance === 'file' ? undefined : 'pct');
     s.value(r, IN_PAY.adminCoins, p.adminCoinsurance, term('adminCoinsurance'), 'pct');
