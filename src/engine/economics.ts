@@ -74,26 +74,10 @@ export interface AdministrationEconomics {
 
 const TWENTY_PERCENT = dec('0.2');
 
-/** The payer's rate per billing unit for the drug line. */
-export function drugRate(book: ReferenceBook, spec: AdministrationSpec, payer: PayerProfile): Dec {
-  const rule = payer.drugRule;
-  switch (rule.kind) {
-    case 'payment_limit':
-      return book.price(spec.hcpcs, spec.quarter).paymentLimit.times(dec(rule.factor));
-    case 'asp_plus':
-      return book.asp(spec.hcpcs, spec.quarter).times(ONE.plus(dec(rule.percent)));
-    case 'wac_percent':
-      if (spec.wacPerUnit === null) fail({ code: 'missing_fact', drug: spec.hcpcs, fact: `the WAC per unit (payer ${payer.id} pays a percent of WAC)` });
-      return spec.wacPerUnit.times(dec(rule.percent));
-    case 'fixed_per_unit':
-      return dec(rule.amount);
-  }
-}
-
 /** A payer profile's figures as decimals, converted once per profile object (custom functions call often). */
 interface PayerDecimals {
-  readonly factor: Dec | null;
-  readonly aspPlus: Dec | null;
+  /** The drug rule's multiplier or amount: the payment-limit factor, 1 + the ASP percent, the WAC percent or the amount. */
+  readonly drugFigure: Dec;
   readonly adminPct: Dec;
   readonly cDrug: Dec | null;
   readonly cAdmin: Dec;
@@ -109,8 +93,8 @@ function decimalsOf(payer: PayerProfile): PayerDecimals {
   if (!d) {
     const rule = payer.drugRule;
     d = {
-      factor: rule.kind === 'payment_limit' ? dec(rule.factor) : null,
-      aspPlus: rule.kind === 'asp_plus' ? ONE.plus(dec(rule.percent)) : null,
+      drugFigure:
+        rule.kind === 'payment_limit' ? dec(rule.factor) : rule.kind === 'asp_plus' ? ONE.plus(dec(rule.percent)) : rule.kind === 'wac_percent' ? dec(rule.percent) : dec(rule.amount),
       adminPct: dec(payer.adminPercentOfFeeSchedule),
       cDrug: payer.drugCoinsurance === 'file' ? null : dec(payer.drugCoinsurance),
       cAdmin: dec(payer.adminCoinsurance),
@@ -144,6 +128,27 @@ function pricedAdminLines(book: ReferenceBook, spec: Pick<AdministrationSpec, 'r
   return hit;
 }
 
+/**
+ * The payer's rate per billing unit for the drug line. The sensitivity `priceFactor` scales the rates that
+ * derive from CMS prices (payment limit and ASP rules), not WAC or fixed contracts.
+ */
+export function drugRate(book: ReferenceBook, spec: AdministrationSpec, payer: PayerProfile): Dec {
+  const f = decimalsOf(payer).drugFigure;
+  const rule = payer.drugRule;
+  const scaled = (rate: Dec): Dec => (spec.priceFactor ? rate.times(spec.priceFactor) : rate);
+  switch (rule.kind) {
+    case 'payment_limit':
+      return scaled(book.price(spec.hcpcs, spec.quarter).paymentLimit.times(f));
+    case 'asp_plus':
+      return scaled(book.asp(spec.hcpcs, spec.quarter).times(f));
+    case 'wac_percent':
+      if (spec.wacPerUnit === null) fail({ code: 'missing_fact', drug: spec.hcpcs, fact: `the WAC per unit (payer ${payer.id} pays a percent of WAC)` });
+      return spec.wacPerUnit.times(f);
+    case 'fixed_per_unit':
+      return f;
+  }
+}
+
 /** The administration lines of one administration and their allowed amount for a payer (no drug price needed). */
 export function administrationAllowed(
   book: ReferenceBook,
@@ -161,13 +166,7 @@ export function administrationEconomics(book: ReferenceBook, spec: Administratio
   const price = book.price(spec.hcpcs, spec.quarter);
   const dispensing = dispense(spec.dose, price.unit.amount, book.vialSizes(spec.hcpcs));
   const pd = decimalsOf(payer);
-  const baseRate = pd.factor
-    ? pd.factor.eq(1) ? price.paymentLimit : price.paymentLimit.times(pd.factor)
-    : pd.aspPlus
-      ? book.asp(spec.hcpcs, spec.quarter).times(pd.aspPlus)
-      : drugRate(book, spec, payer);
-  const scalesWithCms = payer.drugRule.kind === 'payment_limit' || payer.drugRule.kind === 'asp_plus';
-  const rate = spec.priceFactor && scalesWithCms ? baseRate.times(spec.priceFactor) : baseRate;
+  const rate = drugRate(book, spec, payer);
   const jwUnitsBilled = payer.paysDiscarded ? dispensing.jwUnits : 0;
   const allowedDrugAdministered = roundCents(rate.times(dispensing.unitsAdministered));
   const allowedDrugDiscarded = roundCents(rate.times(jwUnitsBilled));
