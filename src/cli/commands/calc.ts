@@ -11,15 +11,13 @@
  * file given with --asp or --scenario that cannot be used; 2 a formula that does not parse or a call Excel
  * would refuse (unknown options, too many arguments).
  */
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { parsePaymentLimitFile } from '../../cms';
 import { isErrorResult, loadFunctions } from '../../functions/host';
 import { store } from '../../functions/store';
 import { resolveScenario } from '../../scenario';
 import { UsageError } from '../args';
-import { type Command, CommandFailure, type Io } from '../command';
+import type { Command, Io } from '../command';
 import { FormulaSyntaxError, formatNumber, parseFormula } from '../formula';
+import { readPaymentLimitFile } from '../cms-file';
 import { readScenarioFile } from '../scenario-file';
 
 /** One cell or value as calc prints it. */
@@ -55,16 +53,6 @@ export function printResult(result: unknown, io: Io): number {
   return 0;
 }
 
-async function loadAspFile(file: string): Promise<void> {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    throw new CommandFailure(`cannot read CMS file "${file}": ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-  }
-  store.addQuarter(await parsePaymentLimitFile(bytes, basename(file)));
-}
-
 export const calc: Command = {
   name: 'calc',
   summary: 'evaluate one =INFUSION.…(…) formula with literal arguments, through the functions Excel calls',
@@ -90,7 +78,7 @@ export const calc: Command = {
     const functions = await loadFunctions();
     store.reset();
     const asp = args.values['asp'];
-    if (asp !== undefined) await loadAspFile(asp);
+    if (asp !== undefined) store.addQuarter(await readPaymentLimitFile(asp));
     const scenarioFile = args.values['scenario'];
     if (scenarioFile !== undefined) {
       const ref = store.book.data;

@@ -14,9 +14,6 @@
  * Exit codes: 0 a report; 1 a file that cannot be read or is not a payment limit file (the parser's message
  * names the file, the row and the problem), or a scenario that cannot be used; 2 bad arguments.
  */
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { parsePaymentLimitFile } from '../../cms';
 import { referenceData } from '../../data';
 import { ReferenceBook } from '../../engine/book';
 import {
@@ -35,6 +32,7 @@ import type { PaymentLimitQuarter, ReferenceData } from '../../engine/reference'
 import { resolveScenario, type Scenario } from '../../scenario';
 import { UsageError } from '../args';
 import { type Command, CommandFailure } from '../command';
+import { readPaymentLimitFile } from '../cms-file';
 import { readScenarioFile } from '../scenario-file';
 
 /** How many codes a list shows before "and N more". */
@@ -175,17 +173,6 @@ function impactLines(impact: QuarterImpact, scenarioName: string, source: string
     "administration, weighted by the scenario's payer mix; Margin chg: its change per administration and a year.",
   );
   return lines;
-}
-
-async function readPaymentLimitFile(file: string): Promise<PaymentLimitQuarter> {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    throw new CommandFailure(`cannot read CMS file "${file}": ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-  }
-  // A file the parser refuses throws CmsFileError, whose one-line message names the file, the row and the problem.
-  return parsePaymentLimitFile(bytes, basename(file));
 }
 
 /**
