@@ -10,6 +10,9 @@ export type Failure =
   | { readonly code: 'unknown_quarter'; readonly quarter: string; readonly available: readonly string[] }
   | { readonly code: 'not_priced'; readonly drug: string; readonly quarter: string }
   | { readonly code: 'missing_fact'; readonly drug: string; readonly fact: string }
+  | { readonly code: 'not_in_catalog'; readonly drug: string; readonly facts: string }
+  | { readonly code: 'unknown_area'; readonly area: string; readonly areas: readonly string[] }
+  | { readonly code: 'zero_cost'; readonly drug: string }
   | { readonly code: 'invalid_amount'; readonly argument: string; readonly problem: string }
   | { readonly code: 'weights_sum'; readonly sum: string }
   | { readonly code: 'mismatched'; readonly problem: string };
@@ -24,7 +27,10 @@ export function failureKind(f: Failure): FailureKind {
     case 'unknown_quarter':
     case 'not_priced':
     case 'missing_fact':
+    case 'not_in_catalog':
+    case 'unknown_area':
       return 'not_available';
+    case 'zero_cost':
     case 'invalid_amount':
     case 'weights_sum':
     case 'mismatched':
@@ -45,6 +51,12 @@ export function failureMessage(f: Failure): string {
       return `${f.drug} has no payment limit in ${f.quarter}`;
     case 'missing_fact':
       return `${f.drug}: ${f.fact} is not known`;
+    case 'not_in_catalog':
+      return `${f.drug} is not in the drug catalog, which holds its ${f.facts}`;
+    case 'unknown_area':
+      return `Unknown area "${f.area}" (areas: ${f.areas.join(', ')})`;
+    case 'zero_cost':
+      return `${f.drug}: the drug cost is zero, so cost recovery is not defined`;
     case 'invalid_amount':
       return `${f.argument}: ${f.problem}`;
     case 'weights_sum':

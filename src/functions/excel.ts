@@ -31,39 +31,21 @@ export type Scalar = Cell | CustomFunctions.Error;
 /** What a spilling function returns: rows of cells, or a 1 x 1 table holding the error. */
 export type Table = Array<Array<Cell | CustomFunctions.Error>>;
 
-/** Failures that exist only at the edge, kept beside the engine's catalogue (errors.ts) in the same style. */
+/**
+ * Failures of the Excel edge itself (a result Excel cannot show, a programming error), both #VALUE!. Domain
+ * failures are the engine's (errors.ts), whatever layer raises them.
+ */
 type EdgeFailure =
-  | { readonly code: 'unknown_area'; readonly area: string; readonly areas: readonly string[] }
-  | { readonly code: 'not_in_catalog'; readonly drug: string; readonly facts: string }
-  | { readonly code: 'zero_cost'; readonly drug: string }
   | { readonly code: 'not_finite'; readonly fn: string }
   | { readonly code: 'unexpected'; readonly fn: string; readonly detail: string };
 
 function edgeMessage(f: EdgeFailure): string {
   switch (f.code) {
-    case 'unknown_area':
-      return `Unknown area "${f.area}" (areas: ${f.areas.join(', ')})`;
-    case 'not_in_catalog':
-      return `${f.drug} is not in the drug catalog, which holds its ${f.facts}`;
-    case 'zero_cost':
-      return `${f.drug}: the drug cost is zero, so cost recovery is not defined`;
     case 'not_finite':
       return `INFUSION.${f.fn}: the result is too large to show`;
     case 'unexpected':
       return `INFUSION.${f.fn} failed unexpectedly (${f.detail}); please report this`;
   }
-}
-
-/** Thrown for an edge failure inside a function body; the runner turns it into an Excel error. */
-class EdgeError extends Error {
-  constructor(readonly failure: EdgeFailure) {
-    super(edgeMessage(failure));
-    this.name = 'EdgeError';
-  }
-}
-
-export function failEdge(f: EdgeFailure): never {
-  throw new EdgeError(f);
 }
 
 function notAvailable(message: string): CustomFunctions.Error {
@@ -91,10 +73,6 @@ class PassThrough extends Error {
 
 function toExcelError(fn: string, e: unknown): CustomFunctions.Error {
   if (e instanceof DomainError) return e.kind === 'not_available' ? notAvailable(e.message) : invalidValue(e.message);
-  if (e instanceof EdgeError) {
-    const code = e.failure.code;
-    return code === 'unknown_area' || code === 'not_in_catalog' ? notAvailable(e.message) : invalidValue(e.message);
-  }
   if (e instanceof PassThrough) return e.error;
   const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
   return invalidValue(edgeMessage({ code: 'unexpected', fn, detail: detail.slice(0, 200) }));
@@ -381,7 +359,7 @@ export function drugCode(v: unknown): string {
 /** The catalog entry of a code, or #N/A naming the catalog facts the function needs. */
 export function catalogEntry(code: string, facts: string): CatalogDrug {
   const d = store.book.catalogDrug(code);
-  if (!d) failEdge({ code: 'not_in_catalog', drug: code, facts });
+  if (!d) fail({ code: 'not_in_catalog', drug: code, facts });
   return d;
 }
 

@@ -23,7 +23,6 @@ import {
   catalogEntry,
   checkVialDose,
   drugCode,
-  failEdge,
   minutesArg,
   optionalAmount,
   optionalText,
@@ -277,7 +276,7 @@ export function margin(drug: string, dose: number, payer?: string, acquisitionPe
 export function recovery(drug: string, dose: number, payer?: string, acquisitionPerUnit?: unknown): number | CustomFunctions.Error {
   return scalar('RECOVERY', [drug, dose, payer, acquisitionPerUnit], () => {
     const e = drugLineEconomics(drug, dose, payer, acquisitionPerUnit);
-    if (e.recovery === null) failEdge({ code: 'zero_cost', drug: e.hcpcs });
+    if (e.recovery === null) fail({ code: 'zero_cost', drug: e.hcpcs });
     return rate(e.recovery);
   });
 }

@@ -8,7 +8,7 @@ import type { DrugRule, PayerProfile } from '../engine/types';
 import { doseFor } from '../engine/regimen';
 import { count, unitPrice } from '../engine/report';
 import type { Cell } from './excel';
-import { failEdge } from './excel';
+import { fail } from '../engine/errors';
 import { store } from './store';
 
 export const DRUG_COLUMNS = [
@@ -45,7 +45,7 @@ export function drugTable(area: string | undefined): Cell[][] {
     chosen = all.filter((d) => d.area.trim().toLowerCase() === wanted || areaParts(d.area).includes(wanted));
     if (chosen.length === 0) {
       const areas = [...new Set(all.flatMap((d) => d.area.split('/').map((p) => p.trim())))].sort((a, b) => a.localeCompare(b));
-      failEdge({ code: 'unknown_area', area, areas });
+      fail({ code: 'unknown_area', area, areas });
     }
   }
   const rows: Cell[][] = [[...DRUG_COLUMNS]];
