@@ -4,11 +4,8 @@
  * then the program's break-even, payback, NPV, peak working capital and capacity use.
  */
 import type { ModelReport } from '../engine/report';
+import { num1, pct, usd, usd0 } from './format';
 
-const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const usd0 = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
-const num1 = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
-const pct = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1, minimumFractionDigits: 1 });
 
 function table(header: readonly string[], rows: readonly (readonly string[])[], rightFrom: number): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));

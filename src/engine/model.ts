@@ -24,7 +24,7 @@ import { Dec, ONE, ZERO, dec, sum } from './decimal';
 import { type AdministrationEconomics, administrationEconomics } from './economics';
 import { formatAdminCodes, adminCodes } from './admin';
 import { checkWeights, mixWeighted } from './mix';
-import { administrationsPerPatient, doseDays, doseFor } from './regimen';
+import { DAYS_PER_YEAR, administrationsPerPatient, doseDays, doseFor } from './regimen';
 import { delaySeries, monthOfDay } from './timeline';
 import type { DrugLineInput, ModelInput, PayerProfile } from './types';
 
@@ -150,13 +150,18 @@ function adjustedPayer(p: PayerProfile, adj: ModelAdjustments): PayerProfile {
   return { ...p, denialWriteOff: Math.min(1, p.denialWriteOff + adj.denialWriteOffAdd) };
 }
 
+/** The dose days a patient can reach within `months` months (of 364/12 days) of starting. */
+function doseDaysWithin(line: DrugLineInput, months: number): number[] {
+  return doseDays(line.regimen, Math.ceil((months * DAYS_PER_YEAR) / 12) + 1);
+}
+
 /**
  * Expected administrations in each month after a patient's start month (index 0 = the start month), per
  * patient started, with retention applied: kernel[j] = sum over doses falling in month j of retention^j.
  */
 export function administrationKernel(line: DrugLineInput, delayDays: number, months: number, retention: Dec): Dec[] {
   const counts = new Array<number>(months).fill(0);
-  for (const d of doseDays(line.regimen, Math.ceil(months * 364 / 12) + 1)) {
+  for (const d of doseDaysWithin(line, months)) {
     const m = monthOfDay(delayDays + d);
     if (m < months) counts[m] = (counts[m] as number) + 1;
   }
@@ -171,7 +176,7 @@ export function administrationKernel(line: DrugLineInput, delayDays: number, mon
 
 /** Whether a patient who started j months ago is still on therapy (a finite course ends with its last dose). */
 function onTherapyKernel(line: DrugLineInput, delayDays: number, months: number, retention: Dec): Dec[] {
-  const days = doseDays(line.regimen, Math.ceil(months * 364 / 12) + 1);
+  const days = doseDaysWithin(line, months);
   const finite = line.regimen.maxDoses !== null || line.regimen.maintenanceIntervalDays === null;
   const lastMonth = finite && days.length > 0 ? monthOfDay(delayDays + (days[days.length - 1] as number)) : Number.POSITIVE_INFINITY;
   const out: Dec[] = [];

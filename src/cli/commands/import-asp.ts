@@ -33,12 +33,12 @@ import { resolveScenario, type Scenario } from '../../scenario';
 import { UsageError } from '../args';
 import { type Command, CommandFailure } from '../command';
 import { readPaymentLimitFile } from '../cms-file';
+import { usd } from '../format';
 import { readScenarioFile } from '../scenario-file';
 
 /** How many codes a list shows before "and N more". */
 const LIST_LIMIT = 12;
 
-const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const signedUsd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' });
 const limit3 = new Intl.NumberFormat('en-US', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
 const signed3 = new Intl.NumberFormat('en-US', { minimumFractionDigits: 3, maximumFractionDigits: 3, signDisplay: 'exceptZero' });
