@@ -33,7 +33,7 @@ import { resolveScenario, type Scenario } from '../../scenario';
 import { UsageError } from '../args';
 import { type Command, CommandFailure } from '../command';
 import { readPaymentLimitFile } from '../cms-file';
-import { usd } from '../format';
+import { num1, usd } from '../format';
 import { readScenarioFile } from '../scenario-file';
 
 /** How many codes a list shows before "and N more". */
@@ -42,7 +42,6 @@ const LIST_LIMIT = 12;
 const signedUsd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' });
 const limit3 = new Intl.NumberFormat('en-US', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
 const signed3 = new Intl.NumberFormat('en-US', { minimumFractionDigits: 3, maximumFractionDigits: 3, signDisplay: 'exceptZero' });
-const num1 = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const pct = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' });
 
 /** A plain text table; `align` has one letter per column, `l` or `r`. */
