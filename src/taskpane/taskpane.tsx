@@ -6,8 +6,8 @@
 import { createRoot } from 'react-dom/client';
 import { store } from '../functions/store';
 import { App, type AppServices } from './app/App';
+import { createAsker } from './app/planner';
 import { officeBoardService } from './excel/board';
-import { officeBoardLink } from './excel/board-link';
 import { freezeSheets, scanSheets, unfreezeSheets } from './excel/freeze';
 import { officeDrafts } from './excel/drafts';
 import { publishPayers, recalculateWorkbook } from './excel/functions-link';
@@ -15,8 +15,10 @@ import { officeDocumentSettings, quarterImpact, readCmsFile, restoreImportedQuar
 import { OfficeScenarioStore } from './excel/scenario-store';
 
 function services(): AppServices {
+  const asker = createAsker();
   return {
-    store: new OfficeScenarioStore(() => store.book.data),
+    store: new OfficeScenarioStore(() => store.book, (sheets) => asker.ask(sheets)),
+    asker,
     referenceData: () => store.book.data,
     publishPayers,
     recalculate: recalculateWorkbook,
@@ -27,7 +29,6 @@ function services(): AppServices {
         if (change !== 'payers') listener();
       }),
     board: officeBoardService(() => store.book),
-    boardLink: officeBoardLink,
     freezer: { scan: scanSheets, freeze: freezeSheets, unfreeze: unfreezeSheets },
     quarters: {
       read: readCmsFile,

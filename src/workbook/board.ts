@@ -10,6 +10,7 @@ import { runModel } from '../engine/model';
 import { namedScenarios, sensitivity } from '../engine/sensitivity';
 import type { ModelInput } from '../engine/types';
 import type { AppliedDefault } from '../scenario/resolve';
+import type { Scenario } from '../scenario/types';
 import { type BoardInputs, BoardContext, NAME_PREFIX, PROGRAM_KEYS, SHEET } from './board/context';
 import { writeCohorts } from './board/cohorts';
 import { caseNetRevenue, writeClaims, writeFormulary } from './board/formulary';
@@ -26,7 +27,7 @@ export { SHEET, NAME_PREFIX } from './board/context';
 export type { BoardInputs } from './board/context';
 
 /** Runs the engine for the board: the model, its sensitivity and the named scenarios. */
-export function boardInputs(book: ReferenceBook, input: ModelInput, options: { applied?: readonly AppliedDefault[] | null; generatedAt?: Date } = {}): BoardInputs {
+export function boardInputs(book: ReferenceBook, input: ModelInput, options: { applied?: readonly AppliedDefault[] | null; generatedAt?: Date; scenario?: Scenario | null } = {}): BoardInputs {
   const results = runModel(book, input);
   return {
     book,
@@ -36,6 +37,7 @@ export function boardInputs(book: ReferenceBook, input: ModelInput, options: { a
     named: namedScenarios(book, input),
     applied: options.applied ?? null,
     generatedAt: options.generatedAt ?? new Date(),
+    scenario: options.scenario ?? null,
   };
 }
 
@@ -63,19 +65,43 @@ export function buildBoardPlan(src: BoardInputs): BoardPlan {
     writeClaims(ctx, text, numbers, caseNet),
     writeCohorts(ctx, text, numbers),
   ].map((s) => s.build());
-  const names: PlanName[] = PROGRAM_KEYS.map((key) => ({
-    name: `${NAME_PREFIX}${key}`,
-    sheet: SHEET.inputs,
-    range: cellAddress(ctx.layout.inputs.programRow[key], 1, true),
-    comment: `Infusion Planner: ${key} (Inputs, Program)`,
-  }));
   return {
     sheets,
-    names,
+    names: programNames(ctx),
     title: `${src.input.practiceName}: specialty infusion program`,
     subject: `Board workbook for "${src.input.name}"; ${vintage}`,
     activeSheet: SHEET.summary,
     owner: OWNER_MARKER,
     chartsNote: { sheet: SHEET.summary, cell: summary.chartsNoteCell, text: CHARTS_NOTE },
+  };
+}
+
+/** The workbook names of the program inputs (IP_Chairs, ...), all on the Inputs sheet. */
+function programNames(ctx: BoardContext): PlanName[] {
+  return PROGRAM_KEYS.map((key) => ({
+    name: `${NAME_PREFIX}${key}`,
+    sheet: SHEET.inputs,
+    range: cellAddress(ctx.layout.inputs.programRow[key], 1, true),
+    comment: `Infusion Planner: ${key} (Inputs, Program)`,
+  }));
+}
+
+/**
+ * The Inputs sheet alone, with its names: where the task pane keeps the scenario before a board is built.
+ * Its cells are those of the full board's Inputs sheet (which reads no other sheet), so building the board
+ * later lays the other sheets over the same inputs.
+ */
+export function buildInputsPlan(src: BoardInputs): BoardPlan {
+  const ctx = new BoardContext(src, []);
+  const vintage = dataVintage(src);
+  const inputs = writeInputs(ctx, { practice: src.input.practiceName, date: src.generatedAt.toISOString().slice(0, 10), vintage }).build();
+  return {
+    sheets: [inputs],
+    names: programNames(ctx),
+    title: `${src.input.practiceName}: specialty infusion program`,
+    subject: `Inputs of "${src.input.name}"; ${vintage}`,
+    activeSheet: SHEET.inputs,
+    owner: OWNER_MARKER,
+    chartsNote: { sheet: SHEET.inputs, cell: 'A1', text: '' },
   };
 }

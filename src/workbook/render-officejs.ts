@@ -47,6 +47,10 @@ export interface RenderInExcelOptions {
    * first build. Returning false leaves the workbook as it was.
    */
   readonly confirmReplace: (ownSheets: readonly string[]) => boolean | Promise<boolean>;
+  /** Planned names of earlier sheets replaced without asking when they are all there is to replace (the Inputs sheet the pane keeps the scenario in). */
+  readonly quietlyReplace?: readonly string[];
+  /** Whether to activate the plan's active sheet (default true); false leaves the user where they are. */
+  readonly activate?: boolean;
   /** Excel.run, or a stand-in (tests). */
   readonly run?: ExcelRun;
   readonly maxRequestBytes?: number;
@@ -55,7 +59,7 @@ export interface RenderInExcelOptions {
 export interface RenderInExcelResult {
   readonly status: 'built' | 'cancelled';
   /** Each plan sheet and the name it got. */
-  readonly sheets: readonly { readonly planned: string; readonly name: string }[];
+  readonly sheets: readonly { readonly planned: string; readonly name: string; readonly id: string }[];
   /** Sheets of the earlier build that were replaced. */
   readonly replaced: readonly string[];
   /** context.sync() calls made. */
@@ -424,7 +428,10 @@ export async function renderBoardInExcel(plan: BoardPlan, options: RenderInExcel
     const ownIds = new Set((record?.sheets ?? []).map((s) => s.id));
     const sheetItems = worksheets.items.map((w) => ({ proxy: w, name: w.name, id: w.id }));
     const own = sheetItems.filter((w) => ownIds.has(w.id));
-    if (own.length > 0 && !(await options.confirmReplace(own.map((w) => w.name)))) {
+    const planned = new Map((record?.sheets ?? []).map((s) => [s.id, s.planned]));
+    const quiet = new Set(options.quietlyReplace ?? []);
+    const mustAsk = own.some((w) => !quiet.has(planned.get(w.id) ?? ''));
+    if (mustAsk && !(await options.confirmReplace(own.map((w) => w.name)))) {
       return { status: 'cancelled' as const, sheets: [], replaced: [], syncs };
     }
     const taken = new Set(sheetItems.filter((w) => !ownIds.has(w.id)).map((w) => w.name.toLowerCase()));
@@ -501,7 +508,7 @@ export async function renderBoardInExcel(plan: BoardPlan, options: RenderInExcel
       });
       for (const [name, table] of host.tables) table.name = name;
       const active = building.sheets.findIndex((s) => s.name === tempNames.get(plan.activeSheet));
-      added[Math.max(0, active)]?.activate();
+      if (options.activate !== false) added[Math.max(0, active)]?.activate();
       const ownership: OwnerRecord = {
         version: 1,
         sheets: plan.sheets.map((s, i) => ({ id: (added[i] as Excel.Worksheet).id, planned: s.name })),
@@ -513,7 +520,7 @@ export async function renderBoardInExcel(plan: BoardPlan, options: RenderInExcel
       await context.sync();
       return {
         status: 'built' as const,
-        sheets: plan.sheets.map((s) => ({ planned: s.name, name: finalNames.get(s.name) ?? s.name })),
+        sheets: plan.sheets.map((s, i) => ({ planned: s.name, name: finalNames.get(s.name) ?? s.name, id: (added[i] as Excel.Worksheet).id })),
         replaced: own.map((w) => w.name),
         syncs,
       };

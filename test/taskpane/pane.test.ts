@@ -9,14 +9,13 @@ import { ReferenceBook } from '../../src/engine/book';
 import { referenceData } from '../../src/data';
 import { sampleScenario } from '../../src/scenario';
 import type { Scenario } from '../../src/scenario/types';
-import { TABLES } from '../../src/taskpane/excel/inputs-codec';
 import { FROZEN_SHEET } from '../../src/taskpane/excel/freeze';
 import { computeResults } from '../../src/taskpane/model/results';
 import { REQUESTS } from '../../src/workbook/render-officejs';
 import { money } from '../../src/taskpane/ui/format';
 import type { SyncRecord } from '../support/fake-office-host/excel';
 import { OFFICE_JS, type OpenPane, type PaneEnv, openPane, serializeWorkbook, startEnv } from './harness';
-import { cell, parseState, sheet, table, workbookScenario } from './workbook-state';
+import { cell, legacyScenario, legacyWorkbook, parseState, sheet, table, tableCell, workbookScenario } from './workbook-state';
 
 jest.setTimeout(240_000);
 
@@ -206,7 +205,7 @@ describe('the task pane in Excel (fake host)', () => {
     const closed = await serializeWorkbook(page);
     await pane.close();
     const again = await open({ state: closed });
-    await again.page.getByText(/Your edits from last time, not yet saved in the tables, are back: The payer mix adds up to 90%/).waitFor();
+    await again.page.getByText(/Your edits from last time, not yet saved in the Inputs sheet, are back: The payer mix adds up to 90%/).waitFor();
     await tab(again.page, 'Payers');
     expect(await again.page.getByRole('group', { name: 'Payer mix' }).getByLabel('Commercial', { exact: true }).inputValue()).toBe('17');
     await again.page.getByRole('group', { name: 'Payer mix' }).getByLabel('Commercial', { exact: true }).fill('27');
@@ -214,26 +213,41 @@ describe('the task pane in Excel (fake host)', () => {
     await again.close();
   });
 
-  it('does not write over scenario tables it cannot read, until the user says so', async () => {
+  it('does not write over an Inputs sheet it cannot read, until the user says so', async () => {
     const first = await open();
     await first.page.getByRole('button', { name: 'Load the sample' }).click();
     await savedScenario(first.page, (s) => s.drugs.length === 10, 'the sample in the workbook');
     const broken = await state(first.page);
     await first.close();
-    const sh = sheet(broken, 'Scenario');
-    const t = sh?.tables.find((x) => x.name === TABLES.payers.name);
-    if (!sh || !t) throw new Error('no payers table');
-    sh.cells[`${t.r0 + 1},${t.c0 + 2}`] = { v: 'lots' };
+    const at = tableCell(broken, 'IP_Payers', 'MEDICARE', 'Weight');
+    const inputs = sheet(broken, 'Inputs');
+    if (!inputs) throw new Error('no Inputs sheet');
+    inputs.cells[`${at.r},${at.c}`] = { v: 'lots' };
 
     const pane = await open({ state: JSON.stringify(broken) });
     const { page } = pane;
-    await page.getByText('payers[0].weight: must be a number, found string "lots" (table ipPayers, row 1, column "Mix share")').waitFor();
+    await page.getByText(`Inputs sheet, ${a1(at.r, at.c)}: a payer's weight must be a percentage`).waitFor();
     await addDrug(page, 'Entyvio', /^Add Entyvio/);
     await page.waitForTimeout(600);
-    const untouched = sheet(await state(page), 'Scenario');
-    expect(untouched && cell(untouched, t.r0 + 1, t.c0 + 2)?.v).toBe('lots');
-    await page.getByRole('button', { name: 'Replace the tables with this scenario' }).click();
-    await savedScenario(page, (s) => s.drugs.length === 1 && s.drugs[0]?.hcpcs === 'J3380', 'the pane\'s scenario in the tables');
+    const untouched = sheet(await state(page), 'Inputs');
+    expect(untouched && cell(untouched, at.r, at.c)?.v).toBe('lots');
+    await page.getByRole('button', { name: 'Replace the Inputs sheet with this scenario' }).click();
+    await savedScenario(page, (s) => s.drugs.length === 1 && s.drugs[0]?.hcpcs === 'J3380', 'the pane\'s scenario in the Inputs sheet');
+    await pane.close();
+  });
+
+  it('moves a scenario from the Scenario sheet of the earlier version into the Inputs sheet, leaving that sheet as it was', async () => {
+    const old = legacyWorkbook({ ...sampleScenario, name: 'Written by the earlier pane' });
+    const pane = await open({ state: JSON.stringify(old) });
+    const { page } = pane;
+    await page.getByText(/The scenario was read from the Scenario sheet, where an earlier version of the add-in kept it/).waitFor();
+    const moved = await savedScenario(page, (s) => s.name === 'Written by the earlier pane', 'the scenario in the Inputs sheet');
+    expect(moved.drugs.map((d) => d.hcpcs).sort()).toEqual(sampleScenario.drugs.map((d) => d.hcpcs).sort());
+    expect(moved.payers).toEqual(sampleScenario.payers);
+    const after = await state(page);
+    expect(legacyScenario(after)).toEqual(legacyScenario(old));
+    expect(after.sheets.map((x) => x.name)).toEqual(['Sheet1', 'Scenario', 'Inputs']);
+    expect(pane.errors).toEqual([]);
     await pane.close();
   });
 
@@ -258,7 +272,7 @@ describe('the task pane in Excel (fake host)', () => {
 
     const built = await state(page);
     const names = built.sheets.map((x) => x.name);
-    expect(names).toEqual(expect.arrayContaining(['Sheet1', 'Scenario', 'Summary', 'Inputs', 'Formulary economics', 'Projection', 'Sensitivity', 'Sources and assumptions', 'Claim detail', 'Cohorts']));
+    expect(names).toEqual(expect.arrayContaining(['Sheet1', 'Summary', 'Inputs', 'Formulary economics', 'Projection', 'Sensitivity', 'Sources and assumptions', 'Claim detail', 'Cohorts']));
     expect(built.sheets.every((x) => x.visibility === 'Visible')).toBe(true);
     expect(built.sheets.find((x) => x.id === built.activeSheetId)?.name).toBe('Summary');
     // The board's Inputs hold the scenario; every other sheet reads them through native formulas.
@@ -291,7 +305,7 @@ describe('the task pane in Excel (fake host)', () => {
     const rebuilt = await state(page);
     expect(rebuilt.sheets.map((x) => x.name).sort()).toEqual(names.sort());
     expect(rebuilt.sheets.find((x) => x.name === 'Summary')?.id).not.toBe(built.sheets.find((x) => x.name === 'Summary')?.id);
-    await page.getByText('The board workbook follows your edits', { exact: false }).waitFor();
+    await page.getByText('The scenario lives in the Inputs sheet', { exact: false }).waitFor();
 
     // The board follows the pane: a new mix is written into the board's Inputs, where its formulas read it.
     await tab(page, 'Payers');
@@ -305,21 +319,41 @@ describe('the task pane in Excel (fake host)', () => {
     }, 'the new mix in the board\'s Inputs');
 
     // And the pane follows the board: a volume typed in the board's Inputs comes back into the scenario.
-    const board = await state(page);
-    const volume = sheet(board, 'Inputs')?.tables.find((t) => t.name === 'IP_Volume');
-    const vol = table(board, 'IP_Volume');
-    if (!volume || !vol) throw new Error('no IP_Volume table');
-    const row = vol.rows.findIndex((r) => r[0] === 'J3380');
-    const col = vol.headers.indexOf('New patients per month (at target)');
-    await userEdit(page, 'Inputs', volume.r0 + 1 + row, volume.c0 + col, [[2.5]]);
-    await page.getByText('Updated from edits in the board\u2019s Inputs sheet.').waitFor();
-    await savedScenario(page, (x) => x.drugs.find((d) => d.hcpcs === 'J3380')?.newPatientsPerMonth === 2.5, 'the board edit in the Scenario tables');
+    const vol = tableCell(await state(page), 'IP_Volume', 'J3380', 'New patients per month (at target)');
+    await userEdit(page, 'Inputs', vol.r, vol.c, [[2.5]]);
+    await page.getByText('Updated from edits in the Inputs sheet.').waitFor();
+    await savedScenario(page, (x) => x.drugs.find((d) => d.hcpcs === 'J3380')?.newPatientsPerMonth === 2.5, 'the board edit in the scenario');
 
-    // A new drug changes the board's layout: the pane says it needs a rebuild rather than half-updating it.
+    // A new drug adds rows to Inputs: the pane asks before it lays the board out again. "Not now" keeps the
+    // edit in the pane (and with the file) and the workbook as it was.
+    const sheetsBefore = (await state(page)).sheets.map((x) => x.id);
     await tab(page, 'Formulary');
     await addDrug(page, 'Tysabri', /^Add Tysabri/);
+    const relayout = page.getByRole('alertdialog', { name: 'Lay the board out again?' });
+    await relayout.waitFor();
+    expect(await relayout.getByRole('listitem').allInnerTexts()).toEqual(['Summary', 'Inputs', 'Formulary economics', 'Projection', 'Sensitivity', 'Sources and assumptions', 'Claim detail', 'Cohorts']);
+    await relayout.getByRole('button', { name: 'Not now' }).click();
+    await page.getByTestId('save-state').and(page.locator('[data-state="held"]')).waitFor();
+    await page.getByText(/this change adds or removes rows, so the board\u2019s sheets must be built again/).first().waitFor();
+    expect((await state(page)).sheets.map((x) => x.id)).toEqual(sheetsBefore);
+    expect(workbookScenario(await state(page)).drugs.some((d) => d.hcpcs === 'J2323')).toBe(false);
+    // Building the board saves it.
     await tab(page, 'Workbook');
-    await page.getByText(/The formulary changed since the board workbook was built/).waitFor();
+    await page.getByRole('button', { name: 'Build board workbook' }).click();
+    await dialog.getByRole('button', { name: 'Replace them' }).click();
+    await page.getByText(/^Board workbook built:/).waitFor({ timeout: 30_000 });
+    await page.getByTestId('save-state').and(page.locator('[data-state="saved"]')).waitFor();
+    expect(workbookScenario(await state(page)).drugs.some((d) => d.hcpcs === 'J2323')).toBe(true);
+    // "Rebuild them": the next new drug lays the board out again at once.
+    await tab(page, 'Formulary');
+    await addDrug(page, 'Benlysta', /^Add Benlysta/);
+    await relayout.waitFor();
+    await relayout.getByRole('button', { name: 'Rebuild them' }).click();
+    const relaid = await savedScenario(page, (x) => x.drugs.some((d) => d.hcpcs === 'J0490'), 'Benlysta in the Inputs sheet');
+    expect(relaid.drugs).toHaveLength(12);
+    // The whole board was laid out again: its other sheets show the new drug too.
+    const economics = sheet(await state(page), 'Formulary economics');
+    expect(Object.values(economics?.cells ?? {}).some((c) => c.v === 'J0490')).toBe(true);
     expect(pane.errors).toEqual([]);
     await pane.close();
   });
@@ -344,7 +378,8 @@ describe('the task pane in Excel (fake host)', () => {
     inputs.cells[`${r},${c}`] = { ...inputs.cells[`${r},${c}`], v: 5 };
 
     const again = await open({ state: JSON.stringify(closed) });
-    await again.page.getByText('Updated from edits in the board\u2019s Inputs sheet.').waitFor();
+    await again.page.getByRole('heading', { name: 'Proposed formulary (10 drugs)' }).waitFor();
+    await again.page.getByRole('button', { name: /Cimzia|Xolair|J0897|Prolia/ }).first().waitFor();
     await savedScenario(again.page, (s) => s.drugs.find((d) => d.hcpcs === 'J0897')?.newPatientsPerMonth === 5, 'the offline edit in the scenario');
     expect(again.errors).toEqual([]);
     await again.close();
@@ -373,15 +408,9 @@ describe('the task pane in Excel (fake host)', () => {
     expect(workbookScenario(await state(page))).toEqual(saved);
 
     // The user types in the Inputs sheet: the pane follows.
-    const drugs = table(await state(page), TABLES.drugs.name);
-    const row = drugs?.rows.findIndex((r) => r[0] === 'J2323') ?? -1;
-    expect(row).toBeGreaterThanOrEqual(0);
-    const inputs = sheet(await state(page), 'Scenario');
-    const t = inputs?.tables.find((x) => x.name === TABLES.drugs.name);
-    if (!t) throw new Error('no drugs table');
-    const col = TABLES.drugs.headers.indexOf('New patients / month');
-    await userEdit(page, 'Scenario', t.r0 + 1 + row, t.c0 + col, [[4]]);
-    await page.getByText('Updated from edits in the Scenario sheet.').waitFor();
+    const at = tableCell(await state(page), 'IP_Volume', 'J2323', 'New patients per month (at target)');
+    await userEdit(page, 'Inputs', at.r, at.c, [[4]]);
+    await page.getByText('Updated from edits in the Inputs sheet.').waitFor();
     await tab(page, 'Formulary');
     await page.getByRole('button', { name: /Tysabri/ }).first().click();
     const tysabri = page.getByRole('group', { name: 'Tysabri (natalizumab) settings' });
@@ -396,12 +425,10 @@ describe('the task pane in Excel (fake host)', () => {
     await page.getByRole('button', { name: 'Load the sample' }).click();
     await savedScenario(page, (s) => s.drugs.length === 10, 'the sample in the workbook');
     const markup = '<img src=x onerror="window.__pwned=1">';
-    const inputs = sheet(await state(page), 'Scenario');
-    const payers = inputs?.tables.find((x) => x.name === TABLES.payers.name);
-    if (!payers) throw new Error('no payers table');
-    // The name of the first payer (Medicare): column 1 of the table, first data row.
-    await userEdit(page, 'Scenario', payers.r0 + 1, payers.c0 + 1, [[markup]]);
-    await page.getByText('Updated from edits in the Scenario sheet.').waitFor();
+    // The name of the first payer (Medicare), in the Inputs sheet's Payers table.
+    const at = tableCell(await state(page), 'IP_Payers', 'MEDICARE', 'Name');
+    await userEdit(page, 'Inputs', at.r, at.c, [[markup]]);
+    await page.getByText('Updated from edits in the Inputs sheet.').waitFor();
     await tab(page, 'Payers');
     await page.getByRole('group', { name: 'Payer mix' }).getByText(markup, { exact: true }).waitFor();
     await tab(page, 'Results');
@@ -527,25 +554,37 @@ describe('the task pane in Excel (fake host)', () => {
   it('saves with the same number of round trips whatever the size of the formulary', async () => {
     const pane = await open();
     const { page } = pane;
+    /** Round trips of one save: `act`, then wait until the Inputs sheet shows `done`. */
+    const roundTrips = async (act: () => Promise<void>, done: (s: Scenario) => boolean, what: string): Promise<number> => {
+      await page.waitForTimeout(400);
+      const before = (await syncs(page)).length;
+      await act();
+      await savedScenario(page, done, what);
+      await page.waitForTimeout(400);
+      return (await syncs(page)).length - before;
+    };
+    const setVolume = (name: string, value: string) => async (): Promise<void> => {
+      const group = page.getByRole('group', { name: new RegExp(`^${name} .* settings$`) });
+      // The drug's settings open from its button (a drug just added may already show them).
+      if (!(await group.isVisible())) await page.getByRole('button', { name: new RegExp(`^${name}`) }).first().click();
+      await group.getByLabel('New patients / month').fill(value);
+    };
     await addDrug(page, 'Avsola', /^Add Avsola/);
     await savedScenario(page, (s) => s.drugs.length === 1, 'one drug saved');
-    const a = (await syncs(page)).length;
-    await addDrug(page, 'Entyvio', /^Add Entyvio/);
-    await savedScenario(page, (s) => s.drugs.length === 2, 'two drugs saved');
-    const b = (await syncs(page)).length;
+    // A drug added: the Inputs sheet laid out again (find it, then the renderer's fixed sequence).
+    const addSmall = await roundTrips(() => addDrug(page, 'Entyvio', /^Add Entyvio/), (s) => s.drugs.length === 2, 'two drugs saved');
+    // A value changed: only the cells that change, one round trip.
+    const editSmall = await roundTrips(setVolume('Entyvio', '7'), (s) => s.drugs.find((d) => d.hcpcs === 'J3380')?.newPatientsPerMonth === 7, 'the new volume, two drugs');
     for (const [q, n] of [['Ocrevus', /^Add Ocrevus/], ['Actemra', /^Add Actemra/], ['Benlysta', /^Add Benlysta/], ['Soliris', /^Add Soliris/]] as const) await addDrug(page, q, n);
     await savedScenario(page, (s) => s.drugs.length === 6, 'six drugs saved');
-    await page.waitForTimeout(400);
-    const all = await syncs(page);
-    const c = all.length;
-    await addDrug(page, 'Reclast', /^Add Reclast/);
-    await savedScenario(page, (s) => s.drugs.length === 7, 'seven drugs saved');
-    await page.waitForTimeout(400);
-    const d = (await syncs(page)).length;
-    // One save = find the tables, locate them, write them: three syncs, for 2 drugs as for 7.
-    expect(b - a).toBe(3);
-    expect(d - c).toBe(3);
-    expect(all.every((s) => s.payloadBytes < 5_000_000)).toBe(true);
+    const addLarge = await roundTrips(() => addDrug(page, 'Reclast', /^Add Reclast/), (s) => s.drugs.length === 7, 'seven drugs saved');
+    const editLarge = await roundTrips(setVolume('Entyvio', '8'), (s) => s.drugs.find((d) => d.hcpcs === 'J3380')?.newPatientsPerMonth === 8, 'the new volume, seven drugs');
+    expect(editSmall).toBe(1);
+    expect(editLarge).toBe(1);
+    expect(addLarge).toBe(addSmall);
+    expect(addSmall).toBeGreaterThanOrEqual(2);
+    expect(addSmall).toBeLessThanOrEqual(1 + REQUESTS);
+    expect((await syncs(page)).every((s) => s.payloadBytes < 5_000_000)).toBe(true);
     await pane.close();
   });
 

@@ -17,7 +17,7 @@ export const BUILT_AT = new Date('2026-02-02T12:00:00Z');
 export function boardFor(scenario: Scenario = sampleScenario, ref: ReferenceData = referenceData): { src: BoardInputs; plan: BoardPlan } {
   const book = new ReferenceBook(ref);
   const input = resolveScenario(scenario, ref);
-  const src = boardInputs(book, input, { applied: scenarioDefaultsApplied(scenario, ref), generatedAt: BUILT_AT });
+  const src = boardInputs(book, input, { applied: scenarioDefaultsApplied(scenario, ref), generatedAt: BUILT_AT, scenario });
   return { src, plan: buildBoardPlan(src) };
 }
 

@@ -207,7 +207,7 @@ describe('the board workbook built in Excel through Office.js (fake host)', () =
       const drivers = DEFAULT_DRIVERS(rankPayers(results));
       const s = results.summary;
       return buildBoardPlan({
-        book, input, results, applied: null, generatedAt: BUILT_AT,
+        book, input, results, applied: null, generatedAt: BUILT_AT, scenario: null,
         sensitivity: drivers.map((driver) => ({ driver, lowAdjustments: driver.low(input), highAdjustments: driver.high(input), lowNpv: s.npv, highNpv: s.npv, lowTotalNet: s.totalNet, highTotalNet: s.totalNet })),
         named: NAMED_SCENARIOS.map((scenario) => ({ scenario, results })),
       });

@@ -26,17 +26,16 @@ import { PayersView } from '../ui/PayersView';
 import { ProgramView } from '../ui/ProgramView';
 import { ResultsView } from '../ui/ResultsView';
 import { type BoardService, type FreezeService, type QuarterService, WorkbookView } from '../ui/WorkbookView';
-import type { BoardLinkPort } from '../excel/board-link';
-import { useBoardLink } from './boardLink';
-import { type PlannerServices, type SaveState, holdReason, usePlanner } from './planner';
+import { type ReplaceQuestion, ReplaceDialog } from '../ui/ReplaceDialog';
+import { type Asker, type PlannerServices, type SaveState, holdReason, usePlanner } from './planner';
 
 export interface AppServices extends PlannerServices {
   readonly book: () => ReferenceBook;
   /** Calls back when the reference data changes (an imported quarter); returns the unsubscribe. */
   readonly onReferenceChange: (listener: () => void) => () => void;
   readonly board: BoardService;
-  /** Keeps the board's Inputs sheet and the scenario in step after a build. */
-  readonly boardLink: BoardLinkPort;
+  /** Asks, for the scenario store, before an edit lays the board out again. */
+  readonly asker: Asker;
   readonly freezer: FreezeService;
   readonly quarters: QuarterService;
 }
@@ -107,8 +106,16 @@ export function App(props: { services: AppServices }) {
   const results = useMemo(() => computeResults(shown, book, referenceData), [shown, book, referenceData]);
   const mix = mixSum(state.scenario);
   const writable = useMemo(() => (state.ready ? holdReason(state.scenario, referenceData) : 'loading'), [state.ready, state.scenario, referenceData]);
-  const board = useBoardLink({ port: services.boardLink, book, ready: state.ready, scenario: state.scenario, blocked: writable, edit, notify: planner.notify });
-  const blocked = state.scenario.drugs.length === 0 ? 'Add a drug to the formulary first.' : mix.ok ? (state.save.kind === 'held' ? state.save.reason : null) : `The payer mix adds up to ${mix.percent}%; set it to 100% to build the board workbook.`;
+  const blocked =
+    state.scenario.drugs.length === 0
+      ? 'Add a drug to the formulary first.'
+      : !mix.ok
+        ? `The payer mix adds up to ${mix.percent}%; set it to 100% to build the board workbook.`
+        : writable === 'loading'
+          ? 'Reading the workbook…'
+          : writable;
+  const [question, setQuestion] = useState<ReplaceQuestion | null>(null);
+  useEffect(() => services.asker.listen(setQuestion), [services]);
 
   const summary = results.ok
     ? [
@@ -168,7 +175,7 @@ export function App(props: { services: AppServices }) {
             <MessageBarActions>
               {state.protectTables ? (
                 <Button size="small" onClick={planner.overwrite}>
-                  Replace the tables with this scenario
+                  Replace the Inputs sheet with this scenario
                 </Button>
               ) : (
                 <Button size="small" appearance="transparent" onClick={planner.dismissNotice}>
@@ -185,7 +192,7 @@ export function App(props: { services: AppServices }) {
         ) : null}
         {state.save.kind === 'failed' ? (
           <MessageBar layout="multiline" intent="error">
-            <MessageBarBody>The Scenario sheet was not updated: {state.save.message}</MessageBarBody>
+            <MessageBarBody>The Inputs sheet was not updated: {state.save.message}</MessageBarBody>
           </MessageBar>
         ) : null}
         {!state.ready ? <Caption1>Reading the scenario from the workbook…</Caption1> : null}
@@ -214,11 +221,18 @@ export function App(props: { services: AppServices }) {
             board={services.board}
             freezer={services.freezer}
             quarters={services.quarters}
-            boardStatus={board.status}
-            onBuilt={board.built}
+            onBuilt={planner.built}
           />
         ) : null}
       </main>
+      <ReplaceDialog
+        question={question}
+        onClose={() => setQuestion(null)}
+        title="Lay the board out again?"
+        text="This change adds or removes rows of the Inputs sheet, so the board's sheets built on it must be built again from the new inputs (your own sheets are never touched). These sheets will be replaced:"
+        yes="Rebuild them"
+        no="Not now"
+      />
     </FluentProvider>
   );
 }

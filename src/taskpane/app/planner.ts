@@ -1,7 +1,8 @@
 /**
  * The pane's session: the scenario being edited, where it came from, and whether the workbook holds it yet.
- * The scenario is read from the workbook when the pane opens, written back (debounced) whenever it is valid
- * and differs from what the workbook holds, and re-read when the user edits the scenario tables (the Scenario sheet) directly.
+ * The scenario is read from the workbook's Inputs sheet when the pane opens, written back (debounced)
+ * whenever it is valid and differs from what the workbook holds, and re-read when the user edits the Inputs
+ * sheet directly.
  * Nothing invalid is written: while the scenario is invalid (a payer mix of 90%, say) the pane says why and
  * keeps the edits; the workbook keeps the last valid scenario.
  */
@@ -13,6 +14,7 @@ import type { Scenario } from '../../scenario/types';
 import { sameScenario } from '../excel/inputs-codec';
 import type { ScenarioStore } from '../excel/scenario-store';
 import { mixSum } from '../model/results';
+import type { ReplaceQuestion } from '../ui/ReplaceDialog';
 
 /** What the pane needs from its host: Excel in production, the fake host in tests. */
 export interface PlannerServices {
@@ -25,10 +27,31 @@ export interface PlannerServices {
   readonly drafts: DraftStore;
 }
 
-/** Edits not yet in the scenario tables: the scenario being edited and the saved one it started from. */
+/** Edits not yet in the Inputs sheet: the scenario being edited and the saved one it started from. */
 export interface Draft {
   readonly scenario: Scenario;
   readonly basis: Scenario | null;
+}
+
+/** Questions the store asks the user (whether to lay the board out again), answered by a dialog of the pane. */
+export interface Asker {
+  ask(sheets: readonly string[]): Promise<boolean>;
+  /** The dialog that answers; returns the function that stops listening. */
+  listen(handler: (question: ReplaceQuestion) => void): () => void;
+}
+
+/** An Asker with no dialog yet says no: nothing is replaced without an answer. */
+export function createAsker(): Asker {
+  let handler: ((question: ReplaceQuestion) => void) | null = null;
+  return {
+    ask: (sheets) => (handler === null ? Promise.resolve(false) : new Promise<boolean>((answer) => handler?.({ sheets, answer }))),
+    listen: (h) => {
+      handler = h;
+      return () => {
+        if (handler === h) handler = null;
+      };
+    },
+  };
 }
 
 export interface DraftStore {
@@ -52,8 +75,8 @@ export interface PlannerState {
   /** A message about where the scenario came from or what changed under it. */
   readonly notice: { readonly intent: 'info' | 'warning' | 'error'; readonly text: string; readonly details?: readonly string[] } | null;
   /**
-   * True while the scenario tables hold something the pane could not read: the pane does not write over
-   * them (the user's cells would be lost) until the user fixes them or says to replace them.
+   * True while the Inputs sheet holds something the pane could not read: the pane does not write over it
+   * (the user's cells would be lost) until the user fixes them or says to replace them.
    */
   readonly protectTables: boolean;
 }
@@ -94,7 +117,7 @@ function reduce(state: PlannerState, action: Action): PlannerState {
         saved: action.scenario,
         save: { kind: 'saved' },
         protectTables: false,
-        notice: { intent: 'info', text: 'Updated from edits in the Scenario sheet.' },
+        notice: { intent: 'info', text: 'Updated from edits in the Inputs sheet.' },
       };
     case 'save':
       return { ...state, save: action.save, saved: action.saved ?? state.saved };
@@ -114,6 +137,11 @@ export function holdReason(scenario: Scenario, ref: ReferenceData): string | nul
 }
 
 const SAVE_DELAY_MS = 250;
+
+function unreadText(cells: readonly string[]): string {
+  const shown = cells.length > 8 ? `${cells.slice(0, 8).join(', ')} and ${cells.length - 8} more` : cells.join(', ');
+  return `Inputs sheet: ${shown} ${cells.length === 1 ? 'holds a figure' : 'hold figures'} the pane does not read (a formula typed over, a vial count, a dose per kg); the board's formulas use ${cells.length === 1 ? 'it' : 'them'}, the pane's results do not.`;
+}
 const DRAFT_DELAY_MS = 600;
 
 function draftOf(v: unknown): Draft | null {
@@ -151,8 +179,8 @@ export function usePlanner(services: PlannerServices) {
         const notice = {
           intent: 'error' as const,
           text: first
-            ? 'The scenario tables (Scenario sheet) hold a scenario the pane cannot use; fix the cells named below and the pane reads them again. Until then the pane shows a new formulary and does not write over the tables.'
-            : 'The scenario tables (Scenario sheet) were edited into something the pane cannot use; fix the cells named below. The pane keeps the last valid scenario.',
+            ? 'The Inputs sheet holds a scenario the pane cannot use; fix the cells named below and the pane reads them again. Until then the pane shows a new formulary and does not write over the sheet.'
+            : 'The Inputs sheet was edited into something the pane cannot use; fix the cells named below. The pane keeps the last valid scenario.',
           details: found.problems,
         };
         if (first) dispatch({ type: 'loaded', scenario: starterScenario(), saved: null, notice, protectTables: true });
@@ -162,33 +190,43 @@ export function usePlanner(services: PlannerServices) {
       if (first) {
         const migrated = found.fromVersion < found.scenario.version;
         const draft = draftOf(services.drafts.load());
-        if (draft !== null && sameScenario(draft.basis, found.scenario) && !sameScenario(draft.scenario, found.scenario)) {
+        if (draft !== null && draft.basis !== null && services.store.equivalent(draft.basis, found.scenario) && !sameScenario(draft.scenario, found.scenario)) {
           const reason = holdReason(draft.scenario, services.referenceData());
           dispatch({
             type: 'loaded',
             scenario: draft.scenario,
-            saved: found.scenario,
-            notice: { intent: 'info', text: `Your edits from last time, not yet saved in the tables, are back${reason === null ? '' : `: ${reason}`}` },
+            saved: draft.basis,
+            notice: { intent: 'info', text: `Your edits from last time, not yet saved in the Inputs sheet, are back${reason === null ? '' : `: ${reason}`}` },
           });
           return;
         }
+        const legacy = found.source === 'legacy';
+        const notes = [
+          legacy ? 'The scenario was read from the Scenario sheet, where an earlier version of the add-in kept it; from now on it is kept in the Inputs sheet (the Scenario sheet is left as it was).' : null,
+          migrated ? `The workbook's scenario was written by an older version (format ${found.fromVersion}) and has been brought up to date.` : null,
+        ].filter((x): x is string => x !== null);
         dispatch({
           type: 'loaded',
           scenario: found.scenario,
-          saved: found.scenario,
-          notice: migrated
-            ? { intent: 'info', text: `The workbook's scenario was written by an older version (format ${found.fromVersion}) and has been brought up to date.` }
-            : null,
+          // Not yet in the Inputs sheet: the first save puts it there.
+          saved: legacy ? null : found.scenario,
+          notice:
+            found.unread.length > 0
+              ? { intent: 'warning', text: unreadText(found.unread) }
+              : notes.length > 0
+                ? { intent: 'info', text: notes.join(' ') }
+                : null,
         });
       } else if (!sameScenario(found.scenario, savedRef.current)) {
         dispatch({ type: 'external', scenario: found.scenario });
+        if (found.unread.length > 0) dispatch({ type: 'notice', notice: { intent: 'warning', text: unreadText(found.unread) } });
       }
     };
     let timer: ReturnType<typeof setTimeout> | null = null;
     const onEdit = (): void => {
       if (timer !== null) clearTimeout(timer);
       timer = setTimeout(() => {
-        readWorkbook(false).catch((e: unknown) => dispatch({ type: 'notice', notice: { intent: 'error', text: `Could not read the Scenario sheet: ${String(e)}` } }));
+        readWorkbook(false).catch((e: unknown) => dispatch({ type: 'notice', notice: { intent: 'error', text: `Could not read the Inputs sheet: ${String(e)}` } }));
       }, SAVE_DELAY_MS);
     };
     readWorkbook(true)
@@ -216,7 +254,7 @@ export function usePlanner(services: PlannerServices) {
     if (!state.ready) return;
     const ref = services.referenceData();
     const reason = state.protectTables
-      ? 'The Scenario sheet holds tables the pane could not read (see above): fix them there, or replace them with this scenario.'
+      ? 'The Inputs sheet holds cells the pane could not read (see above): fix them there, or replace the sheet with this scenario.'
       : holdReason(state.scenario, ref);
     if (reason !== null) {
       if (state.save.kind !== 'held' || state.save.reason !== reason) dispatch({ type: 'save', save: { kind: 'held', reason } });
@@ -242,7 +280,11 @@ export function usePlanner(services: PlannerServices) {
     const timer = setTimeout(() => {
       services.store
         .write(scenario)
-        .then(() => {
+        .then((result) => {
+          if (result.kind === 'declined') {
+            dispatch({ type: 'save', save: { kind: 'held', reason: result.reason } });
+            return services.drafts.save({ scenario, basis: savedRef.current });
+          }
           dispatch({ type: 'save', save: { kind: 'saved' }, saved: scenario });
           return services.drafts.save(null);
         })
@@ -257,5 +299,14 @@ export function usePlanner(services: PlannerServices) {
   const dismissNotice = useCallback(() => dispatch({ type: 'notice', notice: null }), []);
   const notify = useCallback((text: string, intent: 'info' | 'warning') => dispatch({ type: 'notice', notice: { intent, text } }), []);
   const overwrite = useCallback(() => dispatch({ type: 'overwrite' }), []);
-  return { state, edit, replace, dismissNotice, notify, overwrite, current: scenarioRef };
+  /** The board workbook was built from `scenario`: its Inputs sheet holds it. */
+  const built = useCallback(
+    async (scenario: Scenario) => {
+      await services.store.built(scenario);
+      dispatch({ type: 'save', save: { kind: 'saved' }, saved: scenario });
+      await services.drafts.save(null);
+    },
+    [services],
+  );
+  return { state, edit, replace, dismissNotice, notify, overwrite, built, current: scenarioRef };
 }

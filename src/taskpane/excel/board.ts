@@ -7,7 +7,7 @@
 import type { ReferenceBook } from '../../engine/book';
 import { resolveScenario, scenarioDefaultsApplied } from '../../scenario';
 import type { Scenario } from '../../scenario/types';
-import { boardInputs, buildBoardPlan } from '../../workbook/board';
+import { SHEET, boardInputs, buildBoardPlan } from '../../workbook/board';
 import { REQUESTS, type ExcelRun, renderBoardInExcel } from '../../workbook/render-officejs';
 import type { BoardService, BuildProgress } from '../ui/WorkbookView';
 
@@ -28,7 +28,7 @@ export function officeBoardService(book: () => ReferenceBook): BoardService {
       // Let the progress show before the plan's computation takes the thread.
       await new Promise((resolve) => setTimeout(resolve, 0));
       const input = resolveScenario(scenario, b.data);
-      const plan = buildBoardPlan(boardInputs(b, input, { applied: scenarioDefaultsApplied(scenario, b.data) }));
+      const plan = buildBoardPlan(boardInputs(b, input, { applied: scenarioDefaultsApplied(scenario, b.data), scenario }));
       let done = 0;
       const run: ExcelRun = (batch) =>
         Excel.run((context) => {
@@ -43,7 +43,8 @@ export function officeBoardService(book: () => ReferenceBook): BoardService {
           }) as typeof context.sync;
           return batch(context);
         });
-      const result = await renderBoardInExcel(plan, { run, confirmReplace });
+      // The Inputs sheet alone is where the pane keeps the scenario (from which this board is built): replaced without asking.
+      const result = await renderBoardInExcel(plan, { run, confirmReplace, quietlyReplace: [SHEET.inputs] });
       if (result.status === 'cancelled') return { cancelled: true } as const;
       return { built: result.sheets.map((s) => s.name) };
     },

@@ -1,181 +1,259 @@
 /**
- * Reading and writing the scenario in the workbook's scenario tables (the Scenario sheet) through Office.js (inputs-codec.ts says
- * what the tables hold). Each operation is one `Excel.run` with a fixed number of syncs whatever the size
- * of the formulary: find the tables, load or locate their ranges, then read or write whole 2-D blocks.
+ * Where the pane keeps the scenario: the board workbook's Inputs sheet (inputs-sheet.ts says how a scenario
+ * is laid out there and read back). Through Office.js:
+ *
+ * - read: finds the Inputs sheet (the one the add-in recorded building, else the sheet holding its Program
+ *   table, as in a workbook built by the command line) and reads the scenario from its cells. A workbook
+ *   from the earlier version of the pane, which kept the scenario on a "Scenario" sheet of its own
+ *   (inputs-codec.ts), is read from there and moved to the Inputs sheet at the first save.
+ * - write: an edit that keeps the formulary's structure rewrites only the cells that change (one request);
+ *   one that changes it lays the Inputs sheet out again through the board renderer, together with the
+ *   board's other sheets when a board was built (after the user's confirmation: they are replaced).
+ * - watch: calls back when a user edits the Inputs sheet, so the pane reads it again.
  */
-import type { ReferenceData } from '../../engine/reference';
-import { formatIssue, loadScenario } from '../../scenario';
+import type { ReferenceBook } from '../../engine/book';
+import { formatIssue, loadScenario, resolveScenario, scenarioDefaultsApplied } from '../../scenario';
 import type { Scenario } from '../../scenario/types';
-import {
-  type Cell,
-  type TableData,
-  type TableSpec,
-  FIRST_ROW,
-  INPUTS_SHEET,
-  TABLE_LIST,
-  bodyFormats,
-  cellOfPath,
-  decodeTables,
-  encodeScenario,
-} from './inputs-codec';
+import { boardInputs, buildBoardPlan, buildInputsPlan } from '../../workbook/board';
+import { NAME_PREFIX, SHEET } from '../../workbook/board/context';
+import { OWNER_MARKER } from '../../workbook/plan';
+import { type ExcelRun, renderBoardInExcel } from '../../workbook/render-officejs';
+import { type Cell, type TableData, TABLE_LIST, cellOfPath, decodeTables } from './inputs-codec';
+import { type Grid, type InputsModel, changedRuns, inputsModel, readInputEdits, readInputsSheet } from './inputs-sheet';
 
 export type WorkbookScenario =
   | { readonly kind: 'none' }
-  | { readonly kind: 'ok'; readonly scenario: Scenario; readonly fromVersion: number }
+  | {
+      readonly kind: 'ok';
+      readonly scenario: Scenario;
+      readonly fromVersion: number;
+      /** 'legacy': read from the earlier version's Scenario sheet; the first save moves it to the Inputs sheet. */
+      readonly source: 'inputs' | 'legacy';
+      /** Cells of the Inputs sheet that hold figures the pane does not read. */
+      readonly unread: readonly string[];
+    }
   | { readonly kind: 'invalid'; readonly problems: readonly string[] };
+
+export type WriteResult = { readonly kind: 'written' } | { readonly kind: 'declined'; readonly reason: string };
 
 /** Where the pane keeps the scenario. The Office.js implementation is below; tests may use others. */
 export interface ScenarioStore {
   read(): Promise<WorkbookScenario>;
-  write(scenario: Scenario): Promise<void>;
-  /** Calls `onEdit` when cells of the Scenario sheet change; returns the function that stops watching. */
+  write(scenario: Scenario): Promise<WriteResult>;
+  /** Calls `onEdit` when a user changes the Inputs sheet; returns the function that stops watching. */
   watch(onEdit: () => void): Promise<() => Promise<void>>;
+  /** The board was built from `scenario` (its Inputs sheet holds it now). */
+  built(scenario: Scenario): Promise<void>;
+  /** Whether the two scenarios give the same Inputs sheet (they may differ in drug order or in a default given explicitly). */
+  equivalent(a: Scenario, b: Scenario): boolean;
 }
 
-/** "payers[2].weight: must be between 0 and 1 (table ipPayers, row 3, column "Mix share")". */
-function describeIssue(issue: { path: string; message: string }): string {
-  const where = cellOfPath(issue.path);
-  return where === null ? formatIssue(issue) : `${formatIssue(issue)} (${where})`;
+/** Asked before a change of the formulary's structure replaces the board's sheets; false keeps them. */
+export type ConfirmRebuild = (sheets: readonly string[]) => Promise<boolean>;
+
+export const DECLINED_REASON =
+  'Not saved in the Inputs sheet yet: this change adds or removes rows, so the board\u2019s sheets must be built again. Build the board workbook (Workbook view) to save it; your edits are kept meanwhile.';
+
+interface Located {
+  /** The Inputs sheet's id, or null when there is none. */
+  readonly inputsId: string | null;
+  /** Whether the add-in recorded building sheets besides Inputs that are still there. */
+  readonly boardSheets: boolean;
+  /** Whether the add-in's ownership record covers the Inputs sheet (else it was built elsewhere, e.g. by the command line). */
+  readonly recorded: boolean;
+}
+
+function recordOf(value: unknown): { sheets: { id: string; planned: string }[] } | null {
+  try {
+    const v = (typeof value === 'string' ? JSON.parse(value) : value) as { sheets?: unknown } | null;
+    if (!v || !Array.isArray(v.sheets)) return null;
+    return { sheets: v.sheets.filter((s: unknown): s is { id: string; planned: string } => typeof (s as { id?: unknown }).id === 'string' && typeof (s as { planned?: unknown }).planned === 'string') };
+  } catch {
+    return null;
+  }
 }
 
 function cells(values: unknown[][]): Cell[][] {
   return values.map((row) => row.map((v) => (typeof v === 'number' || typeof v === 'boolean' ? v : v === null || v === undefined ? '' : String(v))));
 }
 
-/** "B3" from 0-based row and column. */
-function a1(row: number, col: number): string {
-  let n = col + 1;
-  let letters = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    letters = String.fromCharCode(65 + m) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${letters}${row + 1}`;
+/** Finds the Inputs sheet and the board's other sheets (queues loads and syncs once). */
+async function locate(context: Excel.RequestContext): Promise<Located> {
+  const owner = context.workbook.settings.getItemOrNullObject(OWNER_MARKER).load('value');
+  const sheets = context.workbook.worksheets.load('items/id,items/name');
+  const program = context.workbook.tables.getItemOrNullObject(`${NAME_PREFIX}Program`).load('name');
+  await context.sync();
+  const ids = new Set(sheets.items.map((s) => s.id));
+  const record = owner.isNullObject ? null : recordOf(owner.value);
+  const present = (record?.sheets ?? []).filter((s) => ids.has(s.id));
+  const recordedInputs = present.find((s) => s.planned === SHEET.inputs)?.id ?? null;
+  const boardSheets = present.some((s) => s.planned !== SHEET.inputs);
+  if (recordedInputs !== null || program.isNullObject) return { inputsId: recordedInputs, boardSheets, recorded: recordedInputs !== null };
+  // Not recorded (a board built by the command line): the sheet that holds the Program table.
+  const sheet = program.worksheet.load('id');
+  await context.sync();
+  return { inputsId: sheet.id, boardSheets, recorded: false };
+}
+
+/** The sheet's cells as a grid from A1 (formulas as "=..."), one request. */
+async function readGrid(context: Excel.RequestContext, sheetId: string): Promise<Grid> {
+  const used = context.workbook.worksheets.getItem(sheetId).getUsedRange().load('formulas,rowIndex,columnIndex');
+  await context.sync();
+  const out: unknown[][] = [];
+  used.formulas.forEach((row, i) => {
+    out[used.rowIndex + i] = [...Array.from({ length: used.columnIndex }, () => ''), ...row];
+  });
+  return out;
 }
 
 export class OfficeScenarioStore implements ScenarioStore {
-  /** Id of the worksheet that holds the tables, once known: change events elsewhere are ignored. */
+  /** What the Inputs sheet holds as far as the pane knows: the scenario it last read or wrote, and its layout. */
+  private held: { scenario: Scenario; model: InputsModel } | null = null;
   private sheetId: string | null = null;
+  /** The structure the user chose not to rebuild the board for: not asked again until a build. */
+  private declined: string | null = null;
+  private readonly models = new Map<string, InputsModel>();
 
-  constructor(private readonly ref: () => ReferenceData) {}
+  constructor(
+    private readonly book: () => ReferenceBook,
+    private readonly confirmRebuild: ConfirmRebuild,
+    private readonly run: ExcelRun = (batch) => Excel.run(batch),
+  ) {}
+
+  private model(scenario: Scenario): InputsModel {
+    const key = JSON.stringify(scenario);
+    let m = this.models.get(key);
+    if (!m) {
+      m = inputsModel(this.book(), scenario);
+      if (this.models.size > 16) this.models.clear();
+      this.models.set(key, m);
+    }
+    return m;
+  }
 
   async read(): Promise<WorkbookScenario> {
-    const tables = await Excel.run(async (context) => {
-      const found = TABLE_LIST.map((spec) => ({ spec, table: context.workbook.tables.getItemOrNullObject(spec.name).load('name') }));
-      await context.sync();
-      const present = found.filter((f) => !f.table.isNullObject);
-      const ranges = present.map((f) => ({
-        spec: f.spec,
-        header: f.table.getHeaderRowRange().load('values'),
-        body: f.table.getDataBodyRange().load('values'),
-      }));
-      const sheet = present[0]?.table.worksheet.load('id');
-      await context.sync();
-      this.sheetId = sheet?.id ?? null;
-      const out: Record<string, TableData> = {};
-      for (const r of ranges) {
-        out[r.spec.name] = { headers: cells(r.header.values)[0]?.map(String) ?? [], rows: cells(r.body.values) };
-      }
-      return out;
+    const found = await this.run(async (context) => {
+      const where = await locate(context);
+      if (where.inputsId !== null) return { where, grid: await readGrid(context, where.inputsId), legacy: null };
+      return { where, grid: null, legacy: await readLegacyTables(context) };
     });
+    this.sheetId = found.where.inputsId;
+    if (found.grid !== null) {
+      const grid = found.grid;
+      // The user's edits on what the pane wrote: read cell by cell into the scenario it wrote, which keeps
+      // its drug order and which fields were given, when the sheet still has that structure.
+      const held = this.held;
+      const sheet = readInputsSheet(this.book(), grid);
+      if (sheet.kind === 'ok' && held !== null && this.model(sheet.scenario).signature === held.model.signature) {
+        const edits = readInputEdits(held.scenario, held.model, grid);
+        if (edits === null) return { kind: 'ok', scenario: held.scenario, fromVersion: sheet.fromVersion, source: 'inputs', unread: sheet.unread };
+        const loaded = edits.ignored.length === 0 ? loadScenario(edits.scenario, this.book().data) : null;
+        if (loaded?.ok) {
+          this.held = { scenario: loaded.scenario, model: this.model(loaded.scenario) };
+          return { kind: 'ok', scenario: loaded.scenario, fromVersion: sheet.fromVersion, source: 'inputs', unread: sheet.unread };
+        }
+      }
+      if (sheet.kind === 'ok') {
+        this.held = { scenario: sheet.scenario, model: this.model(sheet.scenario) };
+        return { kind: 'ok', scenario: sheet.scenario, fromVersion: sheet.fromVersion, source: 'inputs', unread: sheet.unread };
+      }
+      if (sheet.kind === 'invalid') return { kind: 'invalid', problems: sheet.problems.map((p) => `Inputs sheet, ${p}`) };
+      // An Inputs sheet of an earlier layout: the earlier version's Scenario sheet, if any, holds the scenario.
+      const legacy = await this.run((context) => readLegacyTables(context));
+      return legacy === null ? { kind: 'invalid', problems: [`Inputs sheet: ${sheet.why}; it was built by an earlier version of the add-in. Replace it with the pane's scenario (build the board again).`] } : this.legacy(legacy);
+    }
+    return found.legacy === null ? { kind: 'none' } : this.legacy(found.legacy);
+  }
+
+  private legacy(tables: Record<string, TableData>): WorkbookScenario {
     const doc = decodeTables(tables);
     if (doc === null) return { kind: 'none' };
-    const loaded = loadScenario(doc, this.ref());
-    if (!loaded.ok) return { kind: 'invalid', problems: loaded.errors.map(describeIssue) };
-    return { kind: 'ok', scenario: loaded.scenario, fromVersion: loaded.fromVersion };
+    const loaded = loadScenario(doc, this.book().data);
+    if (!loaded.ok) {
+      return {
+        kind: 'invalid',
+        problems: loaded.errors.map((issue) => {
+          const where = cellOfPath(issue.path);
+          return where === null ? `Scenario sheet: ${formatIssue(issue)}` : `Scenario sheet: ${formatIssue(issue)} (${where})`;
+        }),
+      };
+    }
+    return { kind: 'ok', scenario: loaded.scenario, fromVersion: loaded.fromVersion, source: 'legacy', unread: [] };
   }
 
-  async write(scenario: Scenario): Promise<void> {
-    const data = encodeScenario(scenario);
-    await Excel.run(async (context) => {
-      const wb = context.workbook;
-      const found = TABLE_LIST.map((spec) => ({ spec, table: wb.tables.getItemOrNullObject(spec.name).load('name') }));
-      const sheets = wb.worksheets.load('items/name');
-      await context.sync();
-
-      const existing = found.filter((f) => !f.table.isNullObject);
-      const located = existing.map((f) => ({
-        spec: f.spec,
-        table: f.table,
-        range: f.table.getRange().load('rowIndex,columnIndex,rowCount,columnCount'),
-        sheet: f.table.worksheet.load('name,id'),
-      }));
-      await context.sync();
-
-      // The sheet that holds the tables: where they are, else a new Scenario sheet (suffixed if the name is taken).
-      let sheetName = located[0]?.sheet.name;
-      let sheet: Excel.Worksheet;
-      if (sheetName === undefined) {
-        const taken = new Set(sheets.items.map((s) => s.name.toLowerCase()));
-        sheetName = INPUTS_SHEET;
-        for (let n = 2; taken.has(sheetName.toLowerCase()); n++) sheetName = `${INPUTS_SHEET} (${n})`;
-        sheet = wb.worksheets.add(sheetName);
-        sheet.getRange('A1:A2').values = [
-          ['Infusion Planner: the scenario'],
-          ['Edit these tables here or in the Infusion Planner pane; an empty cell means the labelled default. The board workbook (built from the pane) lays them out with every default filled in on its Inputs sheet.'],
-        ];
-        sheet.getRange('A1').format.font.bold = true;
-        sheet.getRange('A1').format.font.size = 14;
-      } else {
-        sheet = wb.worksheets.getItem(sheetName);
+  async write(scenario: Scenario): Promise<WriteResult> {
+    const after = this.model(scenario);
+    const held = this.held;
+    if (this.sheetId !== null && held !== null && held.model.signature === after.signature) {
+      const runs = changedRuns(held.model, after);
+      const sheetId = this.sheetId;
+      if (runs.length > 0) {
+        await this.run(async (context) => {
+          const sheet = context.workbook.worksheets.getItem(sheetId);
+          for (const run of runs) {
+            const range = sheet.getRangeByIndexes(run.row, run.col, 1, run.cells.length);
+            range.numberFormat = [[...run.formats]];
+            range.formulas = [[...run.cells]];
+          }
+          await context.sync();
+        });
       }
-      sheet.load('id');
-
-      for (const spec of TABLE_LIST) {
-        const table = data[spec.name] as TableData;
-        const loc = located.find((l) => l.spec.name === spec.name);
-        this.writeTable(sheet, spec, table, loc ? { table: loc.table, range: loc.range } : null);
-      }
-      await context.sync();
-      this.sheetId = sheet.id;
+      this.held = { scenario, model: after };
+      return { kind: 'written' };
+    }
+    // A new structure (or no Inputs sheet yet): the sheet, and the board built on it, laid out again.
+    if (this.declined === after.signature) return { kind: 'declined', reason: DECLINED_REASON };
+    const book = this.book();
+    const where = await this.run((context) => locate(context));
+    if (where.inputsId !== null && !where.recorded) {
+      throw new Error('the Inputs sheet was not built by the add-in in this workbook (it came from the command line or another file); build the board workbook from the Workbook view to let the pane lay it out again');
+    }
+    const input = resolveScenario(scenario, book.data);
+    const src = boardInputs(book, input, { applied: scenarioDefaultsApplied(scenario, book.data), scenario });
+    const plan = where.boardSheets ? buildBoardPlan(src) : buildInputsPlan(src);
+    let declined = false;
+    const result = await renderBoardInExcel(plan, {
+      run: this.run,
+      quietlyReplace: [SHEET.inputs],
+      activate: false,
+      confirmReplace: async (sheets) => {
+        declined = !(await this.confirmRebuild(sheets));
+        return !declined;
+      },
     });
+    if (result.status === 'cancelled' || declined) {
+      this.declined = after.signature;
+      return { kind: 'declined', reason: DECLINED_REASON };
+    }
+    this.sheetId = result.sheets.find((s) => s.planned === SHEET.inputs)?.id ?? null;
+    this.held = { scenario, model: after };
+    return { kind: 'written' };
   }
 
-  /** Queues the writes of one table (no sync): resize to the rows, write header, body and formats. */
-  private writeTable(
-    sheet: Excel.Worksheet,
-    spec: TableSpec,
-    data: TableData,
-    current: { table: Excel.Table; range: Excel.Range } | null,
-  ): void {
-    const cols = spec.headers.length;
-    // A table keeps at least one (empty) data row.
-    const bodyRows: Cell[][] = data.rows.length > 0 ? data.rows.map((r) => [...r]) : [Array.from({ length: cols }, () => '')];
-    const row0 = current ? current.range.rowIndex : FIRST_ROW;
-    const col0 = current ? current.range.columnIndex : spec.column;
-    const total = bodyRows.length + 1;
-    const address = `${a1(row0, col0)}:${a1(row0 + total - 1, col0 + cols - 1)}`;
-    const header = sheet.getRangeByIndexes(row0, col0, 1, cols);
-    const body = sheet.getRangeByIndexes(row0 + 1, col0, bodyRows.length, cols);
-    header.values = [[...spec.headers]];
-    if (current === null) {
-      body.numberFormat = bodyFormats(spec, bodyRows.length);
-      body.values = bodyRows;
-      const table = sheet.tables.add(sheet.getRangeByIndexes(row0, col0, total, cols), true);
-      table.name = spec.name;
-      table.style = 'TableStyleLight9';
-      sheet.getRangeByIndexes(row0, col0, total, cols).format.autofitColumns();
-      return;
+  equivalent(a: Scenario, b: Scenario): boolean {
+    try {
+      const ma = this.model(a);
+      const mb = this.model(b);
+      return ma.signature === mb.signature && readInputEdits(a, ma, mb.cells) === null;
+    } catch {
+      return false;
     }
-    const oldTotal = current.range.rowCount;
-    if (oldTotal !== total) current.table.resize(address);
-    if (oldTotal > total) {
-      // Rows the table no longer covers: cleared, so nothing stale is left under it.
-      sheet.getRangeByIndexes(row0 + total, col0, oldTotal - total, cols).clear('Contents');
-    }
-    body.numberFormat = bodyFormats(spec, bodyRows.length);
-    body.values = bodyRows;
+  }
+
+  async built(scenario: Scenario): Promise<void> {
+    this.declined = null;
+    this.held = { scenario, model: this.model(scenario) };
+    this.sheetId = await this.run(async (context) => (await locate(context)).inputsId);
   }
 
   async watch(onEdit: () => void): Promise<() => Promise<void>> {
     const handler = async (event: Excel.WorksheetChangedEventArgs): Promise<void> => {
-      // Our own writes come back as events too; the pane also compares contents, for hosts without triggerSource.
+      // Our own writes come back as events too; the read compares contents as well, for hosts without triggerSource.
       if ((event as { triggerSource?: string }).triggerSource === 'ThisLocalAddin') return;
       if (this.sheetId === null || event.worksheetId !== this.sheetId) return;
       onEdit();
     };
-    const registration = await Excel.run(async (context) => {
+    const registration = await this.run(async (context) => {
       const result = context.workbook.worksheets.onChanged.add(handler);
       await context.sync();
       return result;
@@ -187,4 +265,17 @@ export class OfficeScenarioStore implements ScenarioStore {
       });
     };
   }
+}
+
+/** The earlier version's Scenario sheet tables, or null when the workbook has none (two requests). */
+async function readLegacyTables(context: Excel.RequestContext): Promise<Record<string, TableData> | null> {
+  const found = TABLE_LIST.map((spec) => ({ spec, table: context.workbook.tables.getItemOrNullObject(spec.name).load('name') }));
+  await context.sync();
+  const present = found.filter((f) => !f.table.isNullObject);
+  if (present.length === 0) return null;
+  const ranges = present.map((f) => ({ spec: f.spec, header: f.table.getHeaderRowRange().load('values'), body: f.table.getDataBodyRange().load('values') }));
+  await context.sync();
+  const out: Record<string, TableData> = {};
+  for (const r of ranges) out[r.spec.name] = { headers: cells(r.header.values)[0]?.map(String) ?? [], rows: cells(r.body.values) };
+  return out;
 }

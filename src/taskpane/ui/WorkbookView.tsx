@@ -8,12 +8,6 @@ import {
   Button,
   Caption1,
   Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   MessageBar,
   MessageBarBody,
@@ -25,9 +19,9 @@ import {
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PaymentLimitQuarter } from '../../engine/reference';
 import type { Scenario } from '../../scenario/types';
-import type { BoardStatus } from '../app/boardLink';
 import type { CmsFileLike, QuarterImpactView, ReadCmsResult, UseQuarterResult } from '../import-cms';
 import { money } from './format';
+import { type ReplaceQuestion, ReplaceDialog } from './ReplaceDialog';
 
 const useStyles = makeStyles({
   section: {
@@ -85,8 +79,6 @@ export interface WorkbookViewProps {
   readonly board: BoardService;
   readonly freezer: FreezeService;
   readonly quarters: QuarterService;
-  /** Whether the board follows the scenario, after a build. */
-  readonly boardStatus: BoardStatus;
   /** Called after a build with the scenario it was built from. */
   readonly onBuilt: (scenario: Scenario) => Promise<void>;
 }
@@ -108,7 +100,7 @@ function BuildSection(props: WorkbookViewProps) {
   const styles = useStyles();
   const [progress, setProgress] = useState<BuildProgress | null>(null);
   const [message, setMessage] = useState<Message>(null);
-  const [confirm, setConfirm] = useState<{ sheets: readonly string[]; answer: (yes: boolean) => void } | null>(null);
+  const [confirm, setConfirm] = useState<ReplaceQuestion | null>(null);
   const building = progress !== null;
   const reasons = [props.blocked, props.board.unavailable].filter((r): r is string => r !== null);
 
@@ -129,11 +121,6 @@ function BuildSection(props: WorkbookViewProps) {
     }
   };
 
-  const answer = (yes: boolean): void => {
-    confirm?.answer(yes);
-    setConfirm(null);
-  };
-
   return (
     <section className={styles.section} aria-labelledby="build-heading">
       <Subtitle2 as="h2" id="build-heading">
@@ -143,19 +130,10 @@ function BuildSection(props: WorkbookViewProps) {
         Summary, formulary economics, projection, sensitivity and sources, as native Excel formulas over the Inputs sheet: it computes without the
         add-in.
       </Caption1>
-      {props.boardStatus.kind === 'current' ? (
-        <Caption1>The board workbook follows your edits: its Inputs sheet is rewritten as you change the scenario, and what you type there comes back here.</Caption1>
-      ) : null}
-      {props.boardStatus.kind === 'stale' ? (
-        <MessageBar layout="multiline" intent="warning">
-          <MessageBarBody>{props.boardStatus.reason}</MessageBarBody>
-        </MessageBar>
-      ) : null}
-      {props.boardStatus.kind === 'failed' ? (
-        <MessageBar layout="multiline" intent="error">
-          <MessageBarBody>The board's Inputs sheet could not be updated: {props.boardStatus.message}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <Caption1>
+        The scenario lives in the Inputs sheet: the pane writes it there as you edit, and reads back what you type there. A board built on it follows
+        at once; adding or removing a drug, payer or fixed cost lays the board out again (after asking).
+      </Caption1>
       {reasons.map((reason) => (
         <MessageBar layout="multiline" intent="warning" key={reason}>
           <MessageBarBody>{reason}</MessageBarBody>
@@ -176,29 +154,14 @@ function BuildSection(props: WorkbookViewProps) {
           <MessageBarBody>{message.text}</MessageBarBody>
         </MessageBar>
       ) : null}
-      <Dialog open={confirm !== null} modalType="alert" onOpenChange={(_e, data) => (data.open ? undefined : answer(false))}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>Replace the earlier board sheets?</DialogTitle>
-            <DialogContent>
-              <Body1>This workbook has board sheets the add-in built before. Building again replaces them (your own sheets are never touched):</Body1>
-              <ul>
-                {confirm?.sheets.map((s) => (
-                  <li key={s}>{s}</li>
-                ))}
-              </ul>
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" onClick={() => answer(true)}>
-                Replace them
-              </Button>
-              <Button appearance="secondary" onClick={() => answer(false)}>
-                Keep them
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ReplaceDialog
+        question={confirm}
+        onClose={() => setConfirm(null)}
+        title="Replace the earlier board sheets?"
+        text="This workbook has board sheets the add-in built before. Building again replaces them (your own sheets are never touched):"
+        yes="Replace them"
+        no="Keep them"
+      />
     </section>
   );
 }

@@ -8,6 +8,7 @@ import type { ModelResults } from '../../engine/model';
 import type { NamedScenario, SensitivityRow } from '../../engine/sensitivity';
 import type { ModelInput } from '../../engine/types';
 import type { AppliedDefault } from '../../scenario/resolve';
+import type { Scenario } from '../../scenario/types';
 import { cellAddress, rangeAddress, sheetPrefix } from '../plan';
 
 export const SHEET = {
@@ -34,14 +35,26 @@ export interface BoardInputs {
   readonly applied: readonly AppliedDefault[] | null;
   /** When the workbook is built (footer). */
   readonly generatedAt: Date;
+  /**
+   * The scenario the input was resolved from, when known: the Inputs sheet then also states what only the
+   * scenario says (the scenario-wide patient weight, which drugs take it, each custom payer's starting
+   * profile), so that the add-in can read the scenario back from the sheet.
+   */
+  readonly scenario: Scenario | null;
 }
+
+/** Where the Inputs sheet's Program table (header row, 0-based) and the fixed costs beside it (column) start. */
+export const INPUTS_PROGRAM_HEADER = 5;
+export const INPUTS_FIXED_COL = 7;
 
 /** The program inputs listed on Inputs, in order; each gets a workbook name IP_<key>. */
 export const PROGRAM_KEYS = [
   'Practice',
   'Scenario',
+  'ScenarioFormat',
   'Quarter',
   'FeeScheduleYear',
+  'PatientWeightKg',
   'Chairs',
   'HoursPerDay',
   'DaysPerMonth',
@@ -123,7 +136,7 @@ export const COHORT_GRIDS = ['referred', 'newPatients', 'kernelPa', 'kernelNoPa'
 export type CohortGrid = (typeof COHORT_GRIDS)[number];
 
 // Column positions that other sheets refer to.
-export const IN_PAY = { id: 0, name: 1, weight: 2, rule: 3, figure: 4, adminPct: 5, drugCoins: 6, adminCoins: 7, seq: 8, collect: 9, denial: 10, paysJw: 11, days: 12, paDenial: 13, label: 14, source: 15 } as const;
+export const IN_PAY = { id: 0, name: 1, weight: 2, rule: 3, figure: 4, adminPct: 5, drugCoins: 6, adminCoins: 7, seq: 8, collect: 9, denial: 10, paysJw: 11, days: 12, paDenial: 13, basedOn: 14, label: 15, source: 16 } as const;
 export const IN_FORM = { hcpcs: 0, product: 1, biosimilarOf: 2, route: 3, complexity: 4, fixedDose: 5, perKg: 6, maxDose: 7, weight: 8, dose: 9, unitText: 10, unitAmount: 11, minutes: 12, extraMinutes: 13, acquisition: 14, wac: 15, distributor: 16, label: 17 } as const;
 export const IN_VOL = { hcpcs: 0, product: 1, newPatients: 2, ramp: 3, discontinuation: 4, loading: 5 } as const;
 export const IN_PRICE = { hcpcs: 0, description: 1, unitText: 2, unitAmount: 3, paymentLimit: 4, coinsurance: 5, notes: 6, reference: 7, addOn: 8, asp: 9, source: 10 } as const;
@@ -310,7 +323,7 @@ function displayOrder(src: BoardInputs): number[] {
 function computeLayout(ctx: BoardContext): Layout {
   const { D, P } = ctx;
   // Inputs: title rows 0-2, then the sections, each a title row, a header row and its rows, and a blank row.
-  const programHeader = 5;
+  const programHeader = INPUTS_PROGRAM_HEADER;
   const programRow = Object.fromEntries(PROGRAM_KEYS.map((k, i) => [k, programHeader + 1 + i])) as Record<ProgramKey, number>;
   const fixedCount = ctx.src.input.program.fixedCosts.length;
   const programEnd = Math.max(programHeader + PROGRAM_KEYS.length, programHeader + fixedCount + 1);
@@ -353,7 +366,7 @@ function computeLayout(ctx: BoardContext): Layout {
   }
 
   return {
-    inputs: { programHeader, programRow, fixedHeader: programHeader, fixedCol: 7, payersHeader, weightsSumRow, formularyHeader, volumeHeader, priorAuthHeader, vialsHeader, pricesHeader, feesHeader },
+    inputs: { programHeader, programRow, fixedHeader: programHeader, fixedCol: INPUTS_FIXED_COL, payersHeader, weightsSumRow, formularyHeader, volumeHeader, priorAuthHeader, vialsHeader, pricesHeader, feesHeader },
     claims: { header: 4 },
     formulary: { header: feHeader, byPayerHeaders },
     cohorts: { regimenHeader, grid, timingHeader, cashHeader },

@@ -9,6 +9,8 @@ import { EIGHT_PERCENT_NOTE } from '../../engine/book';
 import type { DrugRule } from '../../engine/types';
 import { drugRuleFigure } from '../../engine/payers';
 import { DAYS_PER_YEAR } from '../../engine/regimen';
+import { DEFAULT_PATIENT_WEIGHT_KG } from '../../scenario/defaults';
+import { SCENARIO_FORMAT_VERSION } from '../../scenario/types';
 import { type NumberFormatId, type StyleId, cellAddress, rangeAddress } from '../plan';
 import { type Cached, SheetBuilder } from '../sheet-builder';
 import { type BoardContext, IN_FEE, IN_FORM, IN_PAY, IN_PRICE, IN_VOL, NAME_PREFIX, PROGRAM_KEYS, type ProgramKey, SHEET } from './context';
@@ -84,12 +86,15 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
   const fc = L.fixedCol;
   const quarterTable = book.quarterTable(results.quarter);
   const fees = book.feeTable(results.feeScheduleYear);
+  const patientWeight = src.scenario?.patientWeightKg ?? DEFAULT_PATIENT_WEIGHT_KG.value;
   type Item = { label: string; unit: string; value: Cached; formula?: string; format?: NumberFormatId; labels: Labels };
   const items: Record<ProgramKey, Item> = {
     Practice: { label: 'Practice', unit: '', value: input.practiceName, labels: labels.scenario() },
     Scenario: { label: 'Scenario', unit: '', value: input.name, labels: labels.scenario() },
+    ScenarioFormat: { label: 'Scenario format (Infusion Planner)', unit: '', value: SCENARIO_FORMAT_VERSION, format: 'int', labels: { style: 'layout', label: 'informational: the version of the add-in\'s scenario format these tables hold; the add-in brings an older one up to date when it reads them', source: '' } },
     Quarter: { label: 'CMS payment limits, quarter', unit: '', value: results.quarter, labels: labels.field('quarter', 'informational: the prices below are this quarter\'s; rebuild with the add-in to change it', quarterTable.quarter.effective) },
     FeeScheduleYear: { label: 'Physician fee schedule, year', unit: '', value: results.feeScheduleYear, format: 'int', labels: labels.field('feeScheduleYear', 'informational: the fee amounts below are this year\'s', fees.schedule.source) },
+    PatientWeightKg: { label: 'Patient weight for weight-based doses', unit: 'kg', value: patientWeight, format: 'count1', labels: src.scenario?.patientWeightKg === undefined ? labels.field('patientWeightKg') : labels.scenario('the formulary\'s weight cells that show a formula take this weight') },
     Chairs: { label: 'Chairs in the program', unit: 'chairs', value: prog.chairs, format: 'count1', labels: labels.scenario() },
     HoursPerDay: { label: 'Hours open per day', unit: 'hours', value: prog.hoursPerDay, format: 'count1', labels: labels.scenario() },
     DaysPerMonth: { label: 'Days open per month', unit: 'days', value: prog.daysPerMonth, format: 'count1', labels: labels.scenario() },
@@ -139,7 +144,7 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
 
   // Payers and mix -----------------------------------------------------------------------------------------
   s.value(L.payersHeader - 1, 0, 'Payers and mix', 'section');
-  s.values(L.payersHeader, 0, ['Payer', 'Name', 'Weight', 'Drug paid as', 'Drug figure', 'Admin % of fee schedule', 'Drug coinsurance', 'Admin coinsurance', 'Sequestration', 'Collection of patient share', 'Denial write-off', 'Pays discarded drug (JW)', 'Days to payment', 'Prior auth denial rate', 'Label', 'Source'], 'header');
+  s.values(L.payersHeader, 0, ['Payer', 'Name', 'Weight', 'Drug paid as', 'Drug figure', 'Admin % of fee schedule', 'Drug coinsurance', 'Admin coinsurance', 'Sequestration', 'Collection of patient share', 'Denial write-off', 'Pays discarded drug (JW)', 'Days to payment', 'Prior auth denial rate', 'Terms start from', 'Label', 'Source'], 'header');
   input.payers.forEach((entry, i) => {
     const r = ctx.inputPayerRow(i);
     const p = entry.profile;
@@ -158,6 +163,7 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
     s.value(r, IN_PAY.paysJw, p.paysDiscarded ? 'yes' : 'no', term('paysDiscarded'));
     s.value(r, IN_PAY.days, p.daysToPayment, term('daysToPayment'), 'int');
     s.value(r, IN_PAY.paDenial, p.priorAuthDenialRate, term('priorAuthDenialRate'), 'pct');
+    s.value(r, IN_PAY.basedOn, src.scenario?.payers[i]?.basedOn ?? '', 'input', 'text');
     const pl = labels.payer(i);
     s.value(r, IN_PAY.label, pl.label, 'note');
     s.value(r, IN_PAY.source, pl.source, 'note');
@@ -196,7 +202,9 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
     } else {
       s.value(r, IN_FORM.fixedDose, res.dose, dl.style('dose'), 'count1');
     }
-    s.value(r, IN_FORM.weight, line.weightKg, dl.style('weightKg'), 'count1');
+    // A drug without a weight of its own takes the scenario's patient weight (a formula, so the cell says so).
+    if (src.scenario !== null && src.scenario.drugs[i]?.weightKg === undefined) s.formula(r, IN_FORM.weight, local('PatientWeightKg'), line.weightKg, 'inputDefault', 'count1');
+    else s.value(r, IN_FORM.weight, line.weightKg, dl.style('weightKg'), 'count1');
     const F = (c: number): string => cellAddress(r, c);
     s.formula(r, IN_FORM.dose, `IF(ISNUMBER(${F(IN_FORM.fixedDose)}),${F(IN_FORM.fixedDose)},IF(ISNUMBER(${F(IN_FORM.maxDose)}),MIN(${F(IN_FORM.perKg)}*${F(IN_FORM.weight)},${F(IN_FORM.maxDose)}),${F(IN_FORM.perKg)}*${F(IN_FORM.weight)}))`, res.dose, 'formula', 'count1');
     const priceRow = ctx.inputPriceRow(line.hcpcs);

@@ -96,7 +96,7 @@ export function writeSources(ctx: BoardContext, text: PrintText, vintage: string
     ['Projection', 'Administrations by month are the new patients of each earlier month times a per-patient kernel (doses in each month since start, with retention), as SUMPRODUCT over literal ranges (Cohorts). Maintenance doses per month are counted in closed form from the interval, so no per-dose columns are needed.'],
     ['Sensitivity', 'Each case is recomputed by formulas: the projection is linear in volume, acquisition cost and each payer\'s net revenue, so a case\'s NPV is a sum of per-drug terms (Sensitivity, calculation detail) rather than a second projection. A check cell compares the base case with the Projection.'],
     ['Charts', 'Margin by drug, payer mix, cumulative cash and the tornado are drawn as native Excel charts by the add-in. The .xlsx written by the command line has no charts (its writer cannot draw them).'],
-    ['Names', `Workbook names start with ${NAME_PREFIX} (e.g. ${NAME_PREFIX}${PROGRAM_KEYS[4]}), so they never collide with a user's own names; tables likewise.`],
+    ['Names', `Workbook names start with ${NAME_PREFIX} (e.g. ${NAME_PREFIX}${'Chairs' satisfies (typeof PROGRAM_KEYS)[number]}), so they never collide with a user's own names; tables likewise.`],
     ['Ownership', 'The add-in marks the sheets it builds; rebuilding replaces only those, after asking, and never touches other sheets.'],
   ];
   for (const [topic, note] of notes) {

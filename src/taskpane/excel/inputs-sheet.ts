@@ -1,0 +1,466 @@
+/**
+ * The scenario in the board workbook's Inputs sheet, and back: the Inputs tables are where the pane keeps the
+ * scenario (the visible source of truth), so this file both lays a scenario out as the sheet (`inputsModel`,
+ * the same cells the board's own writer produces) and reads a scenario from whatever the sheet holds now
+ * (`readInputsSheet`), including values a user typed there.
+ *
+ * The sheet's layout depends on the formulary's *structure* (which drugs in which order, which payers, how
+ * many fixed costs, loading-dose and vial-size columns): the same structure gives the same cells for every
+ * formula of the board's other sheets (`InputsModel.signature`). An edit that keeps the structure rewrites
+ * only the cells that change (`changedRuns`), and the board's formulas follow; an edit that changes it needs
+ * the sheet, and the board built on it, laid out again.
+ *
+ * Reading the sheet back: the structure comes from the tables' key cells (drug codes, payer ids, fixed-cost
+ * rows, the program table), which give a scenario with every optional field left to its default. That
+ * scenario is laid out, and every input cell of the sheet that holds something else is read into the
+ * scenario as that field. So a value equal to its default stays a default, a default shown as a formula
+ * (the derived ASP, the scenario's patient weight) is recognised as one, and nothing the sheet shows is lost.
+ */
+import type { ReferenceBook } from '../../engine/book';
+import { runModel } from '../../engine/model';
+import type { DrugRule } from '../../engine/types';
+import { builtinPayer, drugRuleOf } from '../../engine/payers';
+import { formatIssue, loadScenario, resolveScenario, sampleScenario, scenarioDefaultsApplied } from '../../scenario';
+import { newestFeeScheduleYear, newestQuarter } from '../../scenario/lookup';
+import { PAYER_TERM_KEYS, SCENARIO_FORMAT_VERSION, type Scenario, type ScenarioDrug, type ScenarioPayer } from '../../scenario/types';
+import { DEFAULT_HORIZON_MONTHS, DEFAULT_PATIENT_WEIGHT_KG, DEFAULT_PLANNING_MONTHS, PRIOR_AUTH_EXEMPT_PAYER_IDS } from '../../scenario/defaults';
+import { dataVintage } from '../../workbook/board';
+import { BoardContext, IN_FORM, IN_PAY, IN_VOL, INPUTS_FIXED_COL, INPUTS_PROGRAM_HEADER, PROGRAM_KEYS, type ProgramKey } from '../../workbook/board/context';
+import { RULE_WORDS, writeInputs } from '../../workbook/board/inputs';
+import { NUMBER_FORMATS, type PlanCell, type PlanSheet } from '../../workbook/plan';
+
+
+type Input = string | number | boolean;
+
+/** A cell of the Inputs sheet that holds a scenario field, and how a value typed there changes the scenario. */
+interface FieldCell {
+  readonly row: number;
+  readonly col: number;
+  /** The scenario with the typed value; null when the value cannot be that field. `at` reads other cells. */
+  readonly apply: (s: Scenario, value: unknown, at: (row: number, col: number) => unknown) => Scenario | null;
+}
+
+export interface InputsModel {
+  /** Cells as Office.js `formulas` takes them. */
+  readonly cells: Input[][];
+  readonly formats: string[][];
+  /** Equal for two scenarios exactly when the board's other sheets have the same formulas for both. */
+  readonly signature: string;
+  readonly fields: readonly FieldCell[];
+}
+
+/** A plan cell as `range.formulas` takes it (text that Excel would read as a number keeps an apostrophe). */
+function cellInput(cell: PlanCell | undefined): Input {
+  if (!cell) return '';
+  if (cell.formula !== undefined) return `=${cell.formula}`;
+  const v = cell.value;
+  if (v === null || v === '') return '';
+  if (typeof v !== 'string') return v;
+  if (cell.format === 'text') return v;
+  if (/^[=+\-@]/.test(v) || /^[\d\s.,:/%$()-]+$/.test(v) || Number.isFinite(Number(v))) return `'${v}`;
+  return v;
+}
+
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : null);
+const yes = (v: unknown): boolean | null => {
+  const t = String(v).trim().toLowerCase();
+  return t === 'yes' || t === 'true' ? true : t === 'no' || t === 'false' ? false : null;
+};
+
+function mapDrug(s: Scenario, i: number, f: (d: ScenarioDrug) => ScenarioDrug | null): Scenario | null {
+  const d = s.drugs[i];
+  const next = d ? f(d) : null;
+  return next ? { ...s, drugs: s.drugs.map((x, j) => (j === i ? next : x)) } : null;
+}
+
+function mapPayer(s: Scenario, i: number, f: (p: ScenarioPayer) => ScenarioPayer | null): Scenario | null {
+  const p = s.payers[i];
+  const next = p ? f(p) : null;
+  return next ? { ...s, payers: s.payers.map((x, j) => (j === i ? next : x)) } : null;
+}
+
+const PROGRAM_FIELDS: Partial<Record<ProgramKey, 'practiceName' | 'name' | keyof Scenario['program']>> = {
+  Practice: 'practiceName',
+  Scenario: 'name',
+  Chairs: 'chairs',
+  HoursPerDay: 'hoursPerDay',
+  DaysPerMonth: 'daysPerMonth',
+  UtilizationTarget: 'utilizationTarget',
+  ChairsPerNurse: 'chairsPerNurse',
+  StartupCosts: 'startupCosts',
+  DiscountRate: 'discountRate',
+  DistributorTermsDays: 'distributorTermsDays',
+  PriorAuthDelayDays: 'priorAuthDelayDays',
+  PriorAuthStaffMinutes: 'priorAuthStaffMinutes',
+  StaffHourlyCost: 'staffHourlyCost',
+};
+
+const PAYER_NUMBER_TERMS = {
+  [IN_PAY.adminPct]: 'adminPercentOfFeeSchedule',
+  [IN_PAY.adminCoins]: 'adminCoinsurance',
+  [IN_PAY.seq]: 'sequestration',
+  [IN_PAY.collect]: 'collectionRate',
+  [IN_PAY.denial]: 'denialWriteOff',
+  [IN_PAY.days]: 'daysToPayment',
+  [IN_PAY.paDenial]: 'priorAuthDenialRate',
+} as const;
+
+function ruleFrom(words: unknown, figure: unknown): DrugRule | null {
+  const w = String(words).trim().toLowerCase();
+  const n = num(figure);
+  if (n === null) return null;
+  const kind = (Object.keys(RULE_WORDS) as DrugRule['kind'][]).find((k) => RULE_WORDS[k].toLowerCase() === w);
+  return kind === undefined ? null : drugRuleOf(kind, n);
+}
+
+function fieldCells(ctx: BoardContext, s: Scenario): FieldCell[] {
+  const cells: FieldCell[] = [];
+  const L = ctx.layout.inputs;
+  for (const [key, field] of Object.entries(PROGRAM_FIELDS) as [ProgramKey, string][]) {
+    cells.push({
+      row: L.programRow[key],
+      col: 1,
+      apply: (x, v) => {
+        if (field === 'practiceName' || field === 'name') return typeof v === 'string' && v.trim() !== '' ? { ...x, [field]: v.trim() } : null;
+        const n = num(v);
+        return n === null ? null : { ...x, program: { ...x.program, [field]: n } };
+      },
+    });
+  }
+  s.program.fixedCosts.forEach((_, i) => {
+    const row = L.fixedHeader + 1 + i;
+    const cost = (x: Scenario, f: (c: Scenario['program']['fixedCosts'][number]) => Scenario['program']['fixedCosts'][number] | null): Scenario | null => {
+      const c = x.program.fixedCosts[i];
+      const next = c ? f(c) : null;
+      return next ? { ...x, program: { ...x.program, fixedCosts: x.program.fixedCosts.map((y, j) => (j === i ? next : y)) } } : null;
+    };
+    cells.push({ row, col: L.fixedCol, apply: (x, v) => (typeof v === 'string' && v.trim() !== '' ? cost(x, (c) => ({ ...c, name: v.trim() })) : null) });
+    cells.push({ row, col: L.fixedCol + 1, apply: (x, v) => (num(v) === null ? null : cost(x, (c) => ({ ...c, monthly: num(v) as number }))) });
+  });
+  s.payers.forEach((_, i) => {
+    const row = ctx.inputPayerRow(i);
+    cells.push({ row, col: IN_PAY.name, apply: (x, v) => (typeof v === 'string' && v.trim() !== '' ? mapPayer(x, i, (p) => ({ ...p, name: v.trim() })) : null) });
+    cells.push({ row, col: IN_PAY.weight, apply: (x, v) => (num(v) === null ? null : mapPayer(x, i, (p) => ({ ...p, weight: num(v) as number }))) });
+    for (const [col, term] of Object.entries(PAYER_NUMBER_TERMS)) {
+      cells.push({ row, col: Number(col), apply: (x, v) => (num(v) === null ? null : mapPayer(x, i, (p) => ({ ...p, [term]: num(v) }))) });
+    }
+    cells.push({
+      row,
+      col: IN_PAY.drugCoins,
+      apply: (x, v) => {
+        if (String(v).trim().toLowerCase() === 'file') return mapPayer(x, i, (p) => ({ ...p, drugCoinsurance: 'file' }));
+        const n = num(v);
+        return n === null ? null : mapPayer(x, i, (p) => ({ ...p, drugCoinsurance: n }));
+      },
+    });
+    cells.push({ row, col: IN_PAY.paysJw, apply: (x, v) => (yes(v) === null ? null : mapPayer(x, i, (p) => ({ ...p, paysDiscarded: yes(v) as boolean }))) });
+    // The drug rule is two cells, its words and its figure: either changed, both are read.
+    for (const col of [IN_PAY.rule, IN_PAY.figure]) {
+      cells.push({
+        row,
+        col,
+        apply: (x, _v, at) => {
+          const rule = ruleFrom(at(row, IN_PAY.rule), at(row, IN_PAY.figure));
+          return rule === null ? null : mapPayer(x, i, (p) => ({ ...p, drugRule: rule }));
+        },
+      });
+    }
+  });
+  for (let pos = 0; pos < ctx.D; pos++) {
+    const i = ctx.drug(pos);
+    const fr = ctx.inputFormularyRow(pos);
+    const vr = ctx.inputVolumeRow(pos);
+    const drugNumber = (row: number, col: number, field: 'dose' | 'weightKg' | 'infusionMinutes' | 'chairExtraMinutes' | 'acquisitionPerUnit' | 'wacPerUnit' | 'newPatientsPerMonth' | 'rampMonths' | 'discontinuationRate'): void => {
+      cells.push({ row, col, apply: (x, v) => (num(v) === null ? null : mapDrug(x, i, (d) => ({ ...d, [field]: num(v) }))) });
+    };
+    drugNumber(fr, IN_FORM.fixedDose, 'dose');
+    drugNumber(fr, IN_FORM.weight, 'weightKg');
+    drugNumber(fr, IN_FORM.minutes, 'infusionMinutes');
+    drugNumber(fr, IN_FORM.extraMinutes, 'chairExtraMinutes');
+    drugNumber(fr, IN_FORM.acquisition, 'acquisitionPerUnit');
+    drugNumber(fr, IN_FORM.wac, 'wacPerUnit');
+    cells.push({
+      row: fr,
+      col: IN_FORM.complexity,
+      apply: (x, v) => {
+        const t = String(v).trim().toLowerCase();
+        return t === 'complex' || t === 'therapeutic' ? mapDrug(x, i, (d) => ({ ...d, complexity: t })) : null;
+      },
+    });
+    cells.push({ row: fr, col: IN_FORM.distributor, apply: (x, v) => (yes(v) === null ? null : mapDrug(x, i, (d) => ({ ...d, distributorVerified: yes(v) as boolean }))) });
+    drugNumber(vr, IN_VOL.newPatients, 'newPatientsPerMonth');
+    drugNumber(vr, IN_VOL.ramp, 'rampMonths');
+    drugNumber(vr, IN_VOL.discontinuation, 'discontinuationRate');
+    const pr = ctx.inputPriorAuthRow(pos);
+    s.payers.forEach((payer, j) => {
+      cells.push({
+        row: pr,
+        col: 2 + j,
+        apply: (x, v) => {
+          const required = yes(v);
+          if (required === null) return null;
+          return mapDrug(x, i, (d) => {
+            const current = d.priorAuthPayers ?? resolveDefaultPa(x);
+            const next = required ? [...current.filter((id) => id !== payer.id), payer.id] : current.filter((id) => id !== payer.id);
+            return { ...d, priorAuthPayers: x.payers.map((p) => p.id).filter((id) => next.includes(id)) };
+          });
+        },
+      });
+    });
+  }
+  return cells;
+}
+
+function resolveDefaultPa(s: Scenario): string[] {
+  return s.payers.map((p) => p.id).filter((id) => !PRIOR_AUTH_EXEMPT_PAYER_IDS.includes(id));
+}
+
+/** The board's Inputs sheet for a scenario, and what the sync needs to know about its layout. */
+export function inputsModel(book: ReferenceBook, scenario: Scenario): InputsModel {
+  const input = resolveScenario(scenario, book.data);
+  const results = runModel(book, input);
+  const src = { book, input, results, sensitivity: [], named: [], applied: scenarioDefaultsApplied(scenario, book.data), generatedAt: new Date(), scenario };
+  // Inputs does not depend on the sensitivity cases; an empty list keeps this to one model run.
+  const ctx = new BoardContext(src, []);
+  const sheet: PlanSheet = writeInputs(ctx, { practice: input.practiceName, date: src.generatedAt.toISOString().slice(0, 10), vintage: dataVintage(src) }).build();
+  // Rows are sparse (a blank row is a hole), so no map() over them.
+  let cols = 1;
+  for (let r = 0; r < sheet.rows.length; r++) cols = Math.max(cols, sheet.rows[r]?.length ?? 0);
+  const cells: Input[][] = [];
+  const formats: string[][] = [];
+  for (let r = 0; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r];
+    cells.push(Array.from({ length: cols }, (_, c) => cellInput(row?.[c])));
+    formats.push(Array.from({ length: cols }, (_, c) => {
+      const f = row?.[c]?.format;
+      return f ? NUMBER_FORMATS[f] : 'General';
+    }));
+  }
+  const signature = JSON.stringify({
+    order: ctx.order.map((i) => input.drugs[i]?.hcpcs),
+    payers: input.payers.map((p) => p.profile.id),
+    fixed: input.program.fixedCosts.length,
+    L: ctx.L,
+    V: ctx.V,
+    prices: ctx.priceCodes,
+    H: ctx.H,
+    PM: ctx.PM,
+    rows: sheet.rows.length,
+    cols,
+    tables: sheet.tables,
+  });
+  return { cells, formats, signature, fields: fieldCells(ctx, scenario) };
+}
+
+/**
+ * `scenario` with the input cells of `sheet` that differ from `written` (its layout) read into it. Returns
+ * the new scenario and the cells that could not be read as their field (left out), or null when no input
+ * cell differs.
+ */
+export function readInputEdits(scenario: Scenario, written: InputsModel, sheet: Grid): { scenario: Scenario; ignored: string[] } | null {
+  const at = (r: number, c: number): unknown => sheet[r]?.[c] ?? '';
+  let next = scenario;
+  let changed = false;
+  const ignored: string[] = [];
+  for (const f of written.fields) {
+    const now = at(f.row, f.col);
+    if (sameCell(written.cells[f.row]?.[f.col] ?? '', now)) continue;
+    const applied = f.apply(next, now, at);
+    if (applied === null) ignored.push(cellName(f.row, f.col));
+    else {
+      next = applied;
+      changed = true;
+    }
+  }
+  return changed || ignored.length > 0 ? { scenario: next, ignored } : null;
+}
+
+/** What a sheet holds, as a grid from A1: formulas as "=...", constants as Office.js reads them. */
+export type Grid = readonly (readonly unknown[] | undefined)[];
+
+export type SheetRead =
+  | {
+      readonly kind: 'ok';
+      readonly scenario: Scenario;
+      /** The scenario format the sheet says it holds. */
+      readonly fromVersion: number;
+      /** Cells that hold something other than what the pane would write there and that it does not read (a label, a formula typed over, a vial count). */
+      readonly unread: readonly string[];
+    }
+  /** Not a sheet of this format: an earlier version's layout, or not the board's Inputs at all. */
+  | { readonly kind: 'unknown'; readonly why: string }
+  | { readonly kind: 'invalid'; readonly problems: readonly string[] };
+
+/** "B7" from 0-based row and column. */
+export function cellName(row: number, col: number): string {
+  let n = col + 1;
+  let letters = '';
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    letters = String.fromCharCode(65 + m) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return `${letters}${row + 1}`;
+}
+
+const textOf = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'string' ? (v.startsWith("'") ? v.slice(1) : v).trim() : String(v));
+
+/**
+ * The scenario the Inputs sheet holds (see the file's comment). `grid` is the sheet's cells from A1.
+ * Structure that cannot be found gives 'unknown' (an older layout) or 'invalid' (with the cells to fix);
+ * values that are not what their field takes give 'invalid' naming the cell.
+ */
+export function readInputsSheet(book: ReferenceBook, grid: Grid): SheetRead {
+  const at = (r: number, c: number): unknown => grid[r]?.[c] ?? '';
+  const text = (r: number, c: number): string => textOf(at(r, c));
+  const H = INPUTS_PROGRAM_HEADER;
+  const row = (key: ProgramKey): number => H + 1 + PROGRAM_KEYS.indexOf(key);
+  if (text(H, 0) !== 'Input' || text(row('ScenarioFormat'), 0) !== 'Scenario format (Infusion Planner)') {
+    return { kind: 'unknown', why: `the Program table of the Inputs sheet does not start at ${cellName(H, 0)} with the scenario format in ${cellName(row('ScenarioFormat'), 0)}` };
+  }
+  const version = num(at(row('ScenarioFormat'), 1));
+  if (version === null || !Number.isInteger(version) || version < 1) return { kind: 'invalid', problems: [`${cellName(row('ScenarioFormat'), 1)}: the scenario format must be a whole number (this version of the add-in writes ${SCENARIO_FORMAT_VERSION})`] };
+  if (version > SCENARIO_FORMAT_VERSION) return { kind: 'invalid', problems: [`${cellName(row('ScenarioFormat'), 1)}: the sheet was written by a newer version of the add-in (scenario format ${version}; this one reads up to ${SCENARIO_FORMAT_VERSION}); update the add-in`] };
+
+  // Structure: fixed costs beside the program, then payers, then the formulary.
+  const problems: string[] = [];
+  const fc = INPUTS_FIXED_COL;
+  const fixedCosts: { name: string; monthly: number }[] = [];
+  let r = H + 1;
+  for (; text(r, fc) !== 'Total'; r++) {
+    if (r > H + 10_000 || (text(r, fc) === '' && text(r, fc + 1) === '')) return { kind: 'invalid', problems: [`${cellName(H, fc)}: the fixed costs table must end with its "Total" row (add or remove fixed costs in the pane)`] };
+    const monthly = num(at(r, fc + 1));
+    if (monthly === null) problems.push(`${cellName(r, fc + 1)}: a fixed cost's monthly amount must be a number of dollars`);
+    fixedCosts.push({ name: text(r, fc), monthly: monthly ?? 0 });
+  }
+  if (fixedCosts.length === 1 && fixedCosts[0]?.name === '(none)' && fixedCosts[0].monthly === 0) fixedCosts.length = 0;
+  const payersHeader = Math.max(H + PROGRAM_KEYS.length, H + fixedCosts.length + 1) + 3;
+  if (text(payersHeader, 0) !== 'Payer') return { kind: 'invalid', problems: [`${cellName(payersHeader, 0)}: the Payers table must start here (rows above it were added or removed; add fixed costs in the pane)`] };
+  const payers: { id: string; name: string; weight: number; basedOn: string }[] = [];
+  for (r = payersHeader + 1; text(r, 1) !== 'Weights sum'; r++) {
+    if (text(r, IN_PAY.id) === '' || r > payersHeader + 1000) return { kind: 'invalid', problems: [`${cellName(r, 0)}: the Payers table must end with its "Weights sum" row (add or remove payers in the pane)`] };
+    const weight = num(at(r, IN_PAY.weight));
+    if (weight === null) problems.push(`${cellName(r, IN_PAY.weight)}: a payer's weight must be a percentage`);
+    payers.push({ id: text(r, IN_PAY.id).toUpperCase(), name: text(r, IN_PAY.name), weight: weight ?? 0, basedOn: text(r, IN_PAY.basedOn).toUpperCase() });
+  }
+  const formularyHeader = r + 3;
+  if (text(formularyHeader, 0) !== 'HCPCS') return { kind: 'invalid', problems: [`${cellName(formularyHeader, 0)}: the Formulary table must start here (rows were added or removed; add or remove payers in the pane)`] };
+  const codes: string[] = [];
+  for (r = formularyHeader + 1; text(r, IN_FORM.hcpcs) !== ''; r++) codes.push(text(r, IN_FORM.hcpcs).toUpperCase());
+  if (codes.length === 0) return { kind: 'invalid', problems: [`${cellName(formularyHeader + 1, 0)}: the Formulary table has no drug`] };
+  const unknownCodes = codes.filter((c) => book.catalogDrug(c) === undefined);
+  if (unknownCodes.length > 0) return { kind: 'invalid', problems: unknownCodes.map((c) => `${cellName(formularyHeader + 1 + codes.indexOf(c), 0)}: "${c}" is not a drug of the catalog (add drugs in the pane)`) };
+
+  // The scenario with that structure and every optional field at its default; required values are read below.
+  const ref = book.data;
+  const optional = <T,>(value: T | null, fallback: T | undefined): T | undefined => (value === null || value === fallback ? undefined : value);
+  const quarter = text(row('Quarter'), 1);
+  const year = num(at(row('FeeScheduleYear'), 1));
+  const sample = sampleScenario;
+  const skeleton: Scenario = {
+    version: SCENARIO_FORMAT_VERSION,
+    name: text(row('Scenario'), 1),
+    practiceName: text(row('Practice'), 1),
+    ...(quarter !== '' && quarter !== newestQuarter(ref) ? { quarter } : {}),
+    ...(year !== null && year !== newestFeeScheduleYear(ref) ? { feeScheduleYear: year } : {}),
+    ...(optional(num(at(row('PatientWeightKg'), 1)), DEFAULT_PATIENT_WEIGHT_KG.value) === undefined ? {} : { patientWeightKg: num(at(row('PatientWeightKg'), 1)) as number }),
+    drugs: codes.map((hcpcs) => ({ hcpcs, newPatientsPerMonth: 0, rampMonths: 0, distributorVerified: false })),
+    payers: payers.map((p) => ({
+      id: p.id,
+      name: p.name,
+      weight: p.weight,
+      // A custom payer that starts from no built-in profile gives every term; it is read as one based on Commercial, then every term is made its own.
+      ...(p.basedOn !== '' ? { basedOn: p.basedOn } : builtinPayer(p.id) === undefined ? { basedOn: 'COMMERCIAL' } : {}),
+    })),
+    program: {
+      ...sample.program,
+      fixedCosts,
+      utilizationTarget: undefined,
+      distributorTermsDays: undefined,
+      priorAuthDelayDays: undefined,
+      planningMonths: optional(num(at(row('PlanningMonths'), 1)), DEFAULT_PLANNING_MONTHS.value),
+      horizonMonths: optional(num(at(row('HorizonMonths'), 1)), DEFAULT_HORIZON_MONTHS.value),
+    },
+  };
+  const bare = JSON.parse(JSON.stringify(skeleton)) as Scenario; // drops the undefined fields
+  if (problems.length > 0) return { kind: 'invalid', problems };
+  let model: InputsModel;
+  try {
+    model = inputsModel(book, bare);
+  } catch (e) {
+    return { kind: 'invalid', problems: [...problems, `the Inputs sheet's formulary, payers or program cannot be laid out: ${e instanceof Error ? e.message : String(e)}`] };
+  }
+  const edits = readInputEdits(bare, model, grid);
+  if (edits !== null && edits.ignored.length > 0) problems.push(...edits.ignored.map((c) => `${c}: not a value this input can take`));
+  if (problems.length > 0) return { kind: 'invalid', problems };
+  let scenario = edits?.scenario ?? bare;
+
+  // Custom payers with no starting profile: every term their own.
+  const resolved = resolveScenario(scenario, ref);
+  scenario = {
+    ...scenario,
+    payers: scenario.payers.map((p, i) => {
+      if (payers[i]?.basedOn !== '' || builtinPayer(p.id) !== undefined) return p;
+      const profile = resolved.payers[i]?.profile;
+      if (profile === undefined) return p;
+      const own: ScenarioPayer = { id: p.id, name: p.name, weight: p.weight };
+      return Object.assign(own, Object.fromEntries(PAYER_TERM_KEYS.map((k) => [k, profile[k]])));
+    }),
+  };
+  const loaded = loadScenario(scenario, ref);
+  if (!loaded.ok) return { kind: 'invalid', problems: loaded.errors.map((e) => formatIssue(e)) };
+  const shown = inputsModel(book, loaded.scenario);
+  // Figures and formulas only: a label or note that reads differently is not an input.
+  const figure = (v: unknown): boolean => typeof v === 'number' || (typeof v === 'string' && v.startsWith('='));
+  const unread: string[] = [];
+  shown.cells.forEach((cells, rr) =>
+    cells.forEach((cell, c) => {
+      const now = at(rr, c);
+      if ((figure(cell) || figure(now)) && !sameCell(cell, now)) unread.push(cellName(rr, c));
+    }),
+  );
+  return { kind: 'ok', scenario: loaded.scenario, fromVersion: version, unread };
+}
+
+/** Two cells hold the same thing (a number within rounding; text with or without Excel's leading apostrophe). */
+export function sameCell(a: unknown, b: unknown): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+  return textOf(a) === textOf(b);
+}
+
+/** A run of cells of one row that a write changes. */
+export interface CellRun {
+  readonly row: number;
+  readonly col: number;
+  readonly cells: readonly Input[];
+  readonly formats: readonly string[];
+}
+
+/**
+ * The cells that differ between two layouts of the same structure, as runs along each row: what a write
+ * needs to touch, so that a cell the pane has no reason to change (a user's note beside a table) is left alone.
+ */
+export function changedRuns(before: InputsModel, after: InputsModel): CellRun[] {
+  const runs: CellRun[] = [];
+  const rows = Math.max(before.cells.length, after.cells.length);
+  for (let r = 0; r < rows; r++) {
+    const b = before.cells[r] ?? [];
+    const a = after.cells[r] ?? [];
+    const cols = Math.max(a.length, b.length);
+    let start = -1;
+    for (let c = 0; c <= cols; c++) {
+      const changed = c < cols && (!Object.is(a[c] ?? '', b[c] ?? '') || (after.formats[r]?.[c] ?? 'General') !== (before.formats[r]?.[c] ?? 'General'));
+      if (changed && start < 0) start = c;
+      if (!changed && start >= 0) {
+        runs.push({
+          row: r,
+          col: start,
+          cells: Array.from({ length: c - start }, (_, k) => a[start + k] ?? ''),
+          formats: Array.from({ length: c - start }, (_, k) => after.formats[r]?.[start + k] ?? 'General'),
+        });
+        start = -1;
+      }
+    }
+  }
+  return runs;
+}

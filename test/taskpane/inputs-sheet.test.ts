@@ -1,0 +1,206 @@
+/**
+ * The scenario in the Inputs sheet and back (src/taskpane/excel/inputs-sheet.ts), without Excel: which edits
+ * keep the board's layout, what a user's typing in the Inputs sheet means, and reading a whole scenario from
+ * nothing but the sheet's cells, as the pane does when it opens a workbook.
+ */
+import { referenceData } from '../../src/data';
+import { ReferenceBook } from '../../src/engine/book';
+import { sampleScenario } from '../../src/scenario';
+import type { Scenario } from '../../src/scenario/types';
+import { type Grid, changedRuns, inputsModel, readInputEdits, readInputsSheet } from '../../src/taskpane/excel/inputs-sheet';
+import { INPUTS_PROGRAM_HEADER, PROGRAM_KEYS } from '../../src/workbook/board/context';
+import { addCustomPayer, addDrug, setDrugNumber, setPatientWeight, setPayerWeight } from '../../src/taskpane/model/edit';
+
+const book = new ReferenceBook(referenceData);
+const base = inputsModel(book, sampleScenario);
+
+/** The written model's cells with some changed, as a user would leave the sheet. */
+function typed(changes: readonly { row: number; col: number; value: unknown }[]): unknown[][] {
+  const cells = base.cells.map((r) => [...r]) as unknown[][];
+  for (const ch of changes) {
+    if (ch.row < 0 || ch.col < 0) throw new Error('cell not found');
+    (cells[ch.row] as unknown[])[ch.col] = ch.value;
+  }
+  return cells;
+}
+
+const rowOf = (first: unknown, nth = 0): number => base.cells.map((r, i) => (r[0] === first ? i : -1)).filter((i) => i >= 0)[nth] ?? -1;
+
+/** The header row of a table of the Inputs sheet, found by its first cells. */
+function headerRow(first: string, second: string): unknown[] {
+  const row = base.cells.find((r) => r[0] === first && r[1] === second);
+  if (!row) throw new Error(`no header ${first}, ${second}`);
+  return row;
+}
+
+describe('the board Inputs sheet', () => {
+  it('keeps its layout for edits of values, and not for a new drug or payer', () => {
+    const priced = setDrugNumber(setPayerWeight(setPayerWeight(sampleScenario, 'MEDICARE', 0.3), 'COMMERCIAL', 0.37), 'J3380', 'acquisitionPerUnit', 18);
+    const after = inputsModel(book, priced);
+    expect(after.signature).toBe(base.signature);
+    expect(after.cells).not.toEqual(base.cells);
+    expect(inputsModel(book, addDrug(sampleScenario, 'J2323')).signature).not.toBe(base.signature);
+    expect(inputsModel(book, addCustomPayer(sampleScenario, 'Acme PPO', 'COMMERCIAL')).signature).not.toBe(base.signature);
+  });
+
+  it('finds nothing to read back when the sheet is as the pane wrote it', () => {
+    expect(readInputEdits(sampleScenario, base, base.cells)).toBeNull();
+  });
+
+  it('reads a payer weight, a volume, a prior-authorization answer and a price typed over its default', () => {
+    const payers = headerRow('Payer', 'Name');
+    const weight = payers.indexOf('Weight');
+    const patients = base.cells.find((r) => r.includes('New patients per month (at target)'))?.indexOf('New patients per month (at target)') ?? -1;
+    const acquisition = base.cells.find((r) => r.includes('Acquisition $ per unit'))?.indexOf('Acquisition $ per unit') ?? -1;
+    const paHeader = base.cells.find((r) => r[0] === 'HCPCS' && r.includes('MEDICARE_ADVANTAGE')) ?? [];
+    // J3380 appears in the formulary, volume, prior-authorization and vial plan tables, in that order.
+    const sheet = typed([
+      { row: rowOf('COMMERCIAL'), col: weight, value: 0.17 },
+      { row: rowOf('MEDICAID'), col: weight, value: 0.2 },
+      { row: rowOf('J3380', 1), col: patients, value: 2.5 },
+      { row: rowOf('J3380', 2), col: paHeader.indexOf('MEDICARE'), value: 'yes' },
+      { row: rowOf('J3380', 0), col: acquisition, value: 18.5 },
+    ]);
+    const found = readInputEdits(sampleScenario, base, sheet);
+    expect(found?.ignored).toEqual([]);
+    const s = found?.scenario as Scenario;
+    expect(s.payers.map((p) => [p.id, p.weight])).toEqual([
+      ['MEDICARE', 0.4],
+      ['MEDICARE_ADVANTAGE', 0.2],
+      ['MEDICAID', 0.2],
+      ['COMMERCIAL', 0.17],
+      ['SELF_PAY', 0.03],
+    ]);
+    const j3380 = s.drugs.find((d) => d.hcpcs === 'J3380');
+    expect(j3380?.newPatientsPerMonth).toBe(2.5);
+    expect(j3380?.acquisitionPerUnit).toBe(18.5);
+    expect(j3380?.priorAuthPayers).toEqual(['MEDICARE', 'MEDICARE_ADVANTAGE', 'MEDICAID', 'COMMERCIAL']);
+    // Nothing else moved: the defaults the scenario left out are still left out.
+    expect(s.drugs.filter((d) => d.hcpcs !== 'J3380')).toEqual(sampleScenario.drugs.filter((d) => d.hcpcs !== 'J3380'));
+    expect(s.program).toEqual(sampleScenario.program);
+  });
+
+  it('reads a payer\'s drug rule from its words and figure', () => {
+    const payers = headerRow('Payer', 'Name');
+    const sheet = typed([{ row: rowOf('COMMERCIAL'), col: payers.indexOf('Drug figure'), value: 0.12 }]);
+    expect(readInputEdits(sampleScenario, base, sheet)?.scenario.payers.find((p) => p.id === 'COMMERCIAL')?.drugRule).toEqual({ kind: 'asp_plus', percent: 0.12 });
+  });
+
+  it('names the cells it cannot read, and leaves their fields alone', () => {
+    const payers = headerRow('Payer', 'Name');
+    const sheet = typed([{ row: rowOf('COMMERCIAL'), col: payers.indexOf('Weight'), value: 'a lot' }]);
+    const found = readInputEdits(sampleScenario, base, sheet);
+    expect(found?.ignored).toHaveLength(1);
+    expect(found?.scenario).toBe(sampleScenario);
+  });
+
+  it('changes only the cells an edit changes', () => {
+    const payers = headerRow('Payer', 'Name');
+    const weight = payers.indexOf('Weight');
+    // Medicare 40% -> 30% and Commercial 27% -> 37%: two weight cells; the "Weights sum" cell is a formula and stays.
+    const after = inputsModel(book, setPayerWeight(setPayerWeight(sampleScenario, 'MEDICARE', 0.3), 'COMMERCIAL', 0.37));
+    expect(changedRuns(base, after)).toEqual([
+      { row: rowOf('MEDICARE'), col: weight, cells: [0.3], formats: ['0.0%'] },
+      { row: rowOf('COMMERCIAL'), col: weight, cells: [0.37], formats: ['0.0%'] },
+    ]);
+  });
+});
+
+/** Cells of a model as a sheet holds them, with some changed. */
+function sheetOf(cells: readonly (readonly unknown[])[], changes: readonly { row: number; col: number; value: unknown }[] = []): unknown[][] {
+  const out = cells.map((r) => [...r]);
+  for (const ch of changes) (out[ch.row] as unknown[])[ch.col] = ch.value;
+  return out;
+}
+
+function read(grid: Grid): Scenario {
+  const r = readInputsSheet(book, grid);
+  if (r.kind !== 'ok') throw new Error(JSON.stringify(r));
+  return r.scenario;
+}
+
+const programRow = (key: (typeof PROGRAM_KEYS)[number]): number => INPUTS_PROGRAM_HEADER + 1 + PROGRAM_KEYS.indexOf(key);
+
+describe('reading the scenario from nothing but the Inputs sheet', () => {
+  it('gives back the sample: every drug, payer, program input and fixed cost', () => {
+    const r = readInputsSheet(book, base.cells);
+    if (r.kind !== 'ok') throw new Error(JSON.stringify(r));
+    expect(r.fromVersion).toBe(1);
+    expect(r.unread).toEqual([]);
+    const s = r.scenario;
+    expect(s.name).toBe(sampleScenario.name);
+    expect(s.practiceName).toBe(sampleScenario.practiceName);
+    // Drugs in the sheet's order: Remicade (J1745) first, its biosimilar Avsola (Q5121) beside it.
+    expect(s.drugs.map((d) => d.hcpcs)).toEqual(['J1745', 'Q5121', ...sampleScenario.drugs.map((d) => d.hcpcs).filter((c) => c !== 'J1745' && c !== 'Q5121')]);
+    for (const d of sampleScenario.drugs) expect(s.drugs.find((x) => x.hcpcs === d.hcpcs)).toEqual(d);
+    expect(s.payers).toEqual(sampleScenario.payers);
+    // The sample states 6 planning months and 36 operating months, which are the defaults (DOMAIN.md): read as defaults.
+    const { planningMonths, horizonMonths, ...program } = sampleScenario.program;
+    expect([planningMonths, horizonMonths]).toEqual([6, 36]);
+    expect(s.program).toEqual(program);
+  });
+
+  it('keeps the scenario\'s patient weight, and a drug\'s own weight typed over the formula that takes it', () => {
+    const light = setPatientWeight(sampleScenario, 72);
+    const m = inputsModel(book, light);
+    const weightCol = (m.cells.find((r) => r[0] === 'HCPCS' && r.includes('Patient weight (kg)')) ?? []).indexOf('Patient weight (kg)');
+    const remicade = m.cells.findIndex((r) => r[0] === 'J1745');
+    // Remicade has no weight of its own: its cell is a formula on the program's patient weight.
+    expect(m.cells[remicade]?.[weightCol]).toBe(`=$B$${programRow('PatientWeightKg') + 1}`);
+    const s = read(m.cells);
+    expect(s.patientWeightKg).toBe(72);
+    expect(s.drugs.find((d) => d.hcpcs === 'J1745')?.weightKg).toBeUndefined();
+    const typedOver = read(sheetOf(m.cells, [{ row: remicade, col: weightCol, value: 95 }]));
+    expect(typedOver.patientWeightKg).toBe(72);
+    expect(typedOver.drugs.find((d) => d.hcpcs === 'J1745')?.weightKg).toBe(95);
+    // Back to the default weight (80 kg, DOMAIN.md 2.8): the scenario leaves it out.
+    expect(read(sheetOf(m.cells, [{ row: programRow('PatientWeightKg'), col: 1, value: 80 }])).patientWeightKg).toBeUndefined();
+  });
+
+  it('reads a price typed over the derived ASP as the contract price, and the ASP formula as the default', () => {
+    const acquisition = (base.cells.find((r) => r.includes('Acquisition $ per unit')) ?? []).indexOf('Acquisition $ per unit');
+    const entyvio = base.cells.findIndex((r) => r[0] === 'J3380');
+    expect(String(base.cells[entyvio]?.[acquisition])).toMatch(/^=\$J\$\d+$/);
+    expect(read(base.cells).drugs.find((d) => d.hcpcs === 'J3380')?.acquisitionPerUnit).toBeUndefined();
+    expect(read(sheetOf(base.cells, [{ row: entyvio, col: acquisition, value: 18.5 }])).drugs.find((d) => d.hcpcs === 'J3380')?.acquisitionPerUnit).toBe(18.5);
+  });
+
+  it('keeps a custom payer\'s starting profile, or every term of a payer that has none', () => {
+    const acme = addCustomPayer(sampleScenario, 'Acme PPO', 'COMMERCIAL', { kind: 'asp_plus', percent: 0.12 });
+    expect(read(inputsModel(book, acme).cells).payers.find((p) => p.id === 'ACME_PPO')).toEqual({ id: 'ACME_PPO', name: 'Acme PPO', weight: 0, basedOn: 'COMMERCIAL', drugRule: { kind: 'asp_plus', percent: 0.12 } });
+    const terms = {
+      drugRule: { kind: 'asp_plus', percent: 0.1 },
+      adminPercentOfFeeSchedule: 1.2,
+      drugCoinsurance: 0.1,
+      adminCoinsurance: 0.1,
+      sequestration: 0,
+      collectionRate: 0.9,
+      denialWriteOff: 0.03,
+      paysDiscarded: false,
+      daysToPayment: 40,
+      priorAuthDenialRate: 0.05,
+    } as const;
+    const own: Scenario = { ...sampleScenario, payers: [...sampleScenario.payers.slice(0, 4), { id: 'BLUE_LOCAL', name: 'Blue Local', weight: 0.03, ...terms }] };
+    expect(read(inputsModel(book, own).cells).payers[4]).toEqual({ id: 'BLUE_LOCAL', name: 'Blue Local', weight: 0.03, ...terms });
+  });
+
+  it('names a figure it does not read: a formula typed over', () => {
+    const dose = (base.cells.find((r) => r.includes('Dose (billing measure)')) ?? []).indexOf('Dose (billing measure)');
+    const remicade = base.cells.findIndex((r) => r[0] === 'J1745');
+    const r = readInputsSheet(book, sheetOf(base.cells, [{ row: remicade, col: dose, value: 500 }]));
+    expect(r.kind === 'ok' && r.unread).toEqual([`J${remicade + 1}`]);
+  });
+
+  it('refuses a value its field cannot take, a drug outside the catalog and a newer format, naming the cell', () => {
+    const payers = headerRow('Payer', 'Name');
+    const weightCell = { row: rowOf('COMMERCIAL'), col: payers.indexOf('Weight') };
+    expect(readInputsSheet(book, sheetOf(base.cells, [{ ...weightCell, value: 'a lot' }]))).toEqual({ kind: 'invalid', problems: [`C${weightCell.row + 1}: a payer's weight must be a percentage`] });
+    const entyvio = base.cells.findIndex((r) => r[0] === 'J3380');
+    expect(readInputsSheet(book, sheetOf(base.cells, [{ row: entyvio, col: 0, value: 'J9999' }]))).toEqual({ kind: 'invalid', problems: [`A${entyvio + 1}: "J9999" is not a drug of the catalog (add drugs in the pane)`] });
+    const format = programRow('ScenarioFormat');
+    const newer = readInputsSheet(book, sheetOf(base.cells, [{ row: format, col: 1, value: 2 }]));
+    expect(newer.kind === 'invalid' && newer.problems[0]).toMatch(new RegExp(`^B${format + 1}: the sheet was written by a newer version`));
+    // A sheet without the format row is an earlier layout, not this one.
+    expect(readInputsSheet(book, sheetOf(base.cells, [{ row: format, col: 0, value: 'Quarter' }])).kind).toBe('unknown');
+  });
+});
