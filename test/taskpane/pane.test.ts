@@ -385,6 +385,43 @@ describe('the task pane in Excel (fake host)', () => {
     await again.close();
   });
 
+  it('reads a board workbook it did not record building (the command line\'s), and lays it out again when asked', async () => {
+    const first = await open();
+    await first.page.getByRole('button', { name: 'Load the sample' }).click();
+    await savedScenario(first.page, (s) => s.drugs.length === 10, 'the sample in the workbook');
+    await tab(first.page, 'Workbook');
+    await first.page.getByRole('button', { name: 'Build board workbook' }).click();
+    await first.page.getByText(/^Board workbook built:/).waitFor({ timeout: 30_000 });
+    const built = await state(first.page);
+    await first.close();
+    // The same sheets without the add-in's record of building them, as a workbook from `infusion-planner board` has.
+    delete built.settings['InfusionPlanner.board'];
+    delete built.documentSettings['InfusionPlanner.draft'];
+
+    const pane = await open({ state: JSON.stringify(built) });
+    const { page } = pane;
+    await page.getByRole('heading', { name: 'Proposed formulary (10 drugs)' }).waitFor();
+    expect(await page.getByTestId('save-state').getAttribute('data-state')).toBe('saved');
+    // A value edit is written into the sheet as it is.
+    await tab(page, 'Payers');
+    const mix = page.getByRole('group', { name: 'Payer mix' });
+    await mix.getByLabel('Medicare fee-for-service', { exact: true }).fill('30');
+    await mix.getByLabel('Commercial', { exact: true }).fill('37');
+    await savedScenario(page, (s) => s.payers.find((p) => p.id === 'COMMERCIAL')?.weight === 0.37, 'the new mix in the Inputs sheet');
+    // A new drug: the pane asks, then replaces the board's sheets (no "(2)" copies beside them).
+    await tab(page, 'Formulary');
+    await addDrug(page, 'Tysabri', /^Add Tysabri/);
+    const relayout = page.getByRole('alertdialog', { name: 'Lay the board out again?' });
+    await relayout.waitFor();
+    await relayout.getByRole('button', { name: 'Rebuild them' }).click();
+    await savedScenario(page, (s) => s.drugs.some((d) => d.hcpcs === 'J2323'), 'Tysabri in the Inputs sheet');
+    const after = await state(page);
+    expect(after.sheets.map((x) => x.name).sort()).toEqual(built.sheets.map((x) => x.name).sort());
+    expect(Object.keys(after.settings)).toContain('InfusionPlanner.board');
+    expect(pane.errors).toEqual([]);
+    await pane.close();
+  });
+
   it('finds everything again when the workbook is closed and reopened, and picks up edits made in the Inputs tables', async () => {
     const first = await open();
     await first.page.getByRole('button', { name: 'Load the sample' }).click();

@@ -57,12 +57,18 @@ async function main(): Promise<void> {
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.getByRole('button', { name: 'Build board workbook' }).click();
       await page.getByText(/^Board workbook built/).waitFor({ timeout: 30_000 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await shoot(page, 'workbook', width);
       await page.getByRole('button', { name: 'Build board workbook' }).click();
       await page.getByRole('alertdialog').waitFor();
       await shoot(page, 'workbook-confirm', width);
       await page.getByRole('button', { name: 'Keep them' }).click();
-      await page.evaluate(() => window.scrollTo(0, 0));
-      await shoot(page, 'workbook', width);
+      // A new drug adds rows to Inputs: the pane asks before it lays the board out again.
+      await page.getByRole('tab', { name: 'Formulary' }).click();
+      await page.getByRole('searchbox').fill('Tysabri');
+      await page.getByRole('button', { name: /^Add Tysabri/ }).click();
+      await page.getByRole('alertdialog', { name: 'Lay the board out again?' }).waitFor();
+      await shoot(page, 'relayout-confirm', width);
       await pane.close();
     }
   } finally {

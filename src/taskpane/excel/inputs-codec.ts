@@ -1,19 +1,13 @@
 /**
- * The scenario as Excel tables on the Scenario sheet, and back: the scenario exactly as the pane edits it,
- * visible and editable in the workbook. Pure data in and out, no Office.js: `encodeScenario` gives each
- * table's header and rows, `decodeTables` turns what the tables hold (typed or pasted by a user, perhaps)
- * into a scenario document for `loadScenario` (migrate, then validate), and `cellOfPath` says which cell a
- * validation message is about.
+ * The earlier version's scenario tables: before the pane kept the scenario in the board's Inputs sheet
+ * (inputs-sheet.ts), it kept it in tables of its own on a "Scenario" sheet. A workbook from that version is
+ * read through `decodeTables` (then migrated and validated by `loadScenario`) and moved to the Inputs sheet
+ * at the first save; `cellOfPath` says which of those cells a validation message is about. `encodeScenario`
+ * writes the same tables (the tests make such workbooks with it) and gives `sameScenario` a canonical form.
  *
- * Conventions: an empty cell means "the default" for an optional field (so a default stays a default, and
- * is labelled as one wherever the pane shows it); shares and rates are fractions shown with a percent
- * format; yes/no fields read "Yes"/"No" (TRUE/FALSE are accepted); the payers a drug needs prior
+ * Conventions of those tables: an empty cell means "the default" for an optional field; shares and rates
+ * are fractions; yes/no fields read "Yes"/"No" (TRUE/FALSE are accepted); the payers a drug needs prior
  * authorization from are a comma-separated list of payer ids, "none" for an empty list.
- *
- * The board workbook's Inputs sheet (src/workbook/board/inputs.ts) is a different thing: the scenario
- * resolved (every default filled in) and laid out for the board's formulas, rebuilt with the board. These
- * tables are what the pane reads and writes; the Office.js side (scenario-store.ts) is written against
- * `TableSpec`, so a change of layout stays in this file.
  */
 import type { DrugRule } from '../../engine/types';
 import { drugRuleFigure } from '../../engine/payers';
@@ -41,7 +35,6 @@ export interface TableData {
 
 export type TablesData = Readonly<Record<string, TableData>>;
 
-export const INPUTS_SHEET = 'Scenario';
 /** The row (0-based) of the tables' header rows; the rows above hold the sheet's title and a note. */
 export const FIRST_ROW = 3;
 
@@ -147,9 +140,6 @@ const PROGRAM_ROWS = [
   ['Staff hourly cost $', 'staffHourlyCost'],
 ] as const;
 
-/** Program rows shown as percentages. */
-const PROGRAM_PERCENT = new Set<string>(['utilizationTarget', 'discountRate']);
-
 const DRUG_FIELDS = [
   'hcpcs',
   'dose',
@@ -214,15 +204,6 @@ export function encodeScenario(s: Scenario): Record<string, TableData> {
     [TABLES.payers.name]: { headers: TABLES.payers.headers, rows: payerRows },
     [TABLES.drugs.name]: { headers: TABLES.drugs.headers, rows: drugRows },
   };
-}
-
-/** Number formats of one table's body: per column, or per row for the key-value tables. */
-export function bodyFormats(spec: TableSpec, rows: number): string[][] {
-  if (spec.name === TABLES.program.name) {
-    return PROGRAM_ROWS.slice(0, rows).map(([, field]) => [TEXT, PROGRAM_PERCENT.has(field) ? PCT : NUM]);
-  }
-  if (spec.name === TABLES.scenario.name) return Array.from({ length: rows }, () => [TEXT, NUM]);
-  return Array.from({ length: rows }, () => [...spec.formats]);
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import type { Scenario } from '../../scenario/types';
 import { boardInputs, buildBoardPlan, buildInputsPlan } from '../../workbook/board';
 import { NAME_PREFIX, SHEET } from '../../workbook/board/context';
 import { OWNER_MARKER } from '../../workbook/plan';
-import { type ExcelRun, renderBoardInExcel } from '../../workbook/render-officejs';
+import { type ExcelRun, type OwnerRecord, renderBoardInExcel } from '../../workbook/render-officejs';
 import { type Cell, type TableData, TABLE_LIST, cellOfPath, decodeTables } from './inputs-codec';
 import { type Grid, type InputsModel, changedRuns, inputsModel, readInputEdits, readInputsSheet } from './inputs-sheet';
 
@@ -204,9 +204,13 @@ export class OfficeScenarioStore implements ScenarioStore {
     // A new structure (or no Inputs sheet yet): the sheet, and the board built on it, laid out again.
     if (this.declined === after.signature) return { kind: 'declined', reason: DECLINED_REASON };
     const book = this.book();
-    const where = await this.run((context) => locate(context));
+    let where = await this.run((context) => locate(context));
     if (where.inputsId !== null && !where.recorded) {
-      throw new Error('the Inputs sheet was not built by the add-in in this workbook (it came from the command line or another file); build the board workbook from the Workbook view to let the pane lay it out again');
+      // A board the add-in did not record building (the command line's .xlsx): its sheets become the add-in's, so that they can be laid out again (after asking).
+      where = await this.run(async (context) => {
+        await adoptBoard(context);
+        return locate(context);
+      });
     }
     const input = resolveScenario(scenario, book.data);
     const src = boardInputs(book, input, { applied: scenarioDefaultsApplied(scenario, book.data), scenario });
@@ -265,6 +269,25 @@ export class OfficeScenarioStore implements ScenarioStore {
       });
     };
   }
+}
+
+/**
+ * Records the board's sheets (by their names), names and tables (by their prefix) as the add-in's, as the
+ * renderer records a board it builds (one request).
+ */
+async function adoptBoard(context: Excel.RequestContext): Promise<void> {
+  const sheets = context.workbook.worksheets.load('items/id,items/name');
+  const names = context.workbook.names.load('items/name');
+  const tables = context.workbook.tables.load('items/name');
+  await context.sync();
+  const planned = new Set<string>(Object.values(SHEET));
+  const record: OwnerRecord = {
+    version: 1,
+    sheets: sheets.items.filter((w) => planned.has(w.name)).map((w) => ({ id: w.id, planned: w.name })),
+    names: names.items.map((n) => n.name).filter((n) => n.startsWith(NAME_PREFIX)),
+    tables: tables.items.map((t) => t.name).filter((n) => n.startsWith(NAME_PREFIX)),
+  };
+  context.workbook.settings.add(OWNER_MARKER, JSON.stringify(record));
 }
 
 /** The earlier version's Scenario sheet tables, or null when the workbook has none (two requests). */
