@@ -5,7 +5,8 @@
  */
 import { referenceData } from '../../src/data';
 import { ReferenceBook } from '../../src/engine/book';
-import { sampleScenario } from '../../src/scenario';
+import { resolveScenario, sampleScenario, scenarioDefaultsApplied } from '../../src/scenario';
+import { boardInputs, buildBoardPlan } from '../../src/workbook/board';
 import type { Scenario } from '../../src/scenario/types';
 import { type Grid, changedRuns, inputsModel, readInputEdits, readInputsSheet } from '../../src/taskpane/excel/inputs-sheet';
 import { INPUTS_PROGRAM_HEADER, PROGRAM_KEYS } from '../../src/workbook/board/context';
@@ -41,6 +42,27 @@ describe('the board Inputs sheet', () => {
     expect(after.cells).not.toEqual(base.cells);
     expect(inputsModel(book, addDrug(sampleScenario, 'J2323')).signature).not.toBe(base.signature);
     expect(inputsModel(book, addCustomPayer(sampleScenario, 'Acme PPO', 'COMMERCIAL')).signature).not.toBe(base.signature);
+  });
+
+  it('lays the Inputs sheet out exactly as the board does (the board runs the engine over every month)', () => {
+    const input = resolveScenario(sampleScenario, referenceData);
+    const board = buildBoardPlan(boardInputs(book, input, { applied: scenarioDefaultsApplied(sampleScenario, referenceData), scenario: sampleScenario }));
+    const inputs = board.sheets.find((x) => x.name === 'Inputs');
+    if (!inputs) throw new Error('no Inputs sheet');
+    const cellsOf = (row: number): unknown[] => Array.from({ length: base.cells[0]?.length ?? 0 }, (_, c) => {
+      const cell = inputs.rows[row]?.[c];
+      return cell === undefined ? '' : cell.formula !== undefined ? `=${cell.formula}` : cell.value;
+    });
+    expect(base.cells.length).toBe(inputs.rows.length);
+    base.cells.forEach((row, r) => {
+      const expected = cellsOf(r);
+      row.forEach((v, c) => {
+        // Text that Excel would read as a number is written with an apostrophe; the board plan holds the text.
+        if (typeof v === 'string' && v.startsWith("'")) expect(v.slice(1)).toBe(String(expected[c]));
+        else if (typeof expected[c] === 'object' && expected[c] !== null) expect(v).toBe(Number(String(expected[c])));
+        else expect(v).toBe(expected[c] === null ? '' : expected[c]);
+      });
+    });
   });
 
   it('finds nothing to read back when the sheet is as the pane wrote it', () => {

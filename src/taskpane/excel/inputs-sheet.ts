@@ -24,10 +24,10 @@ import { formatIssue, loadScenario, resolveScenario, sampleScenario, scenarioDef
 import { newestFeeScheduleYear, newestQuarter } from '../../scenario/lookup';
 import { PAYER_TERM_KEYS, SCENARIO_FORMAT_VERSION, type Scenario, type ScenarioDrug, type ScenarioPayer } from '../../scenario/types';
 import { DEFAULT_HORIZON_MONTHS, DEFAULT_PATIENT_WEIGHT_KG, DEFAULT_PLANNING_MONTHS, PRIOR_AUTH_EXEMPT_PAYER_IDS } from '../../scenario/defaults';
-import { dataVintage } from '../../workbook/board';
+import { buildInputsPlan } from '../../workbook/board';
 import { BoardContext, IN_FORM, IN_PAY, IN_VOL, INPUTS_FIXED_COL, INPUTS_PROGRAM_HEADER, PROGRAM_KEYS, type ProgramKey } from '../../workbook/board/context';
-import { RULE_WORDS, writeInputs } from '../../workbook/board/inputs';
-import { NUMBER_FORMATS, type PlanCell, type PlanSheet } from '../../workbook/plan';
+import { RULE_WORDS } from '../../workbook/board/inputs';
+import { NUMBER_FORMATS, type PlanCell, type PlanSheet, cellAddress } from '../../workbook/plan';
 
 
 type Input = string | number | boolean;
@@ -218,11 +218,14 @@ function resolveDefaultPa(s: Scenario): string[] {
 /** The board's Inputs sheet for a scenario, and what the sync needs to know about its layout. */
 export function inputsModel(book: ReferenceBook, scenario: Scenario): InputsModel {
   const input = resolveScenario(scenario, book.data);
-  const results = runModel(book, input);
+  // The Inputs sheet shows only figures of one administration (dose, vials, prices), which do not depend on
+  // the months projected: the engine runs over one month, a fifth of the time of the sample's 42. (A test
+  // holds this to the Inputs sheet of the full board.)
+  const results = runModel(book, { ...input, program: { ...input.program, planningMonths: 0, horizonMonths: 1 } });
   const src = { book, input, results, sensitivity: [], named: [], applied: scenarioDefaultsApplied(scenario, book.data), generatedAt: new Date(), scenario };
-  // Inputs does not depend on the sensitivity cases; an empty list keeps this to one model run.
+  const sheet: PlanSheet = buildInputsPlan(src).sheets[0] as PlanSheet;
+  // Inputs does not depend on the sensitivity cases: none are computed.
   const ctx = new BoardContext(src, []);
-  const sheet: PlanSheet = writeInputs(ctx, { practice: input.practiceName, date: src.generatedAt.toISOString().slice(0, 10), vintage: dataVintage(src) }).build();
   // Rows are sparse (a blank row is a hole), so no map() over them.
   let cols = 1;
   for (let r = 0; r < sheet.rows.length; r++) cols = Math.max(cols, sheet.rows[r]?.length ?? 0);
@@ -286,22 +289,15 @@ export type SheetRead =
       readonly fromVersion: number;
       /** Cells that hold something other than what the pane would write there and that it does not read (a label, a formula typed over, a vial count). */
       readonly unread: readonly string[];
+      /** The scenario laid out (what the pane would write for it). */
+      readonly model: InputsModel;
     }
   /** Not a sheet of this format: an earlier version's layout, or not the board's Inputs at all. */
   | { readonly kind: 'unknown'; readonly why: string }
   | { readonly kind: 'invalid'; readonly problems: readonly string[] };
 
 /** "B7" from 0-based row and column. */
-export function cellName(row: number, col: number): string {
-  let n = col + 1;
-  let letters = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    letters = String.fromCharCode(65 + m) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${letters}${row + 1}`;
-}
+const cellName = (row: number, col: number): string => cellAddress(row, col);
 
 const textOf = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'string' ? (v.startsWith("'") ? v.slice(1) : v).trim() : String(v));
 
@@ -419,7 +415,7 @@ export function readInputsSheet(book: ReferenceBook, grid: Grid): SheetRead {
       if ((figure(cell) || figure(now)) && !sameCell(cell, now)) unread.push(cellName(rr, c));
     }),
   );
-  return { kind: 'ok', scenario: loaded.scenario, fromVersion: version, unread };
+  return { kind: 'ok', scenario: loaded.scenario, fromVersion: version, unread, model: shown };
 }
 
 /** Two cells hold the same thing (a number within rounding; text with or without Excel's leading apostrophe). */

@@ -113,6 +113,7 @@ export class OfficeScenarioStore implements ScenarioStore {
   /** The structure the user chose not to rebuild the board for: not asked again until a build. */
   private declined: string | null = null;
   private readonly models = new Map<string, InputsModel>();
+  private modelsBook: ReferenceBook | null = null;
 
   constructor(
     private readonly book: () => ReferenceBook,
@@ -121,14 +122,25 @@ export class OfficeScenarioStore implements ScenarioStore {
   ) {}
 
   private model(scenario: Scenario): InputsModel {
-    const key = JSON.stringify(scenario);
-    let m = this.models.get(key);
-    if (!m) {
-      m = inputsModel(this.book(), scenario);
-      if (this.models.size > 16) this.models.clear();
-      this.models.set(key, m);
+    this.sameBook();
+    return this.models.get(JSON.stringify(scenario)) ?? this.remember(scenario, inputsModel(this.book(), scenario));
+  }
+
+  /** Layouts depend on the reference data (an imported quarter changes the prices shown): kept for one book. */
+  private sameBook(): void {
+    const book = this.book();
+    if (book !== this.modelsBook) {
+      this.models.clear();
+      this.modelsBook = book;
     }
-    return m;
+  }
+
+  /** Keeps a scenario's layout (an engine run each) for the comparisons and writes that follow. */
+  private remember(scenario: Scenario, model: InputsModel): InputsModel {
+    this.sameBook();
+    if (this.models.size > 16) this.models.clear();
+    this.models.set(JSON.stringify(scenario), model);
+    return model;
   }
 
   async read(): Promise<WorkbookScenario> {
@@ -144,6 +156,7 @@ export class OfficeScenarioStore implements ScenarioStore {
       // its drug order and which fields were given, when the sheet still has that structure.
       const held = this.held;
       const sheet = readInputsSheet(this.book(), grid);
+      if (sheet.kind === 'ok') this.remember(sheet.scenario, sheet.model);
       if (sheet.kind === 'ok' && held !== null && this.model(sheet.scenario).signature === held.model.signature) {
         const edits = readInputEdits(held.scenario, held.model, grid);
         if (edits === null) return { kind: 'ok', scenario: held.scenario, fromVersion: sheet.fromVersion, source: 'inputs', unread: sheet.unread };
