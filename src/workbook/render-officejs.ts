@@ -196,35 +196,43 @@ function numberFormatOps(sheet: PlanSheet): Op[] {
 
 function styleOps(sheet: PlanSheet): Op[] {
   return rects(sheet, (cell): StyleId | undefined => cell.style).map((rect) => {
-    const spec = STYLES[rect.key];
     const address = rangeAddress(rect.r1, rect.c1, rect.r2, rect.c2);
-    return {
-      bytes: COMMAND * 8,
-      apply: (h: Host) => {
-        const range = h.sheet(sheet.name).getRange(address);
-        if (spec.bold) range.format.font.bold = true;
-        if (spec.italic) range.format.font.italic = true;
-        if (spec.color) range.format.font.color = spec.color;
-        if (spec.size) range.format.font.size = spec.size;
-        if (spec.fill) range.format.fill.color = spec.fill;
-        if (spec.horizontal) range.format.horizontalAlignment = spec.horizontal === 'left' ? 'Left' : spec.horizontal === 'center' ? 'Center' : 'Right';
-        if (spec.wrap) {
-          range.format.wrapText = true;
-          range.format.verticalAlignment = 'Top';
-        }
-        const edges: ('EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideHorizontal' | 'InsideVertical')[] = spec.box
-          ? ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical']
-          : [...(spec.borderTop ? (['EdgeTop'] as const) : []), ...(spec.borderBottom ? (['EdgeBottom'] as const) : [])];
-        for (const edge of edges) {
-          if ((edge === 'InsideHorizontal' && rect.r1 === rect.r2) || (edge === 'InsideVertical' && rect.c1 === rect.c2)) continue;
-          const border = range.format.borders.getItem(edge);
-          border.style = 'Continuous';
-          border.weight = 'Thin';
-          border.color = spec.box ? '#BFBFBF' : '#1F3864';
-        }
-      },
-    };
+    return { bytes: COMMAND * 8, apply: (h: Host) => applyStyle(h.sheet(sheet.name).getRange(address), rect.key, rect.r1 === rect.r2, rect.c1 === rect.c2) };
   });
+}
+
+/**
+ * Queues a plan style on a range that has none yet. `restyle` is for a cell that had another style: what
+ * the new one does not set (italic, a fill) is turned off first.
+ */
+export function applyStyle(range: Excel.Range, id: StyleId, oneRow: boolean, oneColumn: boolean, restyle = false): void {
+  const spec = STYLES[id];
+  if (restyle) {
+    range.format.font.italic = spec.italic === true;
+    range.format.font.bold = spec.bold === true;
+    range.format.font.color = spec.color ?? '#000000';
+    if (!spec.fill) range.format.fill.clear();
+  }
+  if (spec.bold) range.format.font.bold = true;
+  if (spec.italic) range.format.font.italic = true;
+  if (spec.color) range.format.font.color = spec.color;
+  if (spec.size) range.format.font.size = spec.size;
+  if (spec.fill) range.format.fill.color = spec.fill;
+  if (spec.horizontal) range.format.horizontalAlignment = spec.horizontal === 'left' ? 'Left' : spec.horizontal === 'center' ? 'Center' : 'Right';
+  if (spec.wrap) {
+    range.format.wrapText = true;
+    range.format.verticalAlignment = 'Top';
+  }
+  const edges: ('EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideHorizontal' | 'InsideVertical')[] = spec.box
+    ? ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical']
+    : [...(spec.borderTop ? (['EdgeTop'] as const) : []), ...(spec.borderBottom ? (['EdgeBottom'] as const) : [])];
+  for (const edge of edges) {
+    if ((edge === 'InsideHorizontal' && oneRow) || (edge === 'InsideVertical' && oneColumn)) continue;
+    const border = range.format.borders.getItem(edge);
+    border.style = 'Continuous';
+    border.weight = 'Thin';
+    border.color = spec.box ? '#BFBFBF' : '#1F3864';
+  }
 }
 
 /** Cell blocks (rows r1..r2, all used columns): values and formulas. */

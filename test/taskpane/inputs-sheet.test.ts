@@ -122,9 +122,19 @@ describe('the board Inputs sheet', () => {
     // Medicare 40% -> 30% and Commercial 27% -> 37%: two weight cells; the "Weights sum" cell is a formula and stays.
     const after = inputsModel(book, setPayerWeight(setPayerWeight(sampleScenario, 'MEDICARE', 0.3), 'COMMERCIAL', 0.37));
     expect(changedRuns(base, after)).toEqual([
-      { row: rowOf('MEDICARE'), col: weight, cells: [0.3], formats: ['0.0%'] },
-      { row: rowOf('COMMERCIAL'), col: weight, cells: [0.37], formats: ['0.0%'] },
+      { row: rowOf('MEDICARE'), col: weight, cells: [0.3], formats: ['0.0%'], styles: [null] },
+      { row: rowOf('COMMERCIAL'), col: weight, cells: [0.37], formats: ['0.0%'], styles: [null] },
     ]);
+  });
+
+  it('gives a cell the look of a given input when a default is replaced', () => {
+    const acquisition = (base.cells.find((r) => r.includes('Acquisition $ per unit')) ?? []).indexOf('Acquisition $ per unit');
+    const entyvio = rowOf('J3380');
+    expect(base.styles[entyvio]?.[acquisition]).toBe('inputDefault');
+    const runs = changedRuns(base, inputsModel(book, setDrugNumber(sampleScenario, 'J3380', 'acquisitionPerUnit', 18.5)));
+    const price = runs.find((r) => r.row === entyvio && r.col <= acquisition && acquisition < r.col + r.cells.length);
+    expect(price?.cells[acquisition - (price?.col ?? 0)]).toBe(18.5);
+    expect(price?.styles[acquisition - (price?.col ?? 0)]).toBe('input');
   });
 });
 

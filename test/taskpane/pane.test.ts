@@ -323,6 +323,15 @@ describe('the task pane in Excel (fake host)', () => {
       return t?.rows.find((r) => r[0] === 'COMMERCIAL')?.[w] === 0.37 && t.rows.find((r) => r[0] === 'MEDICARE')?.[w] === 0.3;
     }, 'the new mix in the board\'s Inputs');
 
+    // A contract price given in the pane replaces the derived ASP's formula, and the cell looks like a given input (blue on cream, not italic).
+    await tab(page, 'Formulary');
+    await page.getByRole('button', { name: /^Entyvio/ }).first().click();
+    await page.getByRole('group', { name: 'Entyvio (vedolizumab) settings' }).getByLabel(/^Acquisition price per/).fill('18.5');
+    const price = tableCell(await state(page), 'IP_Formulary', 'J3380', 'Acquisition $ per unit');
+    await until(async () => cell(sheet(await state(page), 'Inputs') as NonNullable<ReturnType<typeof sheet>>, price.r, price.c)?.v === 18.5, 'the price in the Inputs sheet');
+    const look = sheet(await state(page), 'Inputs')?.props[`range ${a1(price.r, price.c)}`] as Record<string, unknown> | undefined;
+    expect([look?.['format.fill.color'], look?.['format.font.italic'], look?.['format.font.color']]).toEqual(['#FFF2CC', false, '#0000FF']);
+
     // And the pane follows the board: a volume typed in the board's Inputs comes back into the scenario.
     const vol = tableCell(await state(page), 'IP_Volume', 'J3380', 'New patients per month (at target)');
     await userEdit(page, 'Inputs', vol.r, vol.c, [[2.5]]);

@@ -27,7 +27,7 @@ import { DEFAULT_HORIZON_MONTHS, DEFAULT_PATIENT_WEIGHT_KG, DEFAULT_PLANNING_MON
 import { buildInputsPlan } from '../../workbook/board';
 import { BoardContext, IN_FORM, IN_PAY, IN_VOL, INPUTS_FIXED_COL, INPUTS_PROGRAM_HEADER, PROGRAM_KEYS, type ProgramKey } from '../../workbook/board/context';
 import { RULE_WORDS } from '../../workbook/board/inputs';
-import { NUMBER_FORMATS, type PlanCell, type PlanSheet, cellAddress } from '../../workbook/plan';
+import { NUMBER_FORMATS, type PlanCell, type PlanSheet, type StyleId, cellAddress } from '../../workbook/plan';
 
 
 type Input = string | number | boolean;
@@ -44,6 +44,8 @@ export interface InputsModel {
   /** Cells as Office.js `formulas` takes them. */
   readonly cells: Input[][];
   readonly formats: string[][];
+  /** The plan style of each cell ('' for none): an input given, a default, a rule... */
+  readonly styles: (StyleId | '')[][];
   /** Equal for two scenarios exactly when the board's other sheets have the same formulas for both. */
   readonly signature: string;
   readonly fields: readonly FieldCell[];
@@ -231,9 +233,11 @@ export function inputsModel(book: ReferenceBook, scenario: Scenario): InputsMode
   for (let r = 0; r < sheet.rows.length; r++) cols = Math.max(cols, sheet.rows[r]?.length ?? 0);
   const cells: Input[][] = [];
   const formats: string[][] = [];
+  const styles: (StyleId | '')[][] = [];
   for (let r = 0; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
     cells.push(Array.from({ length: cols }, (_, c) => cellInput(row?.[c])));
+    styles.push(Array.from({ length: cols }, (_, c) => row?.[c]?.style ?? ''));
     formats.push(Array.from({ length: cols }, (_, c) => {
       const f = row?.[c]?.format;
       return f ? NUMBER_FORMATS[f] : 'General';
@@ -252,7 +256,7 @@ export function inputsModel(book: ReferenceBook, scenario: Scenario): InputsMode
     cols,
     tables: sheet.tables,
   });
-  return { cells, formats, signature, fields: fieldCells(ctx, scenario) };
+  return { cells, formats, styles, signature, fields: fieldCells(ctx, scenario) };
 }
 
 /**
@@ -430,6 +434,8 @@ export interface CellRun {
   readonly col: number;
   readonly cells: readonly Input[];
   readonly formats: readonly string[];
+  /** Per cell of the run: the style to give it, or null where it keeps its own. */
+  readonly styles: readonly (StyleId | null)[];
 }
 
 /**
@@ -445,7 +451,8 @@ export function changedRuns(before: InputsModel, after: InputsModel): CellRun[] 
     const cols = Math.max(a.length, b.length);
     let start = -1;
     for (let c = 0; c <= cols; c++) {
-      const changed = c < cols && (!Object.is(a[c] ?? '', b[c] ?? '') || (after.formats[r]?.[c] ?? 'General') !== (before.formats[r]?.[c] ?? 'General'));
+      const styleOf = (m: InputsModel): StyleId | '' => m.styles[r]?.[c] ?? '';
+      const changed = c < cols && (!Object.is(a[c] ?? '', b[c] ?? '') || (after.formats[r]?.[c] ?? 'General') !== (before.formats[r]?.[c] ?? 'General') || styleOf(after) !== styleOf(before));
       if (changed && start < 0) start = c;
       if (!changed && start >= 0) {
         runs.push({
@@ -453,6 +460,10 @@ export function changedRuns(before: InputsModel, after: InputsModel): CellRun[] 
           col: start,
           cells: Array.from({ length: c - start }, (_, k) => a[start + k] ?? ''),
           formats: Array.from({ length: c - start }, (_, k) => after.formats[r]?.[start + k] ?? 'General'),
+          styles: Array.from({ length: c - start }, (_, k) => {
+            const now = after.styles[r]?.[start + k] ?? '';
+            return now !== '' && now !== (before.styles[r]?.[start + k] ?? '') ? now : null;
+          }),
         });
         start = -1;
       }

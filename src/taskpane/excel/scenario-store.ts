@@ -17,7 +17,7 @@ import type { Scenario } from '../../scenario/types';
 import { boardInputs, buildBoardPlan, buildInputsPlan } from '../../workbook/board';
 import { NAME_PREFIX, SHEET } from '../../workbook/board/context';
 import { OWNER_MARKER } from '../../workbook/plan';
-import { type ExcelRun, type OwnerRecord, renderBoardInExcel } from '../../workbook/render-officejs';
+import { type ExcelRun, type OwnerRecord, applyStyle, renderBoardInExcel } from '../../workbook/render-officejs';
 import { type Cell, type TableData, TABLE_LIST, cellOfPath, decodeTables } from './inputs-codec';
 import { type Grid, type InputsModel, changedRuns, inputsModel, readInputEdits, readInputsSheet } from './inputs-sheet';
 
@@ -207,6 +207,10 @@ export class OfficeScenarioStore implements ScenarioStore {
             const range = sheet.getRangeByIndexes(run.row, run.col, 1, run.cells.length);
             range.numberFormat = [[...run.formats]];
             range.formulas = [[...run.cells]];
+            // A field that became given (or went back to its default) changes look, as the board labels it.
+            run.styles.forEach((style, k) => {
+              if (style !== null) applyStyle(sheet.getCell(run.row, run.col + k), style, true, true, true);
+            });
           }
           await context.sync();
         });
