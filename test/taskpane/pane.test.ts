@@ -458,6 +458,22 @@ describe('the task pane in Excel (fake host)', () => {
     await again.close();
   });
 
+  it('writes the Inputs sheet again when the user has deleted it', async () => {
+    const pane = await open();
+    const { page } = pane;
+    await page.getByRole('button', { name: 'Load the sample' }).click();
+    await savedScenario(page, (s) => s.drugs.length === 10, 'the sample in the workbook');
+    await page.evaluate(() => (window as unknown as { __fakeExcel: { userDeleteSheet(s: string): void } }).__fakeExcel.userDeleteSheet('Inputs'));
+    expect(sheet(await state(page), 'Inputs')).toBeUndefined();
+    await page.getByRole('button', { name: /^Entyvio/ }).first().click();
+    await page.getByRole('group', { name: 'Entyvio (vedolizumab) settings' }).getByLabel('New patients / month').fill('6');
+    const back = await savedScenario(page, (s) => s.drugs.find((d) => d.hcpcs === 'J3380')?.newPatientsPerMonth === 6, 'the Inputs sheet written again');
+    expect(back.drugs).toHaveLength(10);
+    expect(await page.getByTestId('save-state').getAttribute('data-state')).toBe('saved');
+    expect(pane.errors).toEqual([]);
+    await pane.close();
+  });
+
   it('shows text from cells as text, never as markup', async () => {
     const pane = await open();
     const { page } = pane;

@@ -200,8 +200,9 @@ export class OfficeScenarioStore implements ScenarioStore {
     if (this.sheetId !== null && held !== null && held.model.signature === after.signature) {
       const runs = changedRuns(held.model, after);
       const sheetId = this.sheetId;
+      let written = true;
       if (runs.length > 0) {
-        await this.run(async (context) => {
+        written = await this.run(async (context) => {
           const sheet = context.workbook.worksheets.getItem(sheetId);
           for (const run of runs) {
             const range = sheet.getRangeByIndexes(run.row, run.col, 1, run.cells.length);
@@ -212,11 +213,22 @@ export class OfficeScenarioStore implements ScenarioStore {
               if (style !== null) applyStyle(sheet.getCell(run.row, run.col + k), style, true, true, true);
             });
           }
-          await context.sync();
+          try {
+            await context.sync();
+            return true;
+          } catch (e) {
+            // The user deleted the Inputs sheet: it is laid out again below. Any other failure is reported.
+            if ((e as { code?: string }).code === 'ItemNotFound') return false;
+            throw e;
+          }
         });
       }
-      this.held = { scenario, model: after };
-      return { kind: 'written' };
+      if (written) {
+        this.held = { scenario, model: after };
+        return { kind: 'written' };
+      }
+      this.held = null;
+      this.sheetId = null;
     }
     // A new structure (or no Inputs sheet yet): the sheet, and the board built on it, laid out again.
     if (this.declined === after.signature) return { kind: 'declined', reason: DECLINED_REASON };

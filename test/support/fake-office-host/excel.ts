@@ -245,6 +245,14 @@ export class FakeExcel {
     }, 0);
   }
 
+  /** A user deleting a sheet (not the add-in): its cells and tables go with it. */
+  userDeleteSheet(sheetName: string): void {
+    const sheet = this.sheetByKey(sheetName);
+    if (!sheet) throw new Error(`userDeleteSheet: no ${sheetName}`);
+    this.state.sheets = this.state.sheets.filter((x) => x !== sheet);
+    if (this.state.activeSheetId === sheet.id) this.state.activeSheetId = this.state.sheets[0]?.id ?? '';
+  }
+
   /** A user typing into cells (not the add-in): writes, recalculates and fires change events. */
   userEdit(sheetName: string, address: string, values: unknown[][]): void {
     const sheet = this.sheetByKey(sheetName);

@@ -30,6 +30,8 @@ export interface FakeExcelApi {
   functionIds(): string[];
   /** A user typing into cells: a string starting with "=" is a formula. Fires change events. */
   userEdit(sheet: string, address: string, values: unknown[][]): void;
+  /** A user deleting a sheet. */
+  userDeleteSheet(sheet: string): void;
   /** Values (or formulas) of a sheet's block; the used range when no address is given. */
   read(sheet: string, address?: string, what?: 'values' | 'formulas'): { address: string; cells: unknown[][] } | null;
   sheetNames(): { name: string; visibility: string }[];
@@ -196,6 +198,7 @@ const api: FakeExcelApi = {
   syncs: host.syncs,
   functionIds: () => [...registry.functions.keys()].sort(),
   userEdit: (sheet, address, values) => host.userEdit(sheet, address, values),
+  userDeleteSheet: (sheet) => host.userDeleteSheet(sheet),
   read(sheetName, address, what = 'values') {
     const sheet = host.sheetByKey(sheetName);
     if (!sheet) return null;
