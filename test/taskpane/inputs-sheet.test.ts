@@ -189,6 +189,16 @@ describe('reading the scenario from nothing but the Inputs sheet', () => {
     expect(read(sheetOf(m.cells, [{ row: programRow('PatientWeightKg'), col: 1, value: 80 }])).patientWeightKg).toBeUndefined();
   });
 
+  it('takes a formula Excel gives back in its own spelling as the formula it wrote', () => {
+    const acquisition = (base.cells.find((r) => r.includes('Acquisition $ per unit')) ?? []).indexOf('Acquisition $ per unit');
+    const entyvio = base.cells.findIndex((r) => r[0] === 'J3380');
+    const written = String(base.cells[entyvio]?.[acquisition]);
+    const respelled = `= ${written.slice(1).toLowerCase()}`;
+    const r = readInputsSheet(book, sheetOf(base.cells, [{ row: entyvio, col: acquisition, value: respelled }]));
+    expect(r.kind === 'ok' && r.scenario.drugs.find((d) => d.hcpcs === 'J3380')?.acquisitionPerUnit).toBeUndefined();
+    expect(r.kind === 'ok' && r.unread).toEqual([]);
+  });
+
   it('reads a price typed over the derived ASP as the contract price, and the ASP formula as the default', () => {
     const acquisition = (base.cells.find((r) => r.includes('Acquisition $ per unit')) ?? []).indexOf('Acquisition $ per unit');
     const entyvio = base.cells.findIndex((r) => r[0] === 'J3380');

@@ -425,7 +425,16 @@ export function readInputsSheet(book: ReferenceBook, grid: Grid): SheetRead {
 /** Two cells hold the same thing (a number within rounding; text with or without Excel's leading apostrophe). */
 export function sameCell(a: unknown, b: unknown): boolean {
   if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
-  return textOf(a) === textOf(b);
+  const ta = textOf(a);
+  const tb = textOf(b);
+  // Excel may give a formula back in its own spelling (case, spaces outside quotes): compared as Excel reads it.
+  if (ta.startsWith('=') && tb.startsWith('=')) return formulaKey(ta) === formulaKey(tb);
+  return ta === tb;
+}
+
+/** A formula with the case and spacing Excel does not keep outside string literals made uniform. */
+function formulaKey(formula: string): string {
+  return formula.split('"').map((part, i) => (i % 2 === 1 ? part : part.replace(/\s+/g, '').toUpperCase())).join('"');
 }
 
 /** A run of cells of one row that a write changes. */
