@@ -6,6 +6,7 @@ import { referenceData } from '../../src/data';
 import { ReferenceBook } from '../../src/engine/book';
 import { loadScenario, sampleScenario } from '../../src/scenario';
 import type { Scenario } from '../../src/scenario/types';
+import { fullScenario } from '../scenario/fixture';
 import { TABLES, cellOfPath, decodeTables, encodeScenario, sameScenario } from '../../src/taskpane/excel/inputs-codec';
 import { checksum, isInfusionFormula } from '../../src/taskpane/excel/freeze';
 import { holdReason, starterScenario } from '../../src/taskpane/app/planner';
@@ -118,67 +119,18 @@ describe('scenario edits', () => {
   });
 });
 
-describe('the Inputs tables', () => {
+describe('the Scenario sheet tables of the earlier version (read to move a scenario to the Inputs sheet)', () => {
+  // Every field given (test/scenario/fixture.ts), in the embedded quarter, with a second drug and a fixed cost.
+  const given = fullScenario();
   const full: Scenario = {
-    version: 1,
+    ...given,
+    // The tables never held the pointer to the JSON Schema.
+    $schema: undefined,
     name: 'Everything',
-    practiceName: 'Test Practice',
     quarter: '2026Q1',
     feeScheduleYear: 2026,
-    patientWeightKg: 72.5,
-    drugs: [
-      {
-        hcpcs: 'J3262',
-        dose: 560,
-        weightKg: 70,
-        newPatientsPerMonth: 0.5,
-        rampMonths: 3,
-        discontinuationRate: 0.2,
-        acquisitionPerUnit: 5.4,
-        wacPerUnit: 6.1,
-        infusionMinutes: 60,
-        chairExtraMinutes: 20,
-        complexity: 'therapeutic',
-        distributorVerified: true,
-        priorAuthPayers: ['ACME_PPO'],
-      },
-      { hcpcs: 'Q5121', newPatientsPerMonth: 2, rampMonths: 6, wacPerUnit: 25, distributorVerified: false, priorAuthPayers: [] },
-    ],
-    payers: [
-      { id: 'MEDICARE', name: 'Medicare fee-for-service', weight: 0.5, daysToPayment: 14 },
-      {
-        id: 'ACME_PPO',
-        name: 'Acme PPO',
-        weight: 0.5,
-        basedOn: 'COMMERCIAL',
-        drugRule: { kind: 'wac_percent', percent: 0.97 },
-        adminPercentOfFeeSchedule: 1.4,
-        drugCoinsurance: 'file',
-        adminCoinsurance: 0.1,
-        sequestration: 0,
-        collectionRate: 0.95,
-        denialWriteOff: 0.02,
-        paysDiscarded: false,
-        daysToPayment: 35,
-        priorAuthDenialRate: 0.05,
-      },
-    ],
-    program: {
-      chairs: 6,
-      hoursPerDay: 10,
-      daysPerMonth: 22,
-      utilizationTarget: 0.7,
-      chairsPerNurse: 3,
-      fixedCosts: [{ name: 'RN', monthly: 9000 }],
-      startupCosts: 0,
-      planningMonths: 0,
-      horizonMonths: 60,
-      discountRate: 0,
-      distributorTermsDays: 45,
-      priorAuthDelayDays: 10,
-      priorAuthStaffMinutes: 30,
-      staffHourlyCost: 40,
-    },
+    drugs: [...given.drugs, { hcpcs: 'Q5121', newPatientsPerMonth: 2, rampMonths: 6, wacPerUnit: 25, distributorVerified: false, priorAuthPayers: [] }],
+    program: { ...given.program, fixedCosts: [{ name: 'RN', monthly: 9000 }] },
   };
 
   it('holds every field of the scenario format and gives the same scenario back', () => {

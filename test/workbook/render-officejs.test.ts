@@ -10,7 +10,7 @@ import { runModel } from '../../src/engine/model';
 import { DEFAULT_DRIVERS, NAMED_SCENARIOS, rankPayers } from '../../src/engine/sensitivity';
 import { buildBoardPlan } from '../../src/workbook/board';
 import { SHEET } from '../../src/workbook/board/context';
-import { type BoardPlan, OWNER_MARKER, formulaCells, sheetPrefix } from '../../src/workbook/plan';
+import { type BoardPlan, OWNER_MARKER, cellAddress, formulaCells, sheetPrefix } from '../../src/workbook/plan';
 import { BoardRenderError, type ExcelRun, type OwnerRecord, REQUESTS, type RenderInExcelOptions, renderBoardInExcel } from '../../src/workbook/render-officejs';
 import { EXCEL_ON_THE_WEB_PAYLOAD_LIMIT, FakeExcel, type OpInfo } from '../support/fake-excel';
 import { BUILT_AT, boardFor } from './fixture';
@@ -56,7 +56,7 @@ describe('the board workbook built in Excel through Office.js (fake host)', () =
       sheet.rows.forEach((row, r) =>
         row?.forEach((cell, c) => {
           if (!cell) return;
-          const key = toA1(r, c);
+          const key = cellAddress(r, c);
           const landed = got?.cells.get(key);
           if (cell.formula !== undefined) {
             formulas++;
@@ -229,14 +229,3 @@ describe('the board workbook built in Excel through Office.js (fake host)', () =
     }, 120_000);
   });
 });
-
-function toA1(row: number, col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${s}${row + 1}`;
-}

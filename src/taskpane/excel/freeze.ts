@@ -8,6 +8,7 @@
  * typed over is theirs, not a stale copy. Each operation syncs a fixed number of times (4), however many
  * formulas there are.
  */
+import { cellAddress, parseRange } from '../../workbook/plan';
 
 /** The add-in's own very hidden sheet of frozen formulas. */
 export const FROZEN_SHEET = 'InfusionPlanner_frozen';
@@ -59,17 +60,6 @@ export function checksum(values: unknown): string {
   return h.toString(16).padStart(8, '0');
 }
 
-function letters(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 function local(address: string): string {
   const bang = address.lastIndexOf('!');
   return bang === -1 ? address : address.slice(bang + 1);
@@ -82,15 +72,14 @@ interface Box {
   cols: number;
 }
 
+/** The box of an address such as "Sheet1!B4:B9" (the sheet part ignored); null when it is not one. */
 function parseLocal(address: string): Box | null {
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(local(address));
-  if (!m) return null;
-  const col = (t: string): number => [...t.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  const r0 = Number(m[2]) - 1;
-  const c0 = col(m[1] as string);
-  const r1 = m[4] === undefined ? r0 : Number(m[4]) - 1;
-  const c1 = m[3] === undefined ? c0 : col(m[3]);
-  return { r0, c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
+  try {
+    const r = parseRange(local(address));
+    return { r0: r.row1, c0: r.col1, rows: r.row2 - r.row1 + 1, cols: r.col2 - r.col1 + 1 };
+  } catch {
+    return null;
+  }
 }
 
 function inside(b: Box, r: number, c: number): boolean {
@@ -208,8 +197,8 @@ export async function freezeSheets(sheetIds: readonly string[]): Promise<number>
 
     const previous = hiddenUsed ? recordsFrom(hiddenUsed.values) : [];
     const added: FrozenRecord[] = written.map(({ a, range }) => {
-      const block = `${letters(a.box.c0)}${a.box.r0 + 1}:${letters(a.box.c0 + a.box.cols - 1)}${a.box.r0 + a.box.rows}`;
-      return { sheetId: a.sheet.id, sheetName: a.sheet.name, cell: `${letters(a.c)}${a.r + 1}`, formula: a.formula.slice(1), block, checksum: checksum(range.values) };
+      const block = `${cellAddress(a.box.r0, a.box.c0)}:${cellAddress(a.box.r0 + a.box.rows - 1, a.box.c0 + a.box.cols - 1)}`;
+      return { sheetId: a.sheet.id, sheetName: a.sheet.name, cell: cellAddress(a.r, a.c), formula: a.formula.slice(1), block, checksum: checksum(range.values) };
     });
     queueRecords(wb, hidden.isNullObject ? null : hidden, [...previous, ...added], previous.length + 1);
     await context.sync();

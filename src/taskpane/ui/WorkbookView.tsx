@@ -85,6 +85,16 @@ export interface WorkbookViewProps {
 
 type Message = { intent: 'success' | 'error' | 'warning' | 'info'; text: string } | null;
 
+/** What the last action of a section did, read out to screen readers. */
+function StatusMessage(props: { message: Message }) {
+  const { message } = props;
+  return message ? (
+    <MessageBar layout="multiline" intent={message.intent} role="status">
+      <MessageBarBody>{message.text}</MessageBarBody>
+    </MessageBar>
+  ) : null;
+}
+
 export function WorkbookView(props: WorkbookViewProps) {
   const styles = useStyles();
   return (
@@ -149,11 +159,7 @@ function BuildSection(props: WorkbookViewProps) {
           <ProgressBar value={progress.total === 0 ? 0 : progress.done / progress.total} />
         </Field>
       ) : null}
-      {message ? (
-        <MessageBar layout="multiline" intent={message.intent} role="status">
-          <MessageBarBody>{message.text}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <StatusMessage message={message} />
       <ReplaceDialog
         question={confirm}
         onClose={() => setConfirm(null)}
@@ -263,11 +269,7 @@ function FreezeSection(props: { freezer: FreezeService }) {
           </ul>
         </>
       ) : null}
-      {message ? (
-        <MessageBar layout="multiline" intent={message.intent} role="status">
-          <MessageBarBody>{message.text}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <StatusMessage message={message} />
     </section>
   );
 }
@@ -401,11 +403,7 @@ function ImportSection(props: WorkbookViewProps) {
           </div>
         </div>
       ) : null}
-      {message ? (
-        <MessageBar layout="multiline" intent={message.intent} role="status">
-          <MessageBarBody>{message.text}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <StatusMessage message={message} />
     </section>
   );
 }

@@ -7,7 +7,7 @@
  * "reopened" file: the serialised state of an earlier page), else from an empty workbook with Sheet1.
  */
 import { FakeExcel, HostError, RequestContext, type SyncRecord } from './excel';
-import { type CustomFunction, type WorkbookState, boxAddress, emptyWorkbook, parseBox } from './workbook';
+import { type CustomFunction, ERROR_VALUES, type WorkbookState, boxAddress, emptyWorkbook, parseBox } from './workbook';
 
 interface FakeWindow {
   __FAKE_EXCEL_STATE__?: WorkbookState;
@@ -179,15 +179,7 @@ const CustomFunctions = {
     for (const [id, f] of Object.entries(idOrMap)) registry.functions.set(id.toUpperCase(), f);
   },
   Error: CustomFunctionsError,
-  ErrorCode: {
-    invalidValue: '#VALUE!',
-    notAvailable: '#N/A',
-    divisionByZero: '#DIV/0!',
-    invalidNumber: '#NUM!',
-    nullReference: '#NULL!',
-    invalidName: '#NAME?',
-    invalidReference: '#REF!',
-  },
+  ErrorCode: ERROR_VALUES,
 };
 
 // -- Test access ----------------------------------------------------------------------------------
