@@ -89,10 +89,9 @@ function programNames(ctx: BoardContext): PlanName[] {
 /**
  * The Inputs sheet alone, with its names: where the task pane keeps the scenario before a board is built.
  * Its cells are those of the full board's Inputs sheet (which reads no other sheet), so building the board
- * later lays the other sheets over the same inputs.
+ * later lays the other sheets over the same inputs. `ctx`: the layout, when the caller has it already.
  */
-export function buildInputsPlan(src: BoardInputs): BoardPlan {
-  const ctx = new BoardContext(src, []);
+export function buildInputsPlan(src: BoardInputs, ctx: BoardContext = new BoardContext(src, [])): BoardPlan {
   const vintage = dataVintage(src);
   const inputs = writeInputs(ctx, { practice: src.input.practiceName, date: src.generatedAt.toISOString().slice(0, 10), vintage }).build();
   return {

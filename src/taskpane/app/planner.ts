@@ -161,8 +161,6 @@ export function usePlanner(services: PlannerServices) {
   });
   const savedRef = useRef<Scenario | null>(null);
   savedRef.current = state.saved;
-  const scenarioRef = useRef(state.scenario);
-  scenarioRef.current = state.scenario;
 
   // Open: read the workbook's scenario, then watch the scenario tables for the user's own edits.
   useEffect(() => {
@@ -297,7 +295,6 @@ export function usePlanner(services: PlannerServices) {
   const edit = useCallback((f: (s: Scenario) => Scenario) => dispatch({ type: 'edit', edit: f }), []);
   const replace = useCallback((scenario: Scenario, notice: PlannerState['notice'] = null) => dispatch({ type: 'replace', scenario, notice }), []);
   const dismissNotice = useCallback(() => dispatch({ type: 'notice', notice: null }), []);
-  const notify = useCallback((text: string, intent: 'info' | 'warning') => dispatch({ type: 'notice', notice: { intent, text } }), []);
   const overwrite = useCallback(() => dispatch({ type: 'overwrite' }), []);
   /** The board workbook was built from `scenario`: its Inputs sheet holds it. */
   const built = useCallback(
@@ -308,5 +305,5 @@ export function usePlanner(services: PlannerServices) {
     },
     [services],
   );
-  return { state, edit, replace, dismissNotice, notify, overwrite, built, current: scenarioRef };
+  return { state, edit, replace, dismissNotice, overwrite, built };
 }

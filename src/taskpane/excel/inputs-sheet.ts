@@ -225,9 +225,9 @@ export function inputsModel(book: ReferenceBook, scenario: Scenario): InputsMode
   // holds this to the Inputs sheet of the full board.)
   const results = runModel(book, { ...input, program: { ...input.program, planningMonths: 0, horizonMonths: 1 } });
   const src = { book, input, results, sensitivity: [], named: [], applied: scenarioDefaultsApplied(scenario, book.data), generatedAt: new Date(), scenario };
-  const sheet: PlanSheet = buildInputsPlan(src).sheets[0] as PlanSheet;
   // Inputs does not depend on the sensitivity cases: none are computed.
   const ctx = new BoardContext(src, []);
+  const sheet: PlanSheet = buildInputsPlan(src, ctx).sheets[0] as PlanSheet;
   // Rows are sparse (a blank row is a hole), so no map() over them.
   let cols = 1;
   for (let r = 0; r < sheet.rows.length; r++) cols = Math.max(cols, sheet.rows[r]?.length ?? 0);
@@ -273,7 +273,7 @@ export function readInputEdits(scenario: Scenario, written: InputsModel, sheet: 
     const now = at(f.row, f.col);
     if (sameCell(written.cells[f.row]?.[f.col] ?? '', now)) continue;
     const applied = f.apply(next, now, at);
-    if (applied === null) ignored.push(cellName(f.row, f.col));
+    if (applied === null) ignored.push(cellAddress(f.row, f.col));
     else {
       next = applied;
       changed = true;
@@ -300,9 +300,6 @@ export type SheetRead =
   | { readonly kind: 'unknown'; readonly why: string }
   | { readonly kind: 'invalid'; readonly problems: readonly string[] };
 
-/** "B7" from 0-based row and column. */
-const cellName = (row: number, col: number): string => cellAddress(row, col);
-
 const textOf = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'string' ? (v.startsWith("'") ? v.slice(1) : v).trim() : String(v));
 
 /**
@@ -316,11 +313,11 @@ export function readInputsSheet(book: ReferenceBook, grid: Grid): SheetRead {
   const H = INPUTS_PROGRAM_HEADER;
   const row = (key: ProgramKey): number => H + 1 + PROGRAM_KEYS.indexOf(key);
   if (text(H, 0) !== 'Input' || text(row('ScenarioFormat'), 0) !== 'Scenario format (Infusion Planner)') {
-    return { kind: 'unknown', why: `the Program table of the Inputs sheet does not start at ${cellName(H, 0)} with the scenario format in ${cellName(row('ScenarioFormat'), 0)}` };
+    return { kind: 'unknown', why: `the Program table of the Inputs sheet does not start at ${cellAddress(H, 0)} with the scenario format in ${cellAddress(row('ScenarioFormat'), 0)}` };
   }
   const version = num(at(row('ScenarioFormat'), 1));
-  if (version === null || !Number.isInteger(version) || version < 1) return { kind: 'invalid', problems: [`${cellName(row('ScenarioFormat'), 1)}: the scenario format must be a whole number (this version of the add-in writes ${SCENARIO_FORMAT_VERSION})`] };
-  if (version > SCENARIO_FORMAT_VERSION) return { kind: 'invalid', problems: [`${cellName(row('ScenarioFormat'), 1)}: the sheet was written by a newer version of the add-in (scenario format ${version}; this one reads up to ${SCENARIO_FORMAT_VERSION}); update the add-in`] };
+  if (version === null || !Number.isInteger(version) || version < 1) return { kind: 'invalid', problems: [`${cellAddress(row('ScenarioFormat'), 1)}: the scenario format must be a whole number (this version of the add-in writes ${SCENARIO_FORMAT_VERSION})`] };
+  if (version > SCENARIO_FORMAT_VERSION) return { kind: 'invalid', problems: [`${cellAddress(row('ScenarioFormat'), 1)}: the sheet was written by a newer version of the add-in (scenario format ${version}; this one reads up to ${SCENARIO_FORMAT_VERSION}); update the add-in`] };
 
   // Structure: fixed costs beside the program, then payers, then the formulary.
   const problems: string[] = [];
@@ -328,28 +325,28 @@ export function readInputsSheet(book: ReferenceBook, grid: Grid): SheetRead {
   const fixedCosts: { name: string; monthly: number }[] = [];
   let r = H + 1;
   for (; text(r, fc) !== 'Total'; r++) {
-    if (r > H + 10_000 || (text(r, fc) === '' && text(r, fc + 1) === '')) return { kind: 'invalid', problems: [`${cellName(H, fc)}: the fixed costs table must end with its "Total" row (add or remove fixed costs in the pane)`] };
+    if (r > H + 10_000 || (text(r, fc) === '' && text(r, fc + 1) === '')) return { kind: 'invalid', problems: [`${cellAddress(H, fc)}: the fixed costs table must end with its "Total" row (add or remove fixed costs in the pane)`] };
     const monthly = num(at(r, fc + 1));
-    if (monthly === null) problems.push(`${cellName(r, fc + 1)}: a fixed cost's monthly amount must be a number of dollars`);
+    if (monthly === null) problems.push(`${cellAddress(r, fc + 1)}: a fixed cost's monthly amount must be a number of dollars`);
     fixedCosts.push({ name: text(r, fc), monthly: monthly ?? 0 });
   }
   if (fixedCosts.length === 1 && fixedCosts[0]?.name === '(none)' && fixedCosts[0].monthly === 0) fixedCosts.length = 0;
   const payersHeader = Math.max(H + PROGRAM_KEYS.length, H + fixedCosts.length + 1) + 3;
-  if (text(payersHeader, 0) !== 'Payer') return { kind: 'invalid', problems: [`${cellName(payersHeader, 0)}: the Payers table must start here (rows above it were added or removed; add fixed costs in the pane)`] };
+  if (text(payersHeader, 0) !== 'Payer') return { kind: 'invalid', problems: [`${cellAddress(payersHeader, 0)}: the Payers table must start here (rows above it were added or removed; add fixed costs in the pane)`] };
   const payers: { id: string; name: string; weight: number; basedOn: string }[] = [];
   for (r = payersHeader + 1; text(r, 1) !== 'Weights sum'; r++) {
-    if (text(r, IN_PAY.id) === '' || r > payersHeader + 1000) return { kind: 'invalid', problems: [`${cellName(r, 0)}: the Payers table must end with its "Weights sum" row (add or remove payers in the pane)`] };
+    if (text(r, IN_PAY.id) === '' || r > payersHeader + 1000) return { kind: 'invalid', problems: [`${cellAddress(r, 0)}: the Payers table must end with its "Weights sum" row (add or remove payers in the pane)`] };
     const weight = num(at(r, IN_PAY.weight));
-    if (weight === null) problems.push(`${cellName(r, IN_PAY.weight)}: a payer's weight must be a percentage`);
+    if (weight === null) problems.push(`${cellAddress(r, IN_PAY.weight)}: a payer's weight must be a percentage`);
     payers.push({ id: text(r, IN_PAY.id).toUpperCase(), name: text(r, IN_PAY.name), weight: weight ?? 0, basedOn: text(r, IN_PAY.basedOn).toUpperCase() });
   }
   const formularyHeader = r + 3;
-  if (text(formularyHeader, 0) !== 'HCPCS') return { kind: 'invalid', problems: [`${cellName(formularyHeader, 0)}: the Formulary table must start here (rows were added or removed; add or remove payers in the pane)`] };
+  if (text(formularyHeader, 0) !== 'HCPCS') return { kind: 'invalid', problems: [`${cellAddress(formularyHeader, 0)}: the Formulary table must start here (rows were added or removed; add or remove payers in the pane)`] };
   const codes: string[] = [];
   for (r = formularyHeader + 1; text(r, IN_FORM.hcpcs) !== ''; r++) codes.push(text(r, IN_FORM.hcpcs).toUpperCase());
-  if (codes.length === 0) return { kind: 'invalid', problems: [`${cellName(formularyHeader + 1, 0)}: the Formulary table has no drug`] };
+  if (codes.length === 0) return { kind: 'invalid', problems: [`${cellAddress(formularyHeader + 1, 0)}: the Formulary table has no drug`] };
   const unknownCodes = codes.filter((c) => book.catalogDrug(c) === undefined);
-  if (unknownCodes.length > 0) return { kind: 'invalid', problems: unknownCodes.map((c) => `${cellName(formularyHeader + 1 + codes.indexOf(c), 0)}: "${c}" is not a drug of the catalog (add drugs in the pane)`) };
+  if (unknownCodes.length > 0) return { kind: 'invalid', problems: unknownCodes.map((c) => `${cellAddress(formularyHeader + 1 + codes.indexOf(c), 0)}: "${c}" is not a drug of the catalog (add drugs in the pane)`) };
 
   // The scenario with that structure and every optional field at its default; required values are read below.
   const ref = book.data;
@@ -396,12 +393,13 @@ export function readInputsSheet(book: ReferenceBook, grid: Grid): SheetRead {
   let scenario = edits?.scenario ?? bare;
 
   // Custom payers with no starting profile: every term their own.
-  const resolved = resolveScenario(scenario, ref);
+  const ownTerms = (i: number): boolean => payers[i]?.basedOn === '' && builtinPayer(payers[i].id) === undefined;
+  const resolved = payers.some((_, i) => ownTerms(i)) ? resolveScenario(scenario, ref) : null;
   scenario = {
     ...scenario,
     payers: scenario.payers.map((p, i) => {
-      if (payers[i]?.basedOn !== '' || builtinPayer(p.id) !== undefined) return p;
-      const profile = resolved.payers[i]?.profile;
+      if (!ownTerms(i)) return p;
+      const profile = resolved?.payers[i]?.profile;
       if (profile === undefined) return p;
       const own: ScenarioPayer = { id: p.id, name: p.name, weight: p.weight };
       return Object.assign(own, Object.fromEntries(PAYER_TERM_KEYS.map((k) => [k, profile[k]])));
@@ -416,7 +414,7 @@ export function readInputsSheet(book: ReferenceBook, grid: Grid): SheetRead {
   shown.cells.forEach((cells, rr) =>
     cells.forEach((cell, c) => {
       const now = at(rr, c);
-      if ((figure(cell) || figure(now)) && !sameCell(cell, now)) unread.push(cellName(rr, c));
+      if ((figure(cell) || figure(now)) && !sameCell(cell, now)) unread.push(cellAddress(rr, c));
     }),
   );
   return { kind: 'ok', scenario: loaded.scenario, fromVersion: version, unread, model: shown };
@@ -457,21 +455,22 @@ export function changedRuns(before: InputsModel, after: InputsModel): CellRun[] 
   for (let r = 0; r < rows; r++) {
     const b = before.cells[r] ?? [];
     const a = after.cells[r] ?? [];
+    const [bf, af] = [before.formats[r] ?? [], after.formats[r] ?? []];
+    const [bs, as] = [before.styles[r] ?? [], after.styles[r] ?? []];
     const cols = Math.max(a.length, b.length);
     let start = -1;
     for (let c = 0; c <= cols; c++) {
-      const styleOf = (m: InputsModel): StyleId | '' => m.styles[r]?.[c] ?? '';
-      const changed = c < cols && (!Object.is(a[c] ?? '', b[c] ?? '') || (after.formats[r]?.[c] ?? 'General') !== (before.formats[r]?.[c] ?? 'General') || styleOf(after) !== styleOf(before));
+      const changed = c < cols && (!Object.is(a[c] ?? '', b[c] ?? '') || (af[c] ?? 'General') !== (bf[c] ?? 'General') || (as[c] ?? '') !== (bs[c] ?? ''));
       if (changed && start < 0) start = c;
       if (!changed && start >= 0) {
         runs.push({
           row: r,
           col: start,
           cells: Array.from({ length: c - start }, (_, k) => a[start + k] ?? ''),
-          formats: Array.from({ length: c - start }, (_, k) => after.formats[r]?.[start + k] ?? 'General'),
+          formats: Array.from({ length: c - start }, (_, k) => af[start + k] ?? 'General'),
           styles: Array.from({ length: c - start }, (_, k) => {
-            const now = after.styles[r]?.[start + k] ?? '';
-            return now !== '' && now !== (before.styles[r]?.[start + k] ?? '') ? now : null;
+            const now = as[start + k] ?? '';
+            return now !== '' && now !== (bs[start + k] ?? '') ? now : null;
           }),
         });
         start = -1;
