@@ -393,10 +393,14 @@ abstract class ClientObject {
     this.ctx.enqueue('load', () => {
       if (!this.exists()) return;
       this.nullState = false;
-      const list = names.length > 0 ? names : this.defaultLoad();
-      for (const n of list) this.cache.set(n, this.readProperty(n));
+      this.fill(names);
     });
     return this;
+  }
+
+  /** Fills the cache from the current state: the named properties, else the default ones (also when a collection loads its items). */
+  fill(names: readonly string[]): void {
+    for (const n of names.length > 0 ? names : this.defaultLoad()) this.cache.set(n, this.readProperty(n));
   }
 
   protected defaultLoad(): string[] {
@@ -808,11 +812,6 @@ export class WorksheetProxy extends ClientObject {
       unprotect: (): void => setProtected(false),
     };
     this.protection = protection;
-  }
-
-  /** Fills the cache from the current state (used when a collection loads its items). */
-  fill(names: readonly string[]): void {
-    for (const n of names.length > 0 ? names : this.defaultLoad()) this.cache.set(n, this.readProperty(n));
   }
 
   protected typeName(): string {
@@ -1429,9 +1428,6 @@ export class TableProxy extends ClientObject {
     this.sort = recorder(ctx, () => undefined, 'sort');
     this.autoFilter = recorder(ctx, () => undefined, 'autoFilter');
   }
-  fill(names: readonly string[]): void {
-    for (const n of names.length > 0 ? names : this.defaultLoad()) this.cache.set(n, this.readProperty(n));
-  }
   protected typeName(): string {
     return 'Table';
   }
@@ -1685,9 +1681,6 @@ class TableColumnProxy extends ClientObject {
     super(ctx);
     if (nullable !== null) this.checkExists(nullable, 'table column');
   }
-  fill(names: readonly string[]): void {
-    for (const n of names.length > 0 ? names : this.defaultLoad()) this.cache.set(n, this.readProperty(n));
-  }
   protected typeName(): string {
     return 'TableColumn';
   }
@@ -1805,9 +1798,6 @@ class NamedItemProxy extends ClientObject {
   ) {
     super(ctx);
     if (nullable !== null) this.checkExists(nullable, `name ${what}`);
-  }
-  fill(names: readonly string[]): void {
-    for (const n of names.length > 0 ? names : this.defaultLoad()) this.cache.set(n, this.readProperty(n));
   }
   protected typeName(): string {
     return 'NamedItem';
@@ -2005,9 +1995,6 @@ class ChartProxy extends ClientObject {
       get: () => true,
     });
     this.title = title;
-  }
-  fill(names: readonly string[]): void {
-    for (const n of names.length > 0 ? names : this.defaultLoad()) this.cache.set(n, this.readProperty(n));
   }
   protected typeName(): string {
     return 'Chart';
