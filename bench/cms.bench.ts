@@ -14,16 +14,16 @@
  * lib/, jest) and under webpack. Until xlsx.ts copes with both shapes, the xlsx figures are measured in a
  * child node process that loads the sources compiled to CommonJS by TypeScript's own transpiler, as lib/ is.
  */
-import { Workbook } from 'exceljs';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parseCsv, parsePaymentLimitCsv, parsePaymentLimitFile } from '../src/cms';
+import { parsePaymentLimitCsv, parsePaymentLimitFile } from '../src/cms';
 import { referenceData } from '../src/data';
 import { ReferenceBook } from '../src/engine/book';
 import { compareImportedQuarter } from '../src/engine/impact';
 import { resolveScenario, sampleScenario } from '../src/scenario';
+import { paymentLimitXlsx } from '../test/support/cms-xlsx';
 
 const DIR = path.join(__dirname, '../data/cms/asp-pricing-files');
 const FILES = [
@@ -51,23 +51,6 @@ async function time(label: string, runs: number, f: () => unknown): Promise<numb
   return m;
 }
 
-async function xlsxFromCsv(text: string): Promise<Uint8Array> {
-  const workbook = new Workbook();
-  const sheet = workbook.addWorksheet('Payment Limits');
-  parseCsv(text).forEach((cells, r) => {
-    cells.forEach((cell, c) => {
-      if (cell === '') return;
-      const target = sheet.getCell(r + 1, c + 1);
-      if (r >= 9 && (c === 3 || c === 4) && /^\d+\.\d{3}$/.test(cell)) {
-        target.value = Number(cell);
-        target.numFmt = '0.000';
-      } else {
-        target.value = cell;
-      }
-    });
-  });
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
-}
 
 const XLSX_CHILD = 'CMS_BENCH_XLSX_CHILD';
 
@@ -79,7 +62,7 @@ function describe(name: string, rows: number): string {
 async function timeXlsx(): Promise<boolean> {
   for (const name of FILES) {
     const csv = new Uint8Array(readFileSync(path.join(DIR, name)));
-    const xlsx = await xlsxFromCsv(Buffer.from(csv).toString('latin1'));
+    const xlsx = await paymentLimitXlsx(Buffer.from(csv).toString('latin1'));
     const label = `cms: parse xlsx ${describe(name, parsePaymentLimitCsv(csv, name).rows.length)}, ${(xlsx.length / 1024).toFixed(0)} KB`;
     try {
       await time(label, 9, () => parsePaymentLimitFile(xlsx, name.replace(/csv$/, 'xlsx')));

@@ -4,12 +4,11 @@
  * the arithmetic is set out: infliximab and Avsola 305 mg (31 units + 9 JW = 40 billed), denosumab 60 mg,
  * Medicare and Commercial half each, one new patient a month from the start, nobody stops, 24 months.
  */
-import { Workbook } from 'exceljs';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseCsv } from '../../src/cms';
 import { main } from '../../src/cli/main';
+import { paymentLimitXlsx } from '../support/cms-xlsx';
 
 const CMS = path.join(__dirname, '../../../shared/cms');
 const OCT_2025 = path.join(CMS, 'asp-pricing-files/section 508 version of Oct 2025 ASP Pricing File 091725.csv');
@@ -148,12 +147,7 @@ describe('a newer file', () => {
   });
 
   it('reads the same file as an xlsx workbook', async () => {
-    const workbook = new Workbook();
-    const sheet = workbook.addWorksheet('Payment Limits');
-    parseCsv(april).forEach((cells, r) => cells.forEach((cell, c) => {
-      if (cell !== '') sheet.getCell(r + 1, c + 1).value = r >= 9 && (c === 3 || c === 4) && /^\d+\.\d{3}$/.test(cell) ? Number(cell) : cell;
-    }));
-    const xlsx = write('april.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const xlsx = write('april.xlsx', await paymentLimitXlsx(april));
     const run = await importAsp(xlsx, '--scenario', scenarioFile, '--json');
     expect(run.code).toBe(0);
     const json = JSON.parse(run.out) as {

@@ -1,5 +1,4 @@
-import { Workbook } from 'exceljs';
-import { parseCsv } from '../../src/cms/csv';
+import { paymentLimitXlsx } from '../support/cms-xlsx';
 import { CmsFileError } from '../../src/cms/errors';
 import { parsePaymentLimitCsv, parsePaymentLimitFile } from '../../src/cms/payment-limit';
 import type { PaymentLimitQuarter } from '../../src/engine/reference';
@@ -124,30 +123,7 @@ describe('parsePaymentLimitCsv on the real CMS files', () => {
 });
 
 describe('parsePaymentLimitFile with xlsx', () => {
-  /**
-   * Builds a workbook the way CMS's xlsx looks: the CSV's rows in the same places, numbers in the
-   * Payment Limit and Co-insurance columns stored as numbers with a 0.000 format, text elsewhere, no
-   * trailing empty cells.
-   */
-  async function xlsxFromCsv(text: string, extraSheetFirst = false): Promise<Uint8Array> {
-    const workbook = new Workbook();
-    if (extraSheetFirst) workbook.addWorksheet('Read me').getCell('A1').value = 'Notes on this file';
-    const sheet = workbook.addWorksheet('Payment Limits');
-    const rows = parseCsv(text);
-    rows.forEach((cells, r) => {
-      cells.forEach((cell, c) => {
-        if (cell === '') return;
-        const target = sheet.getCell(r + 1, c + 1);
-        if (r >= 9 && (c === 3 || c === 4) && /^\d+\.\d{3}$/.test(cell)) {
-          target.value = Number(cell);
-          target.numFmt = '0.000';
-        } else {
-          target.value = cell;
-        }
-      });
-    });
-    return new Uint8Array(await workbook.xlsx.writeBuffer());
-  }
+  const xlsxFromCsv = (text: string, extraSheetFirst = false): Promise<Uint8Array> => paymentLimitXlsx(text, { extraSheetFirst });
 
   it('parses an xlsx made from the January 2026 CSV to the same quarter and rows', async () => {
     const csv = parsePaymentLimitCsv(cmsBytes(JAN_2026), JAN_2026);
