@@ -15,3 +15,5 @@ export * from './types';
 export * from './units';
 export * from './report';
 export * from './impact';
+export * from './dose-check';
+export * from './suggest';

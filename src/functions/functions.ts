@@ -21,6 +21,7 @@ import { dispense, unitsAdministered } from '../engine/units';
 import {
   amount,
   catalogEntry,
+  checkUnitMistake,
   checkVialDose,
   drugCode,
   minutesArg,
@@ -141,6 +142,7 @@ export function units(drug: string, dose: number): number | CustomFunctions.Erro
   return scalar('UNITS', [drug, dose], () => {
     const code = drugCode(drug);
     const d = amount(dose, 'dose');
+    checkUnitMistake(code, d);
     return unitsAdministered(dec(d), store.book.price(code).unit.amount);
   });
 }

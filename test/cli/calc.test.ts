@@ -45,7 +45,25 @@ describe('values', () => {
     // 210 minutes of a complex infusion, Medicare by default: 133.27 + 2 x 28.39 = 190.05.
     expect((await calc('=INFUSION.ADMINFEE("J1745",,210)')).out).toBe('190.05');
     expect((await calc('=INFUSION.ADMINCODES("J1745", 210)')).out).toBe('96413, 96415, 96415');
-    expect((await calc('=INFUSION.PAYMENTLIMIT("J17""45")')).out).toBe('#N/A Unknown drug "J17"45"');
+    // One character from J1745: DOMAIN.md 5.5's "did you mean".
+    expect((await calc('=INFUSION.PAYMENTLIMIT("J17""45")')).out).toBe('#N/A Unknown drug "J17"45"; did you mean "J1745"?');
+  });
+
+  it('refuses a dose in the wrong measure, and warns on stderr about a doubtful dose or price (DOMAIN.md 5.5)', async () => {
+    expect(await calc('=INFUSION.MARGIN("J1745", 0.4)')).toEqual({
+      code: 1,
+      out: '#VALUE! dose: 0.4 mg is under 10% of the label dose of 400 mg (5 mg/kg at 80 kg); doses are in mg',
+      err: '',
+    });
+    // 150 / 400 = 37.5% -> 38%: warned, and the value printed.
+    const low = await calc('=INFUSION.UNITS("J1745", 150)');
+    expect(low.out).toBe('15');
+    expect(low.err).toBe('warning: dose: 150 mg is 38% of the label dose of 400 mg (5 mg/kg at 80 kg); check the dose is in mg');
+    // A Prolia syringe price typed per mg unit: 1632 / 29.457 = 55.4x the payment limit. 60 x 1632 = 97920.
+    const price = await calc('=INFUSION.COST("Prolia", 60, 1632)');
+    expect(price.out).toBe('97920');
+    expect(price.err).toMatch(/^warning: acquisitionPerUnit: \$1632 per unit is 55\.4x the payment limit of \$29\.457 per 1 MG/);
+    expect((await calc('=INFUSION.MARGIN("Remicaid", 400)')).out).toBe('#N/A Unknown drug "Remicaid"; did you mean "Remicade"?');
   });
 
   it('takes array constants for ranges: a row of payers and a column of weights', async () => {

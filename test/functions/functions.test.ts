@@ -224,6 +224,19 @@ describe('ALLOWED, REVENUE, COST, MARGIN and RECOVERY for 400 mg of infliximab',
     );
   });
 
+  it('refuses 0.4 mg of infliximab as a unit mistake (grams typed for mg, DOMAIN.md 5.5)', () => {
+    // Label maintenance dose 5 mg/kg x 80 kg = 400 mg; 0.4 / 400 = 0.1% < 10%.
+    const message = '#VALUE! dose: 0.4 mg is under 10% of the label dose of 400 mg (5 mg/kg at 80 kg); doses are in mg';
+    expect(shown(call('MARGIN', 'J1745', 0.4, null, null, null))).toBe(message);
+    expect(shown(call('UNITS', 'J1745', 0.4))).toBe(message);
+    expect(shown(call('COST', 'Remicade', 0.4, null))).toBe(message);
+  });
+
+  it('suggests the name meant for an unknown drug or payer', () => {
+    expect(shown(call('MARGIN', 'Remicaid', 400, null, null, null))).toBe('#N/A Unknown drug "Remicaid"; did you mean "Remicade"?');
+    expect(shown(call('MARGIN', 'J1745', 400, 'MEDICARE ADVANTAGE', null, null))).toBe('#N/A Unknown payer "MEDICARE ADVANTAGE"; did you mean "MEDICARE_ADVANTAGE"?');
+  });
+
   it('refuses an acquisition price of zero', () => {
     expect(shown(call('MARGIN', 'J1745', 400, null, 0, null))).toBe('#VALUE! acquisitionPerUnit: must be a positive amount, not 0');
   });
