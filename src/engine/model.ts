@@ -282,6 +282,7 @@ export function runModel(book: ReferenceBook, input: ModelInput, adj: ModelAdjus
       ...(priceFactor ? { priceFactor } : {}),
       ...(handling ? { whiteBagHandlingCost: handling } : {}),
       ...(defaultAcquisitionFactor ? { defaultAcquisitionFactor } : {}),
+      ...(line.custom && line.vialSizes.length > 0 ? { vialSizes: line.vialSizes } : {}),
     };
     const pricedAt = (d: Dec, minutes: number): { perPayer: AdministrationEconomics[]; mix: MixFigures } => {
       const spec: AdministrationSpec = { ...baseSpec, dose: d, minutes };
