@@ -1,0 +1,50 @@
+/**
+ * The command line against crafted input (issue 16): a biosimilar whose derived ASP is negative, numbers
+ * no practice has, odd option names, a BOM, an interrupted workbook write.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { main } from '../../src/cli/main';
+
+const JAN_2026 = path.join(__dirname, '../../data/cms/asp-pricing-files/section 508 version of January 2026 Medicare Part B Payment Limit File 121725.csv');
+
+interface Run {
+  readonly code: number;
+  readonly out: string;
+  readonly err: string;
+}
+
+async function run(...argv: string[]): Promise<Run> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'cli-hardening-'));
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a biosimilar whose derived ASP is not positive', () => {
+  it('makes ASP, MARGIN, COST and RECOVERY an #N/A naming both codes, exit 1', async () => {
+    // April 2026 = January's rows with J1745 at $1,000.000: ASP(J1745) = 1000 / 1.06 = 943.396226;
+    // Q5121 = 23.811 - 0.08 x 943.396226 = -51.660698.
+    const text = readFileSync(JAN_2026, 'latin1')
+      .replace('Effective January 1, 2026 through March 31, 2026', 'Effective April 1, 2026 through June 30, 2026')
+      .replace('J1745,Infliximab not biosimil 10mg,10 MG,32.423', 'J1745,Infliximab not biosimil 10mg,10 MG,1000.000');
+    const file = path.join(dir, 'april.csv');
+    writeFileSync(file, Buffer.from(text, 'latin1'));
+    const error =
+      "#N/A Q5121: the ASP derived for 2026Q2 is -51.661, not positive (payment limit 23.811 - 0.08 x reference J1745's ASP 943.396); the payment limits of Q5121 and J1745 do not fit together";
+    for (const formula of ['=INFUSION.ASP("Q5121")', '=INFUSION.MARGIN("Q5121", 400)', '=INFUSION.COST("Q5121", 400)', '=INFUSION.RECOVERY("Q5121", 400)']) {
+      expect({ formula, ...(await run('calc', formula, '--asp', file)) }).toEqual({ formula, code: 1, out: error, err: '' });
+    }
+    // The reference itself still prices: 1000 / 1.06 = 943.396.
+    expect((await run('calc', '=INFUSION.ASP("J1745")', '--asp', file)).out).toBe('943.396');
+  });
+});
