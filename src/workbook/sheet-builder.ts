@@ -68,6 +68,10 @@ export class SheetBuilder {
   }
 
   set(row: number, col: number, cell: PlanCell): void {
+    // No cell is ever written as infinity or NaN (an input past its bound); refuse it, naming the cell.
+    if (typeof cell.value === 'number' && !Number.isFinite(cell.value)) {
+      throw new RangeError(`${this.name}!${cellAddress(row, col, false)} came out as ${String(cell.value)}, not a finite number; check the scenario's numbers`);
+    }
     let r = this.rows[row];
     if (!r) {
       r = [];

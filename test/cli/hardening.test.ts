@@ -5,7 +5,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { finiteJson, usd } from '../../src/cli/format';
 import { main } from '../../src/cli/main';
+import { sampleScenario } from '../../src/scenario';
+import { SheetBuilder } from '../../src/workbook/sheet-builder';
 
 const JAN_2026 = path.join(__dirname, '../../data/cms/asp-pricing-files/section 508 version of January 2026 Medicare Part B Payment Limit File 121725.csv');
 
@@ -46,5 +49,44 @@ describe('a biosimilar whose derived ASP is not positive', () => {
     }
     // The reference itself still prices: 1000 / 1.06 = 943.396.
     expect((await run('calc', '=INFUSION.ASP("J1745")', '--asp', file)).out).toBe('943.396');
+  });
+});
+
+describe('numbers no practice has', () => {
+  function scenarioFile(name: string, doc: unknown): string {
+    const file = path.join(dir, name);
+    writeFileSync(file, JSON.stringify(doc));
+    return file;
+  }
+
+  it('model and board refuse 1e308 volumes, planningMonths 1e9 and infusionMinutes 1e15, naming each field, at once', async () => {
+    const [first, ...rest] = sampleScenario.drugs;
+    const doc = {
+      ...sampleScenario,
+      drugs: [{ ...first, newPatientsPerMonth: 1e308, infusionMinutes: 1e15 }, ...rest],
+      program: { ...sampleScenario.program, planningMonths: 1e9 },
+    };
+    const file = scenarioFile('huge.json', doc);
+    const started = Date.now();
+    for (const command of ['model', 'board']) {
+      const r = await run(command, '--scenario', file, ...(command === 'board' ? ['--out', path.join(dir, 'never.xlsx')] : []));
+      expect(r.code).toBe(1);
+      for (const line of [
+        'drugs[0].newPatientsPerMonth: must be between 0 and 10000',
+        'drugs[0].infusionMinutes: must be a whole number between 0 and 1440',
+        'program.planningMonths: must be a whole number between 0 and 120',
+      ]) {
+        expect(r.err).toContain(line);
+      }
+      expect(r.out).not.toMatch(/∞|Infinity|NaN/);
+    }
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('never prints or stores infinity or NaN, even if a figure escaped its bound', () => {
+    expect(() => usd.format(Infinity)).toThrow("a figure came out as Infinity, not a finite number; check the scenario's numbers");
+    expect(() => finiteJson({ summary: { npv: NaN } })).toThrow('"npv" came out as NaN, not a finite number');
+    const sheet = new SheetBuilder('Summary', 'summary' as never, {} as never);
+    expect(() => sheet.value(3, 1, Infinity)).toThrow("Summary!B4 came out as Infinity, not a finite number; check the scenario's numbers");
   });
 });
