@@ -2,9 +2,12 @@
  * The command line against crafted input (issue 16): a biosimilar whose derived ASP is negative, numbers
  * no practice has, odd option names, a BOM, an interrupted workbook write.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { writeFileAtomic } from '../../src/cli/atomic-write';
 import { finiteJson, usd } from '../../src/cli/format';
 import { main } from '../../src/cli/main';
 import { sampleScenario } from '../../src/scenario';
@@ -88,5 +91,52 @@ describe('numbers no practice has', () => {
     expect(() => finiteJson({ summary: { npv: NaN } })).toThrow('"npv" came out as NaN, not a finite number');
     const sheet = new SheetBuilder('Summary', 'summary' as never, {} as never);
     expect(() => sheet.value(3, 1, Infinity)).toThrow("Summary!B4 came out as Infinity, not a finite number; check the scenario's numbers");
+  });
+});
+
+describe('board --out replaces a workbook all or nothing', () => {
+  const ROOT = path.join(__dirname, '../..');
+
+  it('a full disk (a file size limit) leaves the previous workbook intact, and no temporary file', () => {
+    if (process.platform === 'win32') return; // ulimit is POSIX
+    const out = path.join(dir, 'full', 'board.xlsx');
+    fs.mkdirSync(path.dirname(out));
+    writeFileSync(out, 'the previous workbook');
+    // 50 KB may be written per file, less than the board workbook; SIGXFSZ ignored so the write fails with EFBIG.
+    const command = `ulimit -f 50; trap '' XFSZ; exec "${process.execPath}" --import tsx -e "require('${path.join(ROOT, 'src/cli/main')}').run()" x board --out "${out}"`;
+    const r = spawnSync('bash', ['-c', command], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toBe(`infusion-planner board: cannot write "${out}": EFBIG (a file already there is left as it was)`);
+    expect(readFileSync(out, 'utf8')).toBe('the previous workbook');
+    expect(readdirSync(path.dirname(out))).toEqual(['board.xlsx']);
+  }, 60_000);
+
+  it('a write that fails part way leaves the previous file and removes the temporary one', () => {
+    const out = path.join(dir, 'part', 'board.xlsx');
+    fs.mkdirSync(path.dirname(out));
+    writeFileSync(out, 'the previous workbook');
+    let calls = 0;
+    const failing = {
+      ...fs,
+      writeSync: (fd: number, data: Uint8Array, offset: number, length: number): number => {
+        calls++;
+        if (calls > 1) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+        return fs.writeSync(fd, data, offset, Math.min(length, 10));
+      },
+    } as typeof fs;
+    expect(() => writeFileAtomic(out, new Uint8Array(1000).fill(65), failing)).toThrow('ENOSPC');
+    expect(readFileSync(out, 'utf8')).toBe('the previous workbook');
+    expect(readdirSync(path.dirname(out))).toEqual(['board.xlsx']);
+  });
+
+  it('a write that succeeds replaces the file, keeping its permissions', () => {
+    const out = path.join(dir, 'ok', 'board.xlsx');
+    fs.mkdirSync(path.dirname(out));
+    writeFileSync(out, 'the previous workbook', { mode: 0o640 });
+    fs.chmodSync(out, 0o640);
+    writeFileAtomic(out, new TextEncoder().encode('the new workbook'));
+    expect(readFileSync(out, 'utf8')).toBe('the new workbook');
+    expect(statSync(out).mode & 0o777).toBe(0o640);
+    expect(readdirSync(path.dirname(out))).toEqual(['board.xlsx']);
   });
 });
