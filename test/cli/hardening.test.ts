@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Workbook } from 'exceljs';
 import { writeFileAtomic } from '../../src/cli/atomic-write';
 import { finiteJson, usd } from '../../src/cli/format';
 import { main } from '../../src/cli/main';
@@ -138,5 +139,54 @@ describe('board --out replaces a workbook all or nothing', () => {
     expect(readFileSync(out, 'utf8')).toBe('the new workbook');
     expect(statSync(out).mode & 0o777).toBe(0o640);
     expect(readdirSync(path.dirname(out))).toEqual(['board.xlsx']);
+  });
+});
+
+describe('text longer than Excel holds', () => {
+  it('a 40,000-character practice name is cut with a note in cells, and to 255 characters in headers and footers', async () => {
+    const practiceName = `Smith & Jones ${'Oncology & Hematology '.repeat(2000)}`.slice(0, 40_000);
+    const file = path.join(dir, 'long-name.json');
+    writeFileSync(file, JSON.stringify({ ...sampleScenario, practiceName }));
+    const out = path.join(dir, 'long-name.xlsx');
+    const r = await run('board', '--scenario', file, '--out', out);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const wb = new Workbook();
+    await wb.xlsx.readFile(out);
+    const texts: string[] = [];
+    wb.eachSheet((ws) => {
+      // Excel's limit on header and footer text is 255 characters, codes included.
+      expect(ws.headerFooter.oddHeader?.length ?? 0).toBeLessThanOrEqual(255);
+      expect(ws.headerFooter.oddFooter?.length ?? 0).toBeLessThanOrEqual(255);
+      ws.eachRow((row) => row.eachCell((cell) => {
+        if (typeof cell.value === 'string') texts.push(cell.value);
+      }));
+    });
+    expect(Math.max(...texts.map((t) => t.length))).toBe(32_767);
+    const cut = texts.filter((t) => t.startsWith('Smith & Jones') && t.length === 32_767);
+    expect(cut.length).toBeGreaterThan(0);
+    // The practice name alone (40,000) and in a longer line (40,028) on the other sheet.
+    expect(cut.map((t) => t.slice(-54)).sort()).toEqual([
+      ' … [cut: 40000 characters; an Excel cell holds 32,767]',
+      ' … [cut: 40028 characters; an Excel cell holds 32,767]',
+    ]);
+    expect(wb.getWorksheet('Summary')?.headerFooter.oddHeader).toMatch(/^&C&"Calibri,Bold"&12Smith && Jones Oncology && Hematology .*…$/);
+  }, 60_000);
+});
+
+describe('options and files a careless or crafted command line gives', () => {
+  it.each(['--constructor', '--toString', '--__proto__', '--hasOwnProperty=1', '--valueOf'])('refuses %s as an unknown option (exit 2)', async (option) => {
+    const name = option.slice(2).split('=')[0];
+    expect(await run('model', option, 'x')).toEqual({ code: 2, out: '', err: `infusion-planner model: unknown option --${name} (see --help)` });
+  });
+
+  it('reads a scenario file that starts with a UTF-8 byte-order mark, as Notepad writes it', async () => {
+    const file = path.join(dir, 'bom.json');
+    writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(sampleScenario))]));
+    const withBom = await run('model', '--scenario', file, '--json');
+    expect(withBom.err).toBe('');
+    expect(withBom.code).toBe(0);
+    // The same results as the sample itself.
+    expect(withBom.out).toBe((await run('model', '--json')).out);
   });
 });
