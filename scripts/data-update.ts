@@ -492,6 +492,16 @@ function writeDurable(file: string, content: string | Uint8Array): void {
   fsyncFile(file);
 }
 
+/** Whether a process of this id is alive (signal 0 tests without sending anything). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /**
  * Finishes or undoes an update a previous run left half done: with a journal (the staged copy had been
  * verified) the swap is completed; without one, the staging is removed (nothing outside it had changed).
@@ -499,6 +509,12 @@ function writeDurable(file: string, content: string | Uint8Array): void {
 export function recoverInterrupted(root: string, log: string[]): void {
   const staging = path.join(root, STAGING_DIR);
   if (!existsSync(staging)) return;
+  const owner = Number(existsSync(path.join(staging, 'pid')) ? readFileSync(path.join(staging, 'pid'), 'utf8') : NaN);
+  if (Number.isInteger(owner) && owner !== process.pid && isRunning(owner)) {
+    throw new DataUpdateError(
+      `another data:update (process ${owner}) is using ${STAGING_DIR}/; wait for it to finish (if no such run is going on, remove ${STAGING_DIR}/ and run again)`,
+    );
+  }
   const journal = path.join(staging, 'journal.json');
   if (existsSync(journal)) {
     const dirs = JSON.parse(readFileSync(journal, 'utf8')) as string[];
@@ -647,6 +663,8 @@ async function stageVerifySwap(
 ): Promise<string[]> {
   const next = path.join(staging, 'new');
   mkdirSync(next, { recursive: true });
+  // Which run owns the staging: a second run refuses while this one is alive (recoverInterrupted).
+  writeFileSync(path.join(staging, 'pid'), String(process.pid));
   const stagedData = path.join(next, 'data');
   cpSync(path.join(root, 'data'), stagedData, { recursive: true });
   for (const removed of removals) rmSync(path.join(next, removed));

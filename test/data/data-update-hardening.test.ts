@@ -241,6 +241,19 @@ describe('3. all or nothing', () => {
   }, 60_000);
 });
 
+describe('3b. one run at a time', () => {
+  it('refuses to touch the staging of a run that is still alive, and changes nothing', async () => {
+    // The staging of a live process (this test's own parent, which is certainly running).
+    const staging = path.join(root, STAGING_DIR);
+    mkdirSync(path.join(staging, 'new'), { recursive: true });
+    writeFileSync(path.join(staging, 'pid'), String(process.ppid));
+    expect(await refusal([])).toBe(
+      `another data:update (process ${process.ppid}) is using ${STAGING_DIR}/; wait for it to finish (if no such run is going on, remove ${STAGING_DIR}/ and run again)`,
+    );
+    expect(snapshot(root)).toEqual({ ...before, 'staging left': 'true' });
+  });
+});
+
 describe('4. implausible files', () => {
   /** January 2026's title, notes and header with one data row, dated 2099. */
   function oneRow2099(): string {
