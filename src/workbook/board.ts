@@ -20,7 +20,7 @@ import type { PrintText } from './board/print';
 import { writeProjection } from './board/projection';
 import { sensitivityCases, writeSensitivity } from './board/sensitivity';
 import { writeSources } from './board/sources';
-import { CHARTS_NOTE, writeSummary } from './board/summary';
+import { writeSummary } from './board/summary';
 import { type BoardPlan, OWNER_MARKER, type PlanName, cellAddress } from './plan';
 
 export { SHEET, NAME_PREFIX } from './board/context';
@@ -54,9 +54,8 @@ export function buildBoardPlan(src: BoardInputs): BoardPlan {
   const text: PrintText = { practice: src.input.practiceName, date: src.generatedAt.toISOString().slice(0, 10), vintage };
   const numbers = new CohortNumbers(ctx);
   const caseNet = caseNetRevenue(ctx);
-  const summary = writeSummary(ctx, text, vintage);
   const sheets = [
-    summary.sheet,
+    writeSummary(ctx, text, vintage),
     writeInputs(ctx, text),
     writeFormulary(ctx, text),
     writeProjection(ctx, text),
@@ -72,7 +71,6 @@ export function buildBoardPlan(src: BoardInputs): BoardPlan {
     subject: `Board workbook for "${src.input.name}"; ${vintage}`,
     activeSheet: SHEET.summary,
     owner: OWNER_MARKER,
-    chartsNote: { sheet: SHEET.summary, cell: summary.chartsNoteCell, text: CHARTS_NOTE },
   };
 }
 
@@ -101,6 +99,5 @@ export function buildInputsPlan(src: BoardInputs, ctx: BoardContext = new BoardC
     subject: `Inputs of "${src.input.name}"; ${vintage}`,
     activeSheet: SHEET.inputs,
     owner: OWNER_MARKER,
-    chartsNote: { sheet: SHEET.inputs, cell: 'A1', text: '' },
   };
 }

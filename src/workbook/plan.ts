@@ -154,12 +154,21 @@ export interface PlanSeries {
   readonly name: string;
   /** Values range, with its sheet: `'Sheet'!$B$5:$B$14`. */
   readonly values: string;
+  /**
+   * On a line chart, drawn as columns instead: a category marked by a bar, e.g. the break-even month (the
+   * range holds 0 in every other month, so only that month shows a bar, labelled).
+   */
+  readonly column?: boolean;
 }
 
-/** A chart, as data. Only the Office.js renderer can draw it; the .xlsx says so where it would be. */
+/** A chart, as data, over live ranges of the workbook: both renderers draw it as a native Excel chart. */
 export interface PlanChart {
   readonly type: 'barClustered' | 'columnClustered' | 'line' | 'pie';
   readonly title: string;
+  /** Bars of the series drawn over each other, categories top-down in sheet order (a tornado). */
+  readonly overlap?: boolean;
+  /** Value axis title, e.g. "NPV change ($)". */
+  readonly valueAxisTitle?: string;
   /** Category labels range, with its sheet. */
   readonly categories: string;
   readonly series: readonly PlanSeries[];
@@ -178,6 +187,8 @@ export interface PlanPrint {
   readonly area?: string;
   /** Rows repeated at the top of each printed page, e.g. "4:4". */
   readonly titleRows?: string;
+  /** Rows (0-based) that start a new printed page: a manual page break above each. */
+  readonly breaks?: readonly number[];
   /** Header, centre: the practice's name. */
   readonly header: string;
   /** Footer, left: the date; right: the data vintage. */
@@ -226,11 +237,6 @@ export interface BoardPlan {
   readonly activeSheet: string;
   /** Every sheet of the plan is owned by the add-in: this marker identifies them (OWNER_MARKER). */
   readonly owner: typeof OWNER_MARKER;
-  /**
-   * Where a renderer that cannot draw charts says so (an empty cell of the plan), and what it says. The
-   * Office.js renderer draws the charts and leaves the cell empty.
-   */
-  readonly chartsNote: { readonly sheet: string; readonly cell: string; readonly text: string };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -355,7 +355,9 @@ function finishingOps(sheet: PlanSheet, tempTableName: (name: string) => string)
           const s = c.series.add(more.name);
           s.setValues(range(more.values));
           s.setXAxisValues(range(chart.categories));
+          if (more.column) s.chartType = 'ColumnClustered';
         }
+        if (chart.overlap) s0.overlap = 100;
         c.setPosition(chart.from, chart.to);
       },
     });

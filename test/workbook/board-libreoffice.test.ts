@@ -5,15 +5,16 @@
  * equal the engine run on the correspondingly changed scenario. Two independent statements of the rules,
  * held together. LibreOffice runs are slow, so all workbooks go through one soffice run per format.
  */
-import { copyFileSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { sampleScenario, type Scenario } from '../../src/scenario';
 import type { ReferenceData } from '../../src/engine/reference';
 import { CD, FE, IN_FORM, IN_PAY, IN_PRICE, SHEET } from '../../src/workbook/board/context';
 import { type BoardPlan, formulaCells } from '../../src/workbook/plan';
 import { renderXlsx } from '../../src/workbook/render-exceljs';
-import { LibreOffice, type LoValue, findSoffice, hasPdftoppm, pdfToPng } from '../support/libreoffice';
+import { LibreOffice, type LoValue, findSoffice, hasPdftoppm, pdfText, pdfToPng } from '../support/libreoffice';
 import { validateScenario } from '../../src/scenario';
 import { boardFor, findRow, referenceData, sheetOf, variedScenario, withEdits } from './fixture';
 
@@ -155,6 +156,19 @@ describeLo('the board workbook recalculated by LibreOffice', () => {
     expect(sanity.get('Check')?.get('A2')).toBe(6);
   });
 
+  it('opens the charts without repair: LibreOffice reads the five chart parts and saves them back', async () => {
+    // The recalculated files are LibreOffice's own saves (convert() writes them to workDir/xlsx).
+    for (const name of ['sample', 'varied']) {
+      const zip = await JSZip.loadAsync(readFileSync(path.join(lo.workDir, 'xlsx', `${name}.xlsx`)));
+      const charts = Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f));
+      expect(charts).toHaveLength(5);
+      const xml = (await Promise.all(charts.map((f) => zip.file(f)?.async('string') ?? ''))).join('');
+      // The ranges LibreOffice kept for the series (its own spelling: a sheet name without spaces unquoted).
+      const sheets = new Set([...xml.matchAll(/<c:f>([^<]*)<\/c:f>/g)].map((m) => (m[1] ?? '').replace(/&apos;/g, "'")).filter((f) => f.includes('!')).map((f) => f.slice(0, f.indexOf('!')).replace(/^'|'$/g, '')));
+      expect([...sheets].sort()).toEqual([SHEET.formulary, SHEET.inputs, SHEET.projection, SHEET.sensitivity].sort());
+    }
+  });
+
   it('gives every formula cell of the sample workbook the engine\'s value, to the cent', () => {
     const c = compare(sample.plan, sample.plan, results[0] as Map<string, Map<string, LoValue>>);
     expect(c.mismatches).toEqual([]);
@@ -195,6 +209,24 @@ describeLo('the board workbook recalculated by LibreOffice', () => {
 
   const describePng = describe;
   describePng('printed', () => {
+    it('draws the five charts in the printed workbook (chart titles in the PDF text; PNG pages to look at)', async () => {
+      const dir = path.join(lo.workDir, 'charts');
+      mkdirSync(dir, { recursive: true });
+      const f = path.join(dir, 'board-charts.xlsx');
+      const shown = new Set<string>([SHEET.summary, SHEET.formulary, SHEET.projection, SHEET.sensitivity]);
+      writeFileSync(f, await renderXlsx(sample.plan, { hide: sample.plan.sheets.map((x) => x.name).filter((n) => !shown.has(n)) }));
+      const [pdf] = await lo.convert([f], 'pdf', dir);
+      const text = await pdfText(pdf as string);
+      for (const title of ['Payer mix', 'Margin per administration by drug (payer mix)', 'Cumulative cash by month, break-even month marked', 'Chair hours needed against chair hours available', 'Tornado: change in NPV from the base case']) {
+        expect(text).toContain(title);
+      }
+      // The break-even bar's label names the month's cumulative cash.
+      expect(text).toMatch(/Break-even month:/);
+      const pages = await pdfToPng(pdf as string, path.join(dir, 'page'));
+      expect(pages.length).toBeGreaterThanOrEqual(5);
+      if (process.env.KEEP_PAGES) for (const p of pages) copyFileSync(p, path.join(process.env.KEEP_PAGES, path.basename(p)));
+    }, 120_000);
+
     it('prints the Summary on one page and the Formulary economics one page wide; PNGs for the README', async () => {
       const dir = path.join(lo.workDir, 'print');
       mkdirSync(dir, { recursive: true });

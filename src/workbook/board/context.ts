@@ -162,6 +162,8 @@ export const PJ = {
   month: 0, operating: 1, phase: 2, newPatients: 3, active: 4, administrations: 5, revenue: 6, drugCost: 7, margin: 8, fixed: 9,
   priorAuth: 10, startup: 11, net: 12, cashIn: 13, drugPaid: 14, cashFlow: 15, cumulative: 16, workingCapital: 17, chairHours: 18,
   capacity: 19, utilization: 20, overCapacity: 21, nurses: 22, discount: 23, pv: 24, breakEven: 25, staysPositive: 26, payback: 27,
+  /** Cumulative cash in the break-even month, 0 in every other (the chart's bar marking the month). */
+  breakEvenMark: 28,
 } as const;
 export const SE = { case: 0, driver: 1, what: 2, pl: 3, acq: 4, volume: 5, denial: 6, mix: 7, npv: 8, totalNet: 9, vsBase: 10 } as const;
 

@@ -118,14 +118,18 @@ export function writeFormulary(ctx: BoardContext, text: PrintText): SheetBuilder
   s.conditionalFormats.push({ range: rangeAddress(hr + 1, 1, hr + ctx.D, ctx.P + 1), rule: { kind: 'expression', formula: `AND(ISNUMBER(${cellAddress(hr + 1, 1)}),${cellAddress(hr + 1, 1)}<1)` }, look: 'bad' });
   s.conditionalFormats.push({ range: rangeAddress(hm + 1, 1, hm + ctx.D, ctx.P), rule: { kind: 'expression', formula: `AND(ISNUMBER(${cellAddress(hr + 1, 1)}),${cellAddress(hr + 1, 1)}<1)` }, look: 'bad' });
 
+  // The chart below the tables, on a page of its own.
+  const chartTop = ctx.layout.formulary.byPayerHeaders[3] + ctx.D + 3;
   s.charts.push({
     type: 'barClustered',
     title: 'Margin per administration by drug (payer mix)',
+    valueAxisTitle: 'Margin per administration ($)',
     categories: s.range(first, FE.product, last, FE.product),
     series: [{ name: 'Margin per administration', values: s.range(first, FE.margin, last, FE.margin) }],
-    from: cellAddress(H, FE.extraHours + 2),
-    to: cellAddress(H + Math.max(18, ctx.D + 2), FE.extraHours + 10),
+    from: cellAddress(chartTop, 0),
+    to: cellAddress(chartTop + Math.max(22, ctx.D + 6), FE.recovery),
   });
+  s.print = printSetup(text, { fitToHeight: false, area: rangeAddress(0, 0, chartTop + Math.max(22, ctx.D + 6), FE.underwater), titleRows: `${H + 1}:${H + 1}`, breaks: [chartTop - 1] });
   s.widths(0, [30, 12, 18, 12, 12, 12, 12, 8, 20, 12, 12, 12, 12, 12, 11, 8, 12, 26, 3, 10, 12, 10]);
   s.freeze = { rows: H + 1, columns: 1 };
   return s;

@@ -61,7 +61,7 @@ export function writeSensitivity(ctx: BoardContext, text: PrintText, n: CohortNu
   const { input, results } = ctx.src;
   const L = ctx.layout.sensitivity;
   const C = ctx.cases.length;
-  const s = new SheetBuilder(SHEET.sensitivity, 'board', printSetup(text, { fitToHeight: true, area: rangeAddress(0, 0, L.checkRow, SE.vsBase) }));
+  const s = new SheetBuilder(SHEET.sensitivity, 'board', printSetup(text, { fitToHeight: true, area: rangeAddress(0, 0, Math.max(L.checkRow, ctx.layout.sensitivity.casesHeader + 24), SE.vsBase + 8) }));
   s.tabColor = '#2F5597';
   s.value(0, 0, 'Sensitivity: what moves the program\'s value', 'title');
   s.value(1, 0, 'One driver at a time, low and high, and three named scenarios. The case assumptions (blue) are defaults, judgement calls the board can change: every figure below recomputes.', 'subtitle');
@@ -115,13 +115,15 @@ export function writeSensitivity(ctx: BoardContext, text: PrintText, n: CohortNu
   s.charts.push({
     type: 'barClustered',
     title: 'Tornado: change in NPV from the base case',
+    overlap: true,
+    valueAxisTitle: 'Change in NPV ($)',
     categories: s.range(T + 1, 0, T + drivers.length, 0),
     series: [
       { name: 'Low case', values: s.range(T + 1, 5, T + drivers.length, 5) },
       { name: 'High case', values: s.range(T + 1, 6, T + drivers.length, 6) },
     ],
-    from: cellAddress(CH, SE.vsBase + 2),
-    to: cellAddress(CH + 22, SE.vsBase + 10),
+    from: cellAddress(CH - 1, SE.vsBase + 2),
+    to: cellAddress(Math.max(CH + 24, L.checkRow + 1), SE.vsBase + 9),
   });
 
   // Named scenarios side by side ------------------------------------------------------------------------------

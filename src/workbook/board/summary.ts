@@ -10,10 +10,7 @@ import { type BoardContext, FE, IN_FORM, IN_PAY, PJ, SHEET } from './context';
 import { projectionTotalsRow } from './projection';
 import { type PrintText, printSetup } from './print';
 
-export const CHARTS_NOTE =
-  'Charts (margin by drug, payer mix, cumulative cash, the tornado) are drawn as native Excel charts when the add-in builds this workbook in Excel. This .xlsx file was written without them: the file writer used by the command line cannot draw charts.';
-
-export function writeSummary(ctx: BoardContext, text: PrintText, vintage: string): { sheet: SheetBuilder; chartsNoteCell: string } {
+export function writeSummary(ctx: BoardContext, text: PrintText, vintage: string): SheetBuilder {
   const { input, results } = ctx.src;
   const sum = results.summary;
   const s = new SheetBuilder(SHEET.summary, 'board', printSetup(text, { fitToHeight: true }));
@@ -152,16 +149,15 @@ export function writeSummary(ctx: BoardContext, text: PrintText, vintage: string
   r++;
   s.value(r, 0, 'Assessment is a reading of the figures, not a recommendation: the board weighs access, referrals and capacity too. Sensitivity: see the Sensitivity sheet; assumptions and sources: Sources and assumptions.', 'note');
   r++;
-  const chartsNoteCell = cellAddress(r, 0);
   s.charts.push({
     type: 'pie',
     title: 'Payer mix',
     categories: ctx.rangeRef(SHEET.inputs, ctx.inputPayerRow(0), IN_PAY.name, ctx.inputPayerRow(ctx.P - 1), IN_PAY.name),
     series: [{ name: 'Weight', values: ctx.weightsRange }],
-    from: cellAddress(4, 10),
-    to: cellAddress(20, 15),
+    from: cellAddress(4, 6),
+    to: cellAddress(18, 9),
   });
   s.widths(0, [40, 8, 16, 16, 16, 22, 12, 40, 40, 3, 12, 12, 12, 12, 12, 12]);
   s.print = printSetup(text, { fitToHeight: true, area: rangeAddress(0, 0, r, 8) });
-  return { sheet: s, chartsNoteCell };
+  return s;
 }
