@@ -144,7 +144,7 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: PlanSheet, hidden: boolean): vo
   };
   ws.headerFooter = {
     oddHeader: `&C&"Calibri,Bold"&12${hf(p.header)}`,
-    oddFooter: `&L&8${hf(p.footerLeft)}&C&8&P / &N&R&8${hf(p.footerRight)}`,
+    oddFooter: `&L&8${hf(p.footerLeft)}&C&8Page &P of &N&R&8${hf(p.footerRight)}`,
   };
 }
 

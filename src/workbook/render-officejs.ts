@@ -379,7 +379,7 @@ function finishingOps(sheet: PlanSheet, tempTableName: (name: string) => string)
       const esc = (t: string): string => t.replace(/&/g, '&&');
       hf.centerHeader = `&B${esc(p.header)}`;
       hf.leftFooter = esc(p.footerLeft);
-      hf.centerFooter = '&P / &N';
+      hf.centerFooter = 'Page &P of &N';
       hf.rightFooter = esc(p.footerRight);
       const fr = sheet.freeze;
       if (fr && fr.rows > 0 && fr.columns > 0) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, fr.rows, fr.columns));

@@ -5,7 +5,7 @@ export interface PrintText {
   readonly practice: string;
   /** The date the workbook was built, as printed, e.g. "2026-02-03". */
   readonly date: string;
-  /** The data vintage, e.g. "CMS payment limits 2026Q1 (Effective January 1, 2026 through March 31, 2026); PFS CY2026". */
+  /** The data vintage, short, e.g. "CMS payment limits 2026Q1; fee schedule CY2026". */
   readonly vintage: string;
 }
 

@@ -9,6 +9,7 @@ import { type Cached, SheetBuilder } from '../sheet-builder';
 import { type BoardContext, FE, IN_FORM, IN_PAY, PJ, SHEET } from './context';
 import { projectionTotalsRow } from './projection';
 import { type PrintText, printSetup } from './print';
+import { stalenessLine } from './staleness';
 
 export function writeSummary(ctx: BoardContext, text: PrintText, vintage: string): SheetBuilder {
   const { input, results } = ctx.src;
@@ -18,6 +19,8 @@ export function writeSummary(ctx: BoardContext, text: PrintText, vintage: string
   s.value(0, 0, `${input.practiceName}: specialty infusion program`, 'title');
   s.value(1, 0, `Board summary. Scenario: ${input.name}`, 'subtitle');
   s.value(2, 0, `Data: ${vintage}. Every figure is a live formula: change an input on the Inputs sheet and the workbook follows.`, 'subtitle');
+  const stale = stalenessLine(results.quarter, ctx.src.generatedAt);
+  s.value(3, 0, stale.text, stale.stale ? 'warning' : 'note');
 
   const pj = (row: number, col: number, abs = true): string => ctx.ref(SHEET.projection, row, col, abs);
   const pjCol = (col: number, fromMonth: number, toMonth: number): string => ctx.rangeRef(SHEET.projection, ctx.projectionRow(fromMonth), col, ctx.projectionRow(toMonth), col);
