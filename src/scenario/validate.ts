@@ -301,6 +301,7 @@ const PROGRAM_SHAPE: Shape = {
   horizonMonths: optional(numberRule({ min: 1, max: 120, whole: true })),
   discountRate: required(fraction),
   distributorTermsDays: optional(wholeAtLeastZero),
+  inventoryDaysOnHand: optional(numberRule({ min: 0, max: 365, whole: true })),
   priorAuthDelayDays: optional(wholeAtLeastZero),
   priorAuthStaffMinutes: required(atLeastZero),
   staffHourlyCost: required(atLeastZero),

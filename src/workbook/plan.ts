@@ -27,6 +27,7 @@ export const STYLE_IDS = [
   'rule',
   'formula',
   'formulaBold',
+  'formulaWrap',
   'total',
   'kpiLabel',
   'kpiValue',
@@ -73,6 +74,7 @@ export const STYLES: Readonly<Record<StyleId, StyleSpec>> = {
   rule: { color: '#0000FF', fill: '#E2EFDA', box: true },
   formula: { color: '#000000' },
   formulaBold: { bold: true, color: '#000000' },
+  formulaWrap: { color: '#000000', wrap: true },
   total: { bold: true, borderTop: true },
   kpiLabel: { bold: true, color: '#1F3864' },
   kpiValue: { bold: true, size: 12, horizontal: 'right' },
@@ -191,6 +193,10 @@ export interface PlanPrint {
   readonly area?: string;
   /** Rows repeated at the top of each printed page, e.g. "4:4". */
   readonly titleRows?: string;
+  /** Columns repeated at the left of each printed page, e.g. "A:C". */
+  readonly titleColumns?: string;
+  /** Pages wide when fitting to width (default 1). */
+  readonly pagesWide?: number;
   /** Rows (0-based) that start a new printed page: a manual page break above each. */
   readonly breaks?: readonly number[];
   /** Header, centre: the practice's name. */

@@ -43,17 +43,27 @@ function styleOf(id: StyleId | undefined, format: string | undefined): Partial<E
     const dark: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF1F3864' } };
     style.border = { ...(spec.borderTop ? { top: dark } : {}), ...(spec.borderBottom ? { bottom: dark } : {}) };
   }
-  if (spec.horizontal || spec.wrap) {
-    style.alignment = { ...(spec.horizontal ? { horizontal: spec.horizontal } : {}), ...(spec.wrap ? { wrapText: true, vertical: 'top' } : {}) };
+  // Body text at the top of its row: a row made tall by wrapped text reads across from its first line. (Larger
+  // type, titles and key figures, stays on the row's baseline.)
+  const top = (spec.size ?? 10) <= 10;
+  if (top || spec.horizontal || spec.wrap) {
+    style.alignment = { ...(top ? { vertical: 'top' } : {}), ...(spec.horizontal ? { horizontal: spec.horizontal } : {}), ...(spec.wrap ? { wrapText: true } : {}) };
   }
   if (format) style.numFmt = format;
   return style;
 }
 
+/**
+ * Functions newer than Excel 2007 are stored in the file with the "_xlfn." prefix (ECMA-376 Part 1, 18.17.2.1:
+ * "future functions"); Excel and LibreOffice show them without it. Through Office.js they are typed plain.
+ */
+const FUTURE_FUNCTIONS = /\b(ISFORMULA)\(/g;
+
 function cellValue(cell: PlanCell): ExcelJS.CellValue {
   if (cell.formula !== undefined) {
+    const formula = cell.formula.replace(FUTURE_FUNCTIONS, '_xlfn.$1(');
     const result = cell.value === null ? undefined : cell.value;
-    return { formula: cell.formula, ...(result === undefined ? {} : { result }) } as ExcelJS.CellFormulaValue;
+    return { formula, ...(result === undefined ? {} : { result }) } as ExcelJS.CellFormulaValue;
   }
   return cell.value;
 }
@@ -134,13 +144,14 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: PlanSheet, hidden: boolean): vo
   ws.pageSetup = {
     orientation: p.landscape ? 'landscape' : 'portrait',
     fitToPage: p.fitToWidth,
-    fitToWidth: 1,
+    fitToWidth: p.pagesWide ?? 1,
     fitToHeight: p.fitToHeight ? 1 : 0,
     margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     // exceljs prefixes each corner with "$" ("$A1:$I45"), which LibreOffice does not read as a print range;
     // given "A$1:I$45" it writes the absolute "$A$1:$I$45".
     ...(p.area && !hidden ? { printArea: p.area.replace(/([A-Z]+)(\d+)/g, '$1$$$2') } : {}),
     ...(p.titleRows && !hidden ? { printTitlesRow: p.titleRows } : {}),
+    ...(p.titleColumns && !hidden ? { printTitlesColumn: p.titleColumns } : {}),
   };
   ws.headerFooter = {
     oddHeader: `&C&"Calibri,Bold"&12${hf(p.header)}`,

@@ -369,11 +369,15 @@ function finishingOps(sheet: PlanSheet, tempTableName: (name: string) => string)
       const ws = h.sheet(sheet.name);
       const layout = ws.pageLayout;
       layout.orientation = p.landscape ? 'Landscape' : 'Portrait';
-      if (p.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: p.fitToHeight ? 1 : 0 };
+      if (p.fitToWidth) layout.zoom = { horizontalFitToPages: p.pagesWide ?? 1, verticalFitToPages: p.fitToHeight ? 1 : 0 };
       if (p.area) layout.setPrintArea(p.area);
       if (p.titleRows) {
         const [a, b] = p.titleRows.split(':');
         layout.setPrintTitleRows(`$${a}:$${b ?? a}`);
+      }
+      if (p.titleColumns) {
+        const [a, b] = p.titleColumns.split(':');
+        layout.setPrintTitleColumns(`$${a}:$${b ?? a}`);
       }
       const hf = layout.headersFooters.defaultForAllPages;
       const esc = (t: string): string => t.replace(/&/g, '&&');

@@ -9,13 +9,15 @@ export interface PrintText {
   readonly vintage: string;
 }
 
-export function printSetup(text: PrintText, options: { fitToHeight: boolean; area?: string; titleRows?: string; breaks?: readonly number[] }): PlanPrint {
+export function printSetup(text: PrintText, options: { fitToHeight: boolean; area?: string; titleRows?: string; titleColumns?: string; pagesWide?: number; breaks?: readonly number[] }): PlanPrint {
   return {
     landscape: true,
     fitToWidth: true,
     fitToHeight: options.fitToHeight,
     ...(options.area ? { area: options.area } : {}),
     ...(options.titleRows ? { titleRows: options.titleRows } : {}),
+    ...(options.titleColumns ? { titleColumns: options.titleColumns } : {}),
+    ...(options.pagesWide ? { pagesWide: options.pagesWide } : {}),
     ...(options.breaks && options.breaks.length > 0 ? { breaks: options.breaks } : {}),
     header: text.practice,
     footerLeft: `Built ${text.date}`,

@@ -156,13 +156,13 @@ export function writeSensitivity(ctx: BoardContext, text: PrintText, n: CohortNu
   s.values(RH, 0, ['Payer', 'Index', 'Score', 'Lowest-score index'], 'header');
   const scores = input.payers.map((_, i) => results.drugs.reduce((t, d) => t + (d.perPayer[i]?.margin.toNumber() ?? 0), 0));
   const minScore = Math.min(...scores);
-  const claimsPayer = ctx.rangeRef(SHEET.claims, ctx.claimRow(0, 0), CD.payer, ctx.claimRow(ctx.D - 1, ctx.P - 1), CD.payer);
   const claimsMargin = ctx.rangeRef(SHEET.claims, ctx.claimRow(0, 0), CD.margin, ctx.claimRow(ctx.D - 1, ctx.P - 1), CD.margin);
   input.payers.forEach((p, i) => {
     const r = RH + 1 + i;
-    s.formula(r, 0, ctx.ref(SHEET.inputs, ctx.inputPayerRow(i), IN_PAY.id), p.profile.id, 'formula');
+    s.formula(r, 0, ctx.ref(SHEET.inputs, ctx.inputPayerRow(i), IN_PAY.name), p.profile.name, 'formula');
     s.value(r, 1, i + 1, 'layout', 'int');
-    s.formula(r, 2, `SUMIF(${claimsPayer},${cellAddress(r, 0)},${claimsMargin})`, scores[i] ?? 0, 'formula', 'money');
+    // The payer's claim rows are every P-th row of Claim detail, from its own (payers in Inputs order).
+    s.formula(r, 2, `SUMPRODUCT((MOD(ROW(${claimsMargin})-${ctx.claimRow(0, 0) + 1},${ctx.P})=${i})*${claimsMargin})`, scores[i] ?? 0, 'formula', 'money');
     const sc = rangeAddress(RH + 1, 2, RH + ctx.P, 2, true);
     s.formula(r, 3, `IF(${cellAddress(r, 2)}=MIN(${sc}),${cellAddress(r, 1)},0)`, scores[i] === minScore ? i + 1 : 0, 'formula', 'int');
   });
@@ -199,7 +199,7 @@ export function writeSensitivity(ctx: BoardContext, text: PrintText, n: CohortNu
     input.payers.forEach((p, i) => {
       const r = WH + 4 + i;
       if (k === 0) {
-        s.value(r, 0, p.profile.id, 'text');
+        s.value(r, 0, p.profile.name, 'text');
         s.value(r, 1, i + 1, 'layout', 'int');
       }
       const wi = ctx.ref(SHEET.inputs, ctx.inputPayerRow(i), IN_PAY.weight);
