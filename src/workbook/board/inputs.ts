@@ -61,7 +61,7 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
   const book = src.book;
   const labels = labelsFor(src);
   // Printed: the tables' columns (the long labels and sources to their right are for the screen).
-  const s = new SheetBuilder(SHEET.inputs, 'inputs', printSetup(text, { fitToHeight: false, area: rangeAddress(0, 0, ctx.layout.inputs.feesHeader + 12, IN_FORM.label) }));
+  const s = new SheetBuilder(SHEET.inputs, 'inputs', printSetup(text, { fitToHeight: false, area: rangeAddress(0, 0, ctx.layout.inputs.feesHeader + 12, IN_FORM.label), pagesWide: 2 }));
   s.tabColor = '#FFC000';
 
   s.value(0, 0, `Inputs: ${input.name}`, 'title');
