@@ -302,6 +302,7 @@ const PROGRAM_SHAPE: Shape = {
   horizonMonths: optional(bounded('horizonMonths')),
   discountRate: required(fraction),
   distributorTermsDays: optional(bounded('distributorTermsDays')),
+  inventoryDaysOnHand: optional(bounded('inventoryDaysOnHand')),
   priorAuthDelayDays: optional(bounded('priorAuthDelayDays')),
   priorAuthStaffMinutes: required(bounded('priorAuthStaffMinutes')),
   staffHourlyCost: required(bounded('staffHourlyCost')),
