@@ -9,6 +9,7 @@ import { dec, ZERO } from '../engine/decimal';
 import { SCENARIO_WEIGHT_TOLERANCE } from '../engine/mix';
 import { BUILTIN_PAYER_IDS, builtinPayer } from '../engine/payers';
 import type { ReferenceData } from '../engine/reference';
+import { SCENARIO_BOUNDS } from './bounds';
 import { describe, isRecord, type JsonRecord } from './json';
 import { checkDose, type DoseFinding } from '../engine/dose-check';
 import { DEFAULT_WEIGHT_KG } from '../engine/regimen';
@@ -153,10 +154,10 @@ const numberRule =
     else if (!numberOk(value, spec)) out.add(path, numberRequirement(spec));
   };
 
+/** A number within its bound of bounds.ts, the field named by the path. */
+const bounded = (name: keyof typeof SCENARIO_BOUNDS): Rule => numberRule(SCENARIO_BOUNDS[name]);
+
 const fraction = numberRule({ min: 0, max: 1 });
-const atLeastZero = numberRule({ min: 0 });
-const positive = numberRule({ min: 0, minExclusive: true });
-const wholeAtLeastZero = numberRule({ min: 0, whole: true });
 const weightKg = numberRule({ min: 0, minExclusive: true, max: 400 });
 
 const nonEmptyString: Rule = (value, path, out) => {
@@ -241,30 +242,30 @@ const CUSTOM_DRUG_SHAPE: Shape = {
   name: required(nonEmptyString),
   route: required(oneOf(['IV', 'SC'])),
   complexity: required(oneOf(['complex', 'therapeutic'])),
-  dose: optional(positive),
-  dosePerKg: optional(positive),
-  infusionMinutes: required(wholeAtLeastZero),
-  chairExtraMinutes: required(wholeAtLeastZero),
-  loadingDays: optional(arrayOf(wholeAtLeastZero)),
+  dose: optional(bounded('dose')),
+  dosePerKg: optional(bounded('dose')),
+  infusionMinutes: required(bounded('infusionMinutes')),
+  chairExtraMinutes: required(bounded('chairExtraMinutes')),
+  loadingDays: optional(arrayOf(numberRule({ min: 0, max: 3650, whole: true }))),
   maintenanceIntervalDays: required((value, path, out) => {
     if (value !== null) numberRule({ min: 1, whole: true })(value, path, out);
   }),
   maxDoses: optional(numberRule({ min: 1, whole: true })),
-  vialSizes: optional(arrayOf(positive, 'must list at least one vial size')),
+  vialSizes: optional(arrayOf(numberRule({ min: 0, minExclusive: true, max: 1_000_000 }), 'must list at least one vial size')),
 };
 
 const DRUG_SHAPE: Shape = {
   // DOMAIN.md 5.5: what calc accepts, an HCPCS code in any case or a brand or generic name ("j1745", "Remicade").
   hcpcs: required(nonEmptyString),
-  dose: optional(positive),
+  dose: optional(bounded('dose')),
   weightKg: optional(weightKg),
-  newPatientsPerMonth: required(atLeastZero),
-  rampMonths: required(wholeAtLeastZero),
+  newPatientsPerMonth: required(bounded('newPatientsPerMonth')),
+  rampMonths: required(bounded('rampMonths')),
   discontinuationRate: optional(fraction),
-  acquisitionPerUnit: optional(atLeastZero),
-  wacPerUnit: optional(atLeastZero),
-  infusionMinutes: optional(wholeAtLeastZero),
-  chairExtraMinutes: optional(wholeAtLeastZero),
+  acquisitionPerUnit: optional(bounded('acquisitionPerUnit')),
+  wacPerUnit: optional(bounded('wacPerUnit')),
+  infusionMinutes: optional(bounded('infusionMinutes')),
+  chairExtraMinutes: optional(bounded('chairExtraMinutes')),
   complexity: optional(oneOf(['complex', 'therapeutic'])),
   distributorVerified: required(boolean),
   priorAuthPayers: optional(priorAuthPayers),
@@ -285,7 +286,7 @@ const DRUG_RULE_SHAPES: Readonly<Record<(typeof DRUG_RULE_KINDS)[number], Shape>
   asp_plus: { kind: KIND_FIELD, percent: required(numberRule({ min: 0, max: 2 })) },
   // 0.97 = 97% of WAC.
   wac_percent: { kind: KIND_FIELD, percent: required(numberRule({ min: 0, minExclusive: true, max: 2 })) },
-  fixed_per_unit: { kind: KIND_FIELD, amount: required(atLeastZero) },
+  fixed_per_unit: { kind: KIND_FIELD, amount: required(bounded('fixedPerUnit')) },
 };
 
 const drugRule: Rule = (value, path, out) => {
@@ -320,7 +321,7 @@ const PAYER_TERM_RULES: Readonly<Record<(typeof PAYER_TERM_KEYS)[number], Rule>>
   collectionRate: fraction,
   denialWriteOff: fraction,
   paysDiscarded: boolean,
-  daysToPayment: wholeAtLeastZero,
+  daysToPayment: bounded('daysToPayment'),
   priorAuthDenialRate: fraction,
 };
 
@@ -336,25 +337,27 @@ const PAYER_SHAPE: Shape = {
 
 const FIXED_COST_SHAPE: Shape = {
   name: required(nonEmptyString),
-  monthly: required(atLeastZero),
+  monthly: required(bounded('monthlyCost')),
 };
 
 const PROGRAM_SHAPE: Shape = {
-  chairs: required(numberRule({ min: 1, whole: true })),
+  chairs: required(bounded('chairs')),
   hoursPerDay: required(numberRule({ min: 0, minExclusive: true, max: 24 })),
   daysPerMonth: required(numberRule({ min: 1, max: 31, whole: true })),
   utilizationTarget: optional(numberRule({ min: 0, minExclusive: true, max: 1 })),
-  chairsPerNurse: required(positive),
+  chairsPerNurse: required(bounded('chairsPerNurse')),
   fixedCosts: required(arrayOf(objectOf(FIXED_COST_SHAPE))),
-  startupCosts: required(atLeastZero),
-  planningMonths: optional(wholeAtLeastZero),
-  horizonMonths: optional(numberRule({ min: 1, max: 120, whole: true })),
+  startupCosts: required(bounded('startupCosts')),
+  planningMonths: optional(bounded('planningMonths')),
+  horizonMonths: optional(bounded('horizonMonths')),
   discountRate: required(fraction),
-  distributorTermsDays: optional(wholeAtLeastZero),
-  priorAuthDelayDays: optional(wholeAtLeastZero),
-  priorAuthStaffMinutes: required(atLeastZero),
-  staffHourlyCost: required(atLeastZero),
-  whiteBagHandlingCost: optional(atLeastZero),
+  distributorTermsDays: optional(bounded('distributorTermsDays')),
+  inventoryDaysOnHand: optional(bounded('inventoryDaysOnHand')),
+  priorAuthDelayDays: optional(bounded('priorAuthDelayDays')),
+  priorAuthStaffMinutes: required(bounded('priorAuthStaffMinutes')),
+  staffHourlyCost: required(bounded('staffHourlyCost')),
+  // DOMAIN.md 5.1 and 5.6.
+  whiteBagHandlingCost: optional(bounded('acquisitionPerUnit')),
   promptPayDiscount: optional(fraction),
   gpoDiscount: optional(fraction),
 };
