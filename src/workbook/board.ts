@@ -97,16 +97,12 @@ export class BoardUnsupportedError extends Error {
 
 /**
  * The board restates the engine in native formulas; a scenario feature those formulas do not state yet is
- * refused by name rather than shown with figures that would differ from the engine's: a drug's own payer mix
- * or drug-source override (DOMAIN.md 5.1-5.2), and more than one loading dose of its own per drug (5.3).
+ * refused by name rather than shown with figures that would differ from the engine's: more than one loading
+ * dose of its own per drug (DOMAIN.md 5.3; no catalog regimen has more).
  */
 function refuseUnrestated(src: BoardInputs): void {
   src.results.drugs.forEach((d) => {
     const what = `${d.input.label} (${d.input.hcpcs})`;
-    if (d.ownMix) throw new BoardUnsupportedError(`${what}: the board workbook does not yet restate a drug's own payer mix; use the program's mix to build it`);
-    if (d.input.drugSources !== undefined && Object.keys(d.input.drugSources).length > 0) {
-      throw new BoardUnsupportedError(`${what}: the board workbook does not yet restate a per-drug drug source; set the drug source on the payer to build it`);
-    }
     if (d.doseKinds.filter((k) => k.loadingPositions.length > 0).length > 1) {
       throw new BoardUnsupportedError(`${what}: the board workbook restates one loading dose of its own per drug, and this regimen has more`);
     }

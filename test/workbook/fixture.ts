@@ -60,7 +60,8 @@ export const address = cellAddress;
  * discarded drug, at a percent of WAC and at a fixed amount per unit, a dose and an infusion-time override,
  * no planning months and a 30-month horizon (a partial last year); every drug source of DOMAIN.md 5.1 (Acme
  * white-bags 40% of its patients, the WAC plan all of them, self-pay on free drug) with a handling cost, the
- * prompt-pay and GPO discounts of 5.6, Injectafer in two courses a year (5.3) and a drug of the user's own (5.4).
+ * prompt-pay and GPO discounts of 5.6, Injectafer in two courses a year (5.3), a drug of the user's own (5.4),
+ * a per-drug drug source (Entyvio) and a drug's own payer mix (Prolia, 5.2).
  */
 export function variedScenario(ref: ReferenceData = referenceData): Scenario {
   const q = ref.quarters.find((x) => x.quarter === '2026Q1');
@@ -81,6 +82,9 @@ export function variedScenario(ref: ReferenceData = referenceData): Scenario {
       ...(d.hcpcs === 'J1459' ? { weightKg: 55 } : {}),
       ...(d.hcpcs === 'J3380' ? { complexity: 'therapeutic' as const } : {}),
       ...(d.hcpcs === 'J1439' ? { coursesPerYear: 2 } : {}),
+      // DOMAIN.md 5.1-5.2: a drug-source override (Medicare white-bags Entyvio; self-pay buys it) and a drug's own mix.
+      ...(d.hcpcs === 'J3380' ? { drugSources: [{ payer: 'MEDICARE', source: 'white_bag' as const }, { payer: 'SELF_PAY', source: 'buy_and_bill' as const, whiteBagShare: 0.25 }] } : {}),
+      ...(d.hcpcs === 'J0897' ? { payerMix: { MEDICARE: 0.7, FLAT: 0.1, SELF_PAY: 0.2 } } : {}),
       distributorVerified: i % 3 !== 2,
       priorAuthPayers: i % 2 === 0 ? ['ACME_PPO', 'WAC_PLAN'] : ['MEDICARE', 'ACME_PPO', 'WAC_PLAN', 'FLAT'],
     })).concat([

@@ -124,6 +124,10 @@ export interface Layout {
     readonly formularyHeader: number;
     readonly volumeHeader: number;
     readonly priorAuthHeader: number;
+    /** DOMAIN.md 5.1-5.2: each drug's payer mix, drug source and white-bagged share, by payer. */
+    readonly drugMixHeader: number;
+    readonly drugSourceHeader: number;
+    readonly drugWhiteBagHeader: number;
     readonly vialsHeader: number;
     readonly loadVialsHeader: number;
     readonly pricesHeader: number;
@@ -272,6 +276,20 @@ export class BoardContext {
   inputPriorAuthRow(pos: number): number {
     return this.layout.inputs.priorAuthHeader + 1 + pos;
   }
+  /** Rows of the by-drug grids (columns 2 + payer index). */
+  inputDrugMixRow(pos: number): number {
+    return this.layout.inputs.drugMixHeader + 1 + pos;
+  }
+  inputDrugSourceRow(pos: number): number {
+    return this.layout.inputs.drugSourceHeader + 1 + pos;
+  }
+  inputDrugWhiteBagRow(pos: number): number {
+    return this.layout.inputs.drugWhiteBagHeader + 1 + pos;
+  }
+  /** A drug's payer weights as a column (its Claim detail rows), for SUMPRODUCT with its other claim columns. */
+  drugWeights(pos: number): string {
+    return this.claimRange(pos, CD.weight);
+  }
   inputVialRow(pos: number): number {
     return this.layout.inputs.vialsHeader + 1 + pos;
   }
@@ -389,7 +407,10 @@ function computeLayout(ctx: BoardContext): Layout {
   const formularyHeader = weightsSumRow + 3;
   const volumeHeader = formularyHeader + D + 3;
   const priorAuthHeader = volumeHeader + D + 3;
-  const vialsHeader = priorAuthHeader + D + 3;
+  const drugMixHeader = priorAuthHeader + D + 3;
+  const drugSourceHeader = drugMixHeader + D + 3;
+  const drugWhiteBagHeader = drugSourceHeader + D + 3;
+  const vialsHeader = drugWhiteBagHeader + D + 3;
   const loadVialsHeader = vialsHeader + D + 3;
   const pricesHeader = loadVialsHeader + D + 3;
   const feesHeader = pricesHeader + ctx.priceCodes.length + 3;
@@ -426,7 +447,7 @@ function computeLayout(ctx: BoardContext): Layout {
   }
 
   return {
-    inputs: { programHeader, programRow, fixedHeader: programHeader, fixedCol: INPUTS_FIXED_COL, payersHeader, weightsSumRow, formularyHeader, volumeHeader, priorAuthHeader, vialsHeader, loadVialsHeader, pricesHeader, feesHeader },
+    inputs: { programHeader, programRow, fixedHeader: programHeader, fixedCol: INPUTS_FIXED_COL, payersHeader, weightsSumRow, formularyHeader, volumeHeader, priorAuthHeader, drugMixHeader, drugSourceHeader, drugWhiteBagHeader, vialsHeader, loadVialsHeader, pricesHeader, feesHeader },
     claims: { header: 4, loadHeader: 4 + D * P + 3 },
     formulary: { header: feHeader, byPayerHeaders, loadNetHeader },
     cohorts: { regimenHeader, grid, timingHeader, cashHeader },

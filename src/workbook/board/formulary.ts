@@ -71,7 +71,7 @@ export function writeFormulary(ctx: BoardContext, text: PrintText): SheetBuilder
     s.formula(r, FE.vials, In(vr, vc + 1), e0?.dispensing.vials.vialCount ?? 0, 'center', 'int');
     s.formula(r, FE.codes, `${F(FE.code1)}&IF(${F(FE.extraHours)}>0,REPT(", "&${F(FE.code2)},${F(FE.extraHours)}),"")`, res.adminCodes, 'formula');
     s.formula(r, FE.acquisition, In(fr, IN_FORM.acquisition), e0?.acquisitionPerUnit ?? ZERO, 'formula', 'unitPrice');
-    const w = ctx.weightsRange;
+    const w = ctx.drugWeights(pos);
     // DOMAIN.md 5.1: the cost of the vials when the practice buys them, and the mix-weighted cost (payers whose
     // patients get the drug elsewhere cost nothing) and white-bag handling.
     s.formula(r, FE.boughtCost, `${F(FE.acquisition)}*${In(vr, vc)}`, e0 ? e0.acquisitionPerUnit.times(e0.dispensing.vials.totalUnits) : ZERO, 'formula', 'money');
@@ -272,7 +272,8 @@ export function writeClaims(ctx: BoardContext, text: PrintText, numbers: CohortN
       s.value(r, CD.hcpcs, line.hcpcs, 'text');
       s.value(r, CD.product, line.label, 'text');
       s.formula(r, CD.payer, In(ctx.inputPayerRow(j), IN_PAY.name), entry.profile.name, 'formula');
-      s.formula(r, CD.weight, P(IN_PAY.weight), results.weights[j] ?? ZERO, 'formula', 'pct');
+      // The drug's mix (DOMAIN.md 5.2): the program's unless the drug has its own.
+      s.formula(r, CD.weight, In(ctx.inputDrugMixRow(pos), 2 + j), res.weights[j] ?? ZERO, 'formula', 'pct');
       s.formula(r, CD.paRequired, `IF(${In(ctx.inputPriorAuthRow(pos), 2 + j)}="yes",1,0)`, line.priorAuthPayers.includes(entry.profile.id) ? 1 : 0, 'formula', 'int');
       s.formula(r, CD.paDenial, P(IN_PAY.paDenial), entry.profile.priorAuthDenialRate, 'formula', 'pct');
       const kind = P(IN_PAY.rule);
@@ -281,10 +282,12 @@ export function writeClaims(ctx: BoardContext, text: PrintText, numbers: CohortN
       s.formula(r, CD.units, Fe(fr, K.units), e.dispensing.unitsAdministered, 'formula', 'int');
       // DOMAIN.md 5.1: the share of this payer's administrations the practice buys and bills; the drug lines and
       // cost are that share of a bought claim's, and JW applies only to a bought drug.
-      const src = P(IN_PAY.drugSource);
+      // The drug's source for this payer (the payer's unless the drug has its own: Inputs, by drug).
+      const src = In(ctx.inputDrugSourceRow(pos), 2 + j);
+      const share = In(ctx.inputDrugWhiteBagRow(pos), 2 + j);
       const bb = C(CD.bought);
-      s.formula(r, CD.bought, `IF(${src}="${SOURCE_WORDS.buy_and_bill}",1-${P(IN_PAY.whiteBag)},0)`, e.buyAndBillShare, 'formula', 'pct');
-      s.formula(r, CD.whiteBagged, `IF(${src}="${SOURCE_WORDS.white_bag}",1,IF(${src}="${SOURCE_WORDS.buy_and_bill}",${P(IN_PAY.whiteBag)},0))`, e.whiteBagShare, 'formula', 'pct');
+      s.formula(r, CD.bought, `IF(${src}="${SOURCE_WORDS.buy_and_bill}",1-${share},0)`, e.buyAndBillShare, 'formula', 'pct');
+      s.formula(r, CD.whiteBagged, `IF(${src}="${SOURCE_WORDS.white_bag}",1,IF(${src}="${SOURCE_WORDS.buy_and_bill}",${share},0))`, e.whiteBagShare, 'formula', 'pct');
       s.formula(r, CD.handling, `${C(CD.whiteBagged)}*${ctx.name('WhiteBagHandlingCost')}`, e.handlingCost, 'formula', 'money');
       s.formula(r, CD.jwUnits, `IF(AND(${P(IN_PAY.paysJw)}="yes",${bb}>0),${Fe(fr, K.jw)},0)`, e.jwUnitsBilled, 'formula', 'int');
       s.formula(r, CD.drugLine, `ROUND(${C(CD.rate)}*${C(CD.units)},2)*${bb}`, e.allowedDrugAdministered, 'formula', 'money');

@@ -308,6 +308,42 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
   }
   s.tables.push({ name: `${NAME_PREFIX}PriorAuth`, range: rangeAddress(L.priorAuthHeader, 0, ctx.inputPriorAuthRow(ctx.D - 1), 2 + ctx.P), style: 'TableStyleLight1' });
 
+  // By drug and payer: the payer mix, the drug source and the white-bagged share (DOMAIN.md 5.1-5.2). A cell that
+  // shows a formula takes the program's (the payer's) figure; a figure typed over it is the drug's own.
+  const grid = (header: number, rowOf: (pos: number) => number, title: string, cell: (pos: number, j: number, r: number) => void, name: string): void => {
+    s.value(header - 1, 0, title, 'section');
+    s.values(header, 0, ['HCPCS', 'Product', ...input.payers.map((p) => p.profile.id)], 'header');
+    for (let pos = 0; pos < ctx.D; pos++) {
+      const line = input.drugs[ctx.drug(pos)];
+      if (!line) continue;
+      const r = rowOf(pos);
+      s.value(r, 0, line.hcpcs, 'text');
+      s.value(r, 1, line.label, 'text');
+      input.payers.forEach((_, j) => cell(pos, j, r));
+    }
+    s.tables.push({ name: `${NAME_PREFIX}${name}`, range: rangeAddress(header, 0, rowOf(ctx.D - 1), 1 + ctx.P), style: 'TableStyleLight1' });
+  };
+  grid(L.drugMixHeader, (pos) => ctx.inputDrugMixRow(pos), 'Payer mix by drug (a formula: the program\'s mix; a figure: the drug\'s own, DOMAIN.md 5.2)', (pos, j, r) => {
+    const res = results.drugs[ctx.drug(pos)];
+    const w = res?.weights[j];
+    if (res?.ownMix) s.value(r, 2 + j, w ?? 0, 'input', 'pct');
+    else s.formula(r, 2 + j, cellAddress(ctx.inputPayerRow(j), IN_PAY.weight, true), w ?? 0, 'inputDefault', 'pct');
+  }, 'DrugMix');
+  grid(L.drugSourceHeader, (pos) => ctx.inputDrugSourceRow(pos), 'Drug source by drug (a formula: the payer\'s; words typed over it: the drug\'s own, DOMAIN.md 5.1)', (pos, j, r) => {
+    const line = input.drugs[ctx.drug(pos)];
+    const p = input.payers[j]?.profile;
+    const own = p ? line?.drugSources?.[p.id] : undefined;
+    if (own) s.value(r, 2 + j, SOURCE_WORDS[own.source], 'input');
+    else s.formula(r, 2 + j, cellAddress(ctx.inputPayerRow(j), IN_PAY.drugSource, true), SOURCE_WORDS[p?.drugSource ?? 'buy_and_bill'], 'inputDefault');
+  }, 'DrugSource');
+  grid(L.drugWhiteBagHeader, (pos) => ctx.inputDrugWhiteBagRow(pos), 'White-bagged share by drug, with buy and bill (a formula: the payer\'s)', (pos, j, r) => {
+    const line = input.drugs[ctx.drug(pos)];
+    const p = input.payers[j]?.profile;
+    const own = p ? line?.drugSources?.[p.id] : undefined;
+    if (own) s.value(r, 2 + j, own.whiteBagShare, 'input', 'pct');
+    else s.formula(r, 2 + j, cellAddress(ctx.inputPayerRow(j), IN_PAY.whiteBag, true), p?.whiteBagShare ?? 0, 'inputDefault', 'pct');
+  }, 'DrugWhiteBag');
+
   // Vial plans: the maintenance dose's, then the loading dose's (DOMAIN.md 5.3) -------------------------------------
   writeVialPlan(ctx, s, false);
   writeVialPlan(ctx, s, true);

@@ -253,8 +253,9 @@ export function writeSensitivity(ctx: BoardContext, text: PrintText, n: CohortNu
     }
     ctx.cases.forEach((c, k) => {
       const col = caseCol(k);
-      const W = caseWeightsRange(k);
-      const w = caseWeights[k] as number[];
+      // A drug with its own payer mix keeps it in every case (DOMAIN.md 5.2; the engine's model does the same).
+      const W = res.ownMix ? ctx.drugWeights(pos) : caseWeightsRange(k);
+      const w = res.ownMix ? res.weights.map((x) => x.toNumber()) : (caseWeights[k] as number[]);
       const ps = input.payers.reduce((t, p, j) => t + (paReq.includes(p.profile.id) ? (w[j] as number) : 0), 0);
       const pd = input.payers.reduce((t, p, j) => t + (paReq.includes(p.profile.id) ? (w[j] as number) * p.profile.priorAuthDenialRate : 0), 0);
       s.formula(detailRow('paShare', pos), col, `SUMPRODUCT(${W},${ctx.claimRange(pos, CD.paRequired)})`, ps, 'formula', 'pct');
