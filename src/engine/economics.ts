@@ -63,6 +63,7 @@ export function drugSourceOf(payer: PayerProfile, override?: DrugSourceTerms): D
 export function sourceShares(terms: DrugSourceTerms): { buyAndBill: Dec; whiteBag: Dec } {
   switch (terms.source) {
     case 'buy_and_bill': {
+      if (terms.whiteBagShare === 0) return { buyAndBill: ONE, whiteBag: ZERO };
       const w = dec(terms.whiteBagShare);
       return { buyAndBill: ONE.minus(w), whiteBag: w };
     }
@@ -129,6 +130,9 @@ interface PayerDecimals {
   readonly keep: Dec;
   readonly collect: Dec;
   readonly afterDenial: Dec;
+  /** The payer's own drug source (DOMAIN.md 5.1) and its shares, converted once. */
+  readonly source: DrugSourceTerms;
+  readonly shares: { readonly buyAndBill: Dec; readonly whiteBag: Dec };
 }
 
 const payerDecimals = new WeakMap<PayerProfile, PayerDecimals>();
@@ -146,6 +150,8 @@ function decimalsOf(payer: PayerProfile): PayerDecimals {
       keep: ONE.minus(dec(payer.sequestration)),
       collect: dec(payer.collectionRate),
       afterDenial: ONE.minus(dec(payer.denialWriteOff)),
+      source: drugSourceOf(payer),
+      shares: sourceShares(drugSourceOf(payer)),
     };
     payerDecimals.set(payer, d);
   }
@@ -212,14 +218,18 @@ export function administrationEconomics(book: ReferenceBook, spec: Administratio
   const dispensing = dispense(spec.dose, price.unit.amount, spec.vialSizes && spec.vialSizes.length > 0 ? spec.vialSizes : book.vialSizes(spec.hcpcs));
   const pd = decimalsOf(payer);
   const rate = drugRate(book, spec, payer);
-  const terms = drugSourceOf(payer, spec.drugSource);
-  const shares = sourceShares(terms);
+  const terms = spec.drugSource ?? pd.source;
+  const shares = spec.drugSource ? sourceShares(spec.drugSource) : pd.shares;
   const b = shares.buyAndBill;
   const bought = !b.isZero();
   const jwUnitsBilled = payer.paysDiscarded && bought ? dispensing.jwUnits : 0;
-  // The buy-and-bill claim's lines (units x rate, to cents), times the share of administrations bought.
-  const allowedDrugAdministered = roundCents(rate.times(dispensing.unitsAdministered)).times(b);
-  const allowedDrugDiscarded = roundCents(rate.times(jwUnitsBilled)).times(b);
+  // The buy-and-bill claim's lines (units x rate, to cents), times the share of administrations bought (all of
+  // them, the common case, without the multiplication).
+  const all = b === ONE;
+  const administeredLine = roundCents(rate.times(dispensing.unitsAdministered));
+  const allowedDrugAdministered = all ? administeredLine : administeredLine.times(b);
+  const discardedLine = jwUnitsBilled === 0 ? ZERO : roundCents(rate.times(jwUnitsBilled));
+  const allowedDrugDiscarded = all ? discardedLine : discardedLine.times(b);
   const allowedDrug = allowedDrugAdministered.plus(allowedDrugDiscarded);
 
   const { lines: adminLines, allowed: allowedAdmin } = pricedAdminLines(book, spec, pd.adminPct);
@@ -241,13 +251,11 @@ export function administrationEconomics(book: ReferenceBook, spec: Administratio
   const collected = payerPaid.plus(patientShare.times(collect));
 
   const acquisitionIsDefault = spec.acquisitionPerUnit === null;
-  const aspDefault = (): Dec => {
-    const asp = book.asp(spec.hcpcs, spec.quarter);
-    return spec.defaultAcquisitionFactor ? asp.times(spec.defaultAcquisitionFactor) : asp;
-  };
-  const acquisitionPerUnit = spec.acquisitionPerUnit ?? aspDefault();
-  const drugCost = acquisitionPerUnit.times(dispensing.vials.totalUnits).times(b);
-  const handlingCost = spec.whiteBagHandlingCost ? spec.whiteBagHandlingCost.times(shares.whiteBag) : ZERO;
+  const acquisitionPerUnit =
+    spec.acquisitionPerUnit ?? (spec.defaultAcquisitionFactor ? book.asp(spec.hcpcs, spec.quarter).times(spec.defaultAcquisitionFactor) : book.asp(spec.hcpcs, spec.quarter));
+  const vialCost = acquisitionPerUnit.times(dispensing.vials.totalUnits);
+  const drugCost = all ? vialCost : vialCost.times(b);
+  const handlingCost = spec.whiteBagHandlingCost && !shares.whiteBag.isZero() ? spec.whiteBagHandlingCost.times(shares.whiteBag) : ZERO;
   const netRevenue = d.net.plus(a.net);
   return {
     hcpcs: spec.hcpcs,
@@ -275,7 +283,7 @@ export function administrationEconomics(book: ReferenceBook, spec: Administratio
     whiteBagShare: shares.whiteBag,
     handlingCost,
     drugCost,
-    margin: netRevenue.minus(drugCost).minus(handlingCost),
+    margin: handlingCost.isZero() ? netRevenue.minus(drugCost) : netRevenue.minus(drugCost).minus(handlingCost),
     recovery: !bought ? NOT_APPLICABLE : drugCost.isZero() ? null : d.net.div(drugCost),
     underwater: bought && d.net.lt(drugCost),
   };

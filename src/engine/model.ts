@@ -352,9 +352,18 @@ export function runModel(book: ReferenceBook, input: ModelInput, adj: ModelAdjus
       });
     }
     const administrations = single ? (doseKinds[0] as DoseKind).administrations : newPatients.map((_, m) => sum(doseKinds.map((k) => k.administrations[m] as Dec)));
-    const over = (f: (k: DoseKind) => Dec): Dec[] => newPatients.map((_, m) => sum(doseKinds.map((k) => (k.administrations[m] as Dec).times(f(k)))));
+    // Each kind's administrations at its own figure per administration (one kind: one product per month).
+    const over = (f: (k: DoseKind) => Dec): Dec[] => {
+      const perKind = doseKinds.map(f);
+      if (single) return administrations.map((a) => a.times(perKind[0] as Dec));
+      return newPatients.map((_, m) => {
+        let t = ZERO;
+        doseKinds.forEach((k, ki) => (t = t.plus((k.administrations[m] as Dec).times(perKind[ki] as Dec))));
+        return t;
+      });
+    };
     const revenueSeries = over((k) => k.mix.netRevenue);
-    const costSeries = over((k) => k.mix.drugCost.plus(k.mix.handlingCost));
+    const costSeries = over((k) => (k.mix.handlingCost.isZero() ? k.mix.drugCost : k.mix.drugCost.plus(k.mix.handlingCost)));
     return {
       input: line,
       dose,
@@ -405,7 +414,15 @@ export function runModel(book: ReferenceBook, input: ModelInput, adj: ModelAdjus
     accrualDrugCost.push(total(k, (d) => d.drugCost));
     delays.forEach((_, g) => {
       (earnedByDelay[g] as Dec[]).push(
-        op(k, (m) => sum(drugs.flatMap((d, di) => d.doseKinds.map((kind, ki) => (kind.administrations[m] as Dec).times(((weightedNetByDelay[di] as Dec[][])[ki] as Dec[])[g] as Dec)))), ZERO),
+        op(
+          k,
+          (m) => {
+            let t = ZERO;
+            drugs.forEach((d, di) => d.doseKinds.forEach((kind, ki) => (t = t.plus((kind.administrations[m] as Dec).times(((weightedNetByDelay[di] as Dec[][])[ki] as Dec[])[g] as Dec)))));
+            return t;
+          },
+          ZERO,
+        ),
       );
     });
   }

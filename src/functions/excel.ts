@@ -23,7 +23,7 @@ import { dec } from '../engine/decimal';
 import { checkDose } from '../engine/dose-check';
 import { DomainError, fail } from '../engine/errors';
 import type { CatalogDrug } from '../engine/reference';
-import { DEFAULT_WEIGHT_KG } from '../engine/regimen';
+import { DEFAULT_WEIGHT_KG, doseFor } from '../engine/regimen';
 import { closest } from '../engine/suggest';
 import type { PayerProfile } from '../engine/types';
 import { store } from './store';
@@ -351,10 +351,21 @@ export function checkVialDose(code: string, dose: number): void {
   }
 }
 
+/** A tenth of each catalog drug's label maintenance dose at 80 kg, by code (a bound, not money: a double will do). */
+const refuseBelow = new Map<string, number>();
+
 /** DOMAIN.md 5.5: a dose under 10% of a catalog drug's label maintenance dose (at 80 kg) is a unit mistake. */
 export function checkUnitMistake(code: string, dose: number): void {
   const drug = store.book.catalogDrug(code);
   if (!drug) return;
+  let bound = refuseBelow.get(code);
+  if (bound === undefined) {
+    bound = doseFor(drug.dose, DEFAULT_WEIGHT_KG).toNumber() * 0.1 * (1 + 1e-12);
+    if (refuseBelow.size > 1000) refuseBelow.clear();
+    refuseBelow.set(code, bound);
+  }
+  if (dose >= bound) return;
+  // Near or under the bound: the exact check in decimal, and its message.
   const finding = checkDose(drug, dec(dose), store.book.price(code).unit.measure, DEFAULT_WEIGHT_KG);
   if (finding?.level === 'refuse') fail({ code: 'unit_mistake', message: finding.message });
 }

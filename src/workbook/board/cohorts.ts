@@ -214,10 +214,9 @@ export function writeCohorts(ctx: BoardContext, text: PrintText, n: CohortNumber
       if (own) {
         s.formula(row('kernelLoadPa'), c, kernelLoad(hdr('kernelLoadPa', k), loadPa, `${delay}+`), (n.kernelLoadPa[pos] as Dec[])[j] ?? ZERO, 'formula', 'count4');
         s.formula(row('kernelLoadNoPa'), c, kernelLoad(hdr('kernelLoadNoPa', k), loadNo, ''), (n.kernelLoadNoPa[pos] as Dec[])[j] ?? ZERO, 'formula', 'count4');
-      } else {
-        // No loading dose of its own: no administration at one (the workbook stays small for a large formulary).
-        for (const g of ['kernelLoadPa', 'kernelLoadNoPa', 'adminsLoadPa', 'adminsLoadNoPa', 'adminsLoad'] as const) s.value(row(g), c, 0, 'layout', g.startsWith('kernel') ? 'count4' : 'count2');
       }
+      // A drug without a loading dose of its own leaves its loading-dose rows blank: no administration at one
+      // (SUM and SUMPRODUCT read a blank as 0; the workbook stays small for a large formulary).
       const slice = (g: CohortGrid): string => rangeAddress(row(g), ctx.monthCol(H - k + 1), row(g), ctx.monthCol(H));
       const ref = rangeAddress(row('referred'), ctx.monthCol(1), row('referred'), c);
       s.formula(row('adminsPa'), c, `SUMPRODUCT(${ref},${slice('kernelPa')})`, (n.adminsPa[pos] as number[])[k - 1] ?? 0, 'formula', 'count2');

@@ -193,10 +193,10 @@ export function caseNetRevenue(ctx: BoardContext, loading = false): CaseNet {
   const { input, results, book } = ctx.src;
   return ctx.cases.map((c) => {
     const changes = c.paymentLimitFactor !== 1 || c.denialAdd !== 0;
-    return ctx.order.map((i) => {
+    return ctx.order.map((i, pos) => {
       const line = input.drugs[i];
       const res = results.drugs[i];
-      if (!line || !res) return [];
+      if (!line || !res || (loading && !ctx.hasLoading(pos))) return [];
       const kind = (loading ? loadingKind(res) : undefined) ?? res.doseKinds[0];
       if (!kind) return [];
       if (!changes) return kind.perPayer.map((e) => e.netRevenue);

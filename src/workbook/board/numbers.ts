@@ -142,8 +142,8 @@ export class CohortNumbers {
       const klNo = kl(0);
       this.kernelLoadPa.push(klPa);
       this.kernelLoadNoPa.push(klNo);
-      this.adminsLoadPa.push(conv(klPa));
-      this.adminsLoadNoPa.push(conv(klNo));
+      this.adminsLoadPa.push(load ? conv(klPa) : new Array<number>(H).fill(0));
+      this.adminsLoadNoPa.push(load ? conv(klNo) : new Array<number>(H).fill(0));
     }
 
     // Cash timing, in operating months.
