@@ -127,15 +127,21 @@ describe('dist/functions.js as Excel loads it', () => {
     expect(call('ADMINCODES', 'J1745', 210)).toBe('96413, 96415, 96415');
     expect(call('ADMINFEE', 'J1745', null, 210)).toBe(190.05);
     expect(call('ALLOWED', 'J1745', 400, null, null)).toBe(1458.58);
-    expect(call('REVENUE', 'J1745', 400, 'SELF_PAY', null)).toBe(87.51);
+    // DOMAIN.md 5.1-5.2 (worked in test/functions/functions.test.ts): self-pay on free drug pays 6% of the
+    // administration, 0.06 x 161.66 = 9.70; Medicare keeps 0.974 of 1458.58 = 1420.65692 - 1223.50943 = 197.15;
+    // commercial 1649.54 x 0.9604 - 1223.50943 = 360.71; recovery 0.974 x 1.06 = 1.03244; mix (197.15 + 360.71) / 2.
+    expect(call('REVENUE', 'J1745', 400, 'SELF_PAY', null)).toBe(9.7);
     expect(call('COST', 'J1745', 400, null)).toBe(1223.51);
-    expect(call('MARGIN', 'J1745', 400, 'MEDICARE', null, null)).toBe(211.73);
-    expect(call('MARGIN', 'Remicade', 400, 'COMMERCIAL', null, null)).toBe(426.03);
-    expect(call('RECOVERY', 'J1745', 400, null, null)).toBe(1.04304);
-    expect(call('MIXMARGIN', 'J1745', 400, [['MEDICARE', 'COMMERCIAL']], [[0.5], [0.5]], null)).toBe(318.88);
+    expect(call('MARGIN', 'J1745', 400, 'MEDICARE', null, null)).toBe(197.15);
+    expect(call('MARGIN', 'Remicade', 400, 'COMMERCIAL', null, null)).toBe(360.71);
+    expect(call('RECOVERY', 'J1745', 400, null, null)).toBe(1.03244);
+    expect(call('MIXMARGIN', 'J1745', 400, [['MEDICARE', 'COMMERCIAL']], [[0.5], [0.5]], null)).toBe(278.93);
     expect(call('ADMINISTRATIONS', 'J1745', 2)).toBe(6.5);
+    // Rituxan for RA in courses (DOMAIN.md 5.3): 6 in year one.
+    expect(call('ADMINISTRATIONS', 'Rituxan', 1)).toBe(6);
     expect(call('CHAIRHOURS', 'Ocrevus', null)).toBe(4.5);
-    expect((call('DRUGS', null) as unknown[][]).length).toBe(32);
+    // The 43 catalog products (DOMAIN.md 5.4) below a header row.
+    expect((call('DRUGS', null) as unknown[][]).length).toBe(44);
     expect((call('PAYERS') as unknown[][])[4]?.[2]).toBe('ASP + 15%');
     expect(call('SOURCE')).toContain('Effective January 1, 2026 through March 31, 2026');
   });
