@@ -122,6 +122,9 @@ export const FIELDS = {
   priorAuthDelayDays: { unit: 'number', min: 0, whole: true, noun: 'days', optional: true },
   priorAuthStaffMinutes: { unit: 'number', min: 0, noun: 'minutes' },
   staffHourlyCost: { unit: 'money', min: 0 },
+  whiteBagHandlingCost: { unit: 'money', min: 0, optional: true },
+  promptPayDiscount: { unit: 'percent', min: 0, max: 100, optional: true },
+  gpoDiscount: { unit: 'percent', min: 0, max: 100, optional: true },
 } as const satisfies Record<string, FieldSpec>;
 
 export type FieldId = keyof typeof FIELDS;

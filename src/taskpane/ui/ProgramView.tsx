@@ -9,12 +9,15 @@ import { useId } from 'react';
 import type { ReferenceBook } from '../../engine/book';
 import {
   DEFAULT_DISTRIBUTOR_TERMS_DAYS,
+  DEFAULT_GPO_DISCOUNT,
   DEFAULT_HORIZON_MONTHS,
   DEFAULT_INVENTORY_DAYS_ON_HAND,
   DEFAULT_PATIENT_WEIGHT_KG,
   DEFAULT_PLANNING_MONTHS,
   DEFAULT_PRIOR_AUTH_DELAY_DAYS,
+  DEFAULT_PROMPT_PAY_DISCOUNT,
   DEFAULT_UTILIZATION_TARGET,
+  DEFAULT_WHITE_BAG_HANDLING_COST,
 } from '../../scenario/defaults';
 import type { Scenario, ScenarioFixedCost } from '../../scenario/types';
 import { setFixedCosts, setPatientWeight, setProgramNumber, setQuarter, setScenarioText, type ProgramNumberField } from '../model/edit';
@@ -144,6 +147,21 @@ export function ProgramView(props: ProgramViewProps) {
           {field('discountRate', 'Discount rate / year', FIELDS.discountRate, '%')}
           {field('distributorTermsDays', 'Distributor terms', FIELDS.distributorTermsDays, 'days', DEFAULT_DISTRIBUTOR_TERMS_DAYS)}
           {field('inventoryDaysOnHand', 'Drug inventory on hand', FIELDS.inventoryDaysOnHand, 'days', DEFAULT_INVENTORY_DAYS_ON_HAND)}
+        </div>
+      </section>
+
+      <section className={styles.section} aria-labelledby="drug-price-heading">
+        <Subtitle2 as="h2" id="drug-price-heading">
+          Drug purchasing
+        </Subtitle2>
+        <Caption1 className={styles.sub}>
+          Discounts apply to drugs priced at the ASP default only, not to a contract price (DOMAIN.md 5.6); the handling cost applies to each
+          white-bagged administration (5.1).
+        </Caption1>
+        <div className={styles.grid}>
+          {field('promptPayDiscount', 'Prompt-pay discount', FIELDS.promptPayDiscount, '%', DEFAULT_PROMPT_PAY_DISCOUNT)}
+          {field('gpoDiscount', 'GPO discount', FIELDS.gpoDiscount, '%', DEFAULT_GPO_DISCOUNT)}
+          {field('whiteBagHandlingCost', 'White-bag handling per administration', FIELDS.whiteBagHandlingCost, '$', DEFAULT_WHITE_BAG_HANDLING_COST)}
         </div>
       </section>
 
