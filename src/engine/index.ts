@@ -6,6 +6,7 @@ export * from './economics';
 export * from './errors';
 export * from './mix';
 export * from './model';
+export * from './patient';
 export * from './payers';
 export * from './reference';
 export * from './regimen';

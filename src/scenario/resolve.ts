@@ -4,6 +4,7 @@
  * scenario's terms, and the quarter and fee schedule year chosen.
  */
 import type { DoseBasis, ReferenceData } from '../engine/reference';
+import { coverageDefault } from '../engine/patient';
 import { builtinPayer } from '../engine/payers';
 import type { DrugLineInput, DrugRule, ModelInput, PayerProfile, ProgramInput } from '../engine/types';
 import {
@@ -36,6 +37,7 @@ import {
   newestQuarter,
 } from './lookup';
 import {
+  PAYER_COVERAGE_KEYS,
   PAYER_TERM_KEYS,
   type PayerTerms,
   type Scenario,
@@ -162,7 +164,30 @@ function resolvePayer(payer: ScenarioPayer): PayerProfile {
     paysDiscarded: term('paysDiscarded'),
     daysToPayment: term('daysToPayment'),
     priorAuthDenialRate: term('priorAuthDenialRate'),
+    ...resolveCoverage(payer),
   };
+}
+
+/**
+ * DOMAIN.md 5.7: the patient coverage a payer states, and, for a payer based on another profile whose
+ * coverage differs from that of its own id, the coverage of its basedOn (a custom payer based on MEDICARE is
+ * traditional Medicare coverage). Fields left out stay absent: the engine takes them from the profile id's
+ * default (engine/patient.ts coverageOf).
+ */
+function resolveCoverage(payer: ScenarioPayer): Partial<Pick<PayerProfile, (typeof PAYER_COVERAGE_KEYS)[number]>> {
+  const inherited = payer.basedOn === undefined ? undefined : coverageDefault(payer.basedOn);
+  const out: { -readonly [K in (typeof PAYER_COVERAGE_KEYS)[number]]?: PayerProfile[K] } = {};
+  if (inherited !== undefined && inherited !== coverageDefault(payer.id)) {
+    out.coverageType = inherited.coverageType;
+    out.annualDeductible = inherited.annualDeductible;
+    out.outOfPocketMax = inherited.outOfPocketMax;
+    out.supplemental = inherited.supplemental;
+  }
+  if (payer.coverageType !== undefined) out.coverageType = payer.coverageType;
+  if (payer.annualDeductible !== undefined) out.annualDeductible = payer.annualDeductible;
+  if (payer.outOfPocketMax !== undefined) out.outOfPocketMax = payer.outOfPocketMax;
+  if (payer.supplemental !== undefined) out.supplemental = payer.supplemental;
+  return out;
 }
 
 function resolveProgram(program: ScenarioProgram): ProgramInput {
@@ -181,6 +206,8 @@ function resolveProgram(program: ScenarioProgram): ProgramInput {
     priorAuthDelayDays: program.priorAuthDelayDays ?? DEFAULT_PRIOR_AUTH_DELAY_DAYS.value,
     priorAuthStaffMinutes: program.priorAuthStaffMinutes,
     staffHourlyCost: program.staffHourlyCost,
+    // Absent = DEFAULT_ACCESS_RISK_THRESHOLD, applied where the access risk is computed (engine/access.ts).
+    ...(program.accessRiskThreshold === undefined ? {} : { accessRiskThreshold: program.accessRiskThreshold }),
   };
 }
 

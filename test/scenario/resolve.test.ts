@@ -352,6 +352,8 @@ describe('SCENARIO_DEFAULTS', () => {
       'program.horizonMonths': 36,
       'program.distributorTermsDays': 30,
       'program.priorAuthDelayDays': 14,
+      // Issue 11 (DOMAIN.md 5.7 access risk): $2,000 a year.
+      'program.accessRiskThreshold': 2000,
     });
   });
 });

@@ -1,6 +1,7 @@
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
 import schema from '../../src/scenario/scenario.schema.json';
 import {
+  DEFAULT_ACCESS_RISK_THRESHOLD,
   DEFAULT_DISTRIBUTOR_TERMS_DAYS,
   DEFAULT_DRUG_DISCONTINUATION_RATE,
   DEFAULT_HORIZON_MONTHS,
@@ -8,6 +9,7 @@ import {
   DEFAULT_PLANNING_MONTHS,
   DEFAULT_PRIOR_AUTH_DELAY_DAYS,
   DEFAULT_UTILIZATION_TARGET,
+  PAYER_COVERAGE_KEYS,
   PAYER_TERM_KEYS,
   sampleScenario,
   validateScenario,
@@ -44,6 +46,7 @@ describe('scenario.schema.json', () => {
     ['program.horizonMonths', DEFAULT_HORIZON_MONTHS],
     ['program.distributorTermsDays', DEFAULT_DISTRIBUTOR_TERMS_DAYS],
     ['program.priorAuthDelayDays', DEFAULT_PRIOR_AUTH_DELAY_DAYS],
+    ['program.accessRiskThreshold', DEFAULT_ACCESS_RISK_THRESHOLD],
   ])('annotates %s with the default of defaults.ts', (field, def) => {
     expect(def.field).toBe(field);
     const defs = schema.$defs;
@@ -55,13 +58,14 @@ describe('scenario.schema.json', () => {
       'program.horizonMonths': defs.program.properties.horizonMonths.default,
       'program.distributorTermsDays': defs.program.properties.distributorTermsDays.default,
       'program.priorAuthDelayDays': defs.program.properties.priorAuthDelayDays.default,
+      'program.accessRiskThreshold': defs.program.properties.accessRiskThreshold.default,
     };
     expect(annotated[field]).toBe(def.value);
   });
 
   it('lists the same payer contract terms as PayerProfile', () => {
     const payerFields = Object.keys(schema.$defs.payer.properties);
-    expect(payerFields).toEqual(['id', 'name', 'weight', 'basedOn', ...PAYER_TERM_KEYS]);
+    expect(payerFields).toEqual(['id', 'name', 'weight', 'basedOn', ...PAYER_TERM_KEYS, ...PAYER_COVERAGE_KEYS]);
     expect(schema.$defs.payer.then.anyOf[1]?.required).toEqual([...PAYER_TERM_KEYS]);
   });
 });
