@@ -317,17 +317,27 @@ export function patientYear(administrations: readonly YearAdministration[], opti
   const sorted = [...administrations].sort((a, b) => a.day - b.day);
   const lines: PatientYearLine[] = [];
   let capReachedMonth: number | null = room !== null && room.isZero() && options.outOfPocketMax !== null ? 1 : null;
+  const shareOptions = {
+    ...(options.supplemental === undefined ? {} : { supplemental: options.supplemental }),
+    ...(options.drugSource === undefined ? {} : { drugSource: options.drugSource }),
+  };
+  // Once the deductible is met, the same claim gives the same share until the cap bites: computed once per claim.
+  const metShares = new Map<PatientClaim, PatientShare>();
   for (const a of sorted) {
-    const share = patientShare(a.claim, {
-      deductibleRemaining: deductible,
-      outOfPocketRemaining: room,
-      ...(options.supplemental === undefined ? {} : { supplemental: options.supplemental }),
-      ...(options.drugSource === undefined ? {} : { drugSource: options.drugSource }),
-    });
-    deductible = deductible.minus(share.deductibleDrug).minus(share.deductibleAdmin);
+    let share: PatientShare | undefined;
+    if (deductible.isZero()) {
+      share = metShares.get(a.claim);
+      if (!share) {
+        share = patientShare(a.claim, shareOptions);
+        metShares.set(a.claim, share);
+      }
+      if (room !== null && share.patient.gt(room)) share = undefined;
+    }
+    share ??= patientShare(a.claim, { ...shareOptions, deductibleRemaining: deductible, outOfPocketRemaining: room });
+    if (!deductible.isZero()) deductible = deductible.minus(share.deductibleDrug).minus(share.deductibleAdmin);
     if (room !== null) room = room.minus(share.patient);
-    const programPaid = minDec(program, share.patient);
-    program = program.minus(programPaid);
+    const programPaid = program.isZero() ? ZERO : minDec(program, share.patient);
+    if (!programPaid.isZero()) program = program.minus(programPaid);
     const month = Math.min(12, monthOfDay(a.day - start) + 1);
     if (capReachedMonth === null && room !== null && room.isZero()) capReachedMonth = month;
     lines.push({
@@ -335,27 +345,27 @@ export function patientYear(administrations: readonly YearAdministration[], opti
       month,
       share,
       programPaid,
-      net: share.patient.minus(programPaid),
+      net: programPaid.isZero() ? share.patient : share.patient.minus(programPaid),
       deductibleRemainingAfter: deductible,
       outOfPocketRemainingAfter: room,
     });
   }
+  const byMonth = Array.from({ length: 12 }, () => ({ administrations: 0, patient: ZERO, programPaid: ZERO }));
+  for (const l of lines) {
+    const m = byMonth[l.month - 1] as (typeof byMonth)[number];
+    m.administrations++;
+    m.patient = m.patient.plus(l.share.patient);
+    if (!l.programPaid.isZero()) m.programPaid = m.programPaid.plus(l.programPaid);
+  }
   const months: PatientYearMonth[] = [];
   let cumulative = ZERO;
-  for (let m = 1; m <= 12; m++) {
-    const of = lines.filter((l) => l.month === m);
-    let patient = ZERO;
-    let programPaid = ZERO;
-    for (const l of of) {
-      patient = patient.plus(l.share.patient);
-      programPaid = programPaid.plus(l.programPaid);
-    }
-    cumulative = cumulative.plus(patient);
-    months.push({ month: m, administrations: of.length, patient, programPaid, net: patient.minus(programPaid), cumulative });
-  }
-  let programTotal = ZERO;
-  for (const l of lines) programTotal = programTotal.plus(l.programPaid);
-  return { lines, months, total: cumulative, programPaid: programTotal, net: cumulative.minus(programTotal), capReachedMonth };
+  byMonth.forEach((m, i) => {
+    if (m.administrations > 0) cumulative = cumulative.plus(m.patient);
+    const net = m.programPaid.isZero() ? m.patient : m.patient.minus(m.programPaid);
+    months.push({ month: i + 1, administrations: m.administrations, patient: m.patient, programPaid: m.programPaid, net, cumulative });
+  });
+  const programTotal = (options.copayProgramMax ?? ZERO).minus(program);
+  return { lines, months, total: cumulative, programPaid: programTotal, net: programTotal.isZero() ? cumulative : cumulative.minus(programTotal), capReachedMonth };
 }
 
 // ---------------------------------------------------------------------------------------------------
