@@ -11,7 +11,7 @@
 import { adminCodes, formatAdminCodes } from '../engine/admin';
 import { type Dec, dec } from '../engine/decimal';
 import { fail } from '../engine/errors';
-import { type AdministrationEconomics, administrationAllowed, administrationEconomics } from '../engine/economics';
+import { type AdministrationEconomics, NOT_APPLICABLE, administrationAllowed, administrationEconomics } from '../engine/economics';
 import { checkWeights, mixWeighted } from '../engine/mix';
 import type { CatalogDrug } from '../engine/reference';
 import { DEFAULT_WEIGHT_KG, administrationsPerPatient, doseFor } from '../engine/regimen';
@@ -285,11 +285,12 @@ export function margin(drug: string, dose: number, payer?: string, acquisitionPe
  * @param dose Dose given, in the drug's billing measure (mg, mcg or units, as in the HCPCS descriptor).
  * @param payer MEDICARE, MEDICARE_ADVANTAGE, MEDICAID, COMMERCIAL, SELF_PAY, or a payer of the workbook's scenario. Default: MEDICARE.
  * @param acquisitionPerUnit Your purchase price per billing unit, in dollars. Default: the ASP (an assumption).
- * @returns A ratio, e.g. 1.043 (104.3%), to 6 decimals.
+ * @returns A ratio, e.g. 1.043 (104.3%), to 6 decimals; the text "not applicable" where the payer's patients get the drug elsewhere (white bag or manufacturer free drug) and the practice buys none.
  */
-export function recovery(drug: string, dose: number, payer?: string, acquisitionPerUnit?: unknown): number | CustomFunctions.Error {
+export function recovery(drug: string, dose: number, payer?: string, acquisitionPerUnit?: unknown): number | string | CustomFunctions.Error {
   return scalar('RECOVERY', [drug, dose, payer, acquisitionPerUnit], () => {
     const e = drugLineEconomics(drug, dose, payer, acquisitionPerUnit);
+    if (e.recovery === NOT_APPLICABLE) return NOT_APPLICABLE;
     if (e.recovery === null) fail({ code: 'zero_cost', drug: e.hcpcs });
     return rate(e.recovery);
   });

@@ -3,10 +3,12 @@
  * the scenario's overrides, each payer profile built from its built-in or `basedOn` profile plus the
  * scenario's terms, and the quarter and fee schedule year chosen.
  */
-import type { DoseBasis, ReferenceData } from '../engine/reference';
+import type { DoseBasis, ReferenceData, RegimenSpec } from '../engine/reference';
+import { DAYS_PER_YEAR, inCourses } from '../engine/regimen';
+import { scaledWeights } from '../engine/mix';
 import { coverageDefault } from '../engine/patient';
 import { builtinPayer } from '../engine/payers';
-import type { DrugLineInput, DrugRule, ModelInput, PayerProfile, ProgramInput } from '../engine/types';
+import type { DrugLineInput, DrugRule, DrugSourceTerms, ModelInput, PayerProfile, ProgramInput } from '../engine/types';
 import {
   DEFAULT_DISTRIBUTOR_TERMS_DAYS,
   DEFAULT_DRUG_ACQUISITION_PER_UNIT,
@@ -25,6 +27,9 @@ import {
   DEFAULT_PRIOR_AUTH_DELAY_DAYS,
   DEFAULT_QUARTER,
   DEFAULT_UTILIZATION_TARGET,
+  DEFAULT_GPO_DISCOUNT,
+  DEFAULT_PROMPT_PAY_DISCOUNT,
+  DEFAULT_WHITE_BAG_HANDLING_COST,
   PRIOR_AUTH_EXEMPT_PAYER_IDS,
   type ScenarioDefault,
 } from './defaults';
@@ -64,13 +69,15 @@ export function resolveScenario(scenario: Scenario, ref: ReferenceData): ModelIn
   const feeScheduleYear = resolveFeeScheduleYear(scenario, ref);
   const patientWeightKg = scenario.patientWeightKg ?? DEFAULT_PATIENT_WEIGHT_KG.value;
   const payerIds = scenario.payers.map((p) => p.id);
+  // DOMAIN.md 5.5: weights within 0.001 of 1 are scaled to sum to 1.
+  const weights = scaledWeights(scenario.payers.map((p) => p.weight));
   return {
     name: scenario.name,
     practiceName: scenario.practiceName,
     quarter,
     feeScheduleYear,
-    drugs: scenario.drugs.map((drug) => resolveDrug(drug, ref, patientWeightKg, payerIds)),
-    payers: scenario.payers.map((payer) => ({ profile: resolvePayer(payer), weight: payer.weight })),
+    drugs: scenario.drugs.map((drug) => resolveDrug(drug, ref, patientWeightKg, payerIds, scenario.payers)),
+    payers: scenario.payers.map((payer, i) => ({ profile: resolvePayer(payer), weight: weights[i] as number })),
     program: resolveProgram(scenario.program),
   };
 }
@@ -106,17 +113,25 @@ function resolveDrug(
   ref: ReferenceData,
   patientWeightKg: number,
   payerIds: readonly string[],
+  payers: readonly ScenarioPayer[],
 ): DrugLineInput {
   const facts = findCatalogDrug(ref, drug.hcpcs);
   if (facts === undefined) throw new ScenarioResolutionError(`Unknown drug code "${drug.hcpcs}" (not in the catalog)`);
   const dose: DoseBasis = drug.dose === undefined ? facts.dose : { kind: 'fixed', amount: drug.dose };
+  const courses = drug.coursesPerYear;
+  const regimen: RegimenSpec =
+    courses !== undefined && inCourses(facts.regimen) ? { ...facts.regimen, courseIntervalDays: DAYS_PER_YEAR / courses } : facts.regimen;
+  const sources: Record<string, DrugSourceTerms> = {};
+  for (const s of drug.drugSources ?? []) sources[s.payer] = { source: s.source, whiteBagShare: s.source === 'buy_and_bill' ? (s.whiteBagShare ?? 0) : 0 };
   return {
+    ...(drug.drugSources !== undefined && drug.drugSources.length > 0 ? { drugSources: sources } : {}),
+    ...(drug.payerMix !== undefined ? { payerWeights: scaledWeights(payers.map((p) => drug.payerMix?.[p.id] ?? 0)) } : {}),
     hcpcs: facts.hcpcs,
     label: `${facts.brand} (${facts.generic})`,
     route: facts.route,
     complexity: drug.complexity ?? facts.complexity,
     dose,
-    regimen: facts.regimen,
+    regimen,
     weightKg: drug.weightKg ?? patientWeightKg,
     infusionMinutes: drug.infusionMinutes ?? facts.infusionMinutes,
     chairExtraMinutes: drug.chairExtraMinutes ?? facts.chairExtraMinutes,
@@ -164,6 +179,8 @@ function resolvePayer(payer: ScenarioPayer): PayerProfile {
     paysDiscarded: term('paysDiscarded'),
     daysToPayment: term('daysToPayment'),
     priorAuthDenialRate: term('priorAuthDenialRate'),
+    drugSource: payer.drugSource ?? base?.drugSource ?? 'buy_and_bill',
+    whiteBagShare: payer.whiteBagShare ?? (payer.drugSource === undefined ? base?.whiteBagShare : undefined) ?? 0,
     ...resolveCoverage(payer),
   };
 }
@@ -206,6 +223,9 @@ function resolveProgram(program: ScenarioProgram): ProgramInput {
     priorAuthDelayDays: program.priorAuthDelayDays ?? DEFAULT_PRIOR_AUTH_DELAY_DAYS.value,
     priorAuthStaffMinutes: program.priorAuthStaffMinutes,
     staffHourlyCost: program.staffHourlyCost,
+    whiteBagHandlingCost: program.whiteBagHandlingCost ?? DEFAULT_WHITE_BAG_HANDLING_COST.value,
+    promptPayDiscount: program.promptPayDiscount ?? DEFAULT_PROMPT_PAY_DISCOUNT.value,
+    gpoDiscount: program.gpoDiscount ?? DEFAULT_GPO_DISCOUNT.value,
     // Absent = DEFAULT_ACCESS_RISK_THRESHOLD, applied where the access risk is computed (engine/access.ts).
     ...(program.accessRiskThreshold === undefined ? {} : { accessRiskThreshold: program.accessRiskThreshold }),
   };
@@ -292,6 +312,9 @@ export function scenarioDefaultsApplied(scenario: Scenario, ref?: ReferenceData)
     ['horizonMonths', DEFAULT_HORIZON_MONTHS],
     ['distributorTermsDays', DEFAULT_DISTRIBUTOR_TERMS_DAYS],
     ['priorAuthDelayDays', DEFAULT_PRIOR_AUTH_DELAY_DAYS],
+    ['whiteBagHandlingCost', DEFAULT_WHITE_BAG_HANDLING_COST],
+    ['promptPayDiscount', DEFAULT_PROMPT_PAY_DISCOUNT],
+    ['gpoDiscount', DEFAULT_GPO_DISCOUNT],
   ];
   for (const [key, def] of programDefaults) {
     if (program[key] === undefined) use(`program.${key}`, def, def.value);

@@ -6,7 +6,7 @@
  * quarters run only when reference data is given.
  */
 import { dec, ZERO } from '../engine/decimal';
-import { WEIGHT_SUM_TOLERANCE } from '../engine/mix';
+import { SCENARIO_WEIGHT_TOLERANCE } from '../engine/mix';
 import { BUILTIN_PAYER_IDS, builtinPayer } from '../engine/payers';
 import type { ReferenceData } from '../engine/reference';
 import { describe, isRecord, type JsonRecord } from './json';
@@ -211,6 +211,26 @@ const priorAuthPayers: Rule = (value, path, out) => {
   });
 };
 
+const DRUG_SOURCE_NAMES = ['buy_and_bill', 'white_bag', 'free_drug'] as const;
+
+const DRUG_SOURCE_SHAPE: Shape = {
+  payer: required(payerId),
+  source: required(oneOf(DRUG_SOURCE_NAMES)),
+  whiteBagShare: optional(fraction),
+};
+
+/** A drug's own payer mix: weight by payer id. */
+const payerMix: Rule = (value, path, out) => {
+  if (!isRecord(value)) {
+    out.add(path, `must be an object of weights by payer id, found ${describe(value)}`);
+    return;
+  }
+  for (const [key, weight] of Object.entries(value)) {
+    if (!PAYER_ID_PATTERN.test(key)) out.add(join(path, key), 'must be an upper-case payer id like "ACME_PPO"');
+    else fraction(weight, join(path, key), out);
+  }
+};
+
 const DRUG_SHAPE: Shape = {
   hcpcs: required(patternString(HCPCS_PATTERN, 'must be an HCPCS code like "J1745"')),
   dose: optional(positive),
@@ -225,6 +245,9 @@ const DRUG_SHAPE: Shape = {
   complexity: optional(oneOf(['complex', 'therapeutic'])),
   distributorVerified: required(boolean),
   priorAuthPayers: optional(priorAuthPayers),
+  drugSources: optional(arrayOf(objectOf(DRUG_SOURCE_SHAPE))),
+  payerMix: optional(payerMix),
+  coursesPerYear: optional(numberRule({ min: 0, minExclusive: true, max: 52 })),
 };
 
 const DRUG_RULE_KINDS = ['payment_limit', 'asp_plus', 'wac_percent', 'fixed_per_unit'] as const;
@@ -296,6 +319,8 @@ const PAYER_SHAPE: Shape = {
   weight: required(fraction),
   basedOn: optional(oneOf(BUILTIN_PAYER_IDS)),
   ...Object.fromEntries(PAYER_TERM_KEYS.map((key) => [key, optional(PAYER_TERM_RULES[key])])),
+  drugSource: optional(oneOf(DRUG_SOURCE_NAMES)),
+  whiteBagShare: optional(fraction),
   ...Object.fromEntries(PAYER_COVERAGE_KEYS.map((key) => [key, optional(PAYER_COVERAGE_RULES[key])])),
 };
 
@@ -319,6 +344,9 @@ const PROGRAM_SHAPE: Shape = {
   priorAuthDelayDays: optional(wholeAtLeastZero),
   priorAuthStaffMinutes: required(atLeastZero),
   staffHourlyCost: required(atLeastZero),
+  whiteBagHandlingCost: optional(atLeastZero),
+  promptPayDiscount: optional(fraction),
+  gpoDiscount: optional(fraction),
   accessRiskThreshold: optional(atLeastZero),
 };
 
@@ -381,6 +409,33 @@ function crossCheck(doc: JsonRecord, out: Issues, ref: ReferenceData | undefined
         }
       });
     }
+    if (Array.isArray(drug.drugSources)) {
+      drug.drugSources.forEach((src: unknown, j) => {
+        if (!isRecord(src)) return;
+        const srcPath = `${path}.drugSources[${j}]`;
+        if (typeof src.payer === 'string' && !out.at(`${srcPath}.payer`) && !payerIds.has(src.payer)) {
+          out.add(`${srcPath}.payer`, `payer ${JSON.stringify(src.payer)} is not in payers`);
+        }
+        if (src.whiteBagShare !== undefined && src.source !== 'buy_and_bill' && !out.at(`${srcPath}.source`)) {
+          out.add(`${srcPath}.whiteBagShare`, 'applies only with source "buy_and_bill" (white_bag sends every patient\'s drug, free_drug none)');
+        }
+      });
+    }
+    if (isRecord(drug.payerMix) && !out.at(`${path}.payerMix`)) {
+      let total = ZERO;
+      let complete = true;
+      for (const [key, weight] of Object.entries(drug.payerMix)) {
+        if (out.at(`${path}.payerMix.${key}`) || typeof weight !== 'number') {
+          complete = false;
+          continue;
+        }
+        if (!payerIds.has(key)) out.add(`${path}.payerMix.${key}`, `payer ${JSON.stringify(key)} is not in payers`);
+        total = total.plus(dec(weight));
+      }
+      if (complete && total.minus(1).abs().greaterThan(SCENARIO_WEIGHT_TOLERANCE)) {
+        out.add(`${path}.payerMix`, `weights sum to ${total.toString()}, must sum to 1`);
+      }
+    }
     if (drug.wacPerUnit === undefined && wacPayers.length > 0) {
       out.add(`${path}.wacPerUnit`, `required because payer ${JSON.stringify(wacPayers[0])} pays a percent of WAC`);
     }
@@ -395,6 +450,9 @@ function crossCheck(doc: JsonRecord, out: Issues, ref: ReferenceData | undefined
     const first = seenIds.get(id);
     if (first !== undefined) out.add(`${path}.id`, `duplicate payer id ${JSON.stringify(id)} (also payers[${first}])`);
     else seenIds.set(id, i);
+    if (payer.whiteBagShare !== undefined && payer.drugSource !== undefined && payer.drugSource !== 'buy_and_bill' && !out.at(`${path}.drugSource`)) {
+      out.add(`${path}.whiteBagShare`, 'applies only with drugSource "buy_and_bill"');
+    }
     if (builtinPayer(id) === undefined && payer.basedOn === undefined) {
       const missing = PAYER_TERM_KEYS.filter((key) => payer[key] === undefined);
       if (missing.length > 0) {
@@ -447,7 +505,8 @@ function checkCatalogCode(code: string, path: string, quarterId: string | undefi
 }
 
 /**
- * DOMAIN.md 2.7: the weights sum to 1 (within the engine's tolerance); checked only when every weight is
+ * DOMAIN.md 2.7 and 5.5: the weights sum to 1 within 0.001 (0.333 x 3 is accepted; the resolved scenario
+ * scales them to sum to exactly 1); checked only when every weight is
  * itself valid. Summed in decimal, so that 0.4 + 0.2 + 0.1 + 0.27 + 0.03 is 1 and the sum in the message
  * reads as the user wrote the weights.
  */
@@ -459,7 +518,7 @@ function checkWeightSum(payers: readonly (JsonRecord | undefined)[], out: Issues
     if (typeof weight !== 'number' || out.at(`payers[${i}].weight`)) return;
     sum = sum.plus(dec(weight));
   }
-  if (sum.minus(1).abs().greaterThan(WEIGHT_SUM_TOLERANCE)) {
+  if (sum.minus(1).abs().greaterThan(SCENARIO_WEIGHT_TOLERANCE)) {
     out.add('payers', `weights sum to ${sum.toString()}, must sum to 1`);
   }
 }

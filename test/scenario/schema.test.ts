@@ -9,6 +9,7 @@ import {
   DEFAULT_PLANNING_MONTHS,
   DEFAULT_PRIOR_AUTH_DELAY_DAYS,
   DEFAULT_UTILIZATION_TARGET,
+  PAYER_SOURCE_KEYS,
   PAYER_COVERAGE_KEYS,
   PAYER_TERM_KEYS,
   sampleScenario,
@@ -58,6 +59,9 @@ describe('scenario.schema.json', () => {
       'program.horizonMonths': defs.program.properties.horizonMonths.default,
       'program.distributorTermsDays': defs.program.properties.distributorTermsDays.default,
       'program.priorAuthDelayDays': defs.program.properties.priorAuthDelayDays.default,
+      'program.whiteBagHandlingCost': defs.program.properties.whiteBagHandlingCost.default,
+      'program.promptPayDiscount': defs.program.properties.promptPayDiscount.default,
+      'program.gpoDiscount': defs.program.properties.gpoDiscount.default,
       'program.accessRiskThreshold': defs.program.properties.accessRiskThreshold.default,
     };
     expect(annotated[field]).toBe(def.value);
@@ -65,7 +69,7 @@ describe('scenario.schema.json', () => {
 
   it('lists the same payer contract terms as PayerProfile', () => {
     const payerFields = Object.keys(schema.$defs.payer.properties);
-    expect(payerFields).toEqual(['id', 'name', 'weight', 'basedOn', ...PAYER_TERM_KEYS, ...PAYER_COVERAGE_KEYS]);
+    expect(payerFields).toEqual(['id', 'name', 'weight', 'basedOn', ...PAYER_TERM_KEYS, ...PAYER_SOURCE_KEYS, ...PAYER_COVERAGE_KEYS]);
     expect(schema.$defs.payer.then.anyOf[1]?.required).toEqual([...PAYER_TERM_KEYS]);
   });
 });

@@ -25,7 +25,8 @@ export interface PayerFigure {
   readonly margin: number;
   readonly netRevenue: number;
   readonly drugCost: number;
-  readonly recovery: number | null;
+  /** "not applicable" where the payer's patients get the drug elsewhere (DOMAIN.md 5.1). */
+  readonly recovery: number | 'not applicable' | null;
   readonly underwater: boolean;
 }
 
@@ -42,7 +43,7 @@ export interface DrugFigures {
   readonly acquisitionIsDefault: boolean;
   readonly perPayer: readonly PayerFigure[];
   /** Mix-weighted; null while the mix is off. */
-  readonly mix: { readonly margin: number; readonly recovery: number | null; readonly underwater: boolean } | null;
+  readonly mix: { readonly margin: number; readonly recovery: number | 'not applicable' | null; readonly underwater: boolean } | null;
   readonly underwaterPayers: readonly string[];
   readonly marginPerChairHour: number | null;
   readonly distributorVerified: boolean;

@@ -154,7 +154,7 @@ export function ResultsView(props: { results: Results }) {
                   {num(d.dose)} {d.billingUnit.replace(/^[\d.]+\s*/, '').toLowerCase()}: {d.unitsAdministered} units, {d.vials} {d.vials === 1 ? 'vial' : 'vials'}
                   {d.jwUnits > 0 ? `, ${d.jwUnits} JW units discarded` : ', JZ'}; {d.adminCodes || 'no administration code'}; acquisition ${d.acquisitionPerUnit}/unit
                   {d.acquisitionIsDefault ? ' (default: derived ASP)' : ''}
-                  {d.mix?.recovery === null || d.mix === null ? '' : `; drug cost recovery ${percent(d.mix.recovery)}`}
+                  {d.mix === null || d.mix.recovery === null ? '' : d.mix.recovery === 'not applicable' ? '; drug cost recovery not applicable (no drug bought)' : `; drug cost recovery ${percent(d.mix.recovery)}`}
                 </Caption1>
                 <div className={styles.badges}>
                   {d.mix?.underwater ? (

@@ -11,7 +11,7 @@
  */
 import { adminCodes } from '../../engine/admin';
 import { type Dec, ZERO, dec } from '../../engine/decimal';
-import { administrationEconomics } from '../../engine/economics';
+import { type NotApplicable, administrationEconomics } from '../../engine/economics';
 import type { PayerProfile } from '../../engine/types';
 import { cellAddress, columnLetters, rangeAddress } from '../plan';
 import { type Cached, SheetBuilder } from '../sheet-builder';
@@ -107,7 +107,7 @@ export function writeFormulary(ctx: BoardContext, text: PrintText): SheetBuilder
       const r = h + 1 + pos;
       const isRef = book.catalogDrug(res.input.hcpcs)?.referenceHcpcs == null;
       s.value(r, 0, res.input.label, isRef ? 'formulaBold' : 'text');
-      const pick = (e: { allowed: Dec; netRevenue: Dec; margin: Dec; recovery: Dec | null }): Cached =>
+      const pick = (e: { allowed: Dec; netRevenue: Dec; margin: Dec; recovery: Dec | NotApplicable | null }): Cached =>
         spec.kind === 'allowed' ? e.allowed : spec.kind === 'net' ? e.netRevenue : spec.kind === 'margin' ? e.margin : (e.recovery ?? '');
       res.perPayer.forEach((e, j) => s.formula(r, 1 + j, ctx.ref(SHEET.claims, ctx.claimRow(pos, j), spec.claim, false), pick(e), 'formula', spec.format));
       s.formula(r, 1 + ctx.P, cellAddress(ctx.formularyRow(pos), spec.mix), pick({ ...res.mix, netRevenue: res.mix.netRevenue }), 'formulaBold', spec.format);
