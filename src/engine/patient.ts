@@ -24,12 +24,12 @@
  */
 import type { ReferenceBook } from './book';
 import { type Dec, ZERO, dec, roundCents } from './decimal';
-import { type AdministrationEconomics, type AdministrationSpec, administrationEconomics } from './economics';
+import { type AdministrationEconomics, type AdministrationSpec, administrationEconomics, drugSourceOf } from './economics';
 import { fail } from './errors';
 import type { Complexity, RegimenSpec, Route } from './reference';
-import { DAYS_PER_YEAR, doseDays } from './regimen';
+import { DAYS_PER_YEAR, DEFAULT_WEIGHT_KG, doseFor, loadingDoseAt, regimenDays } from './regimen';
 import { monthOfDay } from './timeline';
-import type { PayerProfile } from './types';
+import type { DrugSource, DrugSourceTerms, PayerProfile } from './types';
 
 /** Who insures the patient: decides which help is allowed and what supplemental coverage can apply. */
 export type CoverageType = 'medicare' | 'medicare_advantage' | 'medicaid' | 'commercial' | 'uninsured';
@@ -40,7 +40,7 @@ export type SupplementalCoverage = 'none' | 'medigap_g' | 'medicaid_qmb';
 export const SUPPLEMENTAL_COVERAGES: readonly SupplementalCoverage[] = ['none', 'medigap_g', 'medicaid_qmb'];
 
 /** Where the patient's drug comes from (DOMAIN.md 5.1): only buy and bill puts a drug line on the practice's claim. */
-export type PatientDrugSource = 'buy_and_bill' | 'white_bag' | 'free_drug';
+export type PatientDrugSource = DrugSource;
 
 /** A payer's patient coverage terms: the new, optional profile fields of DOMAIN.md 5.7. */
 export interface PatientCoverage {
@@ -379,18 +379,21 @@ export interface ScheduledDose {
 }
 
 /**
- * The administrations of year `year` (1 = days 0-363) of a regimen, each with its dose and minutes. Until the
- * catalog states loading administrations at their own dose (DOMAIN.md 5.3), every administration takes the
- * dose and minutes given: this is the one place that changes when it does.
+ * The administrations of year `year` (1 = days 0-363) of a regimen in date order, each with its dose and
+ * minutes (DOMAIN.md 5.3): a loading administration with a dose of its own takes that dose (for the patient
+ * weight; ocrelizumab 300 mg for 150 min) and its own time, every other one the dose and minutes given.
  */
-export function regimenYear(regimen: RegimenSpec, year: number, dose: Dec, minutes: number): ScheduledDose[] {
+export function regimenYear(regimen: RegimenSpec, year: number, dose: Dec, minutes: number, weightKg: number = DEFAULT_WEIGHT_KG): ScheduledDose[] {
   if (!Number.isInteger(year) || year < 1) {
     fail({ code: 'invalid_amount', argument: 'year', problem: `must be a whole number of at least 1, not ${year}` });
   }
   const from = DAYS_PER_YEAR * (year - 1);
-  return doseDays(regimen, DAYS_PER_YEAR * year)
-    .filter((d) => d >= from)
-    .map((day) => ({ day, dose, minutes }));
+  return regimenDays(regimen, DAYS_PER_YEAR * year)
+    .filter((d) => d.day >= from)
+    .map((d) => {
+      const own = loadingDoseAt(regimen, d.loading);
+      return own === null ? { day: d.day, dose, minutes } : { day: d.day, dose: doseFor(own.dose, weightKg), minutes: own.minutes };
+    });
 }
 
 /** The help that can fit a coverage (DOMAIN.md 5.7), for the estimate to name. */
@@ -427,18 +430,30 @@ export function checkCopayProgram(coverage: PatientCoverage, argument = 'copayPr
 // ---------------------------------------------------------------------------------------------------
 // From the engine's claim
 
+/** The buy-and-bill claim of one patient, nothing white-bagged: the claim a patient's share starts from. */
+const ONE_PATIENT_CLAIM: DrugSourceTerms = { source: 'buy_and_bill', whiteBagShare: 0 };
+
+/**
+ * The claim of one administration for one patient: priced as bought and billed in full (a payer's white-bag
+ * share is an average over its patients, not part of one patient's claim); patientShare then drops the drug
+ * line for a patient whose drug is white-bagged or free.
+ */
+export function patientClaim(book: ReferenceBook, spec: AdministrationSpec, payer: PayerProfile): PatientClaim {
+  return claimOf(administrationEconomics(book, { ...spec, drugSource: ONE_PATIENT_CLAIM }, payer));
+}
+
 /** The figures of a priced administration that the patient's share needs. */
 export function claimOf(e: AdministrationEconomics): PatientClaim {
   return { allowedDrug: e.allowedDrug, allowedAdmin: e.allowedAdmin, coinsuranceDrug: e.coinsuranceDrug, coinsuranceAdmin: e.coinsuranceAdmin };
 }
 
 /**
- * Where this payer's patient gets the drug (DOMAIN.md 5.1). The one place the patient estimate reads the
- * drug source: until payer profiles carry one, every payer buys and bills.
+ * Where this payer's patient gets the drug (DOMAIN.md 5.1): the drug's own terms for the payer, else the
+ * payer's. A payer that white-bags a share of its patients still buys and bills for the others: an estimate
+ * for one patient is buy and bill unless the drug comes white-bagged or free for every patient of the payer.
  */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the payer and drug decide it once profiles carry a source
-export function patientDrugSource(_payer: PayerProfile, _hcpcs: string): PatientDrugSource {
-  return 'buy_and_bill';
+export function patientDrugSource(payer: PayerProfile, override?: DrugSourceTerms): PatientDrugSource {
+  return drugSourceOf(payer, override).source;
 }
 
 /** What a year's estimate needs to know about the drug. */
@@ -451,6 +466,10 @@ export interface PatientDrug {
   readonly dose: Dec;
   /** Infusion minutes (maintenance). */
   readonly minutes: number;
+  /** Patient weight for weight-based loading doses, kg (default 80). */
+  readonly weightKg?: number;
+  /** The drug's own source terms for this payer (DOMAIN.md 5.1), overriding the payer's. */
+  readonly sourceTerms?: DrugSourceTerms;
   readonly quarter?: string;
   readonly feeScheduleYear?: number;
 }
@@ -485,9 +504,9 @@ export function patientYearEstimate(book: ReferenceBook, drug: PatientDrug, paye
   if (copay !== null && copay.gt(0)) checkCopayProgram(coverage);
   const deductible = options.deductible ?? dec(coverage.annualDeductible);
   const outOfPocketMax = options.outOfPocketMax !== undefined ? options.outOfPocketMax : coverage.outOfPocketMax === null ? null : dec(coverage.outOfPocketMax);
-  const drugSource = options.drugSource ?? patientDrugSource(payer, drug.hcpcs);
+  const drugSource = options.drugSource ?? patientDrugSource(payer, drug.sourceTerms);
   const claims = new Map<string, PatientClaim>();
-  const administrations = regimenYear(drug.regimen, year, drug.dose, drug.minutes).map((s): YearAdministration => {
+  const administrations = regimenYear(drug.regimen, year, drug.dose, drug.minutes, drug.weightKg).map((s): YearAdministration => {
     const key = `${s.dose.toString()}|${s.minutes}`;
     let claim = claims.get(key);
     if (!claim) {
@@ -502,7 +521,7 @@ export function patientYearEstimate(book: ReferenceBook, drug: PatientDrug, paye
         ...(drug.quarter === undefined ? {} : { quarter: drug.quarter }),
         ...(drug.feeScheduleYear === undefined ? {} : { feeScheduleYear: drug.feeScheduleYear }),
       };
-      claim = claimOf(administrationEconomics(book, spec, payer));
+      claim = patientClaim(book, spec, payer);
       claims.set(key, claim);
     }
     return { day: s.day, claim };

@@ -21,8 +21,8 @@ import { dispense, unitsAdministered } from '../engine/units';
 import {
   type PatientCoverage,
   checkSupplemental,
-  claimOf,
   coverageOf,
+  patientClaim,
   patientDrugSource,
   patientShare,
   patientYearEstimate,
@@ -395,7 +395,7 @@ function patientCoverage(p: PayerProfile, limit: number | undefined, argument: s
 }
 
 /**
- * What the patient pays for one administration (DOMAIN.md 5.7): the deductible first, then coinsurance (Medicare: the CMS file's percentage on the drug, 20% on administration), after the payer's supplemental coverage, capped at the out-of-pocket amount remaining.
+ * What the patient pays for one administration (DOMAIN.md 5.7): the deductible first, then coinsurance (Medicare: the CMS file's percentage on the drug, 20% on administration), after the payer's supplemental coverage, capped at the out-of-pocket amount remaining. A drug the payer's patients get free or white-bagged costs only the administration share.
  * @customfunction PATIENTCOST
  * @param drug HCPCS code (J1745), generic or brand name (infliximab, Remicade), any case. A name shared with biosimilars means the reference product.
  * @param dose Dose given, in the drug's billing measure (mg, mcg or units, as in the HCPCS descriptor).
@@ -412,19 +412,22 @@ export function patientCost(drug: string, dose: number, payer?: string, deductib
     const p = payerArg(payer);
     const deductible = optionalDollars(deductibleRemaining, 'deductibleRemaining') ?? 0;
     const { coverage, limit } = patientCoverage(p, optionalDollars(outOfPocketRemaining, 'outOfPocketRemaining'), 'outOfPocketRemaining');
-    const e = economics(code, d, p, undefined, minutesArg(minutes), catalogEntry(code, ADMIN_FACTS));
-    const share = patientShare(claimOf(e), {
+    const m = minutesArg(minutes);
+    const entry = catalogEntry(code, ADMIN_FACTS);
+    checkVialDose(code, d);
+    const spec = { hcpcs: code, dose: dec(d), route: entry.route, complexity: entry.complexity, minutes: m ?? entry.infusionMinutes, acquisitionPerUnit: null, wacPerUnit: null };
+    const share = patientShare(patientClaim(store.book, spec, p), {
       deductibleRemaining: dec(deductible),
       outOfPocketRemaining: limit,
       supplemental: coverage.supplemental,
-      drugSource: patientDrugSource(p, e.hcpcs),
+      drugSource: patientDrugSource(p),
     });
     return money(share.patient);
   });
 }
 
 /**
- * What the patient pays for a drug over a year of its regimen (DOMAIN.md 5.7): its administrations in date order, the annual deductible met first, capped at the out-of-pocket maximum.
+ * What the patient pays for a drug over a year of its regimen (DOMAIN.md 5.7): its administrations in date order (loading doses at the label's own dose, for 80 kg when weight-based), the annual deductible met first, capped at the out-of-pocket maximum.
  * @customfunction PATIENTYEAR
  * @param drug HCPCS code (J1745), generic or brand name (infliximab, Remicade), any case. A name shared with biosimilars means the reference product.
  * @param dose Dose given, in the drug's billing measure (mg, mcg or units, as in the HCPCS descriptor).

@@ -27,7 +27,12 @@ import { referenceData as fixture } from './fixture';
 
 const ocrelizumab: CatalogDrug = {
   hcpcs: 'J2350', generic: 'ocrelizumab', brand: 'Ocrevus', referenceHcpcs: null, area: 'MS', route: 'IV', complexity: 'complex',
-  dose: { kind: 'fixed', amount: 600 }, regimen: { loadingDays: [0, 14], maintenanceIntervalDays: 182, maxDoses: null },
+  dose: { kind: 'fixed', amount: 600 },
+  // OCREVUS label (DOMAIN.md 5.3): 300 mg on days 0 and 14 (2.5 h), then 600 mg every 24 weeks (3.5 h).
+  regimen: {
+    loadingDays: [0, 14], maintenanceIntervalDays: 168, maxDoses: null,
+    loadingDoses: [{ dose: { kind: 'fixed', amount: 300 }, minutes: 150 }, { dose: { kind: 'fixed', amount: 300 }, minutes: 150 }],
+  },
   infusionMinutes: 210, chairExtraMinutes: 60, vialSizes: [300], labelNote: '',
 };
 const referenceData: ReferenceData = {
@@ -188,6 +193,33 @@ describe('a year (DOMAIN.md 5.7)', () => {
       { supplemental: 'medicaid_qmb' },
     );
     expect([year.lines.length, n(year.total)]).toEqual([8, 0]);
+  });
+
+  it('prices the label regimen of Ocrevus at its own doses: 300 mg x 2 on days 0 and 14, 600 mg on day 182, capped in month 7', () => {
+    // regimenYear: days 0 and 14 at 300 mg / 150 min (loading), 182 = 14 + 168 at 600 mg / 210 min; 350 is also in year 1.
+    // 3,591.77 + 3,591.77 = 7,183.54; day 182: 7,156.89 capped at 2,066.46 (month floor(12 x 182 / 364) + 1 = 7); day 350: 0.
+    const year = patientYearEstimate(
+      book,
+      { hcpcs: 'J2350', route: 'IV', complexity: 'complex', regimen: ocrelizumab.regimen, dose: dec(600), minutes: 210 },
+      payer('MEDICARE_ADVANTAGE'),
+      1,
+    );
+    expect(year.lines.map((l) => [l.day, n(l.share.patient)])).toEqual([
+      [0, 3591.77],
+      [14, 3591.77],
+      [182, 2066.46],
+      [350, 0],
+    ]);
+    expect([n(year.total), year.capReachedMonth, n(year.outOfPocketMax as Dec)]).toEqual([9250, 7, 9250]);
+  });
+
+  it('prices a payer white-bagging a share of its patients as one buy-and-bill patient, and a white-bag payer as administration only', () => {
+    // COMMERCIAL with 40% white-bagged: one patient's claim is still the whole drug line; D = 0: 281.41 + 48.50 = 329.91.
+    const drug = { hcpcs: 'J1745', route: 'IV' as const, complexity: 'complex' as const, regimen: { loadingDays: [0], maintenanceIntervalDays: null, maxDoses: 1 }, dose: dec(400), minutes: 120 };
+    const share = { ...payer('COMMERCIAL'), whiteBagShare: 0.4 };
+    expect(n(patientYearEstimate(book, drug, share, 1, { deductible: dec(0) }).total)).toBe(329.91);
+    const bag = { ...payer('COMMERCIAL'), drugSource: 'white_bag' as const };
+    expect(n(patientYearEstimate(book, drug, bag, 1, { deductible: dec(0) }).total)).toBe(48.5);
   });
 
   it('counts what was already met and spent this year', () => {

@@ -82,9 +82,22 @@ describe('PATIENTYEAR(drug, dose, [payer], [year], [deductible], [outOfPocketMax
   });
 
   it('caps a Medicare Advantage patient on Ocrevus at the 2026 MOOP limit, $9,250, in year 1', () => {
-    // Every Ocrevus infusion is over 7,000 at 20% (600 mg: 7,156.89; 300 mg: 3,591.77), and year 1 holds three: the
-    // total reaches 9,250 and stops there.
+    // Year 1: 300 mg on days 0 and 14 (3,591.77 each: 7,183.54), 600 mg on day 182 (7,156.89, capped at
+    // 9,250 - 7,183.54 = 2,066.46) and day 350 (0): 9,250.
     expect(call('PATIENTYEAR', 'Ocrevus', 600, 'MEDICARE_ADVANTAGE', null, null, null)).toBe(9250);
+  });
+
+  it("gives Ocrevus's loading infusions their own dose: 300 mg x 2 then 600 mg (year 1 under a $20,000 limit)", () => {
+    // 300 mg, 150 min: round2(0.2 x 17,797.20) + round2(0.2 x 161.66) = 3,559.44 + 32.33 = 3,591.77, twice;
+    // 600 mg, 210 min on day 182 and day 350: 7,118.88 + 38.01 = 7,156.89 each. 7,183.54 + 14,313.78 = 21,497.32 > 20,000:
+    // the day-350 infusion is capped at 20,000 - 14,340.43 = 5,659.57; total 20,000. Under 30,000: 21,497.32.
+    expect(call('PATIENTYEAR', 'Ocrevus', 600, 'MEDICARE_ADVANTAGE', 1, 0, 30000)).toBe(21497.32);
+    expect(call('PATIENTYEAR', 'Ocrevus', 600, 'MEDICARE_ADVANTAGE', 1, 0, 20000)).toBe(20000);
+  });
+
+  it('charges a self-pay patient, whose drug comes free from the manufacturer (DOMAIN.md 5.1), the administration only', () => {
+    // SELF_PAY: free drug; administration 161.66 at 100%.
+    expect(call('PATIENTCOST', 'J1745', 400, 'SELF_PAY', null, null, null)).toBe(161.66);
   });
 
   it('meets the commercial default deductible ($1,787) first', () => {
