@@ -1,4 +1,5 @@
 /** The calculation engine: pure, deterministic, decimal.js throughout. No I/O, no Office, no DOM. */
+export * from './access';
 export * from './admin';
 export * from './book';
 export * from './decimal';
