@@ -27,7 +27,7 @@ describe('infusion-planner board', () => {
     expect(c.out()).toContain('Peak working capital:');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Inputs', 'Formulary economics', 'Projection', 'Sensitivity', 'Sources and assumptions', 'Claim detail', 'Cohorts']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Inputs', 'Formulary economics', 'Patient access', 'Projection', 'Sensitivity', 'Sources and assumptions', 'Claim detail', 'Cohorts']);
     const npv = wb.getWorksheet('Summary')?.getCell('C6').value as ExcelJS.CellFormulaValue;
     expect(npv.formula).toMatch(/^'Projection'!\$Y\$\d+$/);
     expect(typeof npv.result).toBe('number');
