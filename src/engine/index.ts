@@ -17,3 +17,5 @@ export * from './types';
 export * from './units';
 export * from './report';
 export * from './impact';
+export * from './dose-check';
+export * from './suggest';

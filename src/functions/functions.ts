@@ -30,6 +30,7 @@ import {
 import {
   amount,
   catalogEntry,
+  checkUnitMistake,
   checkVialDose,
   drugCode,
   minutesArg,
@@ -155,6 +156,7 @@ export function units(drug: string, dose: number): number | CustomFunctions.Erro
   return scalar('UNITS', [drug, dose], () => {
     const code = drugCode(drug);
     const d = amount(dose, 'dose');
+    checkUnitMistake(code, d);
     return unitsAdministered(dec(d), store.book.price(code).unit.amount);
   });
 }

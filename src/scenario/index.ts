@@ -38,3 +38,4 @@ export {
   type AppliedDefaultValue,
 } from './resolve';
 export { sampleScenario } from './sample';
+export { scenarioWarnings } from './warnings';

@@ -68,7 +68,7 @@ export function resolveScenario(scenario: Scenario, ref: ReferenceData): ModelIn
   const quarter = resolveQuarter(scenario, ref);
   const feeScheduleYear = resolveFeeScheduleYear(scenario, ref);
   const patientWeightKg = scenario.patientWeightKg ?? DEFAULT_PATIENT_WEIGHT_KG.value;
-  const payerIds = scenario.payers.map((p) => p.id);
+  const payerIds = scenario.payers.map((p) => p.id.toUpperCase());
   // DOMAIN.md 5.5: weights within 0.001 of 1 are scaled to sum to 1.
   const weights = scaledWeights(scenario.payers.map((p) => p.weight));
   return {
@@ -103,6 +103,12 @@ function resolveFeeScheduleYear(scenario: Scenario, ref: ReferenceData): number 
   return year;
 }
 
+/** A drug's own mix weight for a payer id, its keys in any case (DOMAIN.md 5.5); 0 when left out. */
+function mixWeight(mix: Readonly<Record<string, number>>, id: string): number {
+  const key = Object.keys(mix).find((k) => k.toUpperCase() === id.toUpperCase());
+  return key === undefined ? 0 : (mix[key] ?? 0);
+}
+
 /** Payer ids that need prior authorization when the drug does not list them. */
 function defaultPriorAuthPayers(payerIds: readonly string[]): string[] {
   return payerIds.filter((id) => !PRIOR_AUTH_EXEMPT_PAYER_IDS.includes(id));
@@ -122,10 +128,10 @@ function resolveDrug(
   const regimen: RegimenSpec =
     courses !== undefined && inCourses(facts.regimen) ? { ...facts.regimen, courseIntervalDays: DAYS_PER_YEAR / courses } : facts.regimen;
   const sources: Record<string, DrugSourceTerms> = {};
-  for (const s of drug.drugSources ?? []) sources[s.payer] = { source: s.source, whiteBagShare: s.source === 'buy_and_bill' ? (s.whiteBagShare ?? 0) : 0 };
+  for (const s of drug.drugSources ?? []) sources[s.payer.toUpperCase()] = { source: s.source, whiteBagShare: s.source === 'buy_and_bill' ? (s.whiteBagShare ?? 0) : 0 };
   return {
     ...(drug.drugSources !== undefined && drug.drugSources.length > 0 ? { drugSources: sources } : {}),
-    ...(drug.payerMix !== undefined ? { payerWeights: scaledWeights(payers.map((p) => drug.payerMix?.[p.id] ?? 0)) } : {}),
+    ...(drug.payerMix !== undefined ? { payerWeights: scaledWeights(payers.map((p) => mixWeight(drug.payerMix ?? {}, p.id))) } : {}),
     hcpcs: facts.hcpcs,
     label: `${facts.brand} (${facts.generic})`,
     route: facts.route,
@@ -142,7 +148,7 @@ function resolveDrug(
     newPatientsPerMonth: drug.newPatientsPerMonth,
     rampMonths: drug.rampMonths,
     discontinuationRate: drug.discontinuationRate ?? DEFAULT_DRUG_DISCONTINUATION_RATE.value,
-    priorAuthPayers: drug.priorAuthPayers ?? defaultPriorAuthPayers(payerIds),
+    priorAuthPayers: drug.priorAuthPayers?.map((id) => id.toUpperCase()) ?? defaultPriorAuthPayers(payerIds),
     distributorVerified: drug.distributorVerified,
   };
 }
@@ -167,7 +173,7 @@ function resolvePayer(payer: ScenarioPayer): PayerProfile {
     throw new ScenarioResolutionError(`Payer "${payer.id}" has neither basedOn nor a ${key}`);
   };
   return {
-    id: payer.id,
+    id: payer.id.toUpperCase(),
     name: payer.name,
     drugRule: term('drugRule'),
     adminPercentOfFeeSchedule: term('adminPercentOfFeeSchedule'),

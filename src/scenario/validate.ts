@@ -10,7 +10,12 @@ import { SCENARIO_WEIGHT_TOLERANCE } from '../engine/mix';
 import { BUILTIN_PAYER_IDS, builtinPayer } from '../engine/payers';
 import type { ReferenceData } from '../engine/reference';
 import { describe, isRecord, type JsonRecord } from './json';
+import { checkDose, type DoseFinding } from '../engine/dose-check';
+import { DEFAULT_WEIGHT_KG } from '../engine/regimen';
+import { closest } from '../engine/suggest';
+import { parseBillingUnit } from '../engine/units';
 import {
+  catalogNames,
   findCatalogDrug,
   findQuarter,
   isPriced,
@@ -198,10 +203,12 @@ const arrayOf =
 // The format, field by field (keep in step with types.ts and scenario.schema.json)
 
 export const PAYER_ID_PATTERN = /^[A-Z][A-Z0-9_]*$/;
+/** Payer ids as a scenario may write them (any case; resolution upper-cases them, as calc does). */
+const PAYER_ID_ANY_CASE = /^[A-Za-z][A-Za-z0-9_]*$/;
 export const HCPCS_PATTERN = /^[A-Z][0-9]{4}$/;
 export const QUARTER_PATTERN = /^[0-9]{4}Q[1-4]$/;
 
-const payerId = patternString(PAYER_ID_PATTERN, 'must be an upper-case identifier like "ACME_PPO" (A-Z, 0-9 and _)');
+const payerId = patternString(PAYER_ID_ANY_CASE, 'must be an identifier like "ACME_PPO" (letters, digits and _)');
 
 const priorAuthPayers: Rule = (value, path, out) => {
   arrayOf(payerId)(value, path, out);
@@ -226,13 +233,14 @@ const payerMix: Rule = (value, path, out) => {
     return;
   }
   for (const [key, weight] of Object.entries(value)) {
-    if (!PAYER_ID_PATTERN.test(key)) out.add(join(path, key), 'must be an upper-case payer id like "ACME_PPO"');
+    if (!PAYER_ID_ANY_CASE.test(key)) out.add(join(path, key), 'must be a payer id like "ACME_PPO"');
     else fraction(weight, join(path, key), out);
   }
 };
 
 const DRUG_SHAPE: Shape = {
-  hcpcs: required(patternString(HCPCS_PATTERN, 'must be an HCPCS code like "J1745"')),
+  // DOMAIN.md 5.5: what calc accepts, an HCPCS code in any case or a brand or generic name ("j1745", "Remicade").
+  hcpcs: required(nonEmptyString),
   dose: optional(positive),
   weightKg: optional(weightKg),
   newPatientsPerMonth: required(atLeastZero),
@@ -384,7 +392,7 @@ function crossCheck(doc: JsonRecord, out: Issues, ref: ReferenceData | undefined
   const wacPayers: string[] = [];
   payers.forEach((payer, i) => {
     if (payer === undefined) return;
-    if (typeof payer.id === 'string') payerIds.add(payer.id);
+    if (typeof payer.id === 'string') payerIds.add(payer.id.toUpperCase());
     if (isRecord(payer.drugRule) && payer.drugRule.kind === 'wac_percent' && typeof payer.id === 'string') {
       if (!out.at(`payers[${i}].id`)) wacPayers.push(payer.id);
     }
@@ -396,15 +404,21 @@ function crossCheck(doc: JsonRecord, out: Issues, ref: ReferenceData | undefined
     const path = `drugs[${i}]`;
     const code = drug.hcpcs;
     if (typeof code === 'string' && !out.at(`${path}.hcpcs`)) {
-      const first = seenCodes.get(code);
+      const key = (ref === undefined ? undefined : findCatalogDrug(ref, code)?.hcpcs) ?? code.trim().toUpperCase();
+      const first = seenCodes.get(key);
       if (first !== undefined) out.add(`${path}.hcpcs`, `duplicate drug ${JSON.stringify(code)} (also drugs[${first}])`);
-      else seenCodes.set(code, i);
+      else seenCodes.set(key, i);
       if (ref !== undefined) checkCatalogCode(code, `${path}.hcpcs`, quarter, out, ref);
+      if (ref !== undefined && typeof drug.dose === 'number' && !out.at(`${path}.dose`) && !out.at(`${path}.hcpcs`)) {
+        const weight = typeof drug.weightKg === 'number' ? drug.weightKg : typeof doc.patientWeightKg === 'number' ? doc.patientWeightKg : DEFAULT_WEIGHT_KG;
+        const finding = doseFinding(ref, quarter, code, drug.dose, weight, `${path}.dose`);
+        if (finding?.level === 'refuse') out.add(`${path}.dose`, finding.problem);
+      }
     }
     if (Array.isArray(drug.priorAuthPayers) && Array.isArray(doc.payers)) {
       drug.priorAuthPayers.forEach((id: unknown, j) => {
         const idPath = `${path}.priorAuthPayers[${j}]`;
-        if (typeof id === 'string' && !out.at(idPath) && !payerIds.has(id)) {
+        if (typeof id === 'string' && !out.at(idPath) && !payerIds.has(id.toUpperCase())) {
           out.add(idPath, `payer ${JSON.stringify(id)} is not in payers`);
         }
       });
@@ -413,7 +427,7 @@ function crossCheck(doc: JsonRecord, out: Issues, ref: ReferenceData | undefined
       drug.drugSources.forEach((src: unknown, j) => {
         if (!isRecord(src)) return;
         const srcPath = `${path}.drugSources[${j}]`;
-        if (typeof src.payer === 'string' && !out.at(`${srcPath}.payer`) && !payerIds.has(src.payer)) {
+        if (typeof src.payer === 'string' && !out.at(`${srcPath}.payer`) && !payerIds.has(src.payer.toUpperCase())) {
           out.add(`${srcPath}.payer`, `payer ${JSON.stringify(src.payer)} is not in payers`);
         }
         if (src.whiteBagShare !== undefined && src.source !== 'buy_and_bill' && !out.at(`${srcPath}.source`)) {
@@ -429,7 +443,7 @@ function crossCheck(doc: JsonRecord, out: Issues, ref: ReferenceData | undefined
           complete = false;
           continue;
         }
-        if (!payerIds.has(key)) out.add(`${path}.payerMix.${key}`, `payer ${JSON.stringify(key)} is not in payers`);
+        if (!payerIds.has(key.toUpperCase())) out.add(`${path}.payerMix.${key}`, `payer ${JSON.stringify(key)} is not in payers`);
         total = total.plus(dec(weight));
       }
       if (complete && total.minus(1).abs().greaterThan(SCENARIO_WEIGHT_TOLERANCE)) {
@@ -485,12 +499,28 @@ function checkFeeScheduleYear(doc: JsonRecord, out: Issues, ref: ReferenceData):
   if (!years.includes(year)) out.add('feeScheduleYear', `no fee schedule loaded for ${year} (loaded: ${years.join(', ')})`);
 }
 
-function checkCatalogCode(code: string, path: string, quarterId: string | undefined, out: Issues, ref: ReferenceData): void {
+/**
+ * DOMAIN.md 5.5: a dose checked against the label's maintenance dose at the weight; undefined when the drug or its
+ * billing unit is not known (other checks report those).
+ */
+export function doseFinding(ref: ReferenceData, quarterId: string | undefined, code: string, dose: number, weightKg: number, field: string): DoseFinding | undefined {
   const drug = findCatalogDrug(ref, code);
+  const quarter = quarterId === undefined ? undefined : findQuarter(ref, quarterId);
+  const row = quarter?.rows.find((r) => r.hcpcs === drug?.hcpcs);
+  const unit = row === undefined ? null : parseBillingUnit(row.dosage);
+  if (drug === undefined || unit === null || !(dose > 0) || !(weightKg > 0)) return undefined;
+  return checkDose(drug, dec(dose), unit.measure, weightKg, field) ?? undefined;
+}
+
+function checkCatalogCode(given: string, path: string, quarterId: string | undefined, out: Issues, ref: ReferenceData): void {
+  const drug = findCatalogDrug(ref, given);
   if (drug === undefined) {
-    out.add(path, `unknown code ${JSON.stringify(code)} (not in the catalog)`);
+    const suggestion = closest(given, catalogNames(ref));
+    const what = HCPCS_PATTERN.test(given.trim().toUpperCase()) ? 'code' : 'drug';
+    out.add(path, `unknown ${what} ${JSON.stringify(given)} (not in the catalog)${suggestion === undefined ? '' : `; did you mean ${JSON.stringify(suggestion)}?`}`);
     return;
   }
+  const code = drug.hcpcs;
   const quarter = quarterId === undefined ? undefined : findQuarter(ref, quarterId);
   if (quarter === undefined) return;
   if (!isPriced(quarter, code)) {

@@ -186,7 +186,9 @@ describe('results', () => {
     expect(r.drugs).toHaveLength(10);
     const margins = r.drugs.map((d) => d.mix?.margin ?? NaN);
     expect([...margins].sort((a, b) => b - a)).toEqual(margins);
-    expect(r.drugs.every((d) => d.underwaterPayers.includes('SELF_PAY'))).toBe(true);
+    // DOMAIN.md 5.1: SELF_PAY patients get the drug free, so no drug is underwater for SELF_PAY.
+    expect(r.drugs.some((d) => d.underwaterPayers.includes('SELF_PAY'))).toBe(false);
+    expect(r.drugs[0]?.perPayer.find((p) => p.payerId === 'SELF_PAY')?.recovery).toBe('not applicable');
     expect(r.program?.cumulativeCash).toHaveLength(42);
   });
 

@@ -28,7 +28,7 @@ export const board: Command = {
     out: { kind: 'value', valueName: 'FILE', description: `the .xlsx to write (default: ${DEFAULT_BOARD_FILE} in the current directory)` },
   },
   async run(args, io) {
-    const { scenario, source } = readScenarioFile(args.values['scenario'], referenceData);
+    const { scenario, source } = readScenarioFile(args.values['scenario'], referenceData, (line) => io.err(line));
     const book = new ReferenceBook(referenceData);
     const input = resolveScenario(scenario, referenceData);
     const src = boardInputs(book, input, { applied: scenarioDefaultsApplied(scenario, referenceData), scenario });

@@ -18,7 +18,7 @@ export const model: Command = {
     json: { kind: 'flag', description: 'print the full results (per drug x payer, mix, projection, summary) as JSON' },
   },
   run(args, io) {
-    const { scenario } = readScenarioFile(args.values['scenario'], referenceData);
+    const { scenario } = readScenarioFile(args.values['scenario'], referenceData, (line) => io.err(line));
     const book = new ReferenceBook(referenceData);
     const results = runModel(book, resolveScenario(scenario, referenceData));
     const report = modelReport(results);
