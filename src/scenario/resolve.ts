@@ -10,6 +10,7 @@ import { coverageDefault } from '../engine/patient';
 import { builtinPayer } from '../engine/payers';
 import type { DrugLineInput, DrugRule, DrugSourceTerms, ModelInput, PayerProfile, ProgramInput } from '../engine/types';
 import {
+  DEFAULT_ACCESS_RISK_THRESHOLD,
   DEFAULT_DISTRIBUTOR_TERMS_DAYS,
   DEFAULT_DRUG_ACQUISITION_PER_UNIT,
   DEFAULT_DRUG_CHAIR_EXTRA_MINUTES,
@@ -321,6 +322,7 @@ export function scenarioDefaultsApplied(scenario: Scenario, ref?: ReferenceData)
     ['whiteBagHandlingCost', DEFAULT_WHITE_BAG_HANDLING_COST],
     ['promptPayDiscount', DEFAULT_PROMPT_PAY_DISCOUNT],
     ['gpoDiscount', DEFAULT_GPO_DISCOUNT],
+    ['accessRiskThreshold', DEFAULT_ACCESS_RISK_THRESHOLD],
   ];
   for (const [key, def] of programDefaults) {
     if (program[key] === undefined) use(`program.${key}`, def, def.value);

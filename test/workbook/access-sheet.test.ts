@@ -23,7 +23,7 @@ describe('the Patient access sheet', () => {
   it('says its figures are values, not formulas, and holds no formula', () => {
     expect(String(text(2, 0))).toMatch(/^Values computed by the add-in .*\(not formulas\)/);
     expect(sheet.rows.flatMap((r) => r ?? []).some((c) => c?.formula !== undefined)).toBe(false);
-    expect([text(3, 1), String(text(3, 2))]).toEqual([2000, 'default: assumption ($2,000 a year; program.accessRiskThreshold)']);
+    expect([text(3, 1), String(text(3, 2))]).toEqual([2000, 'default: assumption ($2,000 a year); set it on Inputs (Program) or in the add-in, then build the board again']);
   });
 
   it("puts each drug's margin next to its patients' year-1 out-of-pocket by payer", () => {

@@ -95,6 +95,7 @@ const PROGRAM_FIELDS: Partial<Record<ProgramKey, 'practiceName' | 'name' | keyof
   PriorAuthDelayDays: 'priorAuthDelayDays',
   PriorAuthStaffMinutes: 'priorAuthStaffMinutes',
   StaffHourlyCost: 'staffHourlyCost',
+  AccessRiskThreshold: 'accessRiskThreshold',
 };
 
 const PAYER_NUMBER_TERMS = {

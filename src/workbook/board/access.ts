@@ -35,7 +35,12 @@ export function writeAccess(ctx: BoardContext, text: PrintText): SheetBuilder {
   );
   s.value(3, 0, 'Threshold (annual out-of-pocket)', 'label');
   s.value(3, 1, threshold, 'kpiValue', 'money0');
-  s.value(3, 2, results.input.program.accessRiskThreshold === undefined ? 'default: assumption ($2,000 a year; program.accessRiskThreshold)' : 'scenario input (program.accessRiskThreshold)', 'note');
+  s.value(
+    3,
+    2,
+    `${results.input.program.accessRiskThreshold === undefined ? 'default: assumption ($2,000 a year)' : 'scenario input'}; set it on Inputs (Program) or in the add-in, then build the board again`,
+    'note',
+  );
 
   const header = 5;
   const fixed = ['Drug', 'Margin per administration (mix)', 'New patients over the projection', `Patients over ${thresholdText} without help`, 'Share over', 'Average patient, year-1 out-of-pocket (mix)'];

@@ -74,6 +74,7 @@ export const PROGRAM_KEYS = [
   'StaffHourlyCost',
   'PriorAuthCost',
   'ConversionFactor',
+  'AccessRiskThreshold',
 ] as const;
 export type ProgramKey = (typeof PROGRAM_KEYS)[number];
 
