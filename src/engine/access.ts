@@ -76,6 +76,7 @@ export function accessRisk(book: ReferenceBook, results: ModelResults, threshold
       dose: doseFor(line.dose, line.weightKg),
       minutes: line.infusionMinutes,
       weightKg: line.weightKg,
+      wacPerUnit: line.wacPerUnit === null ? null : dec(line.wacPerUnit),
       quarter: results.quarter,
       feeScheduleYear: results.feeScheduleYear,
     };

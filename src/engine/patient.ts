@@ -468,6 +468,8 @@ export interface PatientDrug {
   readonly minutes: number;
   /** Patient weight for weight-based loading doses, kg (default 80). */
   readonly weightKg?: number;
+  /** WAC per billing unit, for a payer paid as a percent of WAC. */
+  readonly wacPerUnit?: Dec | null;
   /** The drug's own source terms for this payer (DOMAIN.md 5.1), overriding the payer's. */
   readonly sourceTerms?: DrugSourceTerms;
   readonly quarter?: string;
@@ -517,7 +519,7 @@ export function patientYearEstimate(book: ReferenceBook, drug: PatientDrug, paye
         complexity: drug.complexity,
         minutes: s.minutes,
         acquisitionPerUnit: null,
-        wacPerUnit: null,
+        wacPerUnit: drug.wacPerUnit ?? null,
         ...(drug.quarter === undefined ? {} : { quarter: drug.quarter }),
         ...(drug.feeScheduleYear === undefined ? {} : { feeScheduleYear: drug.feeScheduleYear }),
       };

@@ -58,6 +58,15 @@ describe('access risk (DOMAIN.md 5.7)', () => {
     expect(n(accessRisk(book, runModel(book, input(mix, 3000))).overThreshold)).toBe(6);
   });
 
+  it('prices a payer paid a percent of WAC with the drug\'s WAC (a custom payer: commercial coverage)', () => {
+    // WAC $40 per 10 mg x 97% = 38.80 x 40 units = 1,552.00; administration 150%: 242.50. Deductible 1,787:
+    // #1: 1,552.00 + round2(235.00 + 0.2 x 7.50) = 1,552.00 + 236.50 = 1,788.50; #2-#8: round2(0.2 x 1,552) + 48.50 = 310.40 + 48.50
+    // = 358.90, x 7 = 2,512.30. Year 1: 4,300.80.
+    const wac = { profile: { ...profile('COMMERCIAL'), id: 'WAC_PLAN', name: 'WAC plan', drugRule: { kind: 'wac_percent' as const, percent: 0.97 } }, weight: 1 };
+    const results = runModel(book, { ...input([wac]), drugs: [{ ...line, wacPerUnit: 40 }] });
+    expect(n(accessRisk(book, results).drugs[0]?.perPayer[0]?.averageAnnual as Dec)).toBe(4300.8);
+  });
+
   it('averages a payer white-bagging 40% of its patients, who pay the administration only', () => {
     // White bag, commercial administration 242.50 an infusion, deductible 1,787: seven infusions all deductible
     // (1,697.50), the eighth round2(89.50 + 0.2 x 153.00) = 120.10: 1,817.60, under 2,000.
