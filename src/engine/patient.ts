@@ -120,6 +120,22 @@ export const PATIENT_COVERAGE_DEFAULTS: Readonly<Record<string, CoverageDefault>
   },
 };
 
+/** Where a coverage type's default figures come from, as the estimate and the board state it. */
+export function coverageSourceText(type: CoverageType): string {
+  switch (type) {
+    case 'medicare':
+      return `Part B deductible $${PART_B_DEDUCTIBLE_2026} and no out-of-pocket limit (rule): CMS, 2026 Medicare Parts A & B Premiums and Deductibles (Nov 14, 2025).`;
+    case 'medicare_advantage':
+      return `In-network MOOP limit $${MA_MOOP_LIMIT_2026.toLocaleString('en-US')}: CMS CY2026 Rate Announcement (plans may set lower); no deductible is an assumption.`;
+    case 'commercial':
+      return `Deductible $${KFF_EHBS_SINGLE_DEDUCTIBLE.toLocaleString('en-US')}: KFF Employer Health Benefits Survey 2024 (single coverage average); out-of-pocket maximum $${ACA_SELF_ONLY_OOP_MAX_2026.toLocaleString('en-US')}: ACA 2026 self-only limit (assumptions).`;
+    case 'medicaid':
+      return 'Medicaid: no patient share (payer profile).';
+    case 'uninsured':
+      return 'Uninsured: the whole allowed amount; the drug free from a manufacturer program (DOMAIN.md 5.1).';
+  }
+}
+
 /** A payer with no built-in coverage of its own (a custom payer given every term) is taken as commercial coverage. */
 export const FALLBACK_COVERAGE_ID = 'COMMERCIAL';
 

@@ -11,15 +11,12 @@ import type { ReferenceBook } from '../../engine/book';
 import { dec } from '../../engine/decimal';
 import { DomainError } from '../../engine/errors';
 import {
-  ACA_SELF_ONLY_OOP_MAX_2026,
   type CoverageType,
-  KFF_EHBS_SINGLE_DEDUCTIBLE,
-  MA_MOOP_LIMIT_2026,
-  PART_B_DEDUCTIBLE_2026,
   type PatientDrugSource,
   type PatientHelp,
   type SupplementalCoverage,
   coverageOf,
+  coverageSourceText,
   helpFor,
   patientDrugSource,
   patientYearEstimate,
@@ -263,26 +260,11 @@ export function computeEstimate(input: EstimateInput, context: EstimateContext, 
       net: round(estimate.net),
       months,
       help: helpLines(own.coverageType, supplemental, copay, round(estimate.net)),
-      coverageSource: coverageSource(own.coverageType),
+      coverageSource: coverageSourceText(own.coverageType),
     };
   } catch (e) {
     if (e instanceof DomainError) return { ok: false, message: e.message };
     throw e;
-  }
-}
-
-function coverageSource(type: CoverageType): string {
-  switch (type) {
-    case 'medicare':
-      return `Part B deductible $${PART_B_DEDUCTIBLE_2026} and no out-of-pocket limit: CMS, 2026 Medicare Parts A & B Premiums and Deductibles (Nov 14, 2025).`;
-    case 'medicare_advantage':
-      return `In-network MOOP limit $${MA_MOOP_LIMIT_2026.toLocaleString('en-US')}: CMS CY2026 Rate Announcement (plans may set lower); no deductible is an assumption.`;
-    case 'commercial':
-      return `Deductible $${KFF_EHBS_SINGLE_DEDUCTIBLE.toLocaleString('en-US')}: KFF Employer Health Benefits Survey 2024 (single coverage average); out-of-pocket maximum $${ACA_SELF_ONLY_OOP_MAX_2026.toLocaleString('en-US')}: ACA 2026 self-only limit.`;
-    case 'medicaid':
-      return 'Medicaid: no patient share (payer profile).';
-    case 'uninsured':
-      return 'Uninsured: the whole allowed amount (payer profile).';
   }
 }
 

@@ -24,6 +24,7 @@ import {
 } from '../model/patient-estimate';
 import { NumberField } from './fields';
 import { money } from './format';
+import { Kpi } from './ResultsView';
 
 /** Writes the one-page estimate into a new sheet; returns its name. */
 export interface EstimateSheetService {
@@ -38,8 +39,6 @@ const useStyles = makeStyles({
   field: { minWidth: 0 },
   select: { minWidth: 0, width: '100%' },
   kpis: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(128px, 1fr))', gap: tokens.spacingHorizontalS, margin: 0 },
-  kpi: { display: 'flex', flexDirection: 'column', padding: tokens.spacingHorizontalS, backgroundColor: tokens.colorNeutralBackground2, borderRadius: tokens.borderRadiusMedium, margin: 0 },
-  kpiValue: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200 },
   th: { textAlign: 'left', fontWeight: tokens.fontWeightSemibold, padding: '2px 4px 2px 0', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   num: { textAlign: 'right', whiteSpace: 'nowrap', padding: '1px 0 1px 4px' },
@@ -288,18 +287,4 @@ export function PatientView(props: PatientViewProps) {
 
 function payerHint(deductible: number, limit: number | null): string {
   return `Deductible ${money(deductible)}; ${limit === null ? 'no out-of-pocket limit' : `out-of-pocket maximum ${money(limit)}`}.`;
-}
-
-function Kpi(props: { label: string; value: string; testId: string }) {
-  const styles = useStyles();
-  return (
-    <div className={styles.kpi}>
-      <dt>
-        <Caption1>{props.label}</Caption1>
-      </dt>
-      <dd className={styles.kpiValue} data-testid={props.testId}>
-        {props.value}
-      </dd>
-    </div>
-  );
 }

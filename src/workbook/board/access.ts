@@ -5,7 +5,7 @@
  * by the add-in when the board was built (engine/access.ts), not formulas, and the sheet says so.
  */
 import { accessRisk } from '../../engine/access';
-import { coverageOf } from '../../engine/patient';
+import { coverageOf, coverageSourceText } from '../../engine/patient';
 import { SheetBuilder } from '../sheet-builder';
 import type { BoardContext } from './context';
 import { type PrintText, printSetup } from './print';
@@ -96,19 +96,4 @@ export function writeAccess(ctx: BoardContext, text: PrintText): SheetBuilder {
   s.widths(0, [34, 14, 14, 16, 10, 16, ...results.payers.flatMap(() => [16, 14])]);
   s.freeze = { rows: header + 1, columns: 1 };
   return s;
-}
-
-function coverageSourceText(type: ReturnType<typeof coverageOf>['coverageType']): string {
-  switch (type) {
-    case 'medicare':
-      return 'CMS, 2026 Medicare Parts A & B Premiums and Deductibles: Part B deductible $283; traditional Medicare has no out-of-pocket limit (rule).';
-    case 'medicare_advantage':
-      return 'CMS CY2026 Rate Announcement: in-network MOOP limit $9,250 (plans may set lower); no deductible (assumption).';
-    case 'commercial':
-      return 'KFF Employer Health Benefits Survey 2024: average single deductible $1,787; ACA 2026 self-only out-of-pocket limit $10,600 (assumptions).';
-    case 'medicaid':
-      return 'Medicaid: no patient share (payer profile).';
-    case 'uninsured':
-      return 'Uninsured: the whole allowed amount; the drug free from a manufacturer program (DOMAIN.md 5.1).';
-  }
 }
