@@ -27,6 +27,7 @@ import { fail } from './errors';
 import { checkWeights, mixWeighted } from './mix';
 import { DAYS_PER_YEAR, administrationsPerPatient, doseFor, loadingDoseAt, regimenDays, regimenEnds } from './regimen';
 import { delaySeries, monthOfDay } from './timeline';
+import type { LoadingDose } from './reference';
 import type { DrugLineInput, ModelInput, PayerProfile } from './types';
 
 /** What-if multipliers, used by sensitivity and named scenarios. All default to no change. */
@@ -314,11 +315,13 @@ export function runModel(book: ReferenceBook, input: ModelInput, adj: ModelAdjus
     const activePatients = convolve(newPatients, kernelFor(onTherapyKernel));
 
     // DOMAIN.md 5.3: each kind of administration priced at its own dose and time.
-    const groups = loadingGroups(line);
+    const all = loadingGroups(line);
+    const groups = all.filter((g) => !g.maintenance);
+    const asMaintenance = all.filter((g) => g.maintenance).flatMap((g) => g.positions);
     const year1 = regimenDays(line.regimen, DAYS_PER_YEAR);
     const doseKinds: DoseKind[] = [];
     const single = groups.length === 0;
-    const maintenancePositions = single ? undefined : [-1];
+    const maintenancePositions = single ? undefined : [-1, ...asMaintenance];
     doseKinds.push({
       loadingPositions: [],
       dose,
@@ -326,7 +329,7 @@ export function runModel(book: ReferenceBook, input: ModelInput, adj: ModelAdjus
       adminCodes: formatAdminCodes(adminCodes(line.route, line.complexity, line.infusionMinutes)),
       perPayer,
       mix,
-      perPatientYear1: year1.filter((d) => single || d.loading === -1).length,
+      perPatientYear1: year1.filter((d) => single || d.loading === -1 || asMaintenance.includes(d.loading)).length,
       administrations: convolve(newPatients, kernelFor((l, delay, months, r) => administrationKernel(l, delay, months, r, maintenancePositions))),
     });
     for (const g of groups) {
@@ -480,18 +483,24 @@ function mixOf(weights: readonly Dec[], perPayer: readonly AdministrationEconomi
   };
 }
 
-/** The loading positions with their own dose, grouped by identical dose and time (DOMAIN.md 5.3). */
-function loadingGroups(line: DrugLineInput): { positions: number[]; dose: NonNullable<ReturnType<typeof loadingDoseAt>> }[] {
-  const groups: { key: string; positions: number[]; dose: NonNullable<ReturnType<typeof loadingDoseAt>> }[] = [];
+/**
+ * The loading positions with their own dose, grouped by identical dose and time (DOMAIN.md 5.3); a loading dose
+ * that is the maintenance dose at the same time (ublituximab's 450 mg at week 2) counts as a maintenance dose.
+ */
+export function loadingGroups(line: DrugLineInput): { positions: number[]; dose: LoadingDose; maintenance: boolean }[] {
+  const maintenanceDose = doseFor(line.dose, line.weightKg);
+  const groups: { key: string; positions: number[]; dose: LoadingDose; maintenance: boolean }[] = [];
   line.regimen.loadingDays.forEach((_, i) => {
     const own = loadingDoseAt(line.regimen, i);
     if (!own) return;
-    const key = JSON.stringify(own);
+    const d = doseFor(own.dose, line.weightKg);
+    const maintenance = d.eq(maintenanceDose) && own.minutes === line.infusionMinutes;
+    const key = maintenance ? 'maintenance' : `${d.toString()}|${own.minutes}`;
     const hit = groups.find((g) => g.key === key);
     if (hit) hit.positions.push(i);
-    else groups.push({ key, positions: [i], dose: own });
+    else groups.push({ key, positions: [i], dose: own, maintenance });
   });
-  return groups.map(({ positions, dose }) => ({ positions, dose }));
+  return groups.map(({ positions, dose, maintenance }) => ({ positions, dose, maintenance }));
 }
 
 function summarize(months: readonly MonthRow[], P: number, H: number, discountRate: Dec): ProgramSummary {

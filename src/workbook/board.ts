@@ -50,11 +50,13 @@ export function dataVintage(src: BoardInputs): string {
 
 /** Builds the plan of the board workbook. Pure: the same inputs give the same plan. */
 export function buildBoardPlan(src: BoardInputs): BoardPlan {
+  refuseUnrestated(src);
   const ctx = new BoardContext(src, sensitivityCases(src));
   const vintage = dataVintage(src);
   const text: PrintText = { practice: src.input.practiceName, date: src.generatedAt.toISOString().slice(0, 10), vintage };
   const numbers = new CohortNumbers(ctx);
   const caseNet = caseNetRevenue(ctx);
+  const caseNetLoad = caseNetRevenue(ctx, true);
   const summary = writeSummary(ctx, text, vintage);
   const sheets = [
     summary.sheet,
@@ -62,9 +64,9 @@ export function buildBoardPlan(src: BoardInputs): BoardPlan {
     writeFormulary(ctx, text),
     writeAccess(ctx, text),
     writeProjection(ctx, text),
-    writeSensitivity(ctx, text, numbers, caseNet),
+    writeSensitivity(ctx, text, numbers, caseNet, caseNetLoad),
     writeSources(ctx, text, vintage),
-    writeClaims(ctx, text, numbers, caseNet),
+    writeClaims(ctx, text, numbers, caseNet, caseNetLoad),
     writeCohorts(ctx, text, numbers),
   ].map((s) => s.build());
   return {
@@ -76,6 +78,32 @@ export function buildBoardPlan(src: BoardInputs): BoardPlan {
     owner: OWNER_MARKER,
     chartsNote: { sheet: SHEET.summary, cell: summary.chartsNoteCell, text: CHARTS_NOTE },
   };
+}
+
+/** Thrown when a scenario uses something the board's native formulas do not restate yet. */
+export class BoardUnsupportedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BoardUnsupportedError';
+  }
+}
+
+/**
+ * The board restates the engine in native formulas; a scenario feature those formulas do not state yet is
+ * refused by name rather than shown with figures that would differ from the engine's: a drug's own payer mix
+ * or drug-source override (DOMAIN.md 5.1-5.2), and more than one loading dose of its own per drug (5.3).
+ */
+function refuseUnrestated(src: BoardInputs): void {
+  src.results.drugs.forEach((d) => {
+    const what = `${d.input.label} (${d.input.hcpcs})`;
+    if (d.ownMix) throw new BoardUnsupportedError(`${what}: the board workbook does not yet restate a drug's own payer mix; use the program's mix to build it`);
+    if (d.input.drugSources !== undefined && Object.keys(d.input.drugSources).length > 0) {
+      throw new BoardUnsupportedError(`${what}: the board workbook does not yet restate a per-drug drug source; set the drug source on the payer to build it`);
+    }
+    if (d.doseKinds.filter((k) => k.loadingPositions.length > 0).length > 1) {
+      throw new BoardUnsupportedError(`${what}: the board workbook restates one loading dose of its own per drug, and this regimen has more`);
+    }
+  });
 }
 
 /** The workbook names of the program inputs (IP_Chairs, ...), all on the Inputs sheet. */

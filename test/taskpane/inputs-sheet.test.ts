@@ -202,7 +202,8 @@ describe('reading the scenario from nothing but the Inputs sheet', () => {
   it('reads a price typed over the derived ASP as the contract price, and the ASP formula as the default', () => {
     const acquisition = (base.cells.find((r) => r.includes('Acquisition $ per unit')) ?? []).indexOf('Acquisition $ per unit');
     const entyvio = base.cells.findIndex((r) => r[0] === 'J3380');
-    expect(String(base.cells[entyvio]?.[acquisition])).toMatch(/^=\$J\$\d+$/);
+    // The derived ASP less the prompt-pay and GPO discounts (DOMAIN.md 5.6): =$J$n*(1-IP_PromptPayDiscount)*(1-IP_GpoDiscount).
+    expect(String(base.cells[entyvio]?.[acquisition])).toMatch(/^=\$J\$\d+\*\(1-\$B\$\d+\)\*\(1-\$B\$\d+\)$/);
     expect(read(base.cells).drugs.find((d) => d.hcpcs === 'J3380')?.acquisitionPerUnit).toBeUndefined();
     expect(read(sheetOf(base.cells, [{ row: entyvio, col: acquisition, value: 18.5 }])).drugs.find((d) => d.hcpcs === 'J3380')?.acquisitionPerUnit).toBe(18.5);
   });
