@@ -25,7 +25,8 @@ export interface ParsedArgs {
 
 export function parseArgs(argv: readonly string[], options: Readonly<Record<string, OptionSpec>>): ParsedArgs {
   const positionals: string[] = [];
-  const values: Record<string, string> = {};
+  // No prototype: an option value can never land on, or be read from, Object.prototype.
+  const values: Record<string, string> = Object.create(null) as Record<string, string>;
   const flags = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -36,7 +37,8 @@ export function parseArgs(argv: readonly string[], options: Readonly<Record<stri
     if (arg.startsWith('--')) {
       const eq = arg.indexOf('=');
       const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
-      const spec = options[name];
+      // Own options only: `--constructor`, `--toString` or `--__proto__` are not options because every object has them.
+      const spec = Object.hasOwn(options, name) ? options[name] : undefined;
       if (!spec) throw new UsageError(`unknown option --${name}`);
       if (spec.kind === 'flag') {
         if (eq > 0) throw new UsageError(`--${name} takes no value`);

@@ -27,7 +27,8 @@ describe('patient coverage fields of a payer (DOMAIN.md 5.7)', () => {
 
   it.each([
     ['supplemental', 'medigap', 'must be one of "none", "medigap_g", "medicaid_qmb"'],
-    ['annualDeductible', -1, 'must be at least 0'],
+    ['annualDeductible', -1, 'must be between 0 and 1000000'],
+    ['outOfPocketMax', 2e6, 'must be between 0 and 1000000'],
     ['outOfPocketMax', 'none', 'must be a number, found'],
     ['coverageType', 'MEDICARE', 'must be one of "medicare"'],
   ])('refuses %s = %j, naming the field, and the schema agrees', (field, value, message) => {
@@ -37,7 +38,7 @@ describe('patient coverage fields of a payer (DOMAIN.md 5.7)', () => {
   });
 
   it('refuses a negative access-risk threshold', () => {
-    expect(problems(edited(minimalScenario(), 'program.accessRiskThreshold', -5))).toEqual(['program.accessRiskThreshold: must be at least 0']);
+    expect(problems(edited(minimalScenario(), 'program.accessRiskThreshold', -5))).toEqual(['program.accessRiskThreshold: must be between 0 and 1000000']);
   });
 
   it("gives a custom payer based on MEDICARE traditional Medicare's coverage, and its own fields over it", () => {

@@ -4,7 +4,6 @@
  * formulas over its Inputs sheet, each cached with the engine's value; charts are drawn only when the add-in
  * builds the workbook in Excel (the .xlsx says so on its Summary).
  */
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { referenceData } from '../../data';
 import { ReferenceBook } from '../../engine/book';
@@ -13,6 +12,7 @@ import { resolveScenario, scenarioDefaultsApplied } from '../../scenario';
 import { boardInputs, buildBoardPlan, dataVintage } from '../../workbook/board';
 import { formulaCells } from '../../workbook/plan';
 import { renderXlsx } from '../../workbook/render-exceljs';
+import { writeFileAtomic } from '../atomic-write';
 import { type Command, CommandFailure } from '../command';
 import { readScenarioFile } from '../scenario-file';
 import { formatSummary } from '../summary-table';
@@ -36,9 +36,10 @@ export const board: Command = {
     const out = path.resolve(args.values['out'] ?? DEFAULT_BOARD_FILE);
     const bytes = await renderXlsx(plan);
     try {
-      writeFileSync(out, bytes);
+      // Beside the file, flushed, then renamed over it: a failure leaves the previous workbook intact.
+      writeFileAtomic(out, bytes);
     } catch (e) {
-      throw new CommandFailure(`cannot write "${out}": ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      throw new CommandFailure(`cannot write "${out}": ${(e as NodeJS.ErrnoException).code ?? String(e)} (a file already there is left as it was)`);
     }
     const formulas = [...formulaCells(plan)].length;
     io.out(formatSummary(modelReport(src.results)));

@@ -7,6 +7,7 @@ import { referenceData } from '../../data';
 import { resolveScenario } from '../../scenario';
 import type { Command } from '../command';
 import { readScenarioFile } from '../scenario-file';
+import { finiteJson } from '../format';
 import { formatSummary } from '../summary-table';
 
 export const model: Command = {
@@ -23,7 +24,7 @@ export const model: Command = {
     const results = runModel(book, resolveScenario(scenario, referenceData));
     const report = modelReport(results);
     // DOMAIN.md 5.7: the patients' year-1 out-of-pocket and how many would pay more than the threshold without help.
-    io.out(args.flags.has('json') ? JSON.stringify({ ...report, accessRisk: accessRiskReport(accessRisk(book, results)) }, null, 2) : formatSummary(report));
+    io.out(args.flags.has('json') ? finiteJson({ ...report, accessRisk: accessRiskReport(accessRisk(book, results)) }) : formatSummary(report));
     return 0;
   },
 };
