@@ -265,7 +265,7 @@ describe('the task pane in Excel (fake host)', () => {
     await page.getByText('No sheet uses INFUSION functions now.').waitFor();
     const before = (await syncs(page)).length;
     await page.getByRole('button', { name: 'Build board workbook' }).click();
-    await page.getByText(/^Board workbook built: Summary, Inputs, Formulary economics, Projection, Sensitivity, Sources and assumptions, Claim detail, Cohorts\.$/).waitFor({ timeout: 30_000 });
+    await page.getByText(/^Board workbook built: Summary, Inputs, Formulary economics, Patient access, Projection, Sensitivity, Sources and assumptions, Claim detail, Cohorts\.$/).waitFor({ timeout: 30_000 });
     const after = (await syncs(page)).slice(before);
     // The renderer's round trips end with the one that reveals the sheets and activates Summary.
     const buildSyncs = after.slice(0, after.findIndex((x) => x.requests.includes('worksheet.activate')) + 1);

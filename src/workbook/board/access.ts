@@ -7,18 +7,16 @@
 import { accessRisk } from '../../engine/access';
 import { coverageOf, coverageSourceText } from '../../engine/patient';
 import { SheetBuilder } from '../sheet-builder';
-import type { BoardContext } from './context';
+import { type BoardContext, SHEET } from './context';
 import { type PrintText, printSetup } from './print';
 
-/** The sheet's name; it follows Formulary economics. */
-export const ACCESS_SHEET = 'Patient access';
 
 export function writeAccess(ctx: BoardContext, text: PrintText): SheetBuilder {
   const { book, results } = ctx.src;
   const risk = accessRisk(book, results);
   const threshold = risk.threshold.toNumber();
   const thresholdText = `$${threshold.toLocaleString('en-US')}`;
-  const s = new SheetBuilder(ACCESS_SHEET, 'board', printSetup(text, { fitToHeight: true }));
+  const s = new SheetBuilder(SHEET.access, 'board', printSetup(text, { fitToHeight: true }));
   s.tabColor = '#2E75B6';
   s.value(0, 0, 'Patient access: what patients pay, next to what the program earns', 'title');
   s.value(

@@ -15,6 +15,7 @@ export const SHEET = {
   summary: 'Summary',
   inputs: 'Inputs',
   formulary: 'Formulary economics',
+  access: 'Patient access',
   projection: 'Projection',
   sensitivity: 'Sensitivity',
   sources: 'Sources and assumptions',
