@@ -46,6 +46,8 @@ export interface AdministrationSpec {
   readonly whiteBagHandlingCost?: Dec;
   /** DOMAIN.md 5.6: (1 - prompt-pay discount) x (1 - GPO discount) on the default (ASP) price; absent = 1. */
   readonly defaultAcquisitionFactor?: Dec;
+  /** Vial sizes in billing units; absent = the catalog's or the crosswalk's (a user's drug gives its own: 5.4). */
+  readonly vialSizes?: readonly number[];
 }
 
 /** DOMAIN.md 5.1: net cost recovery where the practice buys no drug; shown as such, never 0% or infinite. */
@@ -210,7 +212,7 @@ export function administrationEconomics(book: ReferenceBook, spec: Administratio
     fail({ code: 'invalid_amount', argument: 'dose', problem: `must be a positive amount, not ${spec.dose.toString()}` });
   }
   const price = book.price(spec.hcpcs, spec.quarter);
-  const dispensing = dispense(spec.dose, price.unit.amount, book.vialSizes(spec.hcpcs));
+  const dispensing = dispense(spec.dose, price.unit.amount, spec.vialSizes && spec.vialSizes.length > 0 ? spec.vialSizes : book.vialSizes(spec.hcpcs));
   const pd = decimalsOf(payer);
   const rate = drugRate(book, spec, payer);
   const terms = drugSourceOf(payer, spec.drugSource);

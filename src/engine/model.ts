@@ -16,8 +16,8 @@
  * - Break-even month: the first operating month whose net (margin - fixed costs - PA staff) is >= 0.
  *   Payback month: the first operating month from which cumulative cash stays >= 0 to the horizon.
  *   NPV: each month's cash flow discounted at (1 + annual rate)^(month / 12), month 1 = the first planning
- *   month. Peak working capital: the largest (receivables - payables) over the months, i.e. cash tied up in
- *   drug bought and administered before payers pay.
+ *   month. Peak working capital: the largest (receivables - payables + drug inventory on hand, inventory.ts)
+ *   over the months, i.e. cash tied up in drug on the shelf and in drug given before payers pay.
  */
 import type { ReferenceBook } from './book';
 import { Dec, ONE, ZERO, dec, sum } from './decimal';
@@ -26,6 +26,7 @@ import { formatAdminCodes, adminCodes } from './admin';
 import { fail } from './errors';
 import { checkWeights, mixWeighted } from './mix';
 import { DAYS_PER_YEAR, administrationsPerPatient, doseFor, loadingDoseAt, regimenDays, regimenEnds } from './regimen';
+import { inventoryOnHand } from './inventory';
 import { delaySeries, monthOfDay } from './timeline';
 import type { LoadingDose } from './reference';
 import type { DrugLineInput, ModelInput, PayerProfile } from './types';
@@ -129,6 +130,9 @@ export interface MonthRow {
   readonly cashOutDrug: Dec;
   readonly cashFlow: Dec;
   readonly cumulativeCash: Dec;
+  /** Drug inventory on hand at the end of the month, at cost (inventory.ts). */
+  readonly inventory: Dec;
+  /** Receivables - payables + inventory on hand. */
   readonly workingCapital: Dec;
   readonly chairHoursDemand: Dec;
   readonly chairHoursCapacity: Dec;
@@ -282,6 +286,7 @@ export function runModel(book: ReferenceBook, input: ModelInput, adj: ModelAdjus
       ...(priceFactor ? { priceFactor } : {}),
       ...(handling ? { whiteBagHandlingCost: handling } : {}),
       ...(defaultAcquisitionFactor ? { defaultAcquisitionFactor } : {}),
+      ...(line.custom && line.vialSizes.length > 0 ? { vialSizes: line.vialSizes } : {}),
     };
     const pricedAt = (d: Dec, minutes: number): { perPayer: AdministrationEconomics[]; mix: MixFigures } => {
       const spec: AdministrationSpec = { ...baseSpec, dose: d, minutes };
@@ -430,6 +435,7 @@ export function runModel(book: ReferenceBook, input: ModelInput, adj: ModelAdjus
     cumCashIn = cumCashIn.plus(cashIn[k] as Dec);
     cumCost = cumCost.plus(accrualDrugCost[k] as Dec);
     cumCostPaid = cumCostPaid.plus(cashOutDrug[k] as Dec);
+    const inventory = inventoryOnHand(accrualDrugCost[k] as Dec, prog.inventoryDaysOnHand ?? 0);
     const demand = total(k, (d) => d.chairHours);
     const nurses = hoursOpen.isZero() || prog.chairsPerNurse <= 0
       ? ZERO
@@ -451,7 +457,9 @@ export function runModel(book: ReferenceBook, input: ModelInput, adj: ModelAdjus
       cashOutDrug: cashOutDrug[k] as Dec,
       cashFlow,
       cumulativeCash: cumCash,
-      workingCapital: cumRevenue.minus(cumCashIn).minus(cumCost.minus(cumCostPaid)),
+      inventory,
+      // Receivables - payables + drug on the shelf.
+      workingCapital: cumRevenue.minus(cumCashIn).minus(cumCost.minus(cumCostPaid)).plus(inventory),
       chairHoursDemand: demand,
       chairHoursCapacity: operating ? capacity : ZERO,
       utilization: hoursOpen.isZero() ? ZERO : demand.div(hoursOpen),

@@ -36,7 +36,7 @@ export const PAYER_DEFAULT_SOURCES: readonly PayerDefaultSource[] = [
   {
     backs: 'MEDICARE_ADVANTAGE and COMMERCIAL: 90% of the patient share collected; 2% of revenue written off to denials',
     source:
-      'Premier Inc. survey of 2022 claims (2024): 15.7% of MA and 13.9% of commercial claims initially denied, 54.3% of denials overturned; Vabson, Hicks & Chernew, Health Affairs 44(6) 2025: MA denials not overturned cut provider revenue 7%. With prior authorization secured before scheduling (DOMAIN.md 1) far fewer infusion claims are lost: 2% is an assumption; collection of the 20% coinsurance from non-Medicare patients is an assumption',
+      'Premier Inc. survey of 2022 claims (2024): 15.7% of MA and 13.9% of commercial claims initially denied, 54.3% of denials overturned; Vabson, Hicks & Chernew, Health Affairs 44(6) 2025: MA denials not overturned cut provider revenue 7%. With prior authorization secured before scheduling far fewer infusion claims are lost: 2% is an assumption; collection of the 20% coinsurance from non-Medicare patients is an assumption',
   },
   {
     backs: 'MEDICARE_ADVANTAGE: 6.4% of prior-authorization requests denied (volume, not the claim)',

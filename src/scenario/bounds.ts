@@ -57,6 +57,8 @@ export const SCENARIO_BOUNDS = {
   planningMonths: { min: 0, max: MAX_MONTHS, whole: true },
   horizonMonths: { min: 1, max: MAX_MONTHS, whole: true },
   distributorTermsDays: { min: 0, max: MAX_DAYS, whole: true },
+  /** Days of drug stock on hand: at most a year. */
+  inventoryDaysOnHand: { min: 0, max: 365, whole: true },
   priorAuthDelayDays: { min: 0, max: MAX_DAYS, whole: true },
   priorAuthStaffMinutes: { min: 0, max: MAX_MINUTES },
   /** Staff cost an hour: at most $10,000. */

@@ -5,7 +5,9 @@
 export { SCENARIO_FORMAT_VERSION, PAYER_TERM_KEYS, PAYER_SOURCE_KEYS, PAYER_COVERAGE_KEYS } from './types';
 export type {
   Scenario,
+  ScenarioCustomDrug,
   ScenarioDrug,
+  ScenarioDrugSource,
   ScenarioPayer,
   ScenarioProgram,
   ScenarioFixedCost,

@@ -3,7 +3,7 @@
  * the scenario's overrides, each payer profile built from its built-in or `basedOn` profile plus the
  * scenario's terms, and the quarter and fee schedule year chosen.
  */
-import type { DoseBasis, ReferenceData, RegimenSpec } from '../engine/reference';
+import type { CatalogDrug, DoseBasis, ReferenceData, RegimenSpec } from '../engine/reference';
 import { DAYS_PER_YEAR, inCourses } from '../engine/regimen';
 import { scaledWeights } from '../engine/mix';
 import { coverageDefault } from '../engine/patient';
@@ -12,6 +12,7 @@ import type { DrugLineInput, DrugRule, DrugSourceTerms, ModelInput, PayerProfile
 import {
   DEFAULT_ACCESS_RISK_THRESHOLD,
   DEFAULT_DISTRIBUTOR_TERMS_DAYS,
+  DEFAULT_INVENTORY_DAYS_ON_HAND,
   DEFAULT_DRUG_ACQUISITION_PER_UNIT,
   DEFAULT_DRUG_CHAIR_EXTRA_MINUTES,
   DEFAULT_DRUG_COMPLEXITY,
@@ -47,6 +48,7 @@ import {
   PAYER_TERM_KEYS,
   type PayerTerms,
   type Scenario,
+  type ScenarioCustomDrug,
   type ScenarioDrug,
   type ScenarioPayer,
   type ScenarioProgram,
@@ -122,7 +124,7 @@ function resolveDrug(
   payerIds: readonly string[],
   payers: readonly ScenarioPayer[],
 ): DrugLineInput {
-  const facts = findCatalogDrug(ref, drug.hcpcs);
+  const facts = drug.custom === undefined ? findCatalogDrug(ref, drug.hcpcs) : customFacts(drug.hcpcs, drug.custom, ref);
   if (facts === undefined) throw new ScenarioResolutionError(`Unknown drug code "${drug.hcpcs}" (not in the catalog)`);
   const dose: DoseBasis = drug.dose === undefined ? facts.dose : { kind: 'fixed', amount: drug.dose };
   const courses = drug.coursesPerYear;
@@ -134,7 +136,8 @@ function resolveDrug(
     ...(drug.drugSources !== undefined && drug.drugSources.length > 0 ? { drugSources: sources } : {}),
     ...(drug.payerMix !== undefined ? { payerWeights: scaledWeights(payers.map((p) => mixWeight(drug.payerMix ?? {}, p.id))) } : {}),
     hcpcs: facts.hcpcs,
-    label: `${facts.brand} (${facts.generic})`,
+    label: drug.custom === undefined ? `${facts.brand} (${facts.generic})` : `${drug.custom.name} (your drug)`,
+    ...(drug.custom === undefined ? {} : { custom: true }),
     route: facts.route,
     complexity: drug.complexity ?? facts.complexity,
     dose,
@@ -151,6 +154,27 @@ function resolveDrug(
     discontinuationRate: drug.discontinuationRate ?? DEFAULT_DRUG_DISCONTINUATION_RATE.value,
     priorAuthPayers: drug.priorAuthPayers?.map((id) => id.toUpperCase()) ?? defaultPriorAuthPayers(payerIds),
     distributorVerified: drug.distributorVerified,
+  };
+}
+
+/** DOMAIN.md 5.4: the catalog facts of a user's drug, from the scenario (vial sizes default from the crosswalk). */
+function customFacts(hcpcs: string, custom: ScenarioCustomDrug, ref: ReferenceData): CatalogDrug {
+  const code = hcpcs.trim().toUpperCase();
+  const loadingDays = custom.loadingDays ?? [];
+  return {
+    hcpcs: code,
+    generic: custom.name,
+    brand: custom.name,
+    referenceHcpcs: null,
+    area: 'your drug',
+    route: custom.route,
+    complexity: custom.complexity,
+    dose: custom.dosePerKg !== undefined ? { kind: 'per_kg', perKg: custom.dosePerKg } : { kind: 'fixed', amount: custom.dose ?? 0 },
+    regimen: { loadingDays, maintenanceIntervalDays: custom.maintenanceIntervalDays, maxDoses: custom.maxDoses ?? null, source: 'your input (DOMAIN.md 5.4)' },
+    infusionMinutes: custom.infusionMinutes,
+    chairExtraMinutes: custom.chairExtraMinutes,
+    vialSizes: [...(custom.vialSizes ?? ref.vialSizes[code] ?? [])].sort((a, b) => a - b),
+    labelNote: 'your drug: facts from the scenario',
   };
 }
 
@@ -227,6 +251,7 @@ function resolveProgram(program: ScenarioProgram): ProgramInput {
     horizonMonths: program.horizonMonths ?? DEFAULT_HORIZON_MONTHS.value,
     discountRate: program.discountRate,
     distributorTermsDays: program.distributorTermsDays ?? DEFAULT_DISTRIBUTOR_TERMS_DAYS.value,
+    inventoryDaysOnHand: program.inventoryDaysOnHand ?? DEFAULT_INVENTORY_DAYS_ON_HAND.value,
     priorAuthDelayDays: program.priorAuthDelayDays ?? DEFAULT_PRIOR_AUTH_DELAY_DAYS.value,
     priorAuthStaffMinutes: program.priorAuthStaffMinutes,
     staffHourlyCost: program.staffHourlyCost,
@@ -318,6 +343,7 @@ export function scenarioDefaultsApplied(scenario: Scenario, ref?: ReferenceData)
     ['planningMonths', DEFAULT_PLANNING_MONTHS],
     ['horizonMonths', DEFAULT_HORIZON_MONTHS],
     ['distributorTermsDays', DEFAULT_DISTRIBUTOR_TERMS_DAYS],
+    ['inventoryDaysOnHand', DEFAULT_INVENTORY_DAYS_ON_HAND],
     ['priorAuthDelayDays', DEFAULT_PRIOR_AUTH_DELAY_DAYS],
     ['whiteBagHandlingCost', DEFAULT_WHITE_BAG_HANDLING_COST],
     ['promptPayDiscount', DEFAULT_PROMPT_PAY_DISCOUNT],

@@ -22,6 +22,31 @@ export interface ScenarioDrugSource {
 /** The format version this code reads and writes. `migrate.ts` brings older files up to it. */
 export const SCENARIO_FORMAT_VERSION = 1;
 
+/**
+ * DOMAIN.md 5.4: a drug the catalog lacks, added by the user: any HCPCS code the CMS file prices, with the
+ * facts the catalog would hold. Labelled as the user's wherever it is shown.
+ */
+export interface ScenarioCustomDrug {
+  /** The user's name for it, e.g. "Lemtrada (alemtuzumab)". */
+  readonly name: string;
+  readonly route: 'IV' | 'SC';
+  readonly complexity: Complexity;
+  /** Maintenance dose in the billing measure, a fixed amount; or `dosePerKg`. */
+  readonly dose?: number;
+  /** Maintenance dose per kg of body weight, in the billing measure. */
+  readonly dosePerKg?: number;
+  readonly infusionMinutes: number;
+  readonly chairExtraMinutes: number;
+  /** Loading days from the first dose (default: none, the first dose is day 0). */
+  readonly loadingDays?: readonly number[];
+  /** Days between maintenance doses after the last loading day; null when the regimen ends. */
+  readonly maintenanceIntervalDays: number | null;
+  /** Doses in a finite course; default none (ongoing). */
+  readonly maxDoses?: number;
+  /** Billing units per vial; default: the CMS NDC-HCPCS crosswalk's for the code. */
+  readonly vialSizes?: readonly number[];
+}
+
 /** One drug of the proposed formulary. */
 export interface ScenarioDrug {
   /** HCPCS code of a catalog product, e.g. "Q5121". */
@@ -59,6 +84,8 @@ export interface ScenarioDrug {
   readonly payerMix?: Readonly<Record<string, number>>;
   /** DOMAIN.md 5.3: courses a year for a drug given in courses (IV iron, rituximab). Default: the label's. */
   readonly coursesPerYear?: number;
+  /** DOMAIN.md 5.4: the facts of a drug the catalog lacks (then `hcpcs` is its code, priced by CMS). */
+  readonly custom?: ScenarioCustomDrug;
 }
 
 /** The contract terms of a payer profile: everything but its id and name. */
@@ -133,6 +160,8 @@ export interface ScenarioProgram {
   readonly discountRate: number;
   /** Days after administration the practice pays the distributor. */
   readonly distributorTermsDays?: number;
+  /** Days of drug use the practice keeps on hand as inventory (working capital); default 7. */
+  readonly inventoryDaysOnHand?: number;
   /** Days prior authorization delays a new patient's first dose. */
   readonly priorAuthDelayDays?: number;
   /** Staff minutes one prior authorization takes. */

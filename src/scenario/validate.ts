@@ -159,8 +159,6 @@ const numberRule =
 const bounded = (name: keyof typeof SCENARIO_BOUNDS): Rule => numberRule(SCENARIO_BOUNDS[name]);
 
 const fraction = numberRule({ min: 0, max: 1 });
-/** At least 0, with no bound of bounds.ts yet (issue 10's white-bag handling cost). */
-const atLeastZero = numberRule({ min: 0 });
 const weightKg = numberRule({ min: 0, minExclusive: true, max: 400 });
 
 const nonEmptyString: Rule = (value, path, out) => {
@@ -241,6 +239,22 @@ const payerMix: Rule = (value, path, out) => {
   }
 };
 
+const CUSTOM_DRUG_SHAPE: Shape = {
+  name: required(nonEmptyString),
+  route: required(oneOf(['IV', 'SC'])),
+  complexity: required(oneOf(['complex', 'therapeutic'])),
+  dose: optional(bounded('dose')),
+  dosePerKg: optional(bounded('dose')),
+  infusionMinutes: required(bounded('infusionMinutes')),
+  chairExtraMinutes: required(bounded('chairExtraMinutes')),
+  loadingDays: optional(arrayOf(numberRule({ min: 0, max: 3650, whole: true }))),
+  maintenanceIntervalDays: required((value, path, out) => {
+    if (value !== null) numberRule({ min: 1, whole: true })(value, path, out);
+  }),
+  maxDoses: optional(numberRule({ min: 1, whole: true })),
+  vialSizes: optional(arrayOf(numberRule({ min: 0, minExclusive: true, max: 1_000_000 }), 'must list at least one vial size')),
+};
+
 const DRUG_SHAPE: Shape = {
   // DOMAIN.md 5.5: what calc accepts, an HCPCS code in any case or a brand or generic name ("j1745", "Remicade").
   hcpcs: required(nonEmptyString),
@@ -259,6 +273,7 @@ const DRUG_SHAPE: Shape = {
   drugSources: optional(arrayOf(objectOf(DRUG_SOURCE_SHAPE))),
   payerMix: optional(payerMix),
   coursesPerYear: optional(numberRule({ min: 0, minExclusive: true, max: 52 })),
+  custom: optional(objectOf(CUSTOM_DRUG_SHAPE)),
 };
 
 const DRUG_RULE_KINDS = ['payment_limit', 'asp_plus', 'wac_percent', 'fixed_per_unit'] as const;
@@ -352,10 +367,12 @@ const PROGRAM_SHAPE: Shape = {
   horizonMonths: optional(bounded('horizonMonths')),
   discountRate: required(fraction),
   distributorTermsDays: optional(bounded('distributorTermsDays')),
+  inventoryDaysOnHand: optional(bounded('inventoryDaysOnHand')),
   priorAuthDelayDays: optional(bounded('priorAuthDelayDays')),
   priorAuthStaffMinutes: required(bounded('priorAuthStaffMinutes')),
   staffHourlyCost: required(bounded('staffHourlyCost')),
-  whiteBagHandlingCost: optional(atLeastZero),
+  // DOMAIN.md 5.1 and 5.6.
+  whiteBagHandlingCost: optional(bounded('acquisitionPerUnit')),
   promptPayDiscount: optional(fraction),
   gpoDiscount: optional(fraction),
   accessRiskThreshold: optional(bounded('accessRiskThreshold')),
@@ -411,8 +428,9 @@ function crossCheck(doc: JsonRecord, out: Issues, ref: ReferenceData | undefined
       const first = seenCodes.get(key);
       if (first !== undefined) out.add(`${path}.hcpcs`, `duplicate drug ${JSON.stringify(code)} (also drugs[${first}])`);
       else seenCodes.set(key, i);
-      if (ref !== undefined) checkCatalogCode(code, `${path}.hcpcs`, quarter, out, ref);
-      if (ref !== undefined && typeof drug.dose === 'number' && !out.at(`${path}.dose`) && !out.at(`${path}.hcpcs`)) {
+      if (ref !== undefined && isRecord(drug.custom)) checkCustomDrug(code, drug.custom, path, quarter, out, ref);
+      else if (ref !== undefined) checkCatalogCode(code, `${path}.hcpcs`, quarter, out, ref);
+      if (ref !== undefined && drug.custom === undefined && typeof drug.dose === 'number' && !out.at(`${path}.dose`) && !out.at(`${path}.hcpcs`)) {
         const weight = typeof drug.weightKg === 'number' ? drug.weightKg : typeof doc.patientWeightKg === 'number' ? doc.patientWeightKg : DEFAULT_WEIGHT_KG;
         const finding = doseFinding(ref, quarter, code, drug.dose, weight, `${path}.dose`);
         if (finding?.level === 'refuse') out.add(`${path}.dose`, finding.problem);
@@ -513,6 +531,25 @@ export function doseFinding(ref: ReferenceData, quarterId: string | undefined, c
   const unit = row === undefined ? null : parseBillingUnit(row.dosage);
   if (drug === undefined || unit === null || !(dose > 0) || !(weightKg > 0)) return undefined;
   return checkDose(drug, dec(dose), unit.measure, weightKg, field) ?? undefined;
+}
+
+/** DOMAIN.md 5.4: a user's drug: a code outside the catalog that the quarter prices, one dose, vial sizes known. */
+function checkCustomDrug(given: string, custom: JsonRecord, path: string, quarterId: string | undefined, out: Issues, ref: ReferenceData): void {
+  const code = given.trim().toUpperCase();
+  if (!HCPCS_PATTERN.test(code)) {
+    out.add(`${path}.hcpcs`, 'must be an HCPCS code like "J0202" for a drug of your own');
+    return;
+  }
+  if (findCatalogDrug(ref, code) !== undefined) {
+    out.add(`${path}.custom`, `${JSON.stringify(code)} is in the catalog: leave out custom to use the catalog's facts`);
+    return;
+  }
+  const quarter = quarterId === undefined ? undefined : findQuarter(ref, quarterId);
+  if (quarter !== undefined && !isPriced(quarter, code)) out.add(`${path}.hcpcs`, `${JSON.stringify(code)} has no payment limit in ${quarter.quarter}`);
+  if ((custom.dose === undefined) === (custom.dosePerKg === undefined)) out.add(`${path}.custom`, 'give one of dose and dosePerKg');
+  if (custom.vialSizes === undefined && (ref.vialSizes[code] ?? []).length === 0) {
+    out.add(`${path}.custom.vialSizes`, `required: the crosswalk lists no vial sizes for ${JSON.stringify(code)}`);
+  }
 }
 
 function checkCatalogCode(given: string, path: string, quarterId: string | undefined, out: Issues, ref: ReferenceData): void {

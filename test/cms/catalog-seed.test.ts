@@ -51,9 +51,9 @@ describe('parseCatalogSeed on data/reference/drug-catalog-seed.csv', () => {
     return found;
   };
 
-  it('reads all 31 products (the file has 32 lines: a header and 31 products)', () => {
-    expect(seedText.trimEnd().split('\n')).toHaveLength(32);
-    expect(catalog).toHaveLength(31);
+  it('reads all 43 products (the file has 44 lines: a header and 43 products)', () => {
+    expect(seedText.trimEnd().split('\n')).toHaveLength(44);
+    expect(catalog).toHaveLength(43);
   });
 
   it('reads infliximab: 5 mg/kg, loading days 0, 14, 42, then every 56 days, ongoing', () => {

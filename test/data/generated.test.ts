@@ -78,6 +78,8 @@ describe('the generated modules', () => {
     expect(warnings).toEqual([
       'J0129 (Orencia): seed vial sizes [25], crosswalk BILLUNITS [5, 8.75, 12.5, 25]',
       'J3489 (Reclast): seed vial sizes [5], crosswalk BILLUNITS [4, 5]',
+      'Q5135 (Tyenne): seed vial sizes [80, 200, 400], crosswalk BILLUNITS [80, 162, 200, 400]',
+      'Q5100 (Yesintek): seed vial sizes [130], crosswalk BILLUNITS [45, 90, 130]',
     ]);
   });
 

@@ -296,9 +296,9 @@ describe('ADMINISTRATIONS(drug, [year]) and CHAIRHOURS(drug, [minutes])', () => 
 });
 
 describe('DRUGS([area]), PAYERS() and SOURCE()', () => {
-  it('spills the 31 catalog drugs below a header row', () => {
+  it('spills the 43 catalog drugs below a header row', () => {
     const table = call('DRUGS', null) as unknown[][];
-    expect(table).toHaveLength(32);
+    expect(table).toHaveLength(44);
     expect(table[0]).toEqual(['HCPCS', 'Generic name', 'Brand', 'Reference product', 'Area', 'Route', 'Complexity', 'Billing unit', 'Dose at 80 kg', 'Infusion minutes', 'Chair minutes', 'Payment limit', 'Vial sizes (units)']);
     expect(table.find((r) => r[0] === 'J1745')).toEqual(['J1745', 'infliximab', 'Remicade', '', 'IBD/RA', 'IV', 'complex', '10 MG', 400, 120, 30, 32.423, '10']);
     expect(table.find((r) => r[0] === 'Q5121')?.[3]).toBe('J1745');

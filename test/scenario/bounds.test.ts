@@ -80,6 +80,7 @@ describe('one place for the bounds', () => {
     planningMonths: defs['program']?.properties['planningMonths'],
     horizonMonths: defs['program']?.properties['horizonMonths'],
     distributorTermsDays: defs['program']?.properties['distributorTermsDays'],
+    inventoryDaysOnHand: defs['program']?.properties['inventoryDaysOnHand'],
     priorAuthDelayDays: defs['program']?.properties['priorAuthDelayDays'],
     priorAuthStaffMinutes: defs['program']?.properties['priorAuthStaffMinutes'],
     staffHourlyCost: defs['program']?.properties['staffHourlyCost'],

@@ -64,6 +64,7 @@ describe('resolveScenario', () => {
         horizonMonths: 36,
         discountRate: 0.08,
         distributorTermsDays: 30,
+        inventoryDaysOnHand: 7,
         priorAuthDelayDays: 14,
         priorAuthStaffMinutes: 45,
         staffHourlyCost: 32,
@@ -214,6 +215,7 @@ describe('resolveScenario', () => {
         planningMonths: 0,
         horizonMonths: 60,
         distributorTermsDays: 45,
+        inventoryDaysOnHand: 10,
         priorAuthDelayDays: 10,
       });
     });
@@ -272,6 +274,7 @@ describe('scenarioDefaultsApplied', () => {
       ['program.planningMonths', 6],
       ['program.horizonMonths', 36],
       ['program.distributorTermsDays', 30],
+      ['program.inventoryDaysOnHand', 7],
       ['program.priorAuthDelayDays', 14],
       ['program.whiteBagHandlingCost', 0],
       ['program.promptPayDiscount', 0],
@@ -374,6 +377,8 @@ describe('SCENARIO_DEFAULTS', () => {
       'program.planningMonths': 6,
       'program.horizonMonths': 36,
       'program.distributorTermsDays': 30,
+      // A week of drug use on the shelf: an assumption (inventory.ts), not a DOMAIN.md figure.
+      'program.inventoryDaysOnHand': 7,
       'program.priorAuthDelayDays': 14,
       // DOMAIN.md 5.1 and 5.6.
       'program.whiteBagHandlingCost': 0,

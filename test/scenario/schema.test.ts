@@ -3,6 +3,7 @@ import schema from '../../src/scenario/scenario.schema.json';
 import {
   DEFAULT_ACCESS_RISK_THRESHOLD,
   DEFAULT_DISTRIBUTOR_TERMS_DAYS,
+  DEFAULT_INVENTORY_DAYS_ON_HAND,
   DEFAULT_DRUG_DISCONTINUATION_RATE,
   DEFAULT_HORIZON_MONTHS,
   DEFAULT_PATIENT_WEIGHT_KG,
@@ -46,6 +47,7 @@ describe('scenario.schema.json', () => {
     ['program.planningMonths', DEFAULT_PLANNING_MONTHS],
     ['program.horizonMonths', DEFAULT_HORIZON_MONTHS],
     ['program.distributorTermsDays', DEFAULT_DISTRIBUTOR_TERMS_DAYS],
+    ['program.inventoryDaysOnHand', DEFAULT_INVENTORY_DAYS_ON_HAND],
     ['program.priorAuthDelayDays', DEFAULT_PRIOR_AUTH_DELAY_DAYS],
     ['program.accessRiskThreshold', DEFAULT_ACCESS_RISK_THRESHOLD],
   ])('annotates %s with the default of defaults.ts', (field, def) => {
@@ -58,6 +60,7 @@ describe('scenario.schema.json', () => {
       'program.planningMonths': defs.program.properties.planningMonths.default,
       'program.horizonMonths': defs.program.properties.horizonMonths.default,
       'program.distributorTermsDays': defs.program.properties.distributorTermsDays.default,
+      'program.inventoryDaysOnHand': defs.program.properties.inventoryDaysOnHand.default,
       'program.priorAuthDelayDays': defs.program.properties.priorAuthDelayDays.default,
       'program.whiteBagHandlingCost': defs.program.properties.whiteBagHandlingCost.default,
       'program.promptPayDiscount': defs.program.properties.promptPayDiscount.default,

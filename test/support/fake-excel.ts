@@ -85,7 +85,7 @@ export interface SheetState {
   tabColor: string;
   showGridlines: boolean;
   frozen: { rows: number; columns: number };
-  pageLayout: { orientation?: string; zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }; printArea?: string; printTitleRows?: string; headers: Record<string, string> };
+  pageLayout: { orientation?: string; zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }; printArea?: string; printTitleRows?: string; printTitleColumns?: string; headers: Record<string, string> };
 }
 
 export interface NameState {
@@ -644,6 +644,11 @@ class FakePageLayout {
   setPrintTitleRows(rows: string | FakeRange): void {
     this.ctx.queue('pageLayout.setPrintTitleRows', 30, () => {
       this.ws.resolve().pageLayout.printTitleRows = typeof rows === 'string' ? rows : rows.address0;
+    });
+  }
+  setPrintTitleColumns(columns: string | FakeRange): void {
+    this.ctx.queue('pageLayout.setPrintTitleColumns', 30, () => {
+      this.ws.resolve().pageLayout.printTitleColumns = typeof columns === 'string' ? columns : columns.address0;
     });
   }
 }

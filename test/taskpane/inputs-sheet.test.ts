@@ -108,6 +108,17 @@ describe('the board Inputs sheet', () => {
     expect(readInputEdits(sampleScenario, base, sheet)?.scenario.payers.find((p) => p.id === 'COMMERCIAL')?.drugRule).toEqual({ kind: 'asp_plus', percent: 0.12 });
   });
 
+  it('reads a payer\'s drug source and white-bagged share (DOMAIN.md 5.1)', () => {
+    const payers = headerRow('Payer', 'Name');
+    const sheet = typed([
+      { row: rowOf('COMMERCIAL'), col: payers.indexOf('White-bagged share (with buy and bill)'), value: 0.4 },
+      { row: rowOf('SELF_PAY'), col: payers.indexOf('Drug source'), value: 'buy and bill' },
+    ]);
+    const read = readInputEdits(sampleScenario, base, sheet)?.scenario.payers;
+    expect(read?.find((p) => p.id === 'COMMERCIAL')?.whiteBagShare).toBe(0.4);
+    expect(read?.find((p) => p.id === 'SELF_PAY')?.drugSource).toBe('buy_and_bill');
+  });
+
   it('names the cells it cannot read, and leaves their fields alone', () => {
     const payers = headerRow('Payer', 'Name');
     const sheet = typed([{ row: rowOf('COMMERCIAL'), col: payers.indexOf('Weight'), value: 'a lot' }]);

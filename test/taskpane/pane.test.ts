@@ -630,7 +630,7 @@ describe('the task pane in Excel (fake host)', () => {
     const addSmall = await roundTrips(() => addDrug(page, 'Entyvio', /^Add Entyvio/), (s) => s.drugs.length === 2, 'two drugs saved');
     // A value changed: only the cells that change, one round trip.
     const editSmall = await roundTrips(setVolume('Entyvio', '7'), (s) => s.drugs.find((d) => d.hcpcs === 'J3380')?.newPatientsPerMonth === 7, 'the new volume, two drugs');
-    for (const [q, n] of [['Ocrevus', /^Add Ocrevus/], ['Actemra', /^Add Actemra/], ['Benlysta', /^Add Benlysta/], ['Soliris', /^Add Soliris/]] as const) await addDrug(page, q, n);
+    for (const [q, n] of [['Ocrevus', /^Add Ocrevus \(/], ['Actemra', /^Add Actemra/], ['Benlysta', /^Add Benlysta/], ['Soliris', /^Add Soliris/]] as const) await addDrug(page, q, n);
     await savedScenario(page, (s) => s.drugs.length === 6, 'six drugs saved');
     const addLarge = await roundTrips(() => addDrug(page, 'Reclast', /^Add Reclast/), (s) => s.drugs.length === 7, 'seven drugs saved');
     const editLarge = await roundTrips(setVolume('Entyvio', '8'), (s) => s.drugs.find((d) => d.hcpcs === 'J3380')?.newPatientsPerMonth === 8, 'the new volume, seven drugs');

@@ -4,7 +4,7 @@
  */
 import { ReferenceBook } from '../../src/engine/book';
 import type { ReferenceData } from '../../src/engine/reference';
-import { type Scenario, resolveScenario, sampleScenario, scenarioDefaultsApplied } from '../../src/scenario';
+import { type Scenario, type ScenarioDrug, resolveScenario, sampleScenario, scenarioDefaultsApplied } from '../../src/scenario';
 import { type BoardInputs, boardInputs, buildBoardPlan } from '../../src/workbook/board';
 import { type BoardPlan, type CellValue, type PlanSheet, cellAddress } from '../../src/workbook/plan';
 import { referenceData as embedded } from '../../src/data';
@@ -60,7 +60,8 @@ export const address = cellAddress;
  * discarded drug, at a percent of WAC and at a fixed amount per unit, a dose and an infusion-time override,
  * no planning months and a 30-month horizon (a partial last year); every drug source of DOMAIN.md 5.1 (Acme
  * white-bags 40% of its patients, the WAC plan all of them, self-pay on free drug) with a handling cost, the
- * prompt-pay and GPO discounts of 5.6, and Injectafer in two courses a year (5.3).
+ * prompt-pay and GPO discounts of 5.6, Injectafer in two courses a year (5.3), a drug of the user's own (5.4),
+ * a per-drug drug source (Entyvio) and a drug's own payer mix (Prolia, 5.2).
  */
 export function variedScenario(ref: ReferenceData = referenceData): Scenario {
   const q = ref.quarters.find((x) => x.quarter === '2026Q1');
@@ -70,7 +71,7 @@ export function variedScenario(ref: ReferenceData = referenceData): Scenario {
     name: 'Varied: every catalog drug, five kinds of payer',
     practiceName: 'Test Practice & Partners',
     patientWeightKg: 72,
-    drugs: ref.catalog.map((d, i) => ({
+    drugs: ref.catalog.map((d, i): ScenarioDrug => ({
       hcpcs: d.hcpcs,
       newPatientsPerMonth: 0.25 + (i % 4) * 0.5,
       rampMonths: i % 5 === 0 ? 0 : 1 + (i % 7),
@@ -81,9 +82,19 @@ export function variedScenario(ref: ReferenceData = referenceData): Scenario {
       ...(d.hcpcs === 'J1459' ? { weightKg: 55 } : {}),
       ...(d.hcpcs === 'J3380' ? { complexity: 'therapeutic' as const } : {}),
       ...(d.hcpcs === 'J1439' ? { coursesPerYear: 2 } : {}),
+      // DOMAIN.md 5.1-5.2: a drug-source override (Medicare white-bags Entyvio; self-pay buys it) and a drug's own mix.
+      ...(d.hcpcs === 'J3380' ? { drugSources: [{ payer: 'MEDICARE', source: 'white_bag' as const }, { payer: 'SELF_PAY', source: 'buy_and_bill' as const, whiteBagShare: 0.25 }] } : {}),
+      ...(d.hcpcs === 'J0897' ? { payerMix: { MEDICARE: 0.7, FLAT: 0.1, SELF_PAY: 0.2 } } : {}),
       distributorVerified: i % 3 !== 2,
       priorAuthPayers: i % 2 === 0 ? ['ACME_PPO', 'WAC_PLAN'] : ['MEDICARE', 'ACME_PPO', 'WAC_PLAN', 'FLAT'],
-    })),
+    })).concat([
+      // DOMAIN.md 5.4: a drug of the user's own (alemtuzumab, not in the catalog; vial sizes from the crosswalk).
+      {
+        hcpcs: 'J0202', newPatientsPerMonth: 0.3, rampMonths: 2, discontinuationRate: 0, wacPerUnit: Math.round(limit('J0202') * 1.12 * 1000) / 1000,
+        distributorVerified: false, priorAuthPayers: ['ACME_PPO'],
+        custom: { name: 'Lemtrada (alemtuzumab)', route: 'IV', complexity: 'complex', dose: 12, infusionMinutes: 240, chairExtraMinutes: 120, loadingDays: [0, 1, 2, 3, 4], maintenanceIntervalDays: 364, maxDoses: 8 },
+      },
+    ]),
     payers: [
       { id: 'MEDICARE', name: 'Medicare fee-for-service', weight: 0.45 },
       { id: 'ACME_PPO', name: 'Acme PPO', weight: 0.2, basedOn: 'COMMERCIAL', drugRule: { kind: 'asp_plus', percent: 0.12 }, paysDiscarded: false, denialWriteOff: 0.02, daysToPayment: 50, whiteBagShare: 0.4 },

@@ -85,6 +85,21 @@ export function ResultsView(props: { results: Results }) {
           </MessageBarBody>
         </MessageBar>
       )}
+      {r.warnings.length > 0 ? (
+        <MessageBar layout="multiline" intent="warning">
+          <MessageBarBody>
+            Check these inputs (the figures are computed with them): {r.warnings.join('; ')}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {r.atAspDefault > 0 ? (
+        <MessageBar layout="multiline" intent="info">
+          <MessageBarBody>
+            {r.atAspDefault} of {r.drugs.length} drugs are priced at the ASP default (an assumption, marked below): enter your contract prices in
+            the formulary.
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
       {prog ? (
         <section className={styles.section} aria-labelledby="program-results-heading">
           <Subtitle2 as="h2" id="program-results-heading">

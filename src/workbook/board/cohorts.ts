@@ -114,7 +114,7 @@ export function writeCohorts(ctx: BoardContext, text: PrintText, n: CohortNumber
     s.formula(r, CO.finite, `IF(ISNUMBER(${max}),"yes",IF(ISNUMBER(${course}),"no",IF(NOT(ISNUMBER(${iv})),"yes","no")))`, reg.finite ? 'yes' : 'no', 'formula');
     s.formula(r, CO.lastMonthPa, `IF(${R(CO.finite)}="yes",INT((${delay}+${R(CO.lastDay)})*12/364),${NO_END})`, reg.lastMonthPa, 'formula', 'int');
     s.formula(r, CO.lastMonthNoPa, `IF(${R(CO.finite)}="yes",INT(${R(CO.lastDay)}*12/364),${NO_END})`, reg.lastMonthNoPa, 'formula', 'int');
-    const w = ctx.weightsRange;
+    const w = ctx.drugWeights(pos);
     s.formula(r, CO.paShare, `SUMPRODUCT(${w},${ctx.claimRange(pos, 4)})`, reg.paShare, 'formula', 'pct');
     s.formula(r, CO.paDenied, `SUMPRODUCT(${w},${ctx.claimRange(pos, 4)},${ctx.claimRange(pos, 5)})`, reg.paDenied, 'formula', 'pct2');
     s.formula(r, CO.discontinuation, In(vr, IN_VOL.discontinuation), line.discontinuationRate, 'formula', 'pct');
@@ -239,7 +239,7 @@ export function writeCohorts(ctx: BoardContext, text: PrintText, n: CohortNumber
   s.value(T - 1, 0, 'Payment timing: days become months of 364/12 days; a fraction arrives a month later (timeline.ts)', 'section');
   s.values(T, 0, ['Who', 'Days', 'Whole months of delay', 'Share arriving one month later'], 'header');
   const timingRow = (i: number): number => T + 1 + i; // payers, then the distributor at P
-  const parties = [...input.payers.map((p, i) => ({ label: p.profile.id, days: p.profile.daysToPayment, daysRef: In(ctx.inputPayerRow(i), IN_PAY.days) })), { label: 'Distributor (drug)', days: input.program.distributorTermsDays, daysRef: ctx.name('DistributorTermsDays') }];
+  const parties = [...input.payers.map((p, i) => ({ label: p.profile.name, days: p.profile.daysToPayment, daysRef: In(ctx.inputPayerRow(i), IN_PAY.days) })), { label: 'Distributor (drug)', days: input.program.distributorTermsDays, daysRef: ctx.name('DistributorTermsDays') }];
   parties.forEach((p, i) => {
     const r = timingRow(i);
     const d = delayOf(p.days);
@@ -277,7 +277,7 @@ export function writeCohorts(ctx: BoardContext, text: PrintText, n: CohortNumber
     s.value(cash.earned(i), 0, 'Collections earned', 'label');
     s.value(cash.received(i), 0, 'Collections received', 'label');
     s.value(cash.pv(i), 0, 'PV weight', 'label');
-    for (const r of [cash.earned(i), cash.received(i), cash.pv(i)]) s.value(r, 1, p.profile.id, 'text');
+    for (const r of [cash.earned(i), cash.received(i), cash.pv(i)]) s.value(r, 1, p.profile.name, 'text');
     const netCol = ctx.rangeRef(SHEET.formulary, netByPayer + 1, 1 + i, netByPayer + ctx.D, 1 + i);
     const loadNetCol = ctx.rangeRef(SHEET.formulary, loadNetHeader + 1, 1 + i, loadNetHeader + ctx.D, 1 + i);
     for (let k = 1; k <= H; k++) {
@@ -285,7 +285,9 @@ export function writeCohorts(ctx: BoardContext, text: PrintText, n: CohortNumber
       // Every administration at the maintenance dose's net, then those at the loading dose corrected to theirs.
       const admins = ctx.gridColumn('administrations', k).replace(`'${SHEET.cohorts}'!`, '');
       const loads = ctx.gridColumn('adminsLoad', k).replace(`'${SHEET.cohorts}'!`, '');
-      s.formula(cash.earned(i), c, `${In(ctx.inputPayerRow(i), IN_PAY.weight)}*(SUMPRODUCT(${admins},${netCol})+SUMPRODUCT(${loads},${loadNetCol})-SUMPRODUCT(${loads},${netCol}))`, (n.earned[i] as number[])[k - 1] ?? 0, 'formula', 'money');
+      // Each drug at its own mix's weight for this payer (DOMAIN.md 5.2).
+      const wCol = ctx.rangeRef(SHEET.inputs, ctx.inputDrugMixRow(0), 2 + i, ctx.inputDrugMixRow(ctx.D - 1), 2 + i);
+      s.formula(cash.earned(i), c, `SUMPRODUCT(${admins},${wCol},${netCol})+SUMPRODUCT(${loads},${wCol},${loadNetCol})-SUMPRODUCT(${loads},${wCol},${netCol})`, (n.earned[i] as number[])[k - 1] ?? 0, 'formula', 'money');
       s.formula(cash.received(i), c, delayed(cash.earned(i), timingRow(i), k), (n.received[i] as number[])[k - 1] ?? 0, 'formula', 'money');
       s.formula(cash.pv(i), c, pvWeight(timingRow(i), k), (n.pvRow[i] as number[])[k - 1] ?? 0, 'formula', 'fraction');
     }

@@ -70,6 +70,7 @@ export const PROGRAM_KEYS = [
   'DoseDaysCounted',
   'DiscountRate',
   'DistributorTermsDays',
+  'InventoryDaysOnHand',
   'PriorAuthDelayDays',
   'PriorAuthStaffMinutes',
   'StaffHourlyCost',
@@ -81,6 +82,20 @@ export const PROGRAM_KEYS = [
   'AccessRiskThreshold',
 ] as const;
 export type ProgramKey = (typeof PROGRAM_KEYS)[number];
+
+/**
+ * The board's criteria for the program, each a threshold on the Inputs sheet beside the Program table (column
+ * CRITERIA_COL: label, threshold, unit, note). Defaults, judgement calls the board changes: NPV above $0,
+ * payback within the horizon, no month over chair capacity, every drug's net cost recovery on the mix above
+ * 100% (the "underwater" line, DOMAIN.md 2.7).
+ */
+export const CRITERIA_COL = 11;
+export const CRITERIA = [
+  { id: 'npv', label: 'Net present value above', unit: '$', value: 0, format: 'money0' },
+  { id: 'payback', label: 'Payback within', unit: 'operating months', value: 0, format: 'int' },
+  { id: 'capacity', label: 'Months over chair capacity, at most', unit: 'months', value: 0, format: 'int' },
+  { id: 'recovery', label: 'Every drug\'s net cost recovery on the mix above', unit: 'of drug cost', value: 1, format: 'pct' },
+] as const;
 
 /** A case of the sensitivity analysis: the base case, each driver low and high, the named scenarios. */
 export interface SensitivityCase {
@@ -111,6 +126,10 @@ export interface Layout {
     readonly formularyHeader: number;
     readonly volumeHeader: number;
     readonly priorAuthHeader: number;
+    /** DOMAIN.md 5.1-5.2: each drug's payer mix, drug source and white-bagged share, by payer. */
+    readonly drugMixHeader: number;
+    readonly drugSourceHeader: number;
+    readonly drugWhiteBagHeader: number;
     readonly vialsHeader: number;
     readonly loadVialsHeader: number;
     readonly pricesHeader: number;
@@ -173,6 +192,10 @@ export const PJ = {
   month: 0, operating: 1, phase: 2, newPatients: 3, active: 4, administrations: 5, revenue: 6, drugCost: 7, margin: 8, fixed: 9,
   priorAuth: 10, startup: 11, net: 12, cashIn: 13, drugPaid: 14, cashFlow: 15, cumulative: 16, workingCapital: 17, chairHours: 18,
   capacity: 19, utilization: 20, overCapacity: 21, nurses: 22, discount: 23, pv: 24, breakEven: 25, staysPositive: 26, payback: 27,
+  /** Cumulative cash in the break-even month, 0 in every other (the chart's bar marking the month). */
+  breakEvenMark: 28,
+  /** Drug inventory on hand at the month's end (engine inventory.ts). */
+  inventory: 29,
 } as const;
 export const SE = { case: 0, driver: 1, what: 2, pl: 3, acq: 4, volume: 5, denial: 6, mix: 7, npv: 8, totalNet: 9, vsBase: 10 } as const;
 
@@ -228,12 +251,21 @@ export class BoardContext {
     return this.src.results.drugs[this.drug(pos)]?.doseKinds.some((k) => k.loadingPositions.length > 0) ?? false;
   }
 
+  /** Payer ids (as the engine lists them, e.g. underwater payers) as the payers' display names, in a list. */
+  payerNames(ids: readonly string[]): string {
+    return ids.map((id) => this.src.input.payers.find((p) => p.profile.id === id)?.profile.name ?? id).join(', ');
+  }
+
   /** The results index of the drug shown at position `pos`. */
   drug(pos: number): number {
     return this.order[pos] as number;
   }
 
   // Rows of the repeated blocks --------------------------------------------------------------------------
+  /** Row of the board criterion `i` (CRITERIA) on Inputs. */
+  criterionRow(i: number): number {
+    return this.layout.inputs.programHeader + 1 + i;
+  }
   inputPayerRow(i: number): number {
     return this.layout.inputs.payersHeader + 1 + i;
   }
@@ -245,6 +277,20 @@ export class BoardContext {
   }
   inputPriorAuthRow(pos: number): number {
     return this.layout.inputs.priorAuthHeader + 1 + pos;
+  }
+  /** Rows of the by-drug grids (columns 2 + payer index). */
+  inputDrugMixRow(pos: number): number {
+    return this.layout.inputs.drugMixHeader + 1 + pos;
+  }
+  inputDrugSourceRow(pos: number): number {
+    return this.layout.inputs.drugSourceHeader + 1 + pos;
+  }
+  inputDrugWhiteBagRow(pos: number): number {
+    return this.layout.inputs.drugWhiteBagHeader + 1 + pos;
+  }
+  /** A drug's payer weights as a column (its Claim detail rows), for SUMPRODUCT with its other claim columns. */
+  drugWeights(pos: number): string {
+    return this.claimRange(pos, CD.weight);
   }
   inputVialRow(pos: number): number {
     return this.layout.inputs.vialsHeader + 1 + pos;
@@ -363,7 +409,10 @@ function computeLayout(ctx: BoardContext): Layout {
   const formularyHeader = weightsSumRow + 3;
   const volumeHeader = formularyHeader + D + 3;
   const priorAuthHeader = volumeHeader + D + 3;
-  const vialsHeader = priorAuthHeader + D + 3;
+  const drugMixHeader = priorAuthHeader + D + 3;
+  const drugSourceHeader = drugMixHeader + D + 3;
+  const drugWhiteBagHeader = drugSourceHeader + D + 3;
+  const vialsHeader = drugWhiteBagHeader + D + 3;
   const loadVialsHeader = vialsHeader + D + 3;
   const pricesHeader = loadVialsHeader + D + 3;
   const feesHeader = pricesHeader + ctx.priceCodes.length + 3;
@@ -371,7 +420,8 @@ function computeLayout(ctx: BoardContext): Layout {
   const feHeader = 5;
   const b0 = feHeader + D + 3;
   const byPayerHeaders: [number, number, number, number] = [b0, b0 + D + 3, b0 + 2 * (D + 3), b0 + 3 * (D + 3)];
-  const loadNetHeader = b0 + 4 * (D + 3);
+  // Below the margin chart that follows the four by-payer tables (formulary.ts chartTop).
+  const loadNetHeader = b0 + 4 * (D + 3) + Math.max(22, D + 6) + 3;
 
   const regimenHeader = 4;
   let row = regimenHeader + D + 3;
@@ -399,7 +449,7 @@ function computeLayout(ctx: BoardContext): Layout {
   }
 
   return {
-    inputs: { programHeader, programRow, fixedHeader: programHeader, fixedCol: INPUTS_FIXED_COL, payersHeader, weightsSumRow, formularyHeader, volumeHeader, priorAuthHeader, vialsHeader, loadVialsHeader, pricesHeader, feesHeader },
+    inputs: { programHeader, programRow, fixedHeader: programHeader, fixedCol: INPUTS_FIXED_COL, payersHeader, weightsSumRow, formularyHeader, volumeHeader, priorAuthHeader, drugMixHeader, drugSourceHeader, drugWhiteBagHeader, vialsHeader, loadVialsHeader, pricesHeader, feesHeader },
     claims: { header: 4, loadHeader: 4 + D * P + 3 },
     formulary: { header: feHeader, byPayerHeaders, loadNetHeader },
     cohorts: { regimenHeader, grid, timingHeader, cashHeader },

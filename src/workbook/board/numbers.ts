@@ -96,7 +96,7 @@ export class CohortNumbers {
       const countedDays = counted.filter((d): d is number => d !== null);
       const lastDay = lastMaint >= 1 ? lastLoad + lastMaint * interval : countedDays.length > 0 ? Math.max(...countedDays) : 0;
       const finite = regimenEnds(reg);
-      const weights = results.weights;
+      const weights = (results.drugs[i] as DrugResult).weights;
       const paShare = sum(input.payers.map((p, j) => (line.priorAuthPayers.includes(p.profile.id) ? (weights[j] as Dec) : ZERO)));
       const paDenied = sum(input.payers.map((p, j) => (line.priorAuthPayers.includes(p.profile.id) ? (weights[j] as Dec).times(dec(p.profile.priorAuthDenialRate)) : ZERO)));
       this.regimen.push({
@@ -161,11 +161,10 @@ export class CohortNumbers {
       });
     };
     // Each kind of administration at its own net revenue (DOMAIN.md 5.3).
-    const kinds = results.drugs.flatMap((d) => d.doseKinds.map((k) => ({ adm: k.administrations.map((a) => a.toNumber()), kind: k })));
+    const kinds = results.drugs.flatMap((d) => d.doseKinds.map((k) => ({ adm: k.administrations.map((a) => a.toNumber()), kind: k, weights: d.weights })));
     input.payers.forEach((p, j) => {
-      const w = (results.weights[j] as Dec).toNumber();
-      const net = kinds.map((x) => (x.kind.perPayer[j] as { netRevenue: Dec }).netRevenue.toNumber());
-      const earned = Array.from({ length: H }, (_, idx) => w * kinds.reduce((t, x, di) => t + (x.adm[idx] as number) * (net[di] as number), 0));
+      const net = kinds.map((x) => (x.weights[j] as Dec).toNumber() * (x.kind.perPayer[j] as { netRevenue: Dec }).netRevenue.toNumber());
+      const earned = Array.from({ length: H }, (_, idx) => kinds.reduce((t, x, di) => t + (x.adm[idx] as number) * (net[di] as number), 0));
       this.earned.push(earned);
       const { whole, fraction } = delayOf(p.profile.daysToPayment);
       const f = fraction.toNumber();
