@@ -140,7 +140,7 @@ describe('dist/functions.js as Excel loads it', () => {
     expect(call('MIXMARGIN', 'J1745', 400, [['MEDICARE', 'COMMERCIAL']], [[0.5], [0.5]], null)).toBe(278.93);
     expect(call('ADMINISTRATIONS', 'J1745', 2)).toBe(6.5);
     expect(call('CHAIRHOURS', 'Ocrevus', null)).toBe(4.5);
-    expect((call('DRUGS', null) as unknown[][]).length).toBe(32);
+    expect((call('DRUGS', null) as unknown[][]).length).toBe(44);
     expect((call('PAYERS') as unknown[][])[4]?.[2]).toBe('ASP + 15%');
     expect(call('SOURCE')).toContain('Effective January 1, 2026 through March 31, 2026');
     // patient.test.ts: 518.11 (Medicare, $283 deductible left); 2,560.08 (Medicare year 1); 9,250 (the 2026 MA MOOP limit).
