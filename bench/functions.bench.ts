@@ -89,7 +89,8 @@ async function main(): Promise<void> {
   const newDose = (i: number): number => 100 + i * 0.01;
 
   const check = MARGIN('J1745', 400, 'MEDICARE', null, null);
-  if (check !== 211.73) throw new Error(`MARGIN("J1745", 400, "MEDICARE") = ${String(check)}, expected 211.73`);
+  // DOMAIN.md 5.2 revised defaults (Medicare collects 95% of the patient share): test/functions/functions.test.ts.
+  if (check !== 197.15) throw new Error(`MARGIN("J1745", 400, "MEDICARE") = ${String(check)}, expected 197.15`);
 
   const lines: string[] = [];
   const marginRecalc = timeCalls(MARGIN, () => ['J1745', 400, 'MEDICARE', null, null]);
