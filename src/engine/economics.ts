@@ -95,6 +95,9 @@ export interface AdministrationEconomics {
   readonly allowedAdmin: Dec;
   readonly allowed: Dec;
   readonly patientShare: Dec;
+  /** Coinsurance of the drug line as applied (MEDICARE: the CMS file's per-code figure) and of the administration lines. */
+  readonly coinsuranceDrug: Dec;
+  readonly coinsuranceAdmin: Dec;
   readonly payerPaid: Dec;
   readonly collected: Dec;
   readonly netRevenueDrug: Dec;
@@ -271,6 +274,8 @@ export function administrationEconomics(book: ReferenceBook, spec: Administratio
     allowedAdmin,
     allowed: allowedDrug.plus(allowedAdmin),
     patientShare,
+    coinsuranceDrug: cDrug,
+    coinsuranceAdmin: cAdmin,
     payerPaid,
     collected,
     netRevenueDrug: d.net,

@@ -3,6 +3,7 @@
  * into. Plain, JSON-friendly data (fractions as numbers, e.g. 0.2 for 20%); the engine converts every
  * number to decimal.js through its string form before any arithmetic.
  */
+import type { CoverageType, SupplementalCoverage } from './patient';
 import type { Complexity, DoseBasis, RegimenSpec, Route } from './reference';
 
 /** DOMAIN.md 2.6: how a payer prices the drug line. */
@@ -60,6 +61,14 @@ export interface PayerProfile {
   readonly drugSource?: DrugSource;
   /** DOMAIN.md 5.1: share of patients white-bagged under `buy_and_bill`; absent = 0. */
   readonly whiteBagShare?: number;
+  /** DOMAIN.md 5.7, patient coverage (optional; absent = the default of the profile's id, patient.ts). */
+  readonly coverageType?: CoverageType;
+  /** Annual deductible the patient meets first, dollars. */
+  readonly annualDeductible?: number;
+  /** Annual out-of-pocket maximum, dollars; null = no limit (traditional Medicare). */
+  readonly outOfPocketMax?: number | null;
+  /** Supplemental coverage of the patient: none, Medigap plan G, Medicaid as secondary (QMB). */
+  readonly supplemental?: SupplementalCoverage;
 }
 
 /** A drug as the model uses it: catalog facts with the scenario's overrides applied. */
@@ -137,6 +146,8 @@ export interface ProgramInput {
   readonly promptPayDiscount?: number;
   /** DOMAIN.md 5.6: GPO discount on the default (ASP) acquisition price (default 0). */
   readonly gpoDiscount?: number;
+  /** DOMAIN.md 5.7 access risk threshold: annual patient out-of-pocket, dollars (default 2,000). */
+  readonly accessRiskThreshold?: number;
 }
 
 /** Everything one model run needs, resolved. */

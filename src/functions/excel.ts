@@ -277,6 +277,15 @@ export function optionalAmount(v: unknown, argument: string): number | undefined
   return positive(v, argument, false);
 }
 
+/** An optional amount of dollars that may be 0 (a deductible or out-of-pocket remaining), up to MAX_AMOUNT; undefined when absent. */
+export function optionalDollars(v: unknown, argument: string): number | undefined {
+  const n = numberOrAbsent(v, argument);
+  if (n === undefined) return undefined;
+  if (n < 0) invalid(argument, `must be 0 or more dollars, not ${n}`);
+  if (n > MAX_AMOUNT) invalid(argument, `must be at most ${MAX_AMOUNT}, not ${n}`);
+  return n;
+}
+
 /** An infusion lasting more than a day is not one administration. */
 export const MAX_MINUTES = 1440;
 

@@ -222,6 +222,28 @@ export const DEFAULT_GPO_DISCOUNT: ScenarioDefault<number> = {
   source: 'DOMAIN.md 5.6: a group purchasing organization\'s discount, if the practice has one. Applies to the ASP default only.',
 };
 
+export const DEFAULT_PAYER_COVERAGE: ScenarioDefault = {
+  field: 'payers[].<coverage>',
+  value: null,
+  display: "the built-in profile's patient coverage (deductible, out-of-pocket maximum, supplemental coverage)",
+  label: LABEL_PAYER_PROFILE,
+  source:
+    'DOMAIN.md 5.7: Medicare Part B deductible $283 in 2026 and no out-of-pocket limit (CMS, 2026 Medicare Parts A & B ' +
+    'Premiums and Deductibles); Medicare Advantage in-network MOOP limit $9,250 (CMS CY2026 Rate Announcement); ' +
+    'commercial deductible $1,787 (KFF Employer Health Benefits Survey 2024) and the ACA 2026 self-only limit $10,600; ' +
+    'each with its source in src/engine/patient.ts.',
+};
+
+export const DEFAULT_ACCESS_RISK_THRESHOLD: ScenarioDefault<number> = {
+  field: 'program.accessRiskThreshold',
+  value: 2000,
+  display: '$2,000 a year',
+  label: LABEL_ASSUMPTION,
+  source:
+    'Assumption (issue 11): the annual out-of-pocket above which a patient is counted at risk of not starting ' +
+    'therapy without help; set the practice\'s own.',
+};
+
 /** All defaults, in the order of the fields in the format. */
 export const SCENARIO_DEFAULTS: readonly ScenarioDefault[] = [
   DEFAULT_QUARTER,
@@ -236,6 +258,7 @@ export const SCENARIO_DEFAULTS: readonly ScenarioDefault[] = [
   DEFAULT_DRUG_COMPLEXITY,
   DEFAULT_DRUG_PRIOR_AUTH_PAYERS,
   DEFAULT_PAYER_TERMS,
+  DEFAULT_PAYER_COVERAGE,
   DEFAULT_UTILIZATION_TARGET,
   DEFAULT_PLANNING_MONTHS,
   DEFAULT_HORIZON_MONTHS,
@@ -245,4 +268,5 @@ export const SCENARIO_DEFAULTS: readonly ScenarioDefault[] = [
   DEFAULT_WHITE_BAG_HANDLING_COST,
   DEFAULT_PROMPT_PAY_DISCOUNT,
   DEFAULT_GPO_DISCOUNT,
+  DEFAULT_ACCESS_RISK_THRESHOLD,
 ];

@@ -2,7 +2,7 @@
  * The scenario layer: the scenario file format, its defaults, validation, migration and resolution into
  * the engine's input. No I/O: callers parse the JSON and hand over the value.
  */
-export { SCENARIO_FORMAT_VERSION, PAYER_TERM_KEYS, PAYER_SOURCE_KEYS } from './types';
+export { SCENARIO_FORMAT_VERSION, PAYER_TERM_KEYS, PAYER_SOURCE_KEYS, PAYER_COVERAGE_KEYS } from './types';
 export type {
   Scenario,
   ScenarioCustomDrug,

@@ -6,9 +6,11 @@
 import type { CatalogDrug, DoseBasis, ReferenceData, RegimenSpec } from '../engine/reference';
 import { DAYS_PER_YEAR, inCourses } from '../engine/regimen';
 import { scaledWeights } from '../engine/mix';
+import { coverageDefault } from '../engine/patient';
 import { builtinPayer } from '../engine/payers';
 import type { DrugLineInput, DrugRule, DrugSourceTerms, ModelInput, PayerProfile, ProgramInput } from '../engine/types';
 import {
+  DEFAULT_ACCESS_RISK_THRESHOLD,
   DEFAULT_DISTRIBUTOR_TERMS_DAYS,
   DEFAULT_INVENTORY_DAYS_ON_HAND,
   DEFAULT_DRUG_ACQUISITION_PER_UNIT,
@@ -42,6 +44,7 @@ import {
   newestQuarter,
 } from './lookup';
 import {
+  PAYER_COVERAGE_KEYS,
   PAYER_TERM_KEYS,
   type PayerTerms,
   type Scenario,
@@ -209,7 +212,30 @@ function resolvePayer(payer: ScenarioPayer): PayerProfile {
     priorAuthDenialRate: term('priorAuthDenialRate'),
     drugSource: payer.drugSource ?? base?.drugSource ?? 'buy_and_bill',
     whiteBagShare: payer.whiteBagShare ?? (payer.drugSource === undefined ? base?.whiteBagShare : undefined) ?? 0,
+    ...resolveCoverage(payer),
   };
+}
+
+/**
+ * DOMAIN.md 5.7: the patient coverage a payer states, and, for a payer based on another profile whose
+ * coverage differs from that of its own id, the coverage of its basedOn (a custom payer based on MEDICARE is
+ * traditional Medicare coverage). Fields left out stay absent: the engine takes them from the profile id's
+ * default (engine/patient.ts coverageOf).
+ */
+function resolveCoverage(payer: ScenarioPayer): Partial<Pick<PayerProfile, (typeof PAYER_COVERAGE_KEYS)[number]>> {
+  const inherited = payer.basedOn === undefined ? undefined : coverageDefault(payer.basedOn);
+  const out: { -readonly [K in (typeof PAYER_COVERAGE_KEYS)[number]]?: PayerProfile[K] } = {};
+  if (inherited !== undefined && inherited !== coverageDefault(payer.id)) {
+    out.coverageType = inherited.coverageType;
+    out.annualDeductible = inherited.annualDeductible;
+    out.outOfPocketMax = inherited.outOfPocketMax;
+    out.supplemental = inherited.supplemental;
+  }
+  if (payer.coverageType !== undefined) out.coverageType = payer.coverageType;
+  if (payer.annualDeductible !== undefined) out.annualDeductible = payer.annualDeductible;
+  if (payer.outOfPocketMax !== undefined) out.outOfPocketMax = payer.outOfPocketMax;
+  if (payer.supplemental !== undefined) out.supplemental = payer.supplemental;
+  return out;
 }
 
 function resolveProgram(program: ScenarioProgram): ProgramInput {
@@ -232,6 +258,8 @@ function resolveProgram(program: ScenarioProgram): ProgramInput {
     whiteBagHandlingCost: program.whiteBagHandlingCost ?? DEFAULT_WHITE_BAG_HANDLING_COST.value,
     promptPayDiscount: program.promptPayDiscount ?? DEFAULT_PROMPT_PAY_DISCOUNT.value,
     gpoDiscount: program.gpoDiscount ?? DEFAULT_GPO_DISCOUNT.value,
+    // Absent = DEFAULT_ACCESS_RISK_THRESHOLD, applied where the access risk is computed (engine/access.ts).
+    ...(program.accessRiskThreshold === undefined ? {} : { accessRiskThreshold: program.accessRiskThreshold }),
   };
 }
 
@@ -320,6 +348,7 @@ export function scenarioDefaultsApplied(scenario: Scenario, ref?: ReferenceData)
     ['whiteBagHandlingCost', DEFAULT_WHITE_BAG_HANDLING_COST],
     ['promptPayDiscount', DEFAULT_PROMPT_PAY_DISCOUNT],
     ['gpoDiscount', DEFAULT_GPO_DISCOUNT],
+    ['accessRiskThreshold', DEFAULT_ACCESS_RISK_THRESHOLD],
   ];
   for (const [key, def] of programDefaults) {
     if (program[key] === undefined) use(`program.${key}`, def, def.value);

@@ -112,6 +112,13 @@ export const PAYER_TERM_KEYS = [
 export const PAYER_SOURCE_KEYS = ['drugSource', 'whiteBagShare'] as const satisfies readonly (keyof PayerTerms)[];
 
 /**
+ * DOMAIN.md 5.7: the patient coverage a payer may state (optional for every payer, built-in or custom; each
+ * missing one is the default of the payer's built-in id or basedOn, engine/patient.ts). Not contract terms:
+ * they move what the patient pays, never the practice's revenue.
+ */
+export const PAYER_COVERAGE_KEYS = ['coverageType', 'annualDeductible', 'outOfPocketMax', 'supplemental'] as const satisfies readonly (keyof PayerTerms)[];
+
+/**
  * One payer of the mix. A built-in id (MEDICARE, MEDICARE_ADVANTAGE, MEDICAID, COMMERCIAL, SELF_PAY) starts
  * from that built-in profile; a custom id starts from `basedOn`, or gives every term. Any term given here
  * overrides the starting point.
@@ -167,6 +174,8 @@ export interface ScenarioProgram {
   readonly promptPayDiscount?: number;
   /** DOMAIN.md 5.6: GPO discount on the default (ASP) price, a fraction (default 0). */
   readonly gpoDiscount?: number;
+  /** DOMAIN.md 5.7 access risk: a patient's annual out-of-pocket above this, without help, is counted at risk, dollars. Default $2,000. */
+  readonly accessRiskThreshold?: number;
 }
 
 /** A scenario file, format version 1. */

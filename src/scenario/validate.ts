@@ -24,7 +24,8 @@ import {
   loadedQuarters,
   newestQuarter,
 } from './lookup';
-import { PAYER_TERM_KEYS, SCENARIO_FORMAT_VERSION, type Scenario, type ValidationIssue } from './types';
+import { COVERAGE_TYPES, SUPPLEMENTAL_COVERAGES } from '../engine/patient';
+import { PAYER_COVERAGE_KEYS, PAYER_TERM_KEYS, SCENARIO_FORMAT_VERSION, type Scenario, type ValidationIssue } from './types';
 
 export type ScenarioValidation =
   | { readonly ok: true; readonly scenario: Scenario }
@@ -325,6 +326,19 @@ const PAYER_TERM_RULES: Readonly<Record<(typeof PAYER_TERM_KEYS)[number], Rule>>
   priorAuthDenialRate: fraction,
 };
 
+/** An out-of-pocket maximum: dollars, or null for no limit (traditional Medicare). */
+const outOfPocketMax: Rule = (value, path, out) => {
+  if (value !== null) bounded('outOfPocketMax')(value, path, out);
+};
+
+/** DOMAIN.md 5.7: the patient coverage a payer may state (engine/patient.ts). */
+const PAYER_COVERAGE_RULES: Readonly<Record<(typeof PAYER_COVERAGE_KEYS)[number], Rule>> = {
+  coverageType: oneOf(COVERAGE_TYPES),
+  annualDeductible: bounded('annualDeductible'),
+  outOfPocketMax,
+  supplemental: oneOf(SUPPLEMENTAL_COVERAGES),
+};
+
 const PAYER_SHAPE: Shape = {
   id: required(payerId),
   name: required(nonEmptyString),
@@ -333,6 +347,7 @@ const PAYER_SHAPE: Shape = {
   ...Object.fromEntries(PAYER_TERM_KEYS.map((key) => [key, optional(PAYER_TERM_RULES[key])])),
   drugSource: optional(oneOf(DRUG_SOURCE_NAMES)),
   whiteBagShare: optional(fraction),
+  ...Object.fromEntries(PAYER_COVERAGE_KEYS.map((key) => [key, optional(PAYER_COVERAGE_RULES[key])])),
 };
 
 const FIXED_COST_SHAPE: Shape = {
@@ -360,6 +375,7 @@ const PROGRAM_SHAPE: Shape = {
   whiteBagHandlingCost: optional(bounded('acquisitionPerUnit')),
   promptPayDiscount: optional(fraction),
   gpoDiscount: optional(fraction),
+  accessRiskThreshold: optional(bounded('accessRiskThreshold')),
 };
 
 const version: Rule = (value, path, out) => {

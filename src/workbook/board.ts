@@ -12,6 +12,7 @@ import type { ModelInput } from '../engine/types';
 import type { AppliedDefault } from '../scenario/resolve';
 import type { Scenario } from '../scenario/types';
 import { type BoardInputs, BoardContext, NAME_PREFIX, PROGRAM_KEYS, SHEET } from './board/context';
+import { writeAccess } from './board/access';
 import { writeCohorts } from './board/cohorts';
 import { caseNetRevenue, writeClaims, writeFormulary } from './board/formulary';
 import { writeInputs } from './board/inputs';
@@ -71,6 +72,7 @@ export function buildBoardPlan(src: BoardInputs): BoardPlan {
     writeSummary(ctx, text, vintage),
     writeInputs(ctx, text),
     writeFormulary(ctx, text),
+    writeAccess(ctx, text),
     writeProjection(ctx, text),
     writeSensitivity(ctx, text, numbers, caseNet, caseNetLoad),
     writeSources(ctx, text, vintage),

@@ -24,9 +24,9 @@ afterEach(() => {
 });
 
 describe('registration', () => {
-  it('associates the 19 functions of DESIGN.md under their permanent ids', async () => {
+  it('associates the 21 functions of DESIGN.md under their permanent ids', async () => {
     expect([...(await functions()).keys()].sort()).toEqual(
-      ['ADMINCODES', 'ADMINFEE', 'ADMINISTRATIONS', 'ALLOWED', 'ASP', 'CHAIRHOURS', 'COST', 'DOSE', 'DRUGS', 'MARGIN', 'MIXMARGIN', 'PAYERS', 'PAYMENTLIMIT', 'RECOVERY', 'REVENUE', 'SOURCE', 'UNITS', 'VIALS', 'WASTE'].sort(),
+      ['ADMINCODES', 'ADMINFEE', 'ADMINISTRATIONS', 'ALLOWED', 'ASP', 'CHAIRHOURS', 'COST', 'DOSE', 'DRUGS', 'MARGIN', 'MIXMARGIN', 'PATIENTCOST', 'PATIENTYEAR', 'PAYERS', 'PAYMENTLIMIT', 'RECOVERY', 'REVENUE', 'SOURCE', 'UNITS', 'VIALS', 'WASTE'].sort(),
     );
   });
 });

@@ -257,6 +257,7 @@ export function fullScenario(): Scenario {
       whiteBagHandlingCost: 15,
       promptPayDiscount: 0.02,
       gpoDiscount: 0.01,
+      accessRiskThreshold: 2500,
     },
   };
 }

@@ -279,6 +279,8 @@ describe('scenarioDefaultsApplied', () => {
       ['program.whiteBagHandlingCost', 0],
       ['program.promptPayDiscount', 0],
       ['program.gpoDiscount', 0],
+      // DOMAIN.md 5.7 access risk: $2,000 a year.
+      ['program.accessRiskThreshold', 2000],
     ]);
   });
 
@@ -382,6 +384,8 @@ describe('SCENARIO_DEFAULTS', () => {
       'program.whiteBagHandlingCost': 0,
       'program.promptPayDiscount': 0,
       'program.gpoDiscount': 0,
+      // Issue 11 (DOMAIN.md 5.7 access risk): $2,000 a year.
+      'program.accessRiskThreshold': 2000,
     });
   });
 });

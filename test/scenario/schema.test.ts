@@ -1,6 +1,7 @@
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
 import schema from '../../src/scenario/scenario.schema.json';
 import {
+  DEFAULT_ACCESS_RISK_THRESHOLD,
   DEFAULT_DISTRIBUTOR_TERMS_DAYS,
   DEFAULT_INVENTORY_DAYS_ON_HAND,
   DEFAULT_DRUG_DISCONTINUATION_RATE,
@@ -10,6 +11,7 @@ import {
   DEFAULT_PRIOR_AUTH_DELAY_DAYS,
   DEFAULT_UTILIZATION_TARGET,
   PAYER_SOURCE_KEYS,
+  PAYER_COVERAGE_KEYS,
   PAYER_TERM_KEYS,
   sampleScenario,
   validateScenario,
@@ -47,6 +49,7 @@ describe('scenario.schema.json', () => {
     ['program.distributorTermsDays', DEFAULT_DISTRIBUTOR_TERMS_DAYS],
     ['program.inventoryDaysOnHand', DEFAULT_INVENTORY_DAYS_ON_HAND],
     ['program.priorAuthDelayDays', DEFAULT_PRIOR_AUTH_DELAY_DAYS],
+    ['program.accessRiskThreshold', DEFAULT_ACCESS_RISK_THRESHOLD],
   ])('annotates %s with the default of defaults.ts', (field, def) => {
     expect(def.field).toBe(field);
     const defs = schema.$defs;
@@ -62,13 +65,14 @@ describe('scenario.schema.json', () => {
       'program.whiteBagHandlingCost': defs.program.properties.whiteBagHandlingCost.default,
       'program.promptPayDiscount': defs.program.properties.promptPayDiscount.default,
       'program.gpoDiscount': defs.program.properties.gpoDiscount.default,
+      'program.accessRiskThreshold': defs.program.properties.accessRiskThreshold.default,
     };
     expect(annotated[field]).toBe(def.value);
   });
 
   it('lists the same payer contract terms as PayerProfile', () => {
     const payerFields = Object.keys(schema.$defs.payer.properties);
-    expect(payerFields).toEqual(['id', 'name', 'weight', 'basedOn', ...PAYER_TERM_KEYS, ...PAYER_SOURCE_KEYS]);
+    expect(payerFields).toEqual(['id', 'name', 'weight', 'basedOn', ...PAYER_TERM_KEYS, ...PAYER_SOURCE_KEYS, ...PAYER_COVERAGE_KEYS]);
     expect(schema.$defs.payer.then.anyOf[1]?.required).toEqual([...PAYER_TERM_KEYS]);
   });
 });

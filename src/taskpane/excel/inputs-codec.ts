@@ -142,6 +142,7 @@ const PROGRAM_ROWS = [
   ['White-bag handling cost $', 'whiteBagHandlingCost'],
   ['Prompt-pay discount', 'promptPayDiscount'],
   ['GPO discount', 'gpoDiscount'],
+  ['Access-risk threshold $', 'accessRiskThreshold'],
 ] as const;
 
 const DRUG_FIELDS = [

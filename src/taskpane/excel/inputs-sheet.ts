@@ -99,6 +99,7 @@ const PROGRAM_FIELDS: Partial<Record<ProgramKey, 'practiceName' | 'name' | keyof
   WhiteBagHandlingCost: 'whiteBagHandlingCost',
   PromptPayDiscount: 'promptPayDiscount',
   GpoDiscount: 'gpoDiscount',
+  AccessRiskThreshold: 'accessRiskThreshold',
 };
 
 const PAYER_NUMBER_TERMS = {

@@ -213,14 +213,15 @@ export function ResultsView(props: { results: Results }) {
   );
 }
 
-function Kpi(props: { label: string; value: string; bad?: boolean }) {
+/** A figure with its label, in a `<dl>` of figures (the Results and Patient views). */
+export function Kpi(props: { label: string; value: string; bad?: boolean; testId?: string }) {
   const styles = useStyles();
   return (
     <div className={styles.kpi}>
       <dt>
         <Caption1>{props.label}</Caption1>
       </dt>
-      <dd style={{ margin: 0 }} className={props.bad ? `${styles.kpiValue} ${styles.kpiBad}` : styles.kpiValue}>
+      <dd style={{ margin: 0 }} className={props.bad ? `${styles.kpiValue} ${styles.kpiBad}` : styles.kpiValue} data-testid={props.testId}>
         {props.value}
       </dd>
     </div>

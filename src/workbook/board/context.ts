@@ -15,6 +15,7 @@ export const SHEET = {
   summary: 'Summary',
   inputs: 'Inputs',
   formulary: 'Formulary economics',
+  access: 'Patient access',
   projection: 'Projection',
   sensitivity: 'Sensitivity',
   sources: 'Sources and assumptions',
@@ -78,6 +79,7 @@ export const PROGRAM_KEYS = [
   'WhiteBagHandlingCost',
   'PromptPayDiscount',
   'GpoDiscount',
+  'AccessRiskThreshold',
 ] as const;
 export type ProgramKey = (typeof PROGRAM_KEYS)[number];
 

@@ -9,7 +9,7 @@ import { EIGHT_PERCENT_NOTE } from '../../engine/book';
 import type { DrugRule, DrugSource } from '../../engine/types';
 import { drugRuleFigure } from '../../engine/payers';
 import { DAYS_PER_YEAR } from '../../engine/regimen';
-import { DEFAULT_PATIENT_WEIGHT_KG } from '../../scenario/defaults';
+import { DEFAULT_ACCESS_RISK_THRESHOLD, DEFAULT_PATIENT_WEIGHT_KG } from '../../scenario/defaults';
 import { SCENARIO_FORMAT_VERSION } from '../../scenario/types';
 import { type NumberFormatId, type StyleId, cellAddress, rangeAddress } from '../plan';
 import { type Cached, SheetBuilder } from '../sheet-builder';
@@ -123,6 +123,13 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
     PriorAuthStaffMinutes: { label: 'Staff minutes per prior authorization', unit: 'minutes', value: prog.priorAuthStaffMinutes, format: 'count1', labels: labels.scenario() },
     StaffHourlyCost: { label: 'Prior authorization staff cost per hour', unit: '$ / hour', value: prog.staffHourlyCost, format: 'money', labels: labels.scenario() },
     PriorAuthCost: { label: 'Staff cost of one prior authorization', unit: '$', value: paCost, formula: `${local('PriorAuthStaffMinutes')}/60*${local('StaffHourlyCost')}`, format: 'money', labels: labels.formula('minutes / 60 x hourly cost') },
+    AccessRiskThreshold: {
+      label: 'Patient out-of-pocket threshold (Patient access)',
+      unit: '$ / year',
+      value: prog.accessRiskThreshold ?? DEFAULT_ACCESS_RISK_THRESHOLD.value,
+      format: 'money0',
+      labels: labels.field('program.accessRiskThreshold', undefined, 'DOMAIN.md 5.7: patients paying more than this in a year without help are counted on the Patient access sheet (values: rebuild after a change)'),
+    },
     ConversionFactor: { label: `Fee schedule conversion factor, CY${results.feeScheduleYear}`, unit: '$ per RVU', value: fees.conversionFactor, format: 'fraction', labels: labels.rule(`CMS Physician Fee Schedule CY${results.feeScheduleYear}: ${fees.schedule.source} (DOMAIN.md 2.3)`) },
     WhiteBagHandlingCost: { label: 'Handling cost of a white-bagged administration', unit: '$', value: prog.whiteBagHandlingCost ?? 0, format: 'money', labels: labels.field('program.whiteBagHandlingCost') },
     PromptPayDiscount: { label: 'Distributor prompt-pay discount (on the ASP default price only)', unit: 'of ASP', value: prog.promptPayDiscount ?? 0, format: 'pct', labels: labels.field('program.promptPayDiscount') },
