@@ -238,6 +238,13 @@ describe('reading the scenario from nothing but the Inputs sheet', () => {
     expect(read(inputsModel(book, own).cells).payers[4]).toEqual({ id: 'BLUE_LOCAL', name: 'Blue Local', weight: 0.03, ...terms });
   });
 
+  it('keeps the coverage of a custom payer that starts from no built-in profile', () => {
+    // Every contract term its own (as in the test above), and a $2,500 deductible with Medicare Advantage coverage.
+    const terms = { drugRule: { kind: 'asp_plus', percent: 0.1 }, adminPercentOfFeeSchedule: 1.2, drugCoinsurance: 0.1, adminCoinsurance: 0.1, sequestration: 0, collectionRate: 0.9, denialWriteOff: 0.03, paysDiscarded: false, daysToPayment: 40, priorAuthDenialRate: 0.05 } as const;
+    const own: Scenario = { ...sampleScenario, payers: [...sampleScenario.payers.slice(0, 4), { id: 'BLUE_LOCAL', name: 'Blue Local', weight: 0.03, ...terms, coverageType: 'medicare_advantage', annualDeductible: 2500 }] };
+    expect(read(inputsModel(book, own).cells).payers[4]).toEqual(own.payers[4]);
+  });
+
   it('names a figure it does not read: a formula typed over', () => {
     const dose = (base.cells.find((r) => r.includes('Dose (billing measure)')) ?? []).indexOf('Dose (billing measure)');
     const remicade = base.cells.findIndex((r) => r[0] === 'J1745');
@@ -256,5 +263,74 @@ describe('reading the scenario from nothing but the Inputs sheet', () => {
     expect(newer.kind === 'invalid' && newer.problems[0]).toMatch(new RegExp(`^B${format + 1}: the sheet was written by a newer version`));
     // A sheet without the format row is an earlier layout, not this one.
     expect(readInputsSheet(book, sheetOf(base.cells, [{ row: format, col: 0, value: 'Quarter' }])).kind).toBe('unknown');
+  });
+});
+
+/**
+ * DOMAIN.md 5.7 (issue 11): each payer's patient coverage (coverage type, annual deductible, out-of-pocket
+ * maximum, supplemental coverage) is carried by the Payers table, so a scenario read back from the sheet keeps it.
+ */
+describe('the payers\' patient coverage on the Inputs sheet', () => {
+  const withCoverage = (s: Scenario, id: string, coverage: Partial<Scenario['payers'][number]>): Scenario => ({ ...s, payers: s.payers.map((p) => (p.id === id ? { ...p, ...coverage } : p)) });
+  // Each differs from its default (engine/patient.ts PATIENT_COVERAGE_DEFAULTS): Medicare Advantage $0 deductible,
+  // MOOP $9,250, no supplemental coverage; Commercial $1,787 deductible, $10,600 limit; Medicare no supplemental.
+  const covered = withCoverage(
+    withCoverage(withCoverage(sampleScenario, 'MEDICARE_ADVANTAGE', { annualDeductible: 500, outOfPocketMax: 6700, supplemental: 'medicaid_qmb' }), 'COMMERCIAL', { annualDeductible: 3000, outOfPocketMax: null }),
+    'MEDICARE',
+    { supplemental: 'medigap_g' },
+  );
+
+  it('round-trips a deductible, an out-of-pocket maximum (a figure or none) and supplemental coverage that differ from the defaults', () => {
+    const r = readInputsSheet(book, inputsModel(book, covered).cells);
+    if (r.kind !== 'ok') throw new Error(JSON.stringify(r));
+    expect(r.unread).toEqual([]);
+    expect(r.scenario.payers).toEqual(covered.payers);
+  });
+
+  it('round-trips a custom payer\'s coverage type', () => {
+    const acme = withCoverage(addCustomPayer(sampleScenario, 'Acme PPO', 'COMMERCIAL'), 'ACME_PPO', { coverageType: 'medicare_advantage', outOfPocketMax: 5000 });
+    expect(read(inputsModel(book, acme).cells).payers.find((p) => p.id === 'ACME_PPO')).toEqual({ id: 'ACME_PPO', name: 'Acme PPO', weight: 0, basedOn: 'COMMERCIAL', coverageType: 'medicare_advantage', outOfPocketMax: 5000 });
+  });
+
+  it('shows each default styled as a default and a given value styled as given; a value equal to its default stays a default', () => {
+    const payers = headerRow('Payer', 'Name');
+    const deductible = payers.indexOf('Annual deductible (patient)');
+    const limit = payers.indexOf('Out-of-pocket maximum (patient)');
+    const supplemental = payers.indexOf('Supplemental coverage');
+    const type = payers.indexOf('Patient coverage');
+    expect([type, deductible, limit, supplemental].every((c) => c > 0)).toBe(true);
+    // The defaults (engine/patient.ts): Medicare Part B deductible $283, no limit; Commercial $1,787 and $10,600.
+    const medicare = rowOf('MEDICARE');
+    const commercial = rowOf('COMMERCIAL');
+    expect(base.cells[medicare]?.slice(type, supplemental + 1)).toEqual(['medicare', 283, 'none', 'none']);
+    expect(base.cells[commercial]?.slice(type, supplemental + 1)).toEqual(['commercial', 1787, 10600, 'none']);
+    expect(base.styles[commercial]?.slice(type, supplemental + 1)).toEqual(['inputDefault', 'inputDefault', 'inputDefault', 'inputDefault']);
+    const m = inputsModel(book, covered);
+    const row = m.cells.findIndex((r) => r[0] === 'COMMERCIAL');
+    expect(m.cells[row]?.slice(type, supplemental + 1)).toEqual(['commercial', 3000, 'none', 'none']);
+    expect(m.styles[row]?.slice(type, supplemental + 1)).toEqual(['inputDefault', 'input', 'input', 'inputDefault']);
+    // Typed on the sheet: $283 over Medicare's deductible is its default (left out); $400 is the payer's own.
+    expect(read(sheetOf(base.cells, [{ row: medicare, col: deductible, value: 283 }])).payers.find((p) => p.id === 'MEDICARE')).toEqual(sampleScenario.payers.find((p) => p.id === 'MEDICARE'));
+    const typedOver = read(sheetOf(base.cells, [
+      { row: commercial, col: deductible, value: 400 },
+      { row: commercial, col: limit, value: 'none' },
+      { row: medicare, col: supplemental, value: 'Medicaid QMB' },
+    ]));
+    expect(typedOver.payers.find((p) => p.id === 'COMMERCIAL')).toEqual({ ...sampleScenario.payers.find((p) => p.id === 'COMMERCIAL'), annualDeductible: 400, outOfPocketMax: null });
+    expect(typedOver.payers.find((p) => p.id === 'MEDICARE')?.supplemental).toBe('medicaid_qmb');
+    expect(readInputsSheet(book, sheetOf(base.cells, [{ row: commercial, col: supplemental, value: 'gold plan' }]))).toEqual({ kind: 'invalid', problems: [`${String.fromCharCode(65 + supplemental)}${commercial + 1}: not a value this input can take`] });
+  });
+
+  it('is a value edit: the layout stays and only the changed cells are written', () => {
+    const payers = headerRow('Payer', 'Name');
+    const deductible = payers.indexOf('Annual deductible (patient)');
+    const after = inputsModel(book, withCoverage(sampleScenario, 'COMMERCIAL', { annualDeductible: 3000 }));
+    expect(after.signature).toBe(base.signature);
+    const label = payers.indexOf('Patient coverage: label');
+    // Two cells: the deductible (given now: the look of a given input) and the payer's coverage label, which now names it given.
+    expect(changedRuns(base, after)).toEqual([
+      { row: rowOf('COMMERCIAL'), col: deductible, cells: [3000], formats: ['$#,##0;[Red]-$#,##0'], styles: ['input'] },
+      { row: rowOf('COMMERCIAL'), col: label, cells: [expect.stringMatching(/^deductible: scenario input; coverage type, out-of-pocket maximum, supplemental coverage: default: assumption \(KFF/)], formats: ['General'], styles: [null] },
+    ]);
   });
 });

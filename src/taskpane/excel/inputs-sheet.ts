@@ -22,11 +22,11 @@ import type { DrugRule } from '../../engine/types';
 import { builtinPayer, drugRuleOf } from '../../engine/payers';
 import { formatIssue, loadScenario, resolveScenario, sampleScenario, scenarioDefaultsApplied } from '../../scenario';
 import { newestFeeScheduleYear, newestQuarter } from '../../scenario/lookup';
-import { PAYER_TERM_KEYS, SCENARIO_FORMAT_VERSION, type Scenario, type ScenarioDrug, type ScenarioPayer } from '../../scenario/types';
+import { PAYER_COVERAGE_KEYS, PAYER_TERM_KEYS, SCENARIO_FORMAT_VERSION, type Scenario, type ScenarioDrug, type ScenarioPayer } from '../../scenario/types';
 import { DEFAULT_HORIZON_MONTHS, DEFAULT_PATIENT_WEIGHT_KG, DEFAULT_PLANNING_MONTHS, PRIOR_AUTH_EXEMPT_PAYER_IDS } from '../../scenario/defaults';
 import { buildInputsPlan } from '../../workbook/board';
 import { BoardContext, IN_FORM, IN_PAY, IN_VOL, INPUTS_FIXED_COL, INPUTS_PROGRAM_HEADER, PROGRAM_KEYS, type ProgramKey } from '../../workbook/board/context';
-import { RULE_WORDS, SOURCE_WORDS } from '../../workbook/board/inputs';
+import { COVERAGE_WORDS, NO_LIMIT_WORD, RULE_WORDS, SOURCE_WORDS, SUPPLEMENTAL_WORDS } from '../../workbook/board/inputs';
 import { NUMBER_FORMATS, type PlanCell, type PlanSheet, type StyleId, cellAddress } from '../../workbook/plan';
 
 
@@ -112,6 +112,16 @@ const PAYER_NUMBER_TERMS = {
   [IN_PAY.paDenial]: 'priorAuthDenialRate',
 } as const;
 
+/** Words as a key: case, spaces, punctuation and underscores do not count ("Medicaid as secondary (QMB)", "medicaid_qmb"). */
+const wordKey = (v: unknown): string => String(v).toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** The key of `words` whose words (or the key itself) `v` spells; undefined when none. */
+function keyOfWords<K extends string>(words: Readonly<Record<K, string>>, v: unknown): K | undefined {
+  const typed = wordKey(v);
+  if (typed === '') return undefined;
+  return (Object.keys(words) as K[]).find((k) => wordKey(words[k]) === typed || wordKey(k) === typed);
+}
+
 function ruleFrom(words: unknown, figure: unknown): DrugRule | null {
   const w = String(words).trim().toLowerCase();
   const n = num(figure);
@@ -172,6 +182,32 @@ function fieldCells(ctx: BoardContext, s: Scenario): FieldCell[] {
       },
     });
     cells.push({ row, col: IN_PAY.whiteBag, apply: (x, v) => (num(v) === null ? null : mapPayer(x, i, (p) => ({ ...p, whiteBagShare: num(v) as number }))) });
+    // DOMAIN.md 5.7: the patient coverage, each field its words or figure ("none" = no out-of-pocket limit).
+    cells.push({
+      row,
+      col: IN_PAY.coverageType,
+      apply: (x, v) => {
+        const type = keyOfWords(COVERAGE_WORDS, v);
+        return type === undefined ? null : mapPayer(x, i, (p) => ({ ...p, coverageType: type }));
+      },
+    });
+    cells.push({ row, col: IN_PAY.deductible, apply: (x, v) => (num(v) === null ? null : mapPayer(x, i, (p) => ({ ...p, annualDeductible: num(v) as number }))) });
+    cells.push({
+      row,
+      col: IN_PAY.oopMax,
+      apply: (x, v) => {
+        const limit = wordKey(v) === wordKey(NO_LIMIT_WORD) ? null : num(v);
+        return limit === null && wordKey(v) !== wordKey(NO_LIMIT_WORD) ? null : mapPayer(x, i, (p) => ({ ...p, outOfPocketMax: limit }));
+      },
+    });
+    cells.push({
+      row,
+      col: IN_PAY.supplemental,
+      apply: (x, v) => {
+        const supplemental = keyOfWords(SUPPLEMENTAL_WORDS, v);
+        return supplemental === undefined ? null : mapPayer(x, i, (p) => ({ ...p, supplemental }));
+      },
+    });
     // The drug rule is two cells, its words and its figure: either changed, both are read.
     for (const col of [IN_PAY.rule, IN_PAY.figure]) {
       cells.push({
@@ -419,7 +455,9 @@ export function readInputsSheet(book: ReferenceBook, grid: Grid): SheetRead {
       const profile = resolved?.payers[i]?.profile;
       if (profile === undefined) return p;
       const own: ScenarioPayer = { id: p.id, name: p.name, weight: p.weight };
-      return Object.assign(own, Object.fromEntries(PAYER_TERM_KEYS.map((k) => [k, profile[k]])));
+      // The coverage the sheet gives (DOMAIN.md 5.7) stays the payer's own; the rest is the default of its id.
+      const coverage = Object.fromEntries(PAYER_COVERAGE_KEYS.filter((k) => p[k] !== undefined).map((k) => [k, p[k]]));
+      return Object.assign(own, Object.fromEntries(PAYER_TERM_KEYS.map((k) => [k, profile[k]])), coverage);
     }),
   };
   const loaded = loadScenario(scenario, ref);

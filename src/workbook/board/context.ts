@@ -161,7 +161,9 @@ export const COHORT_GRIDS = ['referred', 'newPatients', 'kernelPa', 'kernelNoPa'
 export type CohortGrid = (typeof COHORT_GRIDS)[number];
 
 // Column positions that other sheets refer to.
-export const IN_PAY = { id: 0, name: 1, weight: 2, rule: 3, figure: 4, adminPct: 5, drugCoins: 6, adminCoins: 7, seq: 8, collect: 9, denial: 10, paysJw: 11, days: 12, paDenial: 13, basedOn: 14, label: 15, source: 16, drugSource: 17, whiteBag: 18 } as const;
+export const IN_PAY = { id: 0, name: 1, weight: 2, rule: 3, figure: 4, adminPct: 5, drugCoins: 6, adminCoins: 7, seq: 8, collect: 9, denial: 10, paysJw: 11, days: 12, paDenial: 13, basedOn: 14, label: 15, source: 16, drugSource: 17, whiteBag: 18,
+  // DOMAIN.md 5.7: the payer's patient coverage (values: the Patient access sheet and the pane's estimate read the scenario).
+  coverageType: 19, deductible: 20, oopMax: 21, supplemental: 22, coverageLabel: 23 } as const;
 export const IN_FORM = { hcpcs: 0, product: 1, biosimilarOf: 2, route: 3, complexity: 4, fixedDose: 5, perKg: 6, maxDose: 7, weight: 8, dose: 9, unitText: 10, unitAmount: 11, minutes: 12, extraMinutes: 13, acquisition: 14, wac: 15, distributor: 16, label: 17, loadFixed: 18, loadPerKg: 19, loadDose: 20, loadMinutes: 21 } as const;
 export const IN_VOL = { hcpcs: 0, product: 1, newPatients: 2, ramp: 3, discontinuation: 4, loading: 5 } as const;
 export const IN_PRICE = { hcpcs: 0, description: 1, unitText: 2, unitAmount: 3, paymentLimit: 4, coinsurance: 5, notes: 6, reference: 7, addOn: 8, asp: 9, source: 10 } as const;

@@ -9,8 +9,9 @@ import { EIGHT_PERCENT_NOTE } from '../../engine/book';
 import type { DrugRule, DrugSource } from '../../engine/types';
 import { drugRuleFigure } from '../../engine/payers';
 import { DAYS_PER_YEAR } from '../../engine/regimen';
+import { type CoverageType, type SupplementalCoverage, coverageDefault, coverageOf } from '../../engine/patient';
 import { DEFAULT_ACCESS_RISK_THRESHOLD, DEFAULT_PATIENT_WEIGHT_KG } from '../../scenario/defaults';
-import { SCENARIO_FORMAT_VERSION } from '../../scenario/types';
+import { PAYER_COVERAGE_KEYS, SCENARIO_FORMAT_VERSION } from '../../scenario/types';
 import { type NumberFormatId, type StyleId, cellAddress, rangeAddress } from '../plan';
 import { type Cached, SheetBuilder } from '../sheet-builder';
 import { type BoardContext, CRITERIA, CRITERIA_COL, IN_FEE, IN_FORM, IN_PAY, IN_PRICE, IN_VOL, NAME_PREFIX, PROGRAM_KEYS, type ProgramKey, SHEET } from './context';
@@ -34,6 +35,28 @@ export const SOURCE_WORDS = {
   white_bag: 'white bag',
   free_drug: 'free drug',
 } as const satisfies Record<DrugSource, string>;
+
+/** DOMAIN.md 5.7: a payer's coverage type as the Inputs sheet writes it (read back by the add-in). */
+export const COVERAGE_WORDS = {
+  medicare: 'medicare',
+  medicare_advantage: 'medicare advantage',
+  medicaid: 'medicaid',
+  commercial: 'commercial',
+  uninsured: 'uninsured',
+} as const satisfies Record<CoverageType, string>;
+
+/** DOMAIN.md 5.7: a payer's supplemental coverage as the Inputs sheet writes it (read back by the add-in). */
+export const SUPPLEMENTAL_WORDS = {
+  none: 'none',
+  medigap_g: 'Medigap plan G',
+  medicaid_qmb: 'Medicaid as secondary (QMB)',
+} as const satisfies Record<SupplementalCoverage, string>;
+
+/** An out-of-pocket maximum of none (no limit, traditional Medicare) as the Inputs sheet writes it. */
+export const NO_LIMIT_WORD = 'none';
+
+/** The coverage fields' names in the Payers table's coverage label. */
+const COVERAGE_FIELD_NAMES = { coverageType: 'coverage type', annualDeductible: 'deductible', outOfPocketMax: 'out-of-pocket maximum', supplemental: 'supplemental coverage' } as const satisfies Record<(typeof PAYER_COVERAGE_KEYS)[number], string>;
 
 /** Descriptions of the administration codes (DOMAIN.md 2.3). */
 export const ADMIN_CODE_DESCRIPTIONS: Readonly<Record<string, string>> = {
@@ -177,7 +200,7 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
 
   // Payers and mix -----------------------------------------------------------------------------------------
   s.value(L.payersHeader - 1, 0, 'Payers and mix', 'section');
-  s.values(L.payersHeader, 0, ['Payer', 'Name', 'Weight', 'Drug paid as', 'Drug figure', 'Admin % of fee schedule', 'Drug coinsurance', 'Admin coinsurance', 'Sequestration', 'Collection of patient share', 'Denial write-off', 'Pays discarded drug (JW)', 'Days to payment', 'Prior auth denial rate', 'Terms start from', 'Label', 'Source', 'Drug source', 'White-bagged share (with buy and bill)'], 'header');
+  s.values(L.payersHeader, 0, ['Payer', 'Name', 'Weight', 'Drug paid as', 'Drug figure', 'Admin % of fee schedule', 'Drug coinsurance', 'Admin coinsurance', 'Sequestration', 'Collection of patient share', 'Denial write-off', 'Pays discarded drug (JW)', 'Days to payment', 'Prior auth denial rate', 'Terms start from', 'Label', 'Source', 'Drug source', 'White-bagged share (with buy and bill)', 'Patient coverage', 'Annual deductible (patient)', 'Out-of-pocket maximum (patient)', 'Supplemental coverage', 'Patient coverage: label'], 'header');
   input.payers.forEach((entry, i) => {
     const r = ctx.inputPayerRow(i);
     const p = entry.profile;
@@ -203,9 +226,20 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
     // DOMAIN.md 5.1: where the drug comes from; the Claim detail reads these words.
     s.value(r, IN_PAY.drugSource, SOURCE_WORDS[p.drugSource ?? 'buy_and_bill'], term('drugSource'));
     s.value(r, IN_PAY.whiteBag, p.whiteBagShare ?? 0, term('whiteBagShare'), 'pct');
+    // DOMAIN.md 5.7: the patient coverage (values, read by the Patient access sheet and the add-in's estimate).
+    const own = src.scenario?.payers[i];
+    const given = (key: (typeof PAYER_COVERAGE_KEYS)[number]): boolean => (own === undefined ? p[key] !== undefined : own[key] !== undefined);
+    const cover = (key: (typeof PAYER_COVERAGE_KEYS)[number]): StyleId => (given(key) ? 'input' : 'inputDefault');
+    const c = coverageOf(p);
+    s.value(r, IN_PAY.coverageType, COVERAGE_WORDS[c.coverageType], cover('coverageType'));
+    s.value(r, IN_PAY.deductible, c.annualDeductible, cover('annualDeductible'), 'money0');
+    if (c.outOfPocketMax === null) s.value(r, IN_PAY.oopMax, NO_LIMIT_WORD, cover('outOfPocketMax'));
+    else s.value(r, IN_PAY.oopMax, c.outOfPocketMax, cover('outOfPocketMax'), 'money0');
+    s.value(r, IN_PAY.supplemental, SUPPLEMENTAL_WORDS[c.supplemental], cover('supplemental'));
+    s.value(r, IN_PAY.coverageLabel, coverageLabel(given, own?.basedOn ?? p.id), 'note');
   });
   const lastPayer = ctx.inputPayerRow(ctx.P - 1);
-  s.tables.push({ name: `${NAME_PREFIX}Payers`, range: rangeAddress(L.payersHeader, 0, lastPayer, IN_PAY.whiteBag), style: 'TableStyleLight1' });
+  s.tables.push({ name: `${NAME_PREFIX}Payers`, range: rangeAddress(L.payersHeader, 0, lastPayer, IN_PAY.coverageLabel), style: 'TableStyleLight1' });
   const weightSum = results.weights.reduce((t, w) => t.plus(w), new Dec(0));
   s.value(L.weightsSumRow, 1, 'Weights sum', 'total');
   const wsum = `SUM(${rangeAddress(ctx.inputPayerRow(0), IN_PAY.weight, lastPayer, IN_PAY.weight)})`;
@@ -404,6 +438,22 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
   for (let c = 18; c < 40; c++) s.width(c, 14);
   s.freeze = { rows: 3, columns: 0 };
   return s;
+}
+
+/**
+ * The Payers table's coverage label: the fields the scenario gives, and those left to the default of the payer's
+ * profile (its basedOn, else its id) with that default's label and source (engine/patient.ts).
+ */
+function coverageLabel(given: (key: (typeof PAYER_COVERAGE_KEYS)[number]) => boolean, profileId: string): string {
+  const names = (gave: boolean): string => PAYER_COVERAGE_KEYS.filter((k) => given(k) === gave).map((k) => COVERAGE_FIELD_NAMES[k]).join(', ');
+  const parts: string[] = [];
+  if (names(true) !== '') parts.push(`${names(true)}: scenario input`);
+  if (names(false) !== '') {
+    const d = coverageDefault(profileId);
+    parts.push(`${names(false)}: ${d.label} (${d.source.replace(/\.$/, '')})`);
+  }
+  parts.push('an out-of-pocket maximum of none = no limit; values: build the board again after a change (DOMAIN.md 5.7)');
+  return parts.join('; ');
 }
 
 /** The vial plan of the maintenance dose, or of the loading dose (DOMAIN.md 5.3), on Inputs. */
