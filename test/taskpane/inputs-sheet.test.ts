@@ -321,6 +321,22 @@ describe('the payers\' patient coverage on the Inputs sheet', () => {
     expect(readInputsSheet(book, sheetOf(base.cells, [{ row: commercial, col: supplemental, value: 'gold plan' }]))).toEqual({ kind: 'invalid', problems: [`${String.fromCharCode(65 + supplemental)}${commercial + 1}: not a value this input can take`] });
   });
 
+  it('reads blank coverage cells (a board built before the coverage columns, or a cell cleared) as the defaults', () => {
+    const payers = headerRow('Payer', 'Name');
+    const first = payers.indexOf('Patient coverage');
+    const last = payers.indexOf('Patient coverage: label');
+    const m = inputsModel(book, covered);
+    const blank = sheetOf(m.cells, m.cells.flatMap((r, row) => (sampleScenario.payers.some((p) => p.id === r[0]) ? Array.from({ length: last - first + 1 }, (_, k) => ({ row, col: first + k, value: '' })) : [])));
+    const r = readInputsSheet(book, blank);
+    if (r.kind !== 'ok') throw new Error(JSON.stringify(r));
+    expect(r.scenario.payers).toEqual(sampleScenario.payers);
+    expect(r.unread).toEqual([]);
+    // One cleared cell: that field back to its default, the others kept (Medicare Advantage's own $500 deductible).
+    const ma = m.cells.findIndex((x) => x[0] === 'MEDICARE_ADVANTAGE');
+    const cleared = read(sheetOf(m.cells, [{ row: ma, col: payers.indexOf('Out-of-pocket maximum (patient)'), value: '' }]));
+    expect(cleared.payers.find((p) => p.id === 'MEDICARE_ADVANTAGE')).toEqual({ ...sampleScenario.payers.find((p) => p.id === 'MEDICARE_ADVANTAGE'), annualDeductible: 500, supplemental: 'medicaid_qmb' });
+  });
+
   it('is a value edit: the layout stays and only the changed cells are written', () => {
     const payers = headerRow('Payer', 'Name');
     const deductible = payers.indexOf('Annual deductible (patient)');

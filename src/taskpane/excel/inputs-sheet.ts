@@ -182,32 +182,23 @@ function fieldCells(ctx: BoardContext, s: Scenario): FieldCell[] {
       },
     });
     cells.push({ row, col: IN_PAY.whiteBag, apply: (x, v) => (num(v) === null ? null : mapPayer(x, i, (p) => ({ ...p, whiteBagShare: num(v) as number }))) });
-    // DOMAIN.md 5.7: the patient coverage, each field its words or figure ("none" = no out-of-pocket limit).
-    cells.push({
-      row,
-      col: IN_PAY.coverageType,
-      apply: (x, v) => {
-        const type = keyOfWords(COVERAGE_WORDS, v);
-        return type === undefined ? null : mapPayer(x, i, (p) => ({ ...p, coverageType: type }));
-      },
-    });
-    cells.push({ row, col: IN_PAY.deductible, apply: (x, v) => (num(v) === null ? null : mapPayer(x, i, (p) => ({ ...p, annualDeductible: num(v) as number }))) });
-    cells.push({
-      row,
-      col: IN_PAY.oopMax,
-      apply: (x, v) => {
-        const limit = wordKey(v) === wordKey(NO_LIMIT_WORD) ? null : num(v);
-        return limit === null && wordKey(v) !== wordKey(NO_LIMIT_WORD) ? null : mapPayer(x, i, (p) => ({ ...p, outOfPocketMax: limit }));
-      },
-    });
-    cells.push({
-      row,
-      col: IN_PAY.supplemental,
-      apply: (x, v) => {
-        const supplemental = keyOfWords(SUPPLEMENTAL_WORDS, v);
-        return supplemental === undefined ? null : mapPayer(x, i, (p) => ({ ...p, supplemental }));
-      },
-    });
+    // DOMAIN.md 5.7: the patient coverage, each field its words or figure ("none" = no out-of-pocket limit). A blank
+    // cell is the default (a board built before these columns has none; a cleared cell goes back to the default).
+    const coverage = <K extends (typeof PAYER_COVERAGE_KEYS)[number]>(col: number, key: K, parse: (v: unknown) => ScenarioPayer[K] | undefined): void => {
+      cells.push({
+        row,
+        col,
+        apply: (x, v) => {
+          if (textOf(v) === '') return mapPayer(x, i, (p) => Object.fromEntries(Object.entries(p).filter(([k]) => k !== key)) as unknown as ScenarioPayer);
+          const value = parse(v);
+          return value === undefined ? null : mapPayer(x, i, (p) => ({ ...p, [key]: value }));
+        },
+      });
+    };
+    coverage(IN_PAY.coverageType, 'coverageType', (v) => keyOfWords(COVERAGE_WORDS, v));
+    coverage(IN_PAY.deductible, 'annualDeductible', (v) => num(v) ?? undefined);
+    coverage(IN_PAY.oopMax, 'outOfPocketMax', (v) => (wordKey(v) === wordKey(NO_LIMIT_WORD) ? null : (num(v) ?? undefined)));
+    coverage(IN_PAY.supplemental, 'supplemental', (v) => keyOfWords(SUPPLEMENTAL_WORDS, v));
     // The drug rule is two cells, its words and its figure: either changed, both are read.
     for (const col of [IN_PAY.rule, IN_PAY.figure]) {
       cells.push({
@@ -466,9 +457,12 @@ export function readInputsSheet(book: ReferenceBook, grid: Grid): SheetRead {
   // Figures and formulas only: a label or note that reads differently is not an input.
   const figure = (v: unknown): boolean => typeof v === 'number' || (typeof v === 'string' && v.startsWith('='));
   const unread: string[] = [];
+  // A blank input cell that was read (a coverage cell, whose blank is its default) is not a figure left unread.
+  const readBlank = new Set(shown.fields.map((f) => cellAddress(f.row, f.col)));
   shown.cells.forEach((cells, rr) =>
     cells.forEach((cell, c) => {
       const now = at(rr, c);
+      if (textOf(now) === '' && readBlank.has(cellAddress(rr, c))) return;
       if ((figure(cell) || figure(now)) && !sameCell(cell, now)) unread.push(cellAddress(rr, c));
     }),
   );
