@@ -3,7 +3,7 @@
 // manifest.xml and assets/. Conventions of OfficeDev/Excel-Custom-Functions-Shared, but type-checked by
 // ts-loader (no Babel) and with every dev URL in the production manifest replaced.
 //
-//   npm run build       production; manifest URLs from ADDIN_URL, else package.json "config.prodUrl"
+//   npm run build       production; manifest URLs from ADDIN_URL (required: the build fails without it)
 //   npm run build:dev   development; manifest keeps https://localhost:3000/
 //   npm start           development build served over https://localhost:3000 (scripts/start.js)
 "use strict";
@@ -27,25 +27,9 @@ module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== "production";
   let prod;
   if (!dev) {
-    prod = productionUrl();
+    prod = productionUrl(); // throws, failing the build, without a real ADDIN_URL
     console.log(`manifest.xml: production URL ${prod.url} (from ${prod.source})`);
   }
-  const placeholderWarning = {
-    // A production manifest pointing at a reserved example host cannot be deployed: warn in the build output.
-    apply(compiler) {
-      compiler.hooks.thisCompilation.tap("PlaceholderUrlWarning", (compilation) => {
-        if (prod && prod.placeholder) {
-          compilation.warnings.push(
-            new compiler.webpack.WebpackError(
-              `dist/manifest.xml points at ${prod.url}, a reserved example host (${prod.source}). ` +
-                "Set ADDIN_URL to the https folder that will serve dist/ (or change config.prodUrl) before deploying.",
-            ),
-          );
-        }
-      });
-    },
-  };
-
   return {
     mode: dev ? "development" : "production",
     devtool: "source-map",
@@ -83,7 +67,6 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     plugins: [
-      placeholderWarning,
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
         input: "./src/functions/functions.ts",

@@ -1,12 +1,13 @@
 /**
  * The production build, as a deployment would make it: `webpack --mode production` with
- * ADDIN_URL=https://addin.test.example/ into a temporary folder, then the manifest and page checked the
+ * ADDIN_URL=https://addin.test.example/ (ADDIN_URL_IS_TEST=1) into a temporary folder, then the manifest and page checked the
  * way Office will read them.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { validateFunctionsMetadata, validateManifestFile } from './conformance';
 import { descendants, parseXml, select, type XmlElement } from './xml';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -73,7 +74,8 @@ beforeAll(() => {
   const webpack = spawnSync(
     process.execPath,
     [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--output-path', out, `--json=${path.join(out, 'stats.json')}`],
-    { cwd: ROOT, env: { ...process.env, ADDIN_URL }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    // A reserved test name, allowed for this build only by ADDIN_URL_IS_TEST (scripts/build-manifest.js).
+    { cwd: ROOT, env: { ...process.env, ADDIN_URL, ADDIN_URL_IS_TEST: '1' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   if (webpack.status !== 0) throw new Error(`webpack failed (exit ${webpack.status}):\n${webpack.stdout}\n${webpack.stderr}`);
   manifestText = readFileSync(path.join(out, 'manifest.xml'), 'utf8');
@@ -117,6 +119,10 @@ describe('the production build', () => {
     expect([...taskpane].filter((id) => functions.has(id))).toEqual([]);
   });
 
+  it('writes a functions.json that validates against the custom-functions metadata schema', () => {
+    expect(validateFunctionsMetadata(JSON.parse(readFileSync(path.join(out, 'functions.json'), 'utf8')))).toEqual({ valid: true, report: '' });
+  });
+
   it('associates every function in functions.json in functions.js', () => {
     const metadata = JSON.parse(readFileSync(path.join(out, 'functions.json'), 'utf8')) as { functions: { id: string }[] };
     const code = readFileSync(path.join(out, 'functions.js'), 'utf8');
@@ -126,6 +132,11 @@ describe('the production build', () => {
 });
 
 describe('dist/manifest.xml', () => {
+  it('validates against the Office add-in manifest XSD (xmllint --schema)', () => {
+    const result = validateManifestFile(path.join(out, 'manifest.xml'));
+    expect(result).toEqual({ valid: true, report: expect.stringMatching(/validates$/) });
+  });
+
   it('is well-formed XML that office-addin-manifest reads with the add-in identity', () => {
     expect(manifest.name).toBe('OfficeApp');
     const info = readWithOfficeAddinManifest(path.join(out, 'manifest.xml'));
