@@ -1,7 +1,8 @@
 // Builds the add-in into dist/: taskpane.html (the shared-runtime page: functions, then task pane),
 // functions.js, functions.json (custom-function metadata from the JSDoc in src/functions/functions.ts),
 // manifest.xml and assets/. Conventions of OfficeDev/Excel-Custom-Functions-Shared, but type-checked by
-// ts-loader (no Babel) and with every dev URL in the production manifest replaced.
+// ts-loader (no Babel) and with every dev URL in the production manifest replaced. Browser targets: package.json
+// "browserslist" (webpack's own runtime code follows it); TypeScript lowers our code and the packages' to ES2020.
 //
 //   npm run build       production; manifest URLs from ADDIN_URL (required: the build fails without it)
 //   npm run build:dev   development; manifest keeps https://localhost:3000/
@@ -62,6 +63,23 @@ module.exports = async (env = {}, argv = {}) => {
             loader: "ts-loader",
             // Full type checking of every bundled file; a type error fails the build.
             options: { configFile: path.resolve(__dirname, "tsconfig.web.json"), onlyCompileBundledFiles: true },
+          },
+        },
+        {
+          // Packages ship syntax newer than the pane's browser targets (package.json "browserslist": ES2020;
+          // Fluent UI's tabster has class static blocks and ??=, which Safari before 16.4 cannot parse):
+          // TypeScript lowers them to ES2020, without type checking. exceljs ships ES5 already.
+          test: /\.m?js$/,
+          include: /node_modules/,
+          exclude: /node_modules[\\/]exceljs[\\/]/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              instance: "node_modules",
+              transpileOnly: true,
+              configFile: path.resolve(__dirname, "tsconfig.web.json"),
+              compilerOptions: { allowJs: true, checkJs: false, sourceMap: false },
+            },
           },
         },
       ],

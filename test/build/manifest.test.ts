@@ -4,9 +4,10 @@
  * way Office will read them.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parse as parseJs } from 'acorn';
 import { validateFunctionsMetadata, validateManifestFile } from './conformance';
 import { descendants, parseXml, select, type XmlElement } from './xml';
 
@@ -128,6 +129,39 @@ describe('the production build', () => {
     const code = readFileSync(path.join(out, 'functions.js'), 'utf8');
     expect(metadata.functions.length).toBeGreaterThan(0);
     for (const { id } of metadata.functions) expect(code).toContain(`CustomFunctions.associate("${id}"`);
+  });
+});
+
+describe('the browser targets (package.json "browserslist": Safari 14, Chromium 86, Firefox 78)', () => {
+  const pkgFull = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { browserslist?: string[] };
+  const scripts = (): string[] => readdirSync(out).filter((f) => f.endsWith('.js'));
+
+  it('are declared', () => {
+    expect(pkgFull.browserslist).toEqual(['safari >= 14', 'ios_saf >= 14', 'chrome >= 86', 'edge >= 86', 'firefox >= 78']);
+  });
+
+  // ES2020 is the newest edition whose syntax all of them have: Safari 14 lacks class static blocks (16.4),
+  // private methods (15), top-level await (15); acorn refuses anything past the edition it parses.
+  it('every script of the build parses as ES2020 (no later syntax: class fields, static blocks, #private)', () => {
+    expect(scripts()).toEqual(expect.arrayContaining(['functions.js', 'taskpane.js']));
+    for (const file of scripts()) {
+      const text = readFileSync(path.join(out, file), 'utf8');
+      let problem = '';
+      try {
+        parseJs(text, { ecmaVersion: 2020, sourceType: 'script' });
+      } catch (e) {
+        const pos = (e as { pos?: number }).pos ?? 0;
+        problem = `${(e as Error).message}: ${text.slice(Math.max(0, pos - 60), pos + 40)}`;
+      }
+      expect([file, problem]).toEqual([file, '']);
+    }
+  });
+
+  it('no script calls a built-in newer than the targets (Object.hasOwn, structuredClone: Safari 15.4)', () => {
+    for (const file of scripts()) {
+      const text = readFileSync(path.join(out, file), 'utf8');
+      expect([file, /\bObject\.hasOwn\(|\bstructuredClone\(/.exec(text)?.[0] ?? null]).toEqual([file, null]);
+    }
   });
 });
 
