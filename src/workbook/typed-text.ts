@@ -8,13 +8,14 @@
  * text Excel would have kept anyway changes nothing a user sees.
  */
 
-const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+const MONTH = '(jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)\\.?';
 const MAY_PARSE = [
   /^[=+\-@']/, // a formula, a signed number, an apostrophe of its own
   /^\s*[\d\s.,:/%$()+\-eE]+\s*$/, // numbers, fractions, times, dates of digits ("0012", "1,200", "3/1", "9:30")
   /^\s*(true|false)\s*$/i, // booleans
   /^\s*#[A-Za-z0-9/_]+[!?]?\s*$/, // error values (#N/A, #VALUE!, #DIV/0!, #NAME?, #SPILL!...)
-  new RegExp(`^\\s*(\\d{1,2}[\\s-]+)?${MONTH}([\\s,-]+\\d{1,4}){0,2}\\s*$`, 'i'), // Mar 2026, 1-Mar, March 1, 2026
+  // Mar 2026, Mar-26, March 1, 2026; 1-Mar, 1 Mar 2026 (a month name with a number: "Mayzent" is a name)
+  new RegExp(`^\\s*(${MONTH}([\\s,-]+\\d{1,4}){1,2}|\\d{1,2}[\\s-]+${MONTH}([\\s,-]+\\d{1,4})?)\\s*$`, 'i'),
   /^\s*\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?(\s+\d{1,2}:\d{2}(:\d{2})?\s*(am|pm)?)?\s*$/i, // 2026-03-01, 3.1.26
   /^\s*\d{1,2}:\d{2}(:\d{2})?\s*(am|pm)\s*$/i, // 9:30 AM
 ];

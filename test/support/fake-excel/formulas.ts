@@ -25,46 +25,39 @@ function outsideQuotes(part: string): string {
   return part.replace(/\$?\b[A-Za-z_][A-Za-z0-9_.]*\b(?=\s*\()|\$?\b[A-Za-z]{1,3}\$?\d+\b|\b(?:true|false)\b/gi, (m) => m.toUpperCase());
 }
 
+/** The index of the quote closing the one at `i` (a doubled quote inside is part of the text). */
+function closing(formula: string, i: number): number {
+  const q = formula[i];
+  let j = i + 1;
+  while (j < formula.length) {
+    if (formula[j] === q && formula[j + 1] === q) j += 2;
+    else if (formula[j] === q) break;
+    else j++;
+  }
+  return j;
+}
+
 /** The formula as Excel gives it back. */
 export function asExcelWritesIt(formula: string): string {
   if (!formula.startsWith('=')) return formula;
   let out = '';
-  let i = 0;
   let plain = '';
-  const flush = (): void => {
-    out += outsideQuotes(plain);
-    plain = '';
-  };
+  let i = 0;
   while (i < formula.length) {
     const ch = formula[i] as string;
-    if (ch === '"') {
-      flush();
-      let j = i + 1;
-      while (j < formula.length) {
-        if (formula[j] === '"' && formula[j + 1] === '"') j += 2;
-        else if (formula[j] === '"') break;
-        else j++;
-      }
-      out += formula.slice(i, j + 1);
-      i = j + 1;
+    if (ch !== '"' && ch !== "'") {
+      plain += ch;
+      i++;
       continue;
     }
-    if (ch === "'") {
-      flush();
-      let j = i + 1;
-      while (j < formula.length) {
-        if (formula[j] === "'" && formula[j + 1] === "'") j += 2;
-        else if (formula[j] === "'") break;
-        else j++;
-      }
-      const name = formula.slice(i + 1, j).replace(/''/g, "'");
-      out += bareSheetName(name) && formula[j + 1] === '!' ? name : formula.slice(i, j + 1);
-      i = j + 1;
-      continue;
-    }
-    plain += ch;
-    i++;
+    out += outsideQuotes(plain);
+    plain = '';
+    const j = closing(formula, i);
+    const quoted = formula.slice(i, j + 1);
+    // A string literal stays as written; a quoted sheet name loses quotes it does not need.
+    const name = formula.slice(i + 1, j).replace(/''/g, "'");
+    out += ch === "'" && formula[j + 1] === '!' && bareSheetName(name) ? name : quoted;
+    i = j + 1;
   }
-  flush();
-  return out;
+  return out + outsideQuotes(plain);
 }
