@@ -8,6 +8,7 @@ import { referenceData } from '../../src/data';
 import { ReferenceBook } from '../../src/engine/book';
 import { runModel } from '../../src/engine/model';
 import { DEFAULT_DRIVERS, NAMED_SCENARIOS, rankPayers } from '../../src/engine/sensitivity';
+import { sampleScenario } from '../../src/scenario';
 import { buildBoardPlan } from '../../src/workbook/board';
 import { SHEET } from '../../src/workbook/board/context';
 import { type BoardPlan, OWNER_MARKER, cellAddress, formulaCells } from '../../src/workbook/plan';
@@ -116,6 +117,27 @@ describe('the board workbook built in Excel through Office.js (fake host)', () =
     // Ownership is recorded by sheet id.
     const record = JSON.parse(ownerRecord(fake) as string) as OwnerRecord;
     expect(record.sheets.map((s) => fake.host.sheetById(s.id)?.name)).toEqual(sheetNames);
+  });
+
+  it('writes payer names Excel would read as a date, a boolean, an error, a formula or a number as the same text', async () => {
+    const odd = ['Mar 2026', 'TRUE', '#N/A', '=1+1', '0012'];
+    const scenario = { ...sampleScenario, payers: sampleScenario.payers.map((p, i) => ({ ...p, name: odd[i] ?? p.name })) };
+    const { plan: oddPlan } = boardFor(scenario);
+    const fake = createFakeExcel();
+    await render(fake, oddPlan);
+    const found = new Set<string>();
+    for (const sheet of oddPlan.sheets) {
+      const got = cellsOf(fake.host, sheet.name);
+      sheet.rows.forEach((row, r) =>
+        row?.forEach((cell, c) => {
+          if (cell?.formula !== undefined || typeof cell?.value !== 'string' || !odd.includes(cell.value)) return;
+          const landed = got.get(cellAddress(r, c));
+          expect([sheet.name, cellAddress(r, c), landed?.v, landed?.e]).toEqual([sheet.name, cellAddress(r, c), cell.value, undefined]);
+          found.add(cell.value);
+        }),
+      );
+    }
+    expect([...found].sort()).toEqual([...odd].sort());
   });
 
   it('leaves the user\'s sheets and names exactly as they were', async () => {
