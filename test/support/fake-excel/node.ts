@@ -3,8 +3,8 @@
  * on the page (browser.ts), as objects a test passes to the code under test (`excel.run` for Excel.run), plus
  * direct access for a test's set-up (a user's own sheets, cells and names) and assertions.
  */
-import { type CustomFunction, type FunctionRegistry, type FunctionsMetadata, createRegistry, customFunctionsNamespace } from './custom-functions';
-import { FakeExcel, RequestContext } from './excel';
+import { type FunctionRegistry, type FunctionsMetadata, createRegistry, customFunctionsNamespace } from './custom-functions';
+import { FakeExcel, type RequestContext } from './excel';
 import { officeNamespaces } from './office';
 import type { DocumentSettings } from './settings';
 import { type CellState, type NameState, type SheetState, type WorkbookState, cellAddress, emptyWorkbook, newSheet, parseBox, renameReferences } from './workbook';
@@ -109,9 +109,4 @@ export function userAddSheet(host: FakeExcel, name: string): SheetState {
   const s = newSheet(host.newId('S'), name);
   host.state.sheets.push(s);
   return s;
-}
-
-/** Associates functions as functions.js does (for tests of the custom-functions side alone). */
-export function associate(fake: NodeFakeExcel, functions: Record<string, CustomFunction>): void {
-  fake.CustomFunctions.associate(functions);
 }
