@@ -55,17 +55,19 @@ describe('one settings store behind workbook.settings and Office.context.documen
     expect(read).toBe('from Office');
   });
 
-  it('saveAsync writes the whole in-memory copy: a key written through workbook.settings since the copy was taken goes back to the copy', async () => {
+  it('saveAsync writes the whole in-memory copy: a stale copy puts back the old record a build replaced since', async () => {
     const fake = createFakeExcel();
-    // The add-in starts (its in-memory copy has no record), then a board build records ownership.
-    const office = fake.documentSettings;
+    fake.host.state.settings[OWNER_MARKER] = '{"build":1}';
+    // The add-in starts (its copy holds build 1), then a board build replaces the record through workbook.settings.
+    const office = fake.reopen().documentSettings;
     await fake.run(async (context) => {
       context.workbook.settings.add(OWNER_MARKER, '{"build":2}');
       await context.sync();
     });
+    expect(fake.host.state.settings[OWNER_MARKER]).toBe('{"build":2}');
     office.set('InfusionPlanner.draft', { x: 1 });
     await new Promise<void>((resolve) => office.saveAsync(() => resolve()));
-    expect(fake.host.state.settings[OWNER_MARKER]).toBeUndefined(); // the stale copy had none
+    expect(fake.host.state.settings[OWNER_MARKER]).toBe('{"build":1}'); // the stale copy's
     expect(fake.host.state.settings['InfusionPlanner.draft']).toEqual({ x: 1 });
   });
 
