@@ -14,7 +14,8 @@ export function readScenarioFile(file: string | undefined, ref: ReferenceData): 
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // A UTF-8 byte-order mark (Notepad writes one) is not part of the JSON.
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new CommandFailure(`scenario file "${file}" is not valid JSON: ${(e as Error).message}`);
   }

@@ -9,7 +9,7 @@ import { effectiveAbove, refuseIncompleteHeader, refuseMissingHeader, refuseShor
 import { isBlankRow } from './csv';
 import { CmsFileError } from './errors';
 import { readCsvSheet, readSheets, type CmsFileInput, type Sheet } from './input';
-import { HCPCS_PATTERN, cellAt, checkDecimal, headerKey, lastFilled, type EffectivePeriod } from './table';
+import { HCPCS_PATTERN, cellAt, checkDecimal, headerKey, lastFilled, textProblem, type EffectivePeriod } from './table';
 
 const KIND = 'crosswalk';
 
@@ -96,6 +96,9 @@ export function crosswalkFromSheets(sheets: readonly Sheet[], fileName: string):
       set = new Set();
       sizes.set(code, set);
       dosage[code] = cellAt(cells, header.dosage);
+      // The longest "HCPCS dosage" in the January 2026 crosswalk is 91 characters.
+      const problem = textProblem(dosage[code] ?? '', `the HCPCS dosage of ${code}`, 200);
+      if (problem !== null) fail(fileName, rowNumber, problem);
     }
     set.add(units);
     rowCount++;

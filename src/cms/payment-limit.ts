@@ -10,7 +10,7 @@ import { effectiveAbove, refuseIncompleteHeader, refuseMissingHeader, refuseShor
 import { isBlankRow } from './csv';
 import { CmsFileError } from './errors';
 import { readCsvSheet, readSheets, type CmsFileInput, type Sheet } from './input';
-import { HCPCS_PATTERN, cellAt, checkDecimal, headerKey, isNotAvailable, lastFilled } from './table';
+import { HCPCS_PATTERN, cellAt, checkDecimal, headerKey, isNotAvailable, lastFilled, textProblem } from './table';
 
 const KIND = 'payment-limit';
 
@@ -25,6 +25,17 @@ const COLUMNS = {
 } as const;
 
 type Column = keyof typeof COLUMNS;
+
+/**
+ * The largest payment limit per billing unit accepted: $10,000,000. The largest in the files in data/ is
+ * $770,620.000 (Q2057, afamitresgene autoleucel, 2026Q1), and the dearest one-time gene therapies list at about
+ * $4.25 million a treatment (atidarsagene autotemcel, FDA approval March 2024), billed as one unit; a limit
+ * above ten million dollars a unit is a damaged or crafted file (a 400-digit number would print as infinity).
+ */
+export const MAX_PAYMENT_LIMIT_PER_UNIT = 10_000_000;
+
+/** The longest text CMS puts in each column, with room to spare (the files in data/: 31, 91 and 119). */
+const MAX_TEXT = { description: 80, dosage: 200, notes: 1000 } as const;
 
 interface Header {
   /** 0-based index of the header row. */
@@ -93,6 +104,10 @@ export function paymentLimitsFromSheets(sheets: readonly Sheet[], fileName: stri
     if (code === '') fail(fileName, rowNumber, 'the row has no HCPCS code');
     if (!HCPCS_PATTERN.test(code)) fail(fileName, rowNumber, `HCPCS code "${code}" is not a five-character code`);
     const paymentLimit = decimalCell(cells[columns.paymentLimit] ?? '', 'payment limit', code, fileName, rowNumber);
+    if (paymentLimit !== null && Number(paymentLimit) > MAX_PAYMENT_LIMIT_PER_UNIT) {
+      const shown = paymentLimit.length > 24 ? `${paymentLimit.slice(0, 20)}... (${paymentLimit.length} digits)` : paymentLimit;
+      fail(fileName, rowNumber, `payment limit ${shown} for ${code} is over $10,000,000 a billing unit, far above any CMS has published`);
+    }
     const coinsurance = decimalCell(cells[columns.coinsurance] ?? '', 'co-insurance percentage', code, fileName, rowNumber);
     if (coinsurance !== null && Number(coinsurance) > 100) {
       fail(fileName, rowNumber, `co-insurance percentage "${coinsurance}" for ${code} is over 100`);
@@ -107,14 +122,15 @@ export function paymentLimitsFromSheets(sheets: readonly Sheet[], fileName: stri
       );
     }
     seen.set(code, { row: rowNumber, paymentLimit, coinsurance });
-    rows.push({
-      hcpcs: code,
-      description: cellAt(cells, columns.description),
-      dosage: cellAt(cells, columns.dosage),
-      paymentLimit,
-      coinsurancePercent: coinsurance,
-      notes: cellAt(cells, columns.notes).replace(/\r\n?/g, '\n'),
-    });
+    const description = cellAt(cells, columns.description);
+    const dosage = cellAt(cells, columns.dosage);
+    const notes = cellAt(cells, columns.notes).replace(/\r\n?/g, '\n');
+    const problem =
+      textProblem(description, `the short description of ${code}`, MAX_TEXT.description) ??
+      textProblem(dosage, `the dosage of ${code}`, MAX_TEXT.dosage) ??
+      textProblem(notes, `the notes of ${code}`, MAX_TEXT.notes, true);
+    if (problem !== null) fail(fileName, rowNumber, problem);
+    rows.push({ hcpcs: code, description, dosage, paymentLimit, coinsurancePercent: coinsurance, notes });
   }
   if (rows.length === 0) fail(fileName, header.index + 1, 'the header is followed by no data rows');
   return { ...period, source: fileName, rows };

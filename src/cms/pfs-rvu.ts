@@ -17,6 +17,12 @@ import { HCPCS_PATTERN, cellAt, checkDecimal, findInRow, headerKey, lastFilled }
 const KIND = 'pfs-rvu';
 
 const TITLE = /(\d{4})\s+National Physician Fee Schedule Relative Value File\b[^,]*/i;
+/**
+ * The whole title cell as CMS writes it: the year, the file's name and the release ("January Release",
+ * "July Release", "Revised October Release"): letters, digits, spaces and hyphens. Anything else in the cell
+ * (quotes, slashes, semicolons) is not CMS's, and the title is embedded in the generated data.
+ */
+const TITLE_CELL = /^\d{4} National Physician Fee Schedule Relative Value File(?: [A-Za-z0-9-]+){0,6}$/;
 const RELEASED = /RELEASED\s+(\d{1,2})\/(\d{1,2})\/(\d{4})/i;
 /** Lines above the header that are not part of it. */
 const NOT_HEADER = /RELEASED|Relative Value File|copyright/i;
@@ -79,7 +85,18 @@ function readTitle(sheet: Sheet, header: Header, fileName: string): { title: str
   let released: string | null = null;
   for (let r = 0; r < header.index; r++) {
     const row = sheet.rows[r] ?? [];
-    title ??= findInRow(row, TITLE);
+    if (title === null) {
+      title = findInRow(row, TITLE);
+      const cell = row.find((text) => TITLE.test(text))?.trim().replace(/\s+/g, ' ');
+      if (cell !== undefined && !TITLE_CELL.test(cell)) {
+        const shown = cell.length > 120 ? `${cell.slice(0, 117)}...` : cell;
+        fail(
+          fileName,
+          r + 1,
+          `title line "${shown}" is not as CMS writes it ("<yyyy> National Physician Fee Schedule Relative Value File <Month> Release": letters, digits, spaces, hyphens)`,
+        );
+      }
+    }
     const release = findInRow(row, RELEASED);
     if (release !== null && released === null) {
       const [, month = '', day = '', year = ''] = release;

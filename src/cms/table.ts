@@ -83,6 +83,29 @@ export function checkDecimal(text: string): DecimalCheck {
   return { ok: false, negative };
 }
 
+/**
+ * Characters no CMS text field holds: controls (a newline only where a field may span lines), invisible
+ * format characters (bidirectional overrides, zero-width joiners) and line or paragraph separators. CMS's
+ * files hold printable ASCII and the no-break space (0xA0) in their text fields; a cell with anything
+ * above was edited, damaged, or crafted.
+ */
+const NOT_CMS_TEXT = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+
+/**
+ * Checks a text field against what CMS publishes there: at most `maxLength` characters (each field's bound
+ * is well above the longest in the files in data/) and no control or format character (a newline only where
+ * `multiLine`). Returns the problem, or null when the text is fine.
+ */
+export function textProblem(text: string, what: string, maxLength: number, multiLine = false): string | null {
+  if (text.length > maxLength) return `${what} is ${text.length} characters long, more than the ${maxLength} a CMS file has there`;
+  const bad = NOT_CMS_TEXT.exec(multiLine ? text.replace(/\n/g, ' ') : text);
+  if (bad !== null) {
+    const code = (bad[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+    return `${what} holds the character U+${code}, which no CMS file has there`;
+  }
+  return null;
+}
+
 /** Whether a CMS cell means "no value": blank or N/A. */
 export function isNotAvailable(text: string): boolean {
   const t = text.trim().toUpperCase();

@@ -6,6 +6,7 @@
 import type { Cell, CellValue, Xlsx } from 'exceljs';
 import { CmsFileError, type CmsErrorKind } from './errors';
 import type { Sheet } from './input';
+import { checkZipSizes } from './zip-limits';
 
 /** A number as plain decimal text, never in exponent notation. */
 function plainNumber(value: number): string {
@@ -54,11 +55,14 @@ function cellText(cell: Cell): string {
 
 /**
  * Loads a workbook and returns one sheet per worksheet, rows numbered as Excel numbers them.
- * @throws CmsFileError when the bytes are not a readable workbook (a damaged or cut-off zip).
+ * @throws CmsFileError when the bytes are not a readable workbook (a damaged or cut-off zip), or would
+ *   inflate past MAX_UNCOMPRESSED_BYTES.
  */
 export async function readXlsxSheets(bytes: Uint8Array, fileName: string, kind: CmsErrorKind): Promise<Sheet[]> {
   // exceljs is CommonJS: bundlers and ts-jest give its exports directly, Node's native import() (tsx) puts
   // them under `default`. Accept both.
+  // Before anything inflates it: a workbook that would inflate past the limit is refused (zip-limits.ts).
+  checkZipSizes(bytes, fileName, kind);
   const loaded = await import('exceljs');
   const { Workbook } = 'Workbook' in loaded ? loaded : (loaded as unknown as { default: typeof loaded }).default;
   const workbook = new Workbook();

@@ -183,6 +183,20 @@ export class ReferenceBook {
       const refAsp = this.asp(ref, table.id).times(entry.unit.amount).div(refEntry.unit.amount);
       const addOn = EIGHT_PERCENT_NOTE.test(entry.notes) ? dec('0.08') : dec('0.06');
       asp = entry.paymentLimit.minus(addOn.times(refAsp));
+      // A biosimilar's payment limit is its own ASP plus the add-on, so a derived ASP at or below zero means
+      // the two limits cannot both be right (a damaged file, or a reference limit typed in the wrong unit).
+      if (asp.lte(0)) {
+        fail({
+          code: 'nonpositive_asp',
+          drug: code,
+          reference: ref,
+          quarter: table.id,
+          asp: asp.toDecimalPlaces(3).toFixed(3),
+          paymentLimit: entry.paymentLimit.toFixed(),
+          addOn: addOn.toFixed(2),
+          referenceAsp: refAsp.toDecimalPlaces(3).toFixed(3),
+        });
+      }
     }
     this.aspCache.set(key, asp);
     return asp;

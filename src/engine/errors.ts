@@ -13,6 +13,17 @@ export type Failure =
   | { readonly code: 'not_in_catalog'; readonly drug: string; readonly facts: string }
   | { readonly code: 'unknown_area'; readonly area: string; readonly areas: readonly string[] }
   | { readonly code: 'zero_cost'; readonly drug: string }
+  | {
+      readonly code: 'nonpositive_asp';
+      readonly drug: string;
+      readonly reference: string;
+      readonly quarter: string;
+      /** The derived ASP, the payment limit, the add-on share and the reference's ASP, as decimal text. */
+      readonly asp: string;
+      readonly paymentLimit: string;
+      readonly addOn: string;
+      readonly referenceAsp: string;
+    }
   | { readonly code: 'invalid_amount'; readonly argument: string; readonly problem: string }
   | { readonly code: 'weights_sum'; readonly sum: string }
   | { readonly code: 'mismatched'; readonly problem: string };
@@ -29,6 +40,7 @@ export function failureKind(f: Failure): FailureKind {
     case 'missing_fact':
     case 'not_in_catalog':
     case 'unknown_area':
+    case 'nonpositive_asp':
       return 'not_available';
     case 'zero_cost':
     case 'invalid_amount':
@@ -57,6 +69,8 @@ export function failureMessage(f: Failure): string {
       return `Unknown area "${f.area}" (areas: ${f.areas.join(', ')})`;
     case 'zero_cost':
       return `${f.drug}: the drug cost is zero, so cost recovery is not defined`;
+    case 'nonpositive_asp':
+      return `${f.drug}: the ASP derived for ${f.quarter} is ${f.asp}, not positive (payment limit ${f.paymentLimit} - ${f.addOn} x reference ${f.reference}'s ASP ${f.referenceAsp}); the payment limits of ${f.drug} and ${f.reference} do not fit together`;
     case 'invalid_amount':
       return `${f.argument}: ${f.problem}`;
     case 'weights_sum':

@@ -16,8 +16,8 @@
  * - Break-even month: the first operating month whose net (margin - fixed costs - PA staff) is >= 0.
  *   Payback month: the first operating month from which cumulative cash stays >= 0 to the horizon.
  *   NPV: each month's cash flow discounted at (1 + annual rate)^(month / 12), month 1 = the first planning
- *   month. Peak working capital: the largest (receivables - payables) over the months, i.e. cash tied up in
- *   drug bought and administered before payers pay.
+ *   month. Peak working capital: the largest (receivables - payables + drug inventory on hand, inventory.ts)
+ *   over the months, i.e. cash tied up in drug on the shelf and in drug given before payers pay.
  */
 import type { ReferenceBook } from './book';
 import { Dec, ONE, ZERO, dec, sum } from './decimal';
@@ -25,6 +25,7 @@ import { type AdministrationEconomics, administrationEconomics } from './economi
 import { formatAdminCodes, adminCodes } from './admin';
 import { checkWeights, mixWeighted } from './mix';
 import { DAYS_PER_YEAR, administrationsPerPatient, doseDays, doseFor } from './regimen';
+import { inventoryOnHand } from './inventory';
 import { delaySeries, monthOfDay } from './timeline';
 import type { DrugLineInput, ModelInput, PayerProfile } from './types';
 
@@ -99,6 +100,9 @@ export interface MonthRow {
   readonly cashOutDrug: Dec;
   readonly cashFlow: Dec;
   readonly cumulativeCash: Dec;
+  /** Drug inventory on hand at the end of the month, at cost (inventory.ts). */
+  readonly inventory: Dec;
+  /** Receivables - payables + inventory on hand. */
   readonly workingCapital: Dec;
   readonly chairHoursDemand: Dec;
   readonly chairHoursCapacity: Dec;
@@ -353,6 +357,7 @@ export function runModel(book: ReferenceBook, input: ModelInput, adj: ModelAdjus
     cumCashIn = cumCashIn.plus(cashIn[k] as Dec);
     cumCost = cumCost.plus(accrualDrugCost[k] as Dec);
     cumCostPaid = cumCostPaid.plus(cashOutDrug[k] as Dec);
+    const inventory = inventoryOnHand(accrualDrugCost[k] as Dec, prog.inventoryDaysOnHand ?? 0);
     const demand = total(k, (d) => d.chairHours);
     const nurses = hoursOpen.isZero() || prog.chairsPerNurse <= 0
       ? ZERO
@@ -374,7 +379,9 @@ export function runModel(book: ReferenceBook, input: ModelInput, adj: ModelAdjus
       cashOutDrug: cashOutDrug[k] as Dec,
       cashFlow,
       cumulativeCash: cumCash,
-      workingCapital: cumRevenue.minus(cumCashIn).minus(cumCost.minus(cumCostPaid)),
+      inventory,
+      // Receivables - payables + drug on the shelf.
+      workingCapital: cumRevenue.minus(cumCashIn).minus(cumCost.minus(cumCostPaid)).plus(inventory),
       chairHoursDemand: demand,
       chairHoursCapacity: operating ? capacity : ZERO,
       utilization: hoursOpen.isZero() ? ZERO : demand.div(hoursOpen),

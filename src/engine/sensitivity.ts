@@ -39,7 +39,9 @@ export const DEFAULT_DRIVERS = (ranking: readonly number[]): readonly Driver[] =
   { id: 'acquisition_cost', label: 'Acquisition cost', lowLabel: '+5%', highLabel: '-5%', low: () => ({ acquisitionFactor: 1.05 }), high: () => ({ acquisitionFactor: 0.95 }) },
   { id: 'volume', label: 'Patient volume', lowLabel: '-20%', highLabel: '+20%', low: () => ({ volumeFactor: 0.8 }), high: () => ({ volumeFactor: 1.2 }) },
   { id: 'payer_mix', label: 'Payer mix', lowLabel: '10 pts to the lowest-paying payer', highLabel: '10 pts to the best-paying payer', low: (i) => mixShift(i, 'low', ranking), high: (i) => mixShift(i, 'high', ranking) },
-  { id: 'denial_rate', label: 'Denial write-off', lowLabel: '+5 pts', highLabel: 'as entered', low: () => ({ denialWriteOffAdd: 0.05 }), high: () => ({}) },
+  // Write-offs cannot fall below 0, and the built-in payers start at 0 or near it: a case "as entered" would
+  // be the base case again, so both cases are rises, a large one (low) and a small one (high).
+  { id: 'denial_rate', label: 'Denial write-off', lowLabel: '+5 pts', highLabel: '+1 pt', low: () => ({ denialWriteOffAdd: 0.05 }), high: () => ({ denialWriteOffAdd: 0.01 }) },
 ];
 
 export interface SensitivityRow {

@@ -96,6 +96,8 @@ export interface ProgramInput {
   readonly discountRate: number;
   /** Days after administration the practice pays the distributor for the drug. */
   readonly distributorTermsDays: number;
+  /** Days of drug use kept on hand as inventory (inventory.ts); absent = none. */
+  readonly inventoryDaysOnHand?: number;
   /** Days prior authorization delays a new patient's first dose. */
   readonly priorAuthDelayDays: number;
   /** Staff minutes per prior authorization. */

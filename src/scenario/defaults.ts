@@ -177,6 +177,14 @@ export const DEFAULT_DISTRIBUTOR_TERMS_DAYS: ScenarioDefault<number> = {
   source: 'DOMAIN.md 2.9: drug paid on distributor terms, default 30 days.',
 };
 
+export const DEFAULT_INVENTORY_DAYS_ON_HAND: ScenarioDefault<number> = {
+  field: 'program.inventoryDaysOnHand',
+  value: 7,
+  display: '7 days',
+  label: LABEL_ASSUMPTION,
+  source: 'Assumption: about a week of drug use on the shelf (specialty distributors deliver in a day or two); enter your own stock level.',
+};
+
 export const DEFAULT_PRIOR_AUTH_DELAY_DAYS: ScenarioDefault<number> = {
   field: 'program.priorAuthDelayDays',
   value: 14,
@@ -203,5 +211,6 @@ export const SCENARIO_DEFAULTS: readonly ScenarioDefault[] = [
   DEFAULT_PLANNING_MONTHS,
   DEFAULT_HORIZON_MONTHS,
   DEFAULT_DISTRIBUTOR_TERMS_DAYS,
+  DEFAULT_INVENTORY_DAYS_ON_HAND,
   DEFAULT_PRIOR_AUTH_DELAY_DAYS,
 ];

@@ -8,6 +8,7 @@ import { builtinPayer } from '../engine/payers';
 import type { DrugLineInput, DrugRule, ModelInput, PayerProfile, ProgramInput } from '../engine/types';
 import {
   DEFAULT_DISTRIBUTOR_TERMS_DAYS,
+  DEFAULT_INVENTORY_DAYS_ON_HAND,
   DEFAULT_DRUG_ACQUISITION_PER_UNIT,
   DEFAULT_DRUG_CHAIR_EXTRA_MINUTES,
   DEFAULT_DRUG_COMPLEXITY,
@@ -178,6 +179,7 @@ function resolveProgram(program: ScenarioProgram): ProgramInput {
     horizonMonths: program.horizonMonths ?? DEFAULT_HORIZON_MONTHS.value,
     discountRate: program.discountRate,
     distributorTermsDays: program.distributorTermsDays ?? DEFAULT_DISTRIBUTOR_TERMS_DAYS.value,
+    inventoryDaysOnHand: program.inventoryDaysOnHand ?? DEFAULT_INVENTORY_DAYS_ON_HAND.value,
     priorAuthDelayDays: program.priorAuthDelayDays ?? DEFAULT_PRIOR_AUTH_DELAY_DAYS.value,
     priorAuthStaffMinutes: program.priorAuthStaffMinutes,
     staffHourlyCost: program.staffHourlyCost,
@@ -264,6 +266,7 @@ export function scenarioDefaultsApplied(scenario: Scenario, ref?: ReferenceData)
     ['planningMonths', DEFAULT_PLANNING_MONTHS],
     ['horizonMonths', DEFAULT_HORIZON_MONTHS],
     ['distributorTermsDays', DEFAULT_DISTRIBUTOR_TERMS_DAYS],
+    ['inventoryDaysOnHand', DEFAULT_INVENTORY_DAYS_ON_HAND],
     ['priorAuthDelayDays', DEFAULT_PRIOR_AUTH_DELAY_DAYS],
   ];
   for (const [key, def] of programDefaults) {

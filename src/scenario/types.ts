@@ -98,6 +98,8 @@ export interface ScenarioProgram {
   readonly discountRate: number;
   /** Days after administration the practice pays the distributor. */
   readonly distributorTermsDays?: number;
+  /** Days of drug use the practice keeps on hand as inventory (working capital); default 7. */
+  readonly inventoryDaysOnHand?: number;
   /** Days prior authorization delays a new patient's first dose. */
   readonly priorAuthDelayDays?: number;
   /** Staff minutes one prior authorization takes. */

@@ -9,6 +9,7 @@ import { dec, ZERO } from '../engine/decimal';
 import { WEIGHT_SUM_TOLERANCE } from '../engine/mix';
 import { BUILTIN_PAYER_IDS, builtinPayer } from '../engine/payers';
 import type { ReferenceData } from '../engine/reference';
+import { SCENARIO_BOUNDS } from './bounds';
 import { describe, isRecord, type JsonRecord } from './json';
 import {
   findCatalogDrug,
@@ -148,10 +149,10 @@ const numberRule =
     else if (!numberOk(value, spec)) out.add(path, numberRequirement(spec));
   };
 
+/** A number within its bound of bounds.ts, the field named by the path. */
+const bounded = (name: keyof typeof SCENARIO_BOUNDS): Rule => numberRule(SCENARIO_BOUNDS[name]);
+
 const fraction = numberRule({ min: 0, max: 1 });
-const atLeastZero = numberRule({ min: 0 });
-const positive = numberRule({ min: 0, minExclusive: true });
-const wholeAtLeastZero = numberRule({ min: 0, whole: true });
 const weightKg = numberRule({ min: 0, minExclusive: true, max: 400 });
 
 const nonEmptyString: Rule = (value, path, out) => {
@@ -212,15 +213,15 @@ const priorAuthPayers: Rule = (value, path, out) => {
 
 const DRUG_SHAPE: Shape = {
   hcpcs: required(patternString(HCPCS_PATTERN, 'must be an HCPCS code like "J1745"')),
-  dose: optional(positive),
+  dose: optional(bounded('dose')),
   weightKg: optional(weightKg),
-  newPatientsPerMonth: required(atLeastZero),
-  rampMonths: required(wholeAtLeastZero),
+  newPatientsPerMonth: required(bounded('newPatientsPerMonth')),
+  rampMonths: required(bounded('rampMonths')),
   discontinuationRate: optional(fraction),
-  acquisitionPerUnit: optional(atLeastZero),
-  wacPerUnit: optional(atLeastZero),
-  infusionMinutes: optional(wholeAtLeastZero),
-  chairExtraMinutes: optional(wholeAtLeastZero),
+  acquisitionPerUnit: optional(bounded('acquisitionPerUnit')),
+  wacPerUnit: optional(bounded('wacPerUnit')),
+  infusionMinutes: optional(bounded('infusionMinutes')),
+  chairExtraMinutes: optional(bounded('chairExtraMinutes')),
   complexity: optional(oneOf(['complex', 'therapeutic'])),
   distributorVerified: required(boolean),
   priorAuthPayers: optional(priorAuthPayers),
@@ -237,7 +238,7 @@ const DRUG_RULE_SHAPES: Readonly<Record<(typeof DRUG_RULE_KINDS)[number], Shape>
   asp_plus: { kind: KIND_FIELD, percent: required(numberRule({ min: 0, max: 2 })) },
   // 0.97 = 97% of WAC.
   wac_percent: { kind: KIND_FIELD, percent: required(numberRule({ min: 0, minExclusive: true, max: 2 })) },
-  fixed_per_unit: { kind: KIND_FIELD, amount: required(atLeastZero) },
+  fixed_per_unit: { kind: KIND_FIELD, amount: required(bounded('fixedPerUnit')) },
 };
 
 const drugRule: Rule = (value, path, out) => {
@@ -272,7 +273,7 @@ const PAYER_TERM_RULES: Readonly<Record<(typeof PAYER_TERM_KEYS)[number], Rule>>
   collectionRate: fraction,
   denialWriteOff: fraction,
   paysDiscarded: boolean,
-  daysToPayment: wholeAtLeastZero,
+  daysToPayment: bounded('daysToPayment'),
   priorAuthDenialRate: fraction,
 };
 
@@ -286,24 +287,25 @@ const PAYER_SHAPE: Shape = {
 
 const FIXED_COST_SHAPE: Shape = {
   name: required(nonEmptyString),
-  monthly: required(atLeastZero),
+  monthly: required(bounded('monthlyCost')),
 };
 
 const PROGRAM_SHAPE: Shape = {
-  chairs: required(numberRule({ min: 1, whole: true })),
+  chairs: required(bounded('chairs')),
   hoursPerDay: required(numberRule({ min: 0, minExclusive: true, max: 24 })),
   daysPerMonth: required(numberRule({ min: 1, max: 31, whole: true })),
   utilizationTarget: optional(numberRule({ min: 0, minExclusive: true, max: 1 })),
-  chairsPerNurse: required(positive),
+  chairsPerNurse: required(bounded('chairsPerNurse')),
   fixedCosts: required(arrayOf(objectOf(FIXED_COST_SHAPE))),
-  startupCosts: required(atLeastZero),
-  planningMonths: optional(wholeAtLeastZero),
-  horizonMonths: optional(numberRule({ min: 1, max: 120, whole: true })),
+  startupCosts: required(bounded('startupCosts')),
+  planningMonths: optional(bounded('planningMonths')),
+  horizonMonths: optional(bounded('horizonMonths')),
   discountRate: required(fraction),
-  distributorTermsDays: optional(wholeAtLeastZero),
-  priorAuthDelayDays: optional(wholeAtLeastZero),
-  priorAuthStaffMinutes: required(atLeastZero),
-  staffHourlyCost: required(atLeastZero),
+  distributorTermsDays: optional(bounded('distributorTermsDays')),
+  inventoryDaysOnHand: optional(bounded('inventoryDaysOnHand')),
+  priorAuthDelayDays: optional(bounded('priorAuthDelayDays')),
+  priorAuthStaffMinutes: required(bounded('priorAuthStaffMinutes')),
+  staffHourlyCost: required(bounded('staffHourlyCost')),
 };
 
 const version: Rule = (value, path, out) => {

@@ -20,7 +20,8 @@ import type { PrintText } from './board/print';
 import { writeProjection } from './board/projection';
 import { sensitivityCases, writeSensitivity } from './board/sensitivity';
 import { writeSources } from './board/sources';
-import { CHARTS_NOTE, writeSummary } from './board/summary';
+import { writeSummary } from './board/summary';
+import { COVER_SHEET, PACK_ORDER, writeCover } from './board/cover';
 import { type BoardPlan, OWNER_MARKER, type PlanName, cellAddress } from './plan';
 
 export { SHEET, NAME_PREFIX } from './board/context';
@@ -47,16 +48,25 @@ export function dataVintage(src: BoardInputs): string {
   return `CMS payment limits ${q.quarter} (${q.effective}); physician fee schedule CY${src.results.feeScheduleYear}`;
 }
 
+/** The data vintage, short, as each printed page's footer states it: "CMS payment limits 2026Q1; fee schedule CY2026". */
+function footerVintage(src: BoardInputs): string {
+  return `CMS payment limits ${src.results.quarter}; fee schedule CY${src.results.feeScheduleYear}`;
+}
+
+/** The header and footer text of every printed page. */
+function printText(src: BoardInputs): PrintText {
+  return { practice: src.input.practiceName, date: src.generatedAt.toISOString().slice(0, 10), vintage: footerVintage(src) };
+}
+
 /** Builds the plan of the board workbook. Pure: the same inputs give the same plan. */
 export function buildBoardPlan(src: BoardInputs): BoardPlan {
   const ctx = new BoardContext(src, sensitivityCases(src));
   const vintage = dataVintage(src);
-  const text: PrintText = { practice: src.input.practiceName, date: src.generatedAt.toISOString().slice(0, 10), vintage };
+  const text = printText(src);
   const numbers = new CohortNumbers(ctx);
   const caseNet = caseNetRevenue(ctx);
-  const summary = writeSummary(ctx, text, vintage);
   const sheets = [
-    summary.sheet,
+    writeSummary(ctx, text, vintage),
     writeInputs(ctx, text),
     writeFormulary(ctx, text),
     writeProjection(ctx, text),
@@ -72,8 +82,21 @@ export function buildBoardPlan(src: BoardInputs): BoardPlan {
     subject: `Board workbook for "${src.input.name}"; ${vintage}`,
     activeSheet: SHEET.summary,
     owner: OWNER_MARKER,
-    chartsNote: { sheet: SHEET.summary, cell: summary.chartsNoteCell, text: CHARTS_NOTE },
   };
+}
+
+/**
+ * The printed board pack: the board workbook with a cover page first and the sheets in reading order
+ * (cover/PACK_ORDER), the calculation grid (Cohorts) left out of the print. Returns the plan and the sheets
+ * to write hidden, for renderXlsx.
+ */
+export function buildBoardPackPlan(src: BoardInputs): { plan: BoardPlan; hide: string[] } {
+  const plan = buildBoardPlan(src);
+  const ctx = new BoardContext(src, sensitivityCases(src));
+  const cover = writeCover(ctx, printText(src)).build();
+  const ordered = PACK_ORDER.map(([name]) => plan.sheets.find((s) => s.name === name)).filter((s) => s !== undefined);
+  const rest = plan.sheets.filter((s) => !PACK_ORDER.some(([name]) => name === s.name));
+  return { plan: { ...plan, sheets: [cover, ...ordered, ...rest], activeSheet: COVER_SHEET }, hide: rest.map((s) => s.name) };
 }
 
 /** The workbook names of the program inputs (IP_Chairs, ...), all on the Inputs sheet. */
@@ -93,7 +116,7 @@ function programNames(ctx: BoardContext): PlanName[] {
  */
 export function buildInputsPlan(src: BoardInputs, ctx: BoardContext = new BoardContext(src, [])): BoardPlan {
   const vintage = dataVintage(src);
-  const inputs = writeInputs(ctx, { practice: src.input.practiceName, date: src.generatedAt.toISOString().slice(0, 10), vintage }).build();
+  const inputs = writeInputs(ctx, printText(src)).build();
   return {
     sheets: [inputs],
     names: programNames(ctx),
@@ -101,6 +124,5 @@ export function buildInputsPlan(src: BoardInputs, ctx: BoardContext = new BoardC
     subject: `Inputs of "${src.input.name}"; ${vintage}`,
     activeSheet: SHEET.inputs,
     owner: OWNER_MARKER,
-    chartsNote: { sheet: SHEET.inputs, cell: 'A1', text: '' },
   };
 }

@@ -27,10 +27,13 @@ export const STYLE_IDS = [
   'rule',
   'formula',
   'formulaBold',
+  'formulaWrap',
   'total',
   'kpiLabel',
   'kpiValue',
   'note',
+  'warning',
+  'warningWrap',
   'paragraph',
   'check',
   'layout',
@@ -71,10 +74,13 @@ export const STYLES: Readonly<Record<StyleId, StyleSpec>> = {
   rule: { color: '#0000FF', fill: '#E2EFDA', box: true },
   formula: { color: '#000000' },
   formulaBold: { bold: true, color: '#000000' },
+  formulaWrap: { color: '#000000', wrap: true },
   total: { bold: true, borderTop: true },
   kpiLabel: { bold: true, color: '#1F3864' },
   kpiValue: { bold: true, size: 12, horizontal: 'right' },
   note: { italic: true, color: '#595959' },
+  warning: { bold: true, color: '#9C0006' },
+  warningWrap: { bold: true, color: '#9C0006', wrap: true },
   paragraph: { color: '#262626', wrap: true },
   check: { italic: true, color: '#375623' },
   layout: { color: '#7F7F7F', horizontal: 'center' },
@@ -154,12 +160,21 @@ export interface PlanSeries {
   readonly name: string;
   /** Values range, with its sheet: `'Sheet'!$B$5:$B$14`. */
   readonly values: string;
+  /**
+   * On a line chart, drawn as columns instead: a category marked by a bar, e.g. the break-even month (the
+   * range holds 0 in every other month, so only that month shows a bar, labelled).
+   */
+  readonly column?: boolean;
 }
 
-/** A chart, as data. Only the Office.js renderer can draw it; the .xlsx says so where it would be. */
+/** A chart, as data, over live ranges of the workbook: both renderers draw it as a native Excel chart. */
 export interface PlanChart {
   readonly type: 'barClustered' | 'columnClustered' | 'line' | 'pie';
   readonly title: string;
+  /** Bars of the series drawn over each other, categories top-down in sheet order (a tornado). */
+  readonly overlap?: boolean;
+  /** Value axis title, e.g. "NPV change ($)". */
+  readonly valueAxisTitle?: string;
   /** Category labels range, with its sheet. */
   readonly categories: string;
   readonly series: readonly PlanSeries[];
@@ -178,6 +193,12 @@ export interface PlanPrint {
   readonly area?: string;
   /** Rows repeated at the top of each printed page, e.g. "4:4". */
   readonly titleRows?: string;
+  /** Columns repeated at the left of each printed page, e.g. "A:C". */
+  readonly titleColumns?: string;
+  /** Pages wide when fitting to width (default 1). */
+  readonly pagesWide?: number;
+  /** Rows (0-based) that start a new printed page: a manual page break above each. */
+  readonly breaks?: readonly number[];
   /** Header, centre: the practice's name. */
   readonly header: string;
   /** Footer, left: the date; right: the data vintage. */
@@ -226,11 +247,6 @@ export interface BoardPlan {
   readonly activeSheet: string;
   /** Every sheet of the plan is owned by the add-in: this marker identifies them (OWNER_MARKER). */
   readonly owner: typeof OWNER_MARKER;
-  /**
-   * Where a renderer that cannot draw charts says so (an empty cell of the plan), and what it says. The
-   * Office.js renderer draws the charts and leaves the cell empty.
-   */
-  readonly chartsNote: { readonly sheet: string; readonly cell: string; readonly text: string };
 }
 
 // ---------------------------------------------------------------------------------------------------------

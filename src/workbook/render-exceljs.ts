@@ -4,8 +4,8 @@
  * recalculate fully on load), styles, number formats, column widths, Excel tables, workbook names,
  * conditional formats, frozen panes and print setup with header and footer.
  *
- * exceljs cannot write charts. The plan's charts are not faked: the Summary says so in a note, and each
- * chart's place holds a one-line note instead (render-officejs.ts draws them as native Excel charts).
+ * exceljs cannot write charts; xlsx-charts.ts adds the plan's charts to the package it writes, as native
+ * Excel charts over the workbook's live ranges.
  */
 import ExcelJS from 'exceljs';
 import {
@@ -17,10 +17,10 @@ import {
   type PlanSheet,
   STYLES,
   type StyleId,
-  parseCell,
   parseRange,
   rangeAddress,
 } from './plan';
+import { addCharts } from './xlsx-charts';
 
 export interface XlsxOptions {
   /** Sheets written hidden (e.g. to print one sheet to PDF); default none. */
@@ -43,17 +43,27 @@ function styleOf(id: StyleId | undefined, format: string | undefined): Partial<E
     const dark: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF1F3864' } };
     style.border = { ...(spec.borderTop ? { top: dark } : {}), ...(spec.borderBottom ? { bottom: dark } : {}) };
   }
-  if (spec.horizontal || spec.wrap) {
-    style.alignment = { ...(spec.horizontal ? { horizontal: spec.horizontal } : {}), ...(spec.wrap ? { wrapText: true, vertical: 'top' } : {}) };
+  // Body text at the top of its row: a row made tall by wrapped text reads across from its first line. (Larger
+  // type, titles and key figures, stays on the row's baseline.)
+  const top = (spec.size ?? 10) <= 10;
+  if (top || spec.horizontal || spec.wrap) {
+    style.alignment = { ...(top ? { vertical: 'top' } : {}), ...(spec.horizontal ? { horizontal: spec.horizontal } : {}), ...(spec.wrap ? { wrapText: true } : {}) };
   }
   if (format) style.numFmt = format;
   return style;
 }
 
+/**
+ * Functions newer than Excel 2007 are stored in the file with the "_xlfn." prefix (ECMA-376 Part 1, 18.17.2.1:
+ * "future functions"); Excel and LibreOffice show them without it. Through Office.js they are typed plain.
+ */
+const FUTURE_FUNCTIONS = /\b(ISFORMULA)\(/g;
+
 function cellValue(cell: PlanCell): ExcelJS.CellValue {
   if (cell.formula !== undefined) {
+    const formula = cell.formula.replace(FUTURE_FUNCTIONS, '_xlfn.$1(');
     const result = cell.value === null ? undefined : cell.value;
-    return { formula: cell.formula, ...(result === undefined ? {} : { result }) } as ExcelJS.CellFormulaValue;
+    return { formula, ...(result === undefined ? {} : { result }) } as ExcelJS.CellFormulaValue;
   }
   return cell.value;
 }
@@ -77,7 +87,7 @@ function conditional(cf: PlanConditionalFormat, priority: number): ExcelJS.Condi
   return { ref: cf.range, rules: [rule] };
 }
 
-function writeSheet(wb: ExcelJS.Workbook, sheet: PlanSheet, plan: BoardPlan, hidden: boolean): void {
+function writeSheet(wb: ExcelJS.Workbook, sheet: PlanSheet, hidden: boolean): void {
   const ws = wb.addWorksheet(sheet.name, {
     state: hidden ? 'hidden' : 'visible',
     ...(sheet.tabColor ? { properties: { tabColor: { argb: argb(sheet.tabColor) } } } : {}),
@@ -111,14 +121,6 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: PlanSheet, plan: BoardPlan, hid
       x.style = style;
     });
   });
-  if (plan.chartsNote.sheet === sheet.name) {
-    const { row, col } = parseCell(plan.chartsNote.cell);
-    if (sheet.rows[row]?.[col] === undefined) {
-      const x = ws.getCell(row + 1, col + 1);
-      x.value = plan.chartsNote.text;
-      x.style = styleOf('note', undefined);
-    }
-  }
   for (const t of sheet.tables) {
     const { row1, col1, row2, col2 } = parseRange(t.range);
     const columns: ExcelJS.TableColumnProperties[] = [];
@@ -137,20 +139,23 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: PlanSheet, plan: BoardPlan, hid
   // Each rule its own priority: LibreOffice keeps only one of several rules of equal priority.
   sheet.conditionalFormats.forEach((cf, i) => ws.addConditionalFormatting(conditional(cf, i + 1)));
   const p = sheet.print;
+  // exceljs puts a break below the row given (1-based): below 1-based row b is above 0-based row b.
+  for (const b of p.breaks ?? []) if (b > 0) ws.getRow(b).addPageBreak();
   ws.pageSetup = {
     orientation: p.landscape ? 'landscape' : 'portrait',
     fitToPage: p.fitToWidth,
-    fitToWidth: 1,
+    fitToWidth: p.pagesWide ?? 1,
     fitToHeight: p.fitToHeight ? 1 : 0,
     margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     // exceljs prefixes each corner with "$" ("$A1:$I45"), which LibreOffice does not read as a print range;
     // given "A$1:I$45" it writes the absolute "$A$1:$I$45".
     ...(p.area && !hidden ? { printArea: p.area.replace(/([A-Z]+)(\d+)/g, '$1$$$2') } : {}),
     ...(p.titleRows && !hidden ? { printTitlesRow: p.titleRows } : {}),
+    ...(p.titleColumns && !hidden ? { printTitlesColumn: p.titleColumns } : {}),
   };
   ws.headerFooter = {
     oddHeader: `&C&"Calibri,Bold"&12${hf(p.header)}`,
-    oddFooter: `&L&8${hf(p.footerLeft)}&C&8&P / &N&R&8${hf(p.footerRight)}`,
+    oddFooter: `&L&8${hf(p.footerLeft)}&C&8Page &P of &N&R&8${hf(p.footerRight)}`,
   };
 }
 
@@ -162,11 +167,11 @@ export async function renderXlsx(plan: BoardPlan, options: XlsxOptions = {}): Pr
   wb.subject = plan.subject;
   wb.calcProperties = { fullCalcOnLoad: true };
   const hide = new Set(options.hide ?? []);
-  for (const sheet of plan.sheets) writeSheet(wb, sheet, plan, hide.has(sheet.name));
+  for (const sheet of plan.sheets) writeSheet(wb, sheet, hide.has(sheet.name));
   for (const n of plan.names) wb.definedNames.add(`'${n.sheet.replace(/'/g, "''")}'!${n.range}`, n.name);
   const active = Math.max(0, plan.sheets.filter((s) => !hide.has(s.name)).findIndex((s) => s.name === plan.activeSheet));
   const firstVisible = plan.sheets.findIndex((s) => !hide.has(s.name));
   wb.views = [{ x: 0, y: 0, width: 24000, height: 15000, firstSheet: Math.max(0, firstVisible), activeTab: hide.size > 0 ? Math.max(0, firstVisible) : active, visibility: 'visible' }];
   const data = await wb.xlsx.writeBuffer();
-  return Buffer.from(data as ArrayBuffer);
+  return addCharts(Buffer.from(data as ArrayBuffer), plan);
 }

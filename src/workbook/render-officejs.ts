@@ -354,7 +354,9 @@ function finishingOps(sheet: PlanSheet, tempTableName: (name: string) => string)
           const s = c.series.add(more.name);
           s.setValues(range(more.values));
           s.setXAxisValues(range(chart.categories));
+          if (more.column) s.chartType = 'ColumnClustered';
         }
+        if (chart.overlap) s0.overlap = 100;
         c.setPosition(chart.from, chart.to);
       },
     });
@@ -366,17 +368,21 @@ function finishingOps(sheet: PlanSheet, tempTableName: (name: string) => string)
       const ws = h.sheet(sheet.name);
       const layout = ws.pageLayout;
       layout.orientation = p.landscape ? 'Landscape' : 'Portrait';
-      if (p.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: p.fitToHeight ? 1 : 0 };
+      if (p.fitToWidth) layout.zoom = { horizontalFitToPages: p.pagesWide ?? 1, verticalFitToPages: p.fitToHeight ? 1 : 0 };
       if (p.area) layout.setPrintArea(p.area);
       if (p.titleRows) {
         const [a, b] = p.titleRows.split(':');
         layout.setPrintTitleRows(`$${a}:$${b ?? a}`);
       }
+      if (p.titleColumns) {
+        const [a, b] = p.titleColumns.split(':');
+        layout.setPrintTitleColumns(`$${a}:$${b ?? a}`);
+      }
       const hf = layout.headersFooters.defaultForAllPages;
       const esc = (t: string): string => t.replace(/&/g, '&&');
       hf.centerHeader = `&B${esc(p.header)}`;
       hf.leftFooter = esc(p.footerLeft);
-      hf.centerFooter = '&P / &N';
+      hf.centerFooter = 'Page &P of &N';
       hf.rightFooter = esc(p.footerRight);
       const fr = sheet.freeze;
       if (fr && fr.rows > 0 && fr.columns > 0) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, fr.rows, fr.columns));

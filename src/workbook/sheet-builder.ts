@@ -21,6 +21,36 @@ import {
   sheetPrefix,
 } from './plan';
 
+/**
+ * Excel's limits ("Excel specifications and limits", support.microsoft.com): 32,767 characters in a cell,
+ * 255 in a header or footer. Longer text (a practice name or label pasted with a whole document in it) is
+ * cut with a note saying so, never written for Excel to reject or truncate silently.
+ */
+export const MAX_CELL_CHARS = 32_767;
+export const MAX_HEADER_FOOTER_CHARS = 255;
+/**
+ * What each printed text may take of the 255, "&" counting twice (it is written "&&"): the header is
+ * `&C&"Calibri,Bold"&12` + text (20 + 200); the footer `&L&8` + left + `&C&8&P / &N&R&8` + right (19 + 2 x 110).
+ */
+const HEADER_TEXT_BUDGET = 200;
+const FOOTER_PART_BUDGET = 110;
+
+/** Text cut to `budget` characters as a header or footer writes them, with "…" where it was cut. */
+export function fitHeaderFooter(text: string, budget: number): string {
+  const escapedLength = (t: string): number => t.length + (t.match(/&/g)?.length ?? 0);
+  if (escapedLength(text) <= budget) return text;
+  let cut = text.slice(0, budget - 1);
+  while (escapedLength(cut) > budget - 1) cut = cut.slice(0, -1);
+  return `${cut}…`;
+}
+
+/** Text cut to MAX_CELL_CHARS, ending with a note of how much was cut. */
+export function fitCell(text: string): string {
+  if (text.length <= MAX_CELL_CHARS) return text;
+  const note = ` … [cut: ${text.length} characters; an Excel cell holds ${MAX_CELL_CHARS.toLocaleString('en-US')}]`;
+  return text.slice(0, MAX_CELL_CHARS - note.length) + note;
+}
+
 /** A value for a cell: a literal, or a decimal from the engine. */
 export type Cached = CellValue | Dec;
 
@@ -68,6 +98,11 @@ export class SheetBuilder {
   }
 
   set(row: number, col: number, cell: PlanCell): void {
+    // No cell is ever written as infinity or NaN (an input past its bound); refuse it, naming the cell.
+    if (typeof cell.value === 'number' && !Number.isFinite(cell.value)) {
+      throw new RangeError(`${this.name}!${cellAddress(row, col, false)} came out as ${String(cell.value)}, not a finite number; check the scenario's numbers`);
+    }
+    if (typeof cell.value === 'string' && cell.value.length > MAX_CELL_CHARS) cell = { ...cell, value: fitCell(cell.value) };
     let r = this.rows[row];
     if (!r) {
       r = [];
@@ -139,7 +174,12 @@ export class SheetBuilder {
       tables: this.tables,
       conditionalFormats: this.conditionalFormats,
       charts: this.charts,
-      print: this.print,
+      print: {
+        ...this.print,
+        header: fitHeaderFooter(this.print.header, HEADER_TEXT_BUDGET),
+        footerLeft: fitHeaderFooter(this.print.footerLeft, FOOTER_PART_BUDGET),
+        footerRight: fitHeaderFooter(this.print.footerRight, FOOTER_PART_BUDGET),
+      },
       ...(this.freeze ? { freeze: this.freeze } : {}),
       ...(this.tabColor ? { tabColor: this.tabColor } : {}),
       showGridlines: this.showGridlines,

@@ -124,6 +124,14 @@ describe('the production build', () => {
     expect(validateFunctionsMetadata(JSON.parse(readFileSync(path.join(out, 'functions.json'), 'utf8')))).toEqual({ valid: true, report: '' });
   });
 
+  it('ships no source maps, nor references to them (issue 16)', () => {
+    const files = readdirSync(out);
+    expect(files.filter((name) => name.endsWith('.map'))).toEqual([]);
+    const scripts = files.filter((name) => name.endsWith('.js'));
+    expect(scripts).toContain('taskpane.js');
+    expect(scripts.filter((name) => readFileSync(path.join(out, name), 'utf8').includes('sourceMappingURL'))).toEqual([]);
+  });
+
   it('associates every function in functions.json in functions.js', () => {
     const metadata = JSON.parse(readFileSync(path.join(out, 'functions.json'), 'utf8')) as { functions: { id: string }[] };
     const code = readFileSync(path.join(out, 'functions.js'), 'utf8');

@@ -48,7 +48,7 @@ describe('infusion-planner model', () => {
     const r = await cli('model', '--scenario', file('bad.json', bad));
     expect(r.code).toBe(1);
     expect(r.err).toContain('is not valid (2 problems)');
-    expect(r.err).toContain('program.chairs: must be a whole number of at least 1');
+    expect(r.err).toContain('program.chairs: must be a whole number between 1 and 1000');
     // 0.3 + 0.2 + 0.1 + 0.27 + 0.03 = 0.9
     expect(r.err).toContain('payers: weights sum to 0.9, must sum to 1');
   });

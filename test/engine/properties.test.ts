@@ -114,6 +114,21 @@ describe('sensitivity and named scenarios', () => {
     expect(rows[3]!.lowAdjustments.weights).toEqual([0.9 - 0.1, 0.1 + 0.1]);
   });
 
+  it('makes every tornado case differ from the base case, the denial write-off\'s high case included', () => {
+    // Both payers' write-offs are 0 (DOMAIN.md 2.6), so a high case "as entered" would be the base case again:
+    // the denial driver's cases are +5 points (low) and +1 point (high).
+    const base = runModel(book, input).summary.npv;
+    const rows = sensitivity(book, input);
+    for (const r of rows) {
+      expect({ driver: r.driver.id, low: r.lowNpv.eq(base) }).toEqual({ driver: r.driver.id, low: false });
+      expect({ driver: r.driver.id, high: r.highNpv.eq(base) }).toEqual({ driver: r.driver.id, high: false });
+    }
+    const denial = rows[4]!;
+    expect([denial.lowAdjustments.denialWriteOffAdd, denial.highAdjustments.denialWriteOffAdd]).toEqual([0.05, 0.01]);
+    // A larger write-off earns less: +5 pts below +1 pt below the base case.
+    expect(denial.lowNpv.lt(denial.highNpv) && denial.highNpv.lt(base)).toBe(true);
+  });
+
   it('orders conservative <= base <= optimistic', () => {
     const [c, b, o] = namedScenarios(book, input).map((s) => s.results.summary.npv);
     expect(c!.lte(b!)).toBe(true);

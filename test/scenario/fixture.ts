@@ -246,6 +246,7 @@ export function fullScenario(): Scenario {
       horizonMonths: 60,
       discountRate: 0,
       distributorTermsDays: 45,
+      inventoryDaysOnHand: 10,
       priorAuthDelayDays: 10,
       priorAuthStaffMinutes: 30,
       staffHourlyCost: 40,

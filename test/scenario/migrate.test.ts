@@ -116,7 +116,7 @@ describe('loadScenario', () => {
     const doc = edited(edited(minimalScenario(), 'drugs[0].hcpcs', 'J9999'), 'program.chairs', 0);
     const result = loadScenario(doc, referenceData);
     expect(result.ok ? [] : result.errors.map(formatIssue)).toEqual([
-      'program.chairs: must be a whole number of at least 1',
+      'program.chairs: must be a whole number between 1 and 1000',
       'drugs[0].hcpcs: unknown code "J9999" (not in the catalog)',
     ]);
   });

@@ -63,6 +63,7 @@ describe('resolveScenario', () => {
         horizonMonths: 36,
         discountRate: 0.08,
         distributorTermsDays: 30,
+        inventoryDaysOnHand: 7,
         priorAuthDelayDays: 14,
         priorAuthStaffMinutes: 45,
         staffHourlyCost: 32,
@@ -197,6 +198,7 @@ describe('resolveScenario', () => {
         planningMonths: 0,
         horizonMonths: 60,
         distributorTermsDays: 45,
+        inventoryDaysOnHand: 10,
         priorAuthDelayDays: 10,
       });
     });
@@ -255,6 +257,7 @@ describe('scenarioDefaultsApplied', () => {
       ['program.planningMonths', 6],
       ['program.horizonMonths', 36],
       ['program.distributorTermsDays', 30],
+      ['program.inventoryDaysOnHand', 7],
       ['program.priorAuthDelayDays', 14],
     ]);
   });
@@ -351,6 +354,8 @@ describe('SCENARIO_DEFAULTS', () => {
       'program.planningMonths': 6,
       'program.horizonMonths': 36,
       'program.distributorTermsDays': 30,
+      // A week of drug use on the shelf: an assumption (inventory.ts), not a DOMAIN.md figure.
+      'program.inventoryDaysOnHand': 7,
       'program.priorAuthDelayDays': 14,
     });
   });

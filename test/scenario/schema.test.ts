@@ -2,6 +2,7 @@ import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
 import schema from '../../src/scenario/scenario.schema.json';
 import {
   DEFAULT_DISTRIBUTOR_TERMS_DAYS,
+  DEFAULT_INVENTORY_DAYS_ON_HAND,
   DEFAULT_DRUG_DISCONTINUATION_RATE,
   DEFAULT_HORIZON_MONTHS,
   DEFAULT_PATIENT_WEIGHT_KG,
@@ -43,6 +44,7 @@ describe('scenario.schema.json', () => {
     ['program.planningMonths', DEFAULT_PLANNING_MONTHS],
     ['program.horizonMonths', DEFAULT_HORIZON_MONTHS],
     ['program.distributorTermsDays', DEFAULT_DISTRIBUTOR_TERMS_DAYS],
+    ['program.inventoryDaysOnHand', DEFAULT_INVENTORY_DAYS_ON_HAND],
     ['program.priorAuthDelayDays', DEFAULT_PRIOR_AUTH_DELAY_DAYS],
   ])('annotates %s with the default of defaults.ts', (field, def) => {
     expect(def.field).toBe(field);
@@ -54,6 +56,7 @@ describe('scenario.schema.json', () => {
       'program.planningMonths': defs.program.properties.planningMonths.default,
       'program.horizonMonths': defs.program.properties.horizonMonths.default,
       'program.distributorTermsDays': defs.program.properties.distributorTermsDays.default,
+      'program.inventoryDaysOnHand': defs.program.properties.inventoryDaysOnHand.default,
       'program.priorAuthDelayDays': defs.program.properties.priorAuthDelayDays.default,
     };
     expect(annotated[field]).toBe(def.value);

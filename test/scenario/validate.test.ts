@@ -57,12 +57,12 @@ describe('validateScenario', () => {
       ]);
     });
 
-    it('reports chairs that are not a whole number of at least 1', () => {
+    it('reports chairs that are not a whole number between 1 and 1000', () => {
       expect(issues(edited(minimalScenario(), 'program.chairs', 2.5))).toEqual([
-        'program.chairs: must be a whole number of at least 1',
+        'program.chairs: must be a whole number between 1 and 1000',
       ]);
       expect(issues(edited(minimalScenario(), 'program.chairs', 0))).toEqual([
-        'program.chairs: must be a whole number of at least 1',
+        'program.chairs: must be a whole number between 1 and 1000',
       ]);
     });
 
@@ -78,13 +78,13 @@ describe('validateScenario', () => {
         ['drugs[0].rampMonths', 1.5],
       ]);
       expect(issues(doc)).toEqual([
-        'drugs[0].dose: must be greater than 0',
+        'drugs[0].dose: must be greater than 0 and at most 1000000',
         'drugs[0].weightKg: must be greater than 0 and at most 400',
-        'drugs[0].rampMonths: must be a whole number of at least 0',
+        'drugs[0].rampMonths: must be a whole number between 0 and 120',
         'program.hoursPerDay: must be greater than 0 and at most 24',
         'program.daysPerMonth: must be a whole number between 1 and 31',
         'program.utilizationTarget: must be greater than 0 and at most 1',
-        'program.fixedCosts[0].monthly: must be at least 0',
+        'program.fixedCosts[0].monthly: must be between 0 and 100000000',
         'program.horizonMonths: must be a whole number between 1 and 120',
       ]);
     });
@@ -337,7 +337,7 @@ describe('validateScenario', () => {
     expect(issues(doc, referenceData)).toEqual([
       'drugs[1].discontinuationRate: must be between 0 and 1',
       'drugs[1].dosee: unknown field',
-      'program.chairs: must be a whole number of at least 1',
+      'program.chairs: must be a whole number between 1 and 1000',
       'quarter: no payment limits loaded for "2030Q1" (loaded: 2024Q4, 2026Q1)',
       'drugs[0].hcpcs: unknown code "J9999" (not in the catalog)',
       'drugs[1].priorAuthPayers[0]: payer "HUMANA" is not in payers',

@@ -97,6 +97,11 @@ export async function pdfToPng(pdf: string, prefix: string, dpi = 110): Promise<
     .map((f) => path.join(dir, f));
 }
 
+/** A PDF's text, page layout kept (pdftotext, poppler-utils). */
+export async function pdfText(pdf: string): Promise<string> {
+  return (await run('pdftotext', ['-layout', pdf, '-'], 60_000)).stdout;
+}
+
 const decode = (text: string): string =>
   text
     .replace(/&#x([0-9a-fA-F]+);/g, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))

@@ -28,7 +28,13 @@ describe('infusion-planner board', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Inputs', 'Formulary economics', 'Projection', 'Sensitivity', 'Sources and assumptions', 'Claim detail', 'Cohorts']);
-    const npv = wb.getWorksheet('Summary')?.getCell('C6').value as ExcelJS.CellFormulaValue;
+    // The NPV, in the key figures (below the conclusion): the row whose label starts "Net present value (at".
+    const summary = wb.getWorksheet('Summary');
+    let npvRow = 0;
+    summary?.eachRow((row, n) => {
+      if (npvRow === 0 && String(row.getCell(1).value).startsWith('Net present value (at')) npvRow = n;
+    });
+    const npv = summary?.getCell(`C${npvRow}`).value as ExcelJS.CellFormulaValue;
     expect(npv.formula).toMatch(/^'Projection'!\$Y\$\d+$/);
     expect(typeof npv.result).toBe('number');
   }, 60_000);

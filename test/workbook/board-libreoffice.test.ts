@@ -5,15 +5,16 @@
  * equal the engine run on the correspondingly changed scenario. Two independent statements of the rules,
  * held together. LibreOffice runs are slow, so all workbooks go through one soffice run per format.
  */
-import { copyFileSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { sampleScenario, type Scenario } from '../../src/scenario';
 import type { ReferenceData } from '../../src/engine/reference';
-import { CD, FE, IN_FORM, IN_PAY, IN_PRICE, SHEET } from '../../src/workbook/board/context';
+import { CD, CRITERIA_COL, FE, IN_FORM, IN_PAY, IN_PRICE, SHEET } from '../../src/workbook/board/context';
 import { type BoardPlan, formulaCells } from '../../src/workbook/plan';
 import { renderXlsx } from '../../src/workbook/render-exceljs';
-import { LibreOffice, type LoValue, findSoffice, hasPdftoppm, pdfToPng } from '../support/libreoffice';
+import { LibreOffice, type LoValue, findSoffice, hasPdftoppm, pdfText, pdfToPng } from '../support/libreoffice';
 import { validateScenario } from '../../src/scenario';
 import { boardFor, findRow, referenceData, sheetOf, variedScenario, withEdits } from './fixture';
 
@@ -124,6 +125,13 @@ describeLo('the board workbook recalculated by LibreOffice', () => {
   ];
 
   let results: Map<string, Map<string, LoValue>>[] = [];
+  let criteria: Map<string, Map<string, LoValue>>;
+  // The board tightens two criteria on Inputs: payback within 24 months, every drug's recovery above 110%.
+  const criteriaHeader = findRow(inputs, CRITERIA_COL, 'Criterion');
+  const criteriaEdits = [
+    { sheet: SHEET.inputs, row: criteriaHeader + 2, col: CRITERIA_COL + 1, value: 24 },
+    { sheet: SHEET.inputs, row: criteriaHeader + 4, col: CRITERIA_COL + 1, value: 1.1 },
+  ];
   let sanity: Map<string, Map<string, LoValue>>;
   let varied: Map<string, Map<string, LoValue>>;
   const edited = cases.map((c) => withEdits(sample.plan, c.edits));
@@ -138,7 +146,8 @@ describeLo('the board workbook recalculated by LibreOffice', () => {
     const ws = wb.addWorksheet('Check');
     ws.getCell('A1').value = 2;
     ws.getCell('A2').value = { formula: 'A1*3', result: 999 };
-    const files = [path.join(dir, 'sanity.xlsx'), path.join(dir, 'varied.xlsx'), path.join(dir, 'sample.xlsx'), ...cases.map((_, i) => path.join(dir, `edited-${i + 1}.xlsx`))];
+    const files = [path.join(dir, 'sanity.xlsx'), path.join(dir, 'varied.xlsx'), path.join(dir, 'sample.xlsx'), ...cases.map((_, i) => path.join(dir, `edited-${i + 1}.xlsx`)), path.join(dir, 'criteria.xlsx')];
+    writeFileSync(files[files.length - 1] as string, await renderXlsx(withEdits(sample.plan, criteriaEdits)));
     writeFileSync(files[1] as string, await renderXlsx(variedBoard.plan));
     writeFileSync(files[0] as string, Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer));
     writeFileSync(files[2] as string, await renderXlsx(sample.plan));
@@ -146,13 +155,37 @@ describeLo('the board workbook recalculated by LibreOffice', () => {
     const all = await lo.recalculate(files);
     sanity = all[0] as Map<string, Map<string, LoValue>>;
     varied = all[1] as Map<string, Map<string, LoValue>>;
-    results = all.slice(2);
+    results = all.slice(2, all.length - 1);
+    criteria = all[all.length - 1] as Map<string, Map<string, LoValue>>;
   }, 240_000);
 
   afterAll(() => lo?.dispose());
 
   it('recalculates on load: a deliberately wrong cached value (999) is replaced by the formula\'s (6)', () => {
     expect(sanity.get('Check')?.get('A2')).toBe(6);
+  });
+
+  it('states the conclusion from the criteria on Inputs, live: tightened thresholds change which are met', () => {
+    // Sample: payback month 32 > 24, lowest net cost recovery on the mix 104.7% (Remicade) < 110%: both fail;
+    // NPV $50,435 > $0 and no month over capacity still pass.
+    const s = sheetOf(sample.plan, SHEET.summary);
+    const top = findRow(s, 0, 'Conclusion: the criteria the board set (thresholds on the Inputs sheet)');
+    const at = (r: number, c: number): LoValue | undefined => criteria.get(SHEET.summary)?.get(`${String.fromCharCode(65 + c)}${r + 1}`);
+    expect([2, 3, 4, 5].map((i) => at(top + i, 4))).toEqual(['meets', 'does not meet', 'meets', 'does not meet']);
+    expect(at(top + 6, 0)).toBe('The program meets 2 of 4 criteria; not met: payback, drug cost recovery.');
+  });
+
+  it('opens the charts without repair: LibreOffice reads the five chart parts and saves them back', async () => {
+    // The recalculated files are LibreOffice's own saves (convert() writes them to workDir/xlsx).
+    for (const name of ['sample', 'varied']) {
+      const zip = await JSZip.loadAsync(readFileSync(path.join(lo.workDir, 'xlsx', `${name}.xlsx`)));
+      const charts = Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f));
+      expect(charts).toHaveLength(5);
+      const xml = (await Promise.all(charts.map((f) => zip.file(f)?.async('string') ?? ''))).join('');
+      // The ranges LibreOffice kept for the series (its own spelling: a sheet name without spaces unquoted).
+      const sheets = new Set([...xml.matchAll(/<c:f>([^<]*)<\/c:f>/g)].map((m) => (m[1] ?? '').replace(/&apos;/g, "'")).filter((f) => f.includes('!')).map((f) => f.slice(0, f.indexOf('!')).replace(/^'|'$/g, '')));
+      expect([...sheets].sort()).toEqual([SHEET.formulary, SHEET.inputs, SHEET.projection, SHEET.sensitivity].sort());
+    }
   });
 
   it('gives every formula cell of the sample workbook the engine\'s value, to the cent', () => {
@@ -178,7 +211,8 @@ describeLo('the board workbook recalculated by LibreOffice', () => {
     const avsola = sample.src.results.drugs.find((d) => d.input.hcpcs === 'Q5121');
     expect(cells.get(SHEET.formulary)?.get(`N${row + 1}`)).toBeCloseTo(avsola?.mix.margin.toNumber() ?? NaN, 6);
     const claims = sheetOf(sample.plan, SHEET.claims);
-    const medicare = findRow(claims, CD.payer, 'MEDICARE', findRow(claims, CD.hcpcs, 'J1745'));
+    // Claim detail names the payer as the Inputs sheet does (its display name).
+    const medicare = findRow(claims, CD.payer, 'Medicare fee-for-service', findRow(claims, CD.hcpcs, 'J1745'));
     expect(cells.get(SHEET.claims)?.get(`P${medicare + 1}`)).toBeCloseTo(avsola ? sample.src.results.drugs.find((d) => d.input.hcpcs === 'J1745')?.perPayer[0]?.allowed.toNumber() ?? NaN : NaN, 2);
   });
 
@@ -195,6 +229,24 @@ describeLo('the board workbook recalculated by LibreOffice', () => {
 
   const describePng = describe;
   describePng('printed', () => {
+    it('draws the five charts in the printed workbook (chart titles in the PDF text; PNG pages to look at)', async () => {
+      const dir = path.join(lo.workDir, 'charts');
+      mkdirSync(dir, { recursive: true });
+      const f = path.join(dir, 'board-charts.xlsx');
+      const shown = new Set<string>([SHEET.summary, SHEET.formulary, SHEET.projection, SHEET.sensitivity]);
+      writeFileSync(f, await renderXlsx(sample.plan, { hide: sample.plan.sheets.map((x) => x.name).filter((n) => !shown.has(n)) }));
+      const [pdf] = await lo.convert([f], 'pdf', dir);
+      const text = await pdfText(pdf as string);
+      for (const title of ['Payer mix', 'Margin per administration by drug (payer mix)', 'Cumulative cash by month, break-even month marked', 'Chair hours needed against chair hours available', 'Tornado: change in NPV from the base case']) {
+        expect(text).toContain(title);
+      }
+      // The break-even bar's label names the month's cumulative cash.
+      expect(text).toMatch(/Break-even month:/);
+      const pages = await pdfToPng(pdf as string, path.join(dir, 'page'));
+      expect(pages.length).toBeGreaterThanOrEqual(5);
+      if (process.env.KEEP_PAGES) for (const p of pages) copyFileSync(p, path.join(process.env.KEEP_PAGES, path.basename(p)));
+    }, 120_000);
+
     it('prints the Summary on one page and the Formulary economics one page wide; PNGs for the README', async () => {
       const dir = path.join(lo.workDir, 'print');
       mkdirSync(dir, { recursive: true });

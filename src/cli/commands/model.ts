@@ -6,6 +6,7 @@ import { referenceData } from '../../data';
 import { resolveScenario } from '../../scenario';
 import type { Command } from '../command';
 import { readScenarioFile } from '../scenario-file';
+import { finiteJson } from '../format';
 import { formatSummary } from '../summary-table';
 
 export const model: Command = {
@@ -20,7 +21,7 @@ export const model: Command = {
     const { scenario } = readScenarioFile(args.values['scenario'], referenceData);
     const book = new ReferenceBook(referenceData);
     const report = modelReport(runModel(book, resolveScenario(scenario, referenceData)));
-    io.out(args.flags.has('json') ? JSON.stringify(report, null, 2) : formatSummary(report));
+    io.out(args.flags.has('json') ? finiteJson(report) : formatSummary(report));
     return 0;
   },
 };

@@ -43,6 +43,8 @@ export interface SheetFormulas {
 
 export interface UnfreezeResult {
   readonly restored: number;
+  /** Records that are not formulas the add-in froze (see restoreProblem): left unwritten, each with why. */
+  readonly refused?: readonly string[];
   /** Blocks whose values changed since freezing: left as they are. */
   readonly changed: readonly string[];
   /** Records of sheets that no longer exist. */
@@ -53,6 +55,33 @@ const INFUSION_CALL = /(^|[^A-Za-z0-9_.])INFUSION\./i;
 
 export function isInfusionFormula(value: unknown): value is string {
   return typeof value === 'string' && value.startsWith('=') && INFUSION_CALL.test(value);
+}
+
+/**
+ * Functions that reach outside the workbook (fetch a URL, run code, open a link, take a live feed): no
+ * formula the add-in froze needs one, and a file's hidden sheet is not to be trusted to hold only what the
+ * add-in wrote there.
+ */
+const REACHES_OUT = /(^|[^A-Za-z0-9_.])(WEBSERVICE|FILTERXML|HYPERLINK|RTD|CALL|REGISTER\.ID|IMAGE|DDE|EXEC)\s*\(/i;
+
+/**
+ * Why a record of the hidden sheet must not be written back, or null when it may: Unfreeze restores only
+ * `INFUSION.*` formulas, calling nothing that reaches outside the workbook, no link to another file or URL,
+ * anchored inside the block that was frozen.
+ */
+export function restoreProblem(record: FrozenRecord): string | null {
+  const formula = `=${record.formula}`;
+  const where = `${record.sheetName}!${record.cell}`;
+  if (!INFUSION_CALL.test(formula)) return `${where}: "${formula.slice(0, 80)}" is not an INFUSION formula`;
+  const outside = REACHES_OUT.exec(formula);
+  if (outside) return `${where}: the formula calls ${(outside[2] ?? '').toUpperCase()}, which reaches outside the workbook`;
+  if (/:\/\/|\[[^\]]*\.xl[a-z]*\]/i.test(formula)) return `${where}: the formula links to a URL or another file`;
+  const block = parseLocal(record.block);
+  const cell = parseLocal(record.cell);
+  if (!block || !cell || cell.rows !== 1 || cell.cols !== 1 || !inside(block, cell.r0, cell.c0)) {
+    return `${where}: the cell is not inside its frozen block ${record.block}`;
+  }
+  return null;
 }
 
 /** FNV-1a over the JSON of the values: enough to notice that someone typed over a frozen block. */
@@ -296,8 +325,14 @@ export async function unfreezeSheets(sheetIds?: readonly string[]): Promise<Unfr
     await context.sync();
 
     const changed: string[] = [];
+    const refused: string[] = [];
     let restored = 0;
     for (const { record, range } of checks) {
+      const problem = restoreProblem(record);
+      if (problem !== null) {
+        refused.push(problem);
+        continue;
+      }
       if (checksum(range.values) !== record.checksum) {
         changed.push(`${record.sheetName}!${record.block}`);
         continue;
@@ -308,9 +343,10 @@ export async function unfreezeSheets(sheetIds?: readonly string[]): Promise<Unfr
       restored++;
     }
     // Kept: records of other sheets and the blocks left alone; dropped: restored ones and vanished sheets.
-    const kept = records.filter((r) => !chosen.includes(r) || changed.includes(`${r.sheetName}!${r.block}`));
+    // Refused records stay too: they are not the add-in's to act on.
+    const kept = records.filter((r) => !chosen.includes(r) || changed.includes(`${r.sheetName}!${r.block}`) || restoreProblem(r) !== null);
     queueRecords(wb, hidden, kept, records.length + 1);
     await context.sync();
-    return { restored, changed, missing: chosen.length - present.length };
+    return { restored, changed, missing: chosen.length - present.length, refused };
   });
 }

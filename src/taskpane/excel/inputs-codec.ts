@@ -135,6 +135,7 @@ const PROGRAM_ROWS = [
   ['Horizon months', 'horizonMonths'],
   ['Discount rate / year', 'discountRate'],
   ['Distributor terms days', 'distributorTermsDays'],
+  ['Drug inventory days on hand', 'inventoryDaysOnHand'],
   ['Prior authorization delay days', 'priorAuthDelayDays'],
   ['Prior authorization staff minutes', 'priorAuthStaffMinutes'],
   ['Staff hourly cost $', 'staffHourlyCost'],

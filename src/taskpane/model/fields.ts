@@ -118,6 +118,7 @@ export const FIELDS = {
   horizonMonths: { unit: 'number', min: 1, max: 120, whole: true, noun: 'months', optional: true },
   discountRate: { unit: 'percent', min: 0, max: 100 },
   distributorTermsDays: { unit: 'number', min: 0, whole: true, noun: 'days', optional: true },
+  inventoryDaysOnHand: { unit: 'number', min: 0, max: 365, whole: true, noun: 'days', optional: true },
   priorAuthDelayDays: { unit: 'number', min: 0, whole: true, noun: 'days', optional: true },
   priorAuthStaffMinutes: { unit: 'number', min: 0, noun: 'minutes' },
   staffHourlyCost: { unit: 'money', min: 0 },

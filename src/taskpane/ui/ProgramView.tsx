@@ -1,6 +1,7 @@
 /**
  * Program: the scenario's names, capacity (chairs, hours, days, utilization target, chairs per nurse), costs
- * (fixed monthly costs, startup), time (planning months, horizon), money (discount rate, distributor terms)
+ * (fixed monthly costs, startup), time (planning months, horizon), money (discount rate, distributor terms,
+ * drug inventory on hand)
  * and prior-authorization staff time. Every empty field shows its labelled default.
  */
 import { Button, Caption1, Field, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
@@ -9,6 +10,7 @@ import type { ReferenceBook } from '../../engine/book';
 import {
   DEFAULT_DISTRIBUTOR_TERMS_DAYS,
   DEFAULT_HORIZON_MONTHS,
+  DEFAULT_INVENTORY_DAYS_ON_HAND,
   DEFAULT_PATIENT_WEIGHT_KG,
   DEFAULT_PLANNING_MONTHS,
   DEFAULT_PRIOR_AUTH_DELAY_DAYS,
@@ -141,6 +143,7 @@ export function ProgramView(props: ProgramViewProps) {
           {field('horizonMonths', 'Horizon after launch', FIELDS.horizonMonths, 'months', DEFAULT_HORIZON_MONTHS)}
           {field('discountRate', 'Discount rate / year', FIELDS.discountRate, '%')}
           {field('distributorTermsDays', 'Distributor terms', FIELDS.distributorTermsDays, 'days', DEFAULT_DISTRIBUTOR_TERMS_DAYS)}
+          {field('inventoryDaysOnHand', 'Drug inventory on hand', FIELDS.inventoryDaysOnHand, 'days', DEFAULT_INVENTORY_DAYS_ON_HAND)}
         </div>
       </section>
 

@@ -62,7 +62,7 @@ export interface BoardService {
 export interface FreezeService {
   scan(): Promise<readonly { id: string; name: string; formulas: number; frozen: number }[]>;
   freeze(sheetIds: readonly string[]): Promise<number>;
-  unfreeze(sheetIds: readonly string[]): Promise<{ restored: number; changed: readonly string[]; missing: number }>;
+  unfreeze(sheetIds: readonly string[]): Promise<{ restored: number; changed: readonly string[]; missing: number; refused?: readonly string[] }>;
 }
 
 /** "Import CMS file", as src/taskpane/import-cms.ts (the CMS-data issue's logic) provides it. */
@@ -207,7 +207,9 @@ function FreezeSection(props: { freezer: FreezeService }) {
         const parts = [`${r.restored} ${r.restored === 1 ? 'formula' : 'formulas'} restored.`];
         if (r.changed.length > 0) parts.push(`Left as they are, because their values were changed after freezing: ${r.changed.join(', ')}.`);
         if (r.missing > 0) parts.push(`${r.missing} belonged to sheets that no longer exist.`);
-        setMessage({ intent: r.changed.length > 0 ? 'warning' : 'success', text: parts.join(' ') });
+        const refused = r.refused ?? [];
+        if (refused.length > 0) parts.push(`Not written back, as the add-in did not freeze them: ${refused.join('; ')}.`);
+        setMessage({ intent: r.changed.length > 0 || refused.length > 0 ? 'warning' : 'success', text: parts.join(' ') });
       }
     } catch (e) {
       setMessage({ intent: 'error', text: `${what === 'freeze' ? 'Freezing' : 'Unfreezing'} failed: ${e instanceof Error ? e.message : String(e)}` });

@@ -179,7 +179,7 @@ export function writeCohorts(ctx: BoardContext, text: PrintText, n: CohortNumber
   s.value(T - 1, 0, 'Payment timing: days become months of 364/12 days; a fraction arrives a month later (timeline.ts)', 'section');
   s.values(T, 0, ['Who', 'Days', 'Whole months of delay', 'Share arriving one month later'], 'header');
   const timingRow = (i: number): number => T + 1 + i; // payers, then the distributor at P
-  const parties = [...input.payers.map((p, i) => ({ label: p.profile.id, days: p.profile.daysToPayment, daysRef: In(ctx.inputPayerRow(i), IN_PAY.days) })), { label: 'Distributor (drug)', days: input.program.distributorTermsDays, daysRef: ctx.name('DistributorTermsDays') }];
+  const parties = [...input.payers.map((p, i) => ({ label: p.profile.name, days: p.profile.daysToPayment, daysRef: In(ctx.inputPayerRow(i), IN_PAY.days) })), { label: 'Distributor (drug)', days: input.program.distributorTermsDays, daysRef: ctx.name('DistributorTermsDays') }];
   parties.forEach((p, i) => {
     const r = timingRow(i);
     const d = delayOf(p.days);
@@ -216,7 +216,7 @@ export function writeCohorts(ctx: BoardContext, text: PrintText, n: CohortNumber
     s.value(cash.earned(i), 0, 'Collections earned', 'label');
     s.value(cash.received(i), 0, 'Collections received', 'label');
     s.value(cash.pv(i), 0, 'PV weight', 'label');
-    for (const r of [cash.earned(i), cash.received(i), cash.pv(i)]) s.value(r, 1, p.profile.id, 'text');
+    for (const r of [cash.earned(i), cash.received(i), cash.pv(i)]) s.value(r, 1, p.profile.name, 'text');
     const netCol = ctx.rangeRef(SHEET.formulary, netByPayer + 1, 1 + i, netByPayer + ctx.D, 1 + i);
     for (let k = 1; k <= H; k++) {
       const c = ctx.monthCol(k);

@@ -69,6 +69,7 @@ export const PROGRAM_KEYS = [
   'DoseDaysCounted',
   'DiscountRate',
   'DistributorTermsDays',
+  'InventoryDaysOnHand',
   'PriorAuthDelayDays',
   'PriorAuthStaffMinutes',
   'StaffHourlyCost',
@@ -76,6 +77,20 @@ export const PROGRAM_KEYS = [
   'ConversionFactor',
 ] as const;
 export type ProgramKey = (typeof PROGRAM_KEYS)[number];
+
+/**
+ * The board's criteria for the program, each a threshold on the Inputs sheet beside the Program table (column
+ * CRITERIA_COL: label, threshold, unit, note). Defaults, judgement calls the board changes: NPV above $0,
+ * payback within the horizon, no month over chair capacity, every drug's net cost recovery on the mix above
+ * 100% (the "underwater" line, DOMAIN.md 2.7).
+ */
+export const CRITERIA_COL = 11;
+export const CRITERIA = [
+  { id: 'npv', label: 'Net present value above', unit: '$', value: 0, format: 'money0' },
+  { id: 'payback', label: 'Payback within', unit: 'operating months', value: 0, format: 'int' },
+  { id: 'capacity', label: 'Months over chair capacity, at most', unit: 'months', value: 0, format: 'int' },
+  { id: 'recovery', label: 'Every drug\'s net cost recovery on the mix above', unit: 'of drug cost', value: 1, format: 'pct' },
+] as const;
 
 /** A case of the sensitivity analysis: the base case, each driver low and high, the named scenarios. */
 export interface SensitivityCase {
@@ -162,6 +177,10 @@ export const PJ = {
   month: 0, operating: 1, phase: 2, newPatients: 3, active: 4, administrations: 5, revenue: 6, drugCost: 7, margin: 8, fixed: 9,
   priorAuth: 10, startup: 11, net: 12, cashIn: 13, drugPaid: 14, cashFlow: 15, cumulative: 16, workingCapital: 17, chairHours: 18,
   capacity: 19, utilization: 20, overCapacity: 21, nurses: 22, discount: 23, pv: 24, breakEven: 25, staysPositive: 26, payback: 27,
+  /** Cumulative cash in the break-even month, 0 in every other (the chart's bar marking the month). */
+  breakEvenMark: 28,
+  /** Drug inventory on hand at the month's end (engine inventory.ts). */
+  inventory: 29,
 } as const;
 export const SE = { case: 0, driver: 1, what: 2, pl: 3, acq: 4, volume: 5, denial: 6, mix: 7, npv: 8, totalNet: 9, vsBase: 10 } as const;
 
@@ -212,12 +231,21 @@ export class BoardContext {
     this.layout = computeLayout(this);
   }
 
+  /** Payer ids (as the engine lists them, e.g. underwater payers) as the payers' display names, in a list. */
+  payerNames(ids: readonly string[]): string {
+    return ids.map((id) => this.src.input.payers.find((p) => p.profile.id === id)?.profile.name ?? id).join(', ');
+  }
+
   /** The results index of the drug shown at position `pos`. */
   drug(pos: number): number {
     return this.order[pos] as number;
   }
 
   // Rows of the repeated blocks --------------------------------------------------------------------------
+  /** Row of the board criterion `i` (CRITERIA) on Inputs. */
+  criterionRow(i: number): number {
+    return this.layout.inputs.programHeader + 1 + i;
+  }
   inputPayerRow(i: number): number {
     return this.layout.inputs.payersHeader + 1 + i;
   }

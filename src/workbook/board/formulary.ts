@@ -36,7 +36,7 @@ export function writeFormulary(ctx: BoardContext, text: PrintText): SheetBuilder
   const { input, results, book } = src;
   const s = new SheetBuilder(SHEET.formulary, 'board', printSetup(text, { fitToHeight: false, area: rangeAddress(0, 0, ctx.layout.formulary.byPayerHeaders[3] + ctx.D, FE.underwater), titleRows: `${ctx.layout.formulary.header + 1}:${ctx.layout.formulary.header + 1}` }));
   s.tabColor = '#2F5597';
-  const mixText = input.payers.map((p) => `${p.profile.id} ${Math.round(p.weight * 1000) / 10}%`).join(', ');
+  const mixText = input.payers.map((p) => `${p.profile.name} ${Math.round(p.weight * 1000) / 10}%`).join(', ');
   s.value(0, 0, `Formulary economics: ${input.practiceName}`, 'title');
   s.value(1, 0, `Per administration. Payment limits ${results.quarter}, fee schedule CY${results.feeScheduleYear}. Payer mix (Inputs): ${mixText}.`, 'subtitle');
   s.value(2, 0, 'Every figure is a formula over the Inputs sheet; the step-by-step claim for each payer is on Claim detail. Biosimilars are listed under their reference product.', 'subtitle');
@@ -77,8 +77,8 @@ export function writeFormulary(ctx: BoardContext, text: PrintText): SheetBuilder
     s.formula(r, FE.recovery, `IF(${F(FE.drugCost)}=0,"",SUMPRODUCT(${w},${ctx.claimRange(pos, CD.netDrug)})/${F(FE.drugCost)})`, res.mix.recovery ?? '', 'formula', 'pct');
     s.formula(r, FE.chairHours, `(${In(fr, IN_FORM.minutes)}+${In(fr, IN_FORM.extraMinutes)})/60`, dec(res.chairMinutes).div(60), 'formula', 'count2');
     s.formula(r, FE.marginPerHour, `IF(${F(FE.chairHours)}=0,"",${F(FE.margin)}/${F(FE.chairHours)})`, res.marginPerChairHour ?? '', 'formula', 'money');
-    const uw = input.payers.map((_, j) => `IF(${ctx.ref(SHEET.claims, ctx.claimRow(pos, j), CD.underwater)}="yes",", "&${In(ctx.inputPayerRow(j), IN_PAY.id)},"")`);
-    s.formula(r, FE.underwater, `MID(${uw.join('&')},3,500)`, res.underwaterPayers.join(', '), 'center');
+    const uw = input.payers.map((_, j) => `IF(${ctx.ref(SHEET.claims, ctx.claimRow(pos, j), CD.underwater)}="yes",", "&${In(ctx.inputPayerRow(j), IN_PAY.name)},"")`);
+    s.formula(r, FE.underwater, `MID(${uw.join('&')},3,500)`, ctx.payerNames(res.underwaterPayers), 'formulaWrap');
 
     const route = In(fr, IN_FORM.route);
     const cx = In(fr, IN_FORM.complexity);
@@ -118,14 +118,18 @@ export function writeFormulary(ctx: BoardContext, text: PrintText): SheetBuilder
   s.conditionalFormats.push({ range: rangeAddress(hr + 1, 1, hr + ctx.D, ctx.P + 1), rule: { kind: 'expression', formula: `AND(ISNUMBER(${cellAddress(hr + 1, 1)}),${cellAddress(hr + 1, 1)}<1)` }, look: 'bad' });
   s.conditionalFormats.push({ range: rangeAddress(hm + 1, 1, hm + ctx.D, ctx.P), rule: { kind: 'expression', formula: `AND(ISNUMBER(${cellAddress(hr + 1, 1)}),${cellAddress(hr + 1, 1)}<1)` }, look: 'bad' });
 
+  // The chart below the tables, on a page of its own.
+  const chartTop = ctx.layout.formulary.byPayerHeaders[3] + ctx.D + 3;
   s.charts.push({
     type: 'barClustered',
     title: 'Margin per administration by drug (payer mix)',
+    valueAxisTitle: 'Margin per administration ($)',
     categories: s.range(first, FE.product, last, FE.product),
     series: [{ name: 'Margin per administration', values: s.range(first, FE.margin, last, FE.margin) }],
-    from: cellAddress(H, FE.extraHours + 2),
-    to: cellAddress(H + Math.max(18, ctx.D + 2), FE.extraHours + 10),
+    from: cellAddress(chartTop, 0),
+    to: cellAddress(chartTop + Math.max(22, ctx.D + 6), FE.recovery),
   });
+  s.print = printSetup(text, { fitToHeight: false, area: rangeAddress(0, 0, chartTop + Math.max(22, ctx.D + 6), FE.underwater), titleRows: `${H + 1}:${H + 1}`, breaks: [chartTop - 1] });
   s.widths(0, [30, 12, 18, 12, 12, 12, 12, 8, 20, 12, 12, 12, 12, 12, 11, 8, 12, 26, 3, 10, 12, 10]);
   s.freeze = { rows: H + 1, columns: 1 };
   return s;
@@ -171,7 +175,7 @@ export function writeClaims(ctx: BoardContext, text: PrintText, numbers: CohortN
   const s = new SheetBuilder(SHEET.claims, 'calc', printSetup(text, { fitToHeight: false, titleRows: `${ctx.layout.claims.header + 1}:${ctx.layout.claims.header + 1}` }));
   s.tabColor = '#A5A5A5';
   s.value(0, 0, 'Claim detail: one administration of each drug, billed to each payer', 'title');
-  s.value(1, 0, 'Each claim line is priced as units x rate and rounded to cents, as a claim is (DOMAIN.md 3); everything after the lines keeps full precision. Rules: DOMAIN.md 2.4-2.7; the payers\' terms are on Inputs.', 'subtitle');
+  s.value(1, 0, 'Each claim line is priced as units x rate and rounded to cents, as a claim is; everything after the lines keeps full precision. Rules and their sources: Sources and assumptions; the payers\' terms are on Inputs.', 'subtitle');
   s.value(2, 0, 'The columns on the right feed the Sensitivity sheet: present-value weights of the administrations (each payer\'s payment delay) and net revenue per administration in each sensitivity case.', 'subtitle');
   const H = ctx.layout.claims.header;
   const heads = ['HCPCS', 'Product', 'Payer', 'Weight', 'Prior auth (1 = yes)', 'Prior auth denial rate', 'Drug rate $ per unit', 'Units billed', 'JW units billed', 'Drug line', 'JW line', 'Allowed drug', 'Admin line (initial)', 'Admin line (additional hours)', 'Allowed administration', 'Allowed', 'Drug coinsurance', 'Admin coinsurance', 'Patient share', 'Payer paid', 'Collected', 'Net revenue: drug', 'Net revenue: administration', 'Net revenue', 'Drug cost', 'Margin', 'Net cost recovery', 'Underwater', 'Share of the drug line kept (before denials)', 'Share of the admin lines kept (before denials)', 'Drug rate moves with CMS prices (1 = yes)', 'PV weight of admins (all wait for PA)', 'PV weight of admins (none wait)'];
@@ -209,7 +213,7 @@ export function writeClaims(ctx: BoardContext, text: PrintText, numbers: CohortN
       const P = (c: number): string => In(pr, c);
       s.value(r, CD.hcpcs, line.hcpcs, 'text');
       s.value(r, CD.product, line.label, 'text');
-      s.value(r, CD.payer, entry.profile.id, 'text');
+      s.formula(r, CD.payer, In(ctx.inputPayerRow(j), IN_PAY.name), entry.profile.name, 'formula');
       s.formula(r, CD.weight, P(IN_PAY.weight), results.weights[j] ?? ZERO, 'formula', 'pct');
       s.formula(r, CD.paRequired, `IF(${In(ctx.inputPriorAuthRow(pos), 2 + j)}="yes",1,0)`, line.priorAuthPayers.includes(entry.profile.id) ? 1 : 0, 'formula', 'int');
       s.formula(r, CD.paDenial, P(IN_PAY.paDenial), entry.profile.priorAuthDenialRate, 'formula', 'pct');
@@ -278,6 +282,13 @@ export function writeClaims(ctx: BoardContext, text: PrintText, numbers: CohortN
   s.widths(0, [8, 26, 20, 8, 9, 9, 10, 7, 7, 11, 10, 11, 10, 10, 11, 11, 9, 9, 10, 11, 11, 11, 11, 11, 11, 11, 9, 9, 11, 11, 11, 12, 16]);
   for (let k = 0; k < ctx.cases.length; k++) s.width(CD.caseNet + k, 13);
   s.freeze = { rows: H + 1, columns: 3 };
+  // Printed: the claim lines (through Underwater; the columns after feed the Sensitivity sheet), two pages wide
+  // with HCPCS, product and payer repeated on the left, the header repeated on top, whole drugs per page.
+  const lastRow = ctx.claimRow(ctx.D - 1, ctx.P - 1);
+  const perPage = Math.max(1, Math.floor(36 / ctx.P));
+  const breaks: number[] = [];
+  for (let pos = perPage; pos < ctx.D; pos += perPage) breaks.push(ctx.claimRow(pos, 0));
+  s.print = printSetup(text, { fitToHeight: false, area: rangeAddress(0, 0, lastRow, CD.underwater), titleRows: `${H + 1}:${H + 1}`, titleColumns: 'A:C', pagesWide: 2, breaks });
   return s;
 }
 

@@ -13,7 +13,7 @@ import { DEFAULT_PATIENT_WEIGHT_KG } from '../../scenario/defaults';
 import { SCENARIO_FORMAT_VERSION } from '../../scenario/types';
 import { type NumberFormatId, type StyleId, cellAddress, rangeAddress } from '../plan';
 import { type Cached, SheetBuilder } from '../sheet-builder';
-import { type BoardContext, IN_FEE, IN_FORM, IN_PAY, IN_PRICE, IN_VOL, NAME_PREFIX, PROGRAM_KEYS, type ProgramKey, SHEET } from './context';
+import { type BoardContext, CRITERIA, CRITERIA_COL, IN_FEE, IN_FORM, IN_PAY, IN_PRICE, IN_VOL, NAME_PREFIX, PROGRAM_KEYS, type ProgramKey, SHEET } from './context';
 import { type Labels, labelsFor } from './labels';
 import { type PrintText, printSetup } from './print';
 
@@ -61,7 +61,7 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
   const book = src.book;
   const labels = labelsFor(src);
   // Printed: the tables' columns (the long labels and sources to their right are for the screen).
-  const s = new SheetBuilder(SHEET.inputs, 'inputs', printSetup(text, { fitToHeight: false, area: rangeAddress(0, 0, ctx.layout.inputs.feesHeader + 12, IN_FORM.label) }));
+  const s = new SheetBuilder(SHEET.inputs, 'inputs', printSetup(text, { fitToHeight: false, area: rangeAddress(0, 0, ctx.layout.inputs.feesHeader + 12, IN_FORM.label), pagesWide: 2 }));
   s.tabColor = '#FFC000';
 
   s.value(0, 0, `Inputs: ${input.name}`, 'title');
@@ -109,6 +109,7 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
     DoseDaysCounted: { label: 'Dose days counted (a patient\'s first days on therapy)', unit: 'days', value: untilDay, formula: `ROUNDUP(${local('HorizonMonths')}*364/12,0)+1`, format: 'int', labels: labels.formula('the horizon in days of the 52-week year (364 / 12 days a month), plus one') },
     DiscountRate: { label: 'Discount rate (annual)', unit: 'per year', value: prog.discountRate, format: 'pct', labels: labels.scenario('the practice\'s cost of capital') },
     DistributorTermsDays: { label: 'Distributor payment terms', unit: 'days', value: prog.distributorTermsDays, format: 'int', labels: labels.field('program.distributorTermsDays') },
+    InventoryDaysOnHand: { label: 'Drug inventory on hand (counted in working capital)', unit: 'days of use', value: prog.inventoryDaysOnHand ?? 0, format: 'int', labels: labels.field('program.inventoryDaysOnHand') },
     PriorAuthDelayDays: { label: 'Prior authorization delay of the first dose', unit: 'days', value: prog.priorAuthDelayDays, format: 'int', labels: labels.field('program.priorAuthDelayDays') },
     PriorAuthStaffMinutes: { label: 'Staff minutes per prior authorization', unit: 'minutes', value: prog.priorAuthStaffMinutes, format: 'count1', labels: labels.scenario() },
     StaffHourlyCost: { label: 'Prior authorization staff cost per hour', unit: '$ / hour', value: prog.staffHourlyCost, format: 'money', labels: labels.scenario() },
@@ -141,6 +142,19 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
   s.tables.push({ name: `${NAME_PREFIX}FixedCosts`, range: rangeAddress(L.fixedHeader, fc, fixedLast, fc + 2), style: 'TableStyleLight1' });
   s.value(fixedLast + 1, fc, 'Total', 'total');
   s.formula(fixedLast + 1, fc + 1, `SUM(${rangeAddress(fixedFirst, fc + 1, fixedLast, fc + 1)})`, fixedTotal, 'total', 'money');
+
+  // The board's criteria for the conclusion on the Summary, beside the fixed costs.
+  const cc = CRITERIA_COL;
+  s.value(L.programHeader - 1, cc, 'Board criteria (the Summary\'s conclusion)', 'section');
+  s.values(L.programHeader, cc, ['Criterion', 'Threshold', 'Unit', 'Label'], 'header');
+  CRITERIA.forEach((c, i) => {
+    const r = ctx.criterionRow(i);
+    s.value(r, cc, c.label, 'label');
+    // Payback: within the horizon unless the board asks for sooner.
+    s.value(r, cc + 1, c.id === 'payback' ? prog.horizonMonths : c.value, 'inputDefault', c.format);
+    s.value(r, cc + 2, c.unit, 'label');
+    s.value(r, cc + 3, c.id === 'payback' ? 'default: assumption (the horizon); the board\'s judgement' : 'default: assumption; the board\'s judgement', 'note');
+  });
 
   // Payers and mix -----------------------------------------------------------------------------------------
   s.value(L.payersHeader - 1, 0, 'Payers and mix', 'section');

@@ -26,9 +26,9 @@ export function writeProjection(ctx: BoardContext, text: PrintText): SheetBuilde
   s.tabColor = '#2F5597';
   s.value(0, 0, `Projection: ${input.practiceName}`, 'title');
   s.value(1, 0, `${ctx.PM} planning months, then ${ctx.H} operating months. Months are twelfths of a 52-week year. Cash timing: payers pay after their days to payment, the distributor is paid after ${input.program.distributorTermsDays} days.`, 'subtitle');
-  s.value(2, 0, 'Net = margin - fixed costs - prior-authorization staff - startup costs. Working capital = revenue not yet collected - drug cost not yet paid.', 'subtitle');
+  s.value(2, 0, `Net = margin - fixed costs - prior-authorization staff - startup costs. Working capital = revenue not yet collected - drug cost not yet paid + drug inventory on hand (${input.program.inventoryDaysOnHand ?? 0} days of use at cost, Inputs).`, 'subtitle');
   s.value(H0 - 1, 0, 'Month by month', 'section');
-  s.values(H0, 0, ['Month', 'Operating month', 'Phase', 'New patients', 'Active patients', 'Administrations', 'Net revenue', 'Drug cost', 'Margin', 'Fixed costs', 'Prior auth staff', 'Startup costs', 'Net', 'Cash in', 'Drug paid', 'Cash flow', 'Cumulative cash', 'Working capital', 'Chair hours used', 'Chair hours available', 'Utilization of open hours', 'Over capacity', 'Nurses needed', 'Discount factor', 'PV of cash flow', 'Break-even candidate', 'Cash stays >= 0 from here', 'Payback candidate'], 'header');
+  s.values(H0, 0, ['Month', 'Operating month', 'Phase', 'New patients', 'Active patients', 'Administrations', 'Net revenue', 'Drug cost', 'Margin', 'Fixed costs', 'Prior auth staff', 'Startup costs', 'Net', 'Cash in', 'Drug paid', 'Cash flow', 'Cumulative cash', 'Working capital (incl. inventory)', 'Chair hours used', 'Chair hours available', 'Utilization of open hours', 'Over capacity', 'Nurses needed', 'Discount factor', 'PV of cash flow', 'Break-even candidate', 'Cash stays >= 0 from here', 'Payback candidate', 'Cumulative cash at break-even (chart)', 'Drug inventory on hand'], 'header');
   const cash = cohortCashRows(ctx);
   const co = (row: number, k: number): string => ctx.ref(SHEET.cohorts, row, ctx.monthCol(k), false);
   const rate = dec(input.program.discountRate);
@@ -68,19 +68,27 @@ export function writeProjection(ctx: BoardContext, text: PrintText): SheetBuilde
       s.formula(r, PJ.breakEven, `IF(${C(PJ.net)}>=0,${C(PJ.operating)},"")`, row.net.gte(0) ? k : '', 'formula', 'int');
       s.formula(r, PJ.staysPositive, m === N ? `IF(${C(PJ.cumulative)}>=0,1,0)` : `IF(AND(${C(PJ.cumulative)}>=0,${cellAddress(r + 1, PJ.staysPositive)}=1),1,0)`, stays[m - 1] ? 1 : 0, 'formula', 'int');
       s.formula(r, PJ.payback, `IF(${C(PJ.staysPositive)}=1,${C(PJ.operating)},"")`, stays[m - 1] ? k : '', 'formula', 'int');
+      // The chart's break-even bar: this month's cumulative cash when it is the break-even month (the first
+      // operating month whose net is >= 0, as the Summary states it), 0 otherwise.
+      const candidates = rangeAddress(ctx.projectionRow(ctx.PM + 1), PJ.breakEven, ctx.projectionRow(N), PJ.breakEven, true);
+      s.formula(r, PJ.breakEvenMark, `IF(AND(COUNT(${candidates})>0,${C(PJ.operating)}=MIN(${candidates})),${C(PJ.cumulative)},0)`, results.summary.breakEvenMonth === k ? row.cumulativeCash : 0, 'formula', 'money0');
     } else {
       for (const c of [PJ.newPatients, PJ.active, PJ.administrations]) s.value(r, c, 0, 'text', 'count2');
       for (const c of [PJ.revenue, PJ.drugCost, PJ.fixed, PJ.priorAuth, PJ.cashIn, PJ.drugPaid]) s.value(r, c, 0, 'text', 'money0');
       s.formula(r, PJ.startup, `${ctx.name('StartupCosts')}/${ctx.name('PlanningMonths')}`, row.startupCosts, 'formula', 'money0');
       s.value(r, PJ.chairHours, 0, 'text', 'count1');
       s.value(r, PJ.capacity, 0, 'text', 'count1');
+      s.value(r, PJ.breakEvenMark, 0, 'text', 'money0');
     }
     s.formula(r, PJ.margin, `${C(PJ.revenue)}-${C(PJ.drugCost)}`, row.margin, 'formula', 'money0');
     s.formula(r, PJ.net, `${C(PJ.margin)}-${C(PJ.fixed)}-${C(PJ.priorAuth)}-${C(PJ.startup)}`, row.net, 'formulaBold', 'money0');
     s.formula(r, PJ.cashFlow, `${C(PJ.cashIn)}-${C(PJ.drugPaid)}-${C(PJ.fixed)}-${C(PJ.priorAuth)}-${C(PJ.startup)}`, row.cashFlow, 'formula', 'money0');
     s.formula(r, PJ.cumulative, m === 1 ? C(PJ.cashFlow) : `${prev(PJ.cumulative)}+${C(PJ.cashFlow)}`, row.cumulativeCash, 'formulaBold', 'money0');
-    const wc = `${C(PJ.revenue)}-${C(PJ.cashIn)}-(${C(PJ.drugCost)}-${C(PJ.drugPaid)})`;
-    s.formula(r, PJ.workingCapital, m === 1 ? wc : `${prev(PJ.workingCapital)}+${wc}`, row.workingCapital, 'formula', 'money0');
+    // Working capital = receivables - payables (running sums from month 1) + drug inventory on hand:
+    // this month's drug cost x days on hand / (364 / 12) (engine inventory.ts).
+    s.formula(r, PJ.inventory, `${C(PJ.drugCost)}*${ctx.name('InventoryDaysOnHand')}*12/364`, row.inventory, 'formula', 'money0');
+    const upTo = (c: number): string => `SUM(${cellAddress(ctx.projectionRow(1), c, true)}:${C(c)})`;
+    s.formula(r, PJ.workingCapital, `${upTo(PJ.revenue)}-${upTo(PJ.cashIn)}-(${upTo(PJ.drugCost)}-${upTo(PJ.drugPaid)})+${C(PJ.inventory)}`, row.workingCapital, 'formula', 'money0');
     const open = ctx.name('OpenChairHours');
     s.formula(r, PJ.utilization, `IF(${open}=0,0,${C(PJ.chairHours)}/${open})`, row.utilization, 'formula', 'pct');
     s.formula(r, PJ.nurses, `IF(OR(${open}=0,${ctx.name('ChairsPerNurse')}<=0),0,${C(PJ.chairHours)}/(${ctx.name('HoursPerDay')}*${ctx.name('DaysPerMonth')})/${ctx.name('ChairsPerNurse')})`, row.nursesNeeded, 'formula', 'count2');
@@ -115,15 +123,35 @@ export function writeProjection(ctx: BoardContext, text: PrintText): SheetBuilde
   s.conditionalFormats.push({ range: rangeAddress(first, PJ.net, last, PJ.net), rule: { kind: 'lessThan', value: 0 }, look: 'bad' });
   s.conditionalFormats.push({ range: rangeAddress(first, PJ.cumulative, last, PJ.cumulative), rule: { kind: 'lessThan', value: 0 }, look: 'bad' });
   s.conditionalFormats.push({ range: rangeAddress(first, PJ.overCapacity, last, PJ.overCapacity), rule: { kind: 'textEquals', text: 'yes' }, look: 'warn' });
+  // The charts below the totals, side by side on a page of their own.
+  const chartTop = t + 3;
+  s.value(chartTop - 1, 0, 'Charts', 'section');
   s.charts.push({
     type: 'line',
-    title: 'Cumulative cash by month',
+    title: 'Cumulative cash by month, break-even month marked',
     categories: s.range(first, PJ.month, last, PJ.month),
-    series: [{ name: 'Cumulative cash', values: s.range(first, PJ.cumulative, last, PJ.cumulative) }],
-    from: cellAddress(H0, PJ.payback + 2),
-    to: cellAddress(H0 + 20, PJ.payback + 11),
+    series: [
+      { name: 'Cumulative cash', values: s.range(first, PJ.cumulative, last, PJ.cumulative) },
+      { name: 'Break-even month', values: s.range(first, PJ.breakEvenMark, last, PJ.breakEvenMark), column: true },
+    ],
+    valueAxisTitle: 'Cumulative cash ($)',
+    from: cellAddress(chartTop, 0),
+    to: cellAddress(chartTop + 28, PJ.net),
   });
-  s.widths(0, [7, 9, 10, 9, 9, 10, 11, 11, 11, 10, 9, 10, 11, 11, 11, 11, 12, 12, 9, 9, 9, 8, 8, 9, 11, 10, 10, 10]);
+  s.charts.push({
+    type: 'line',
+    title: 'Chair hours needed against chair hours available',
+    categories: s.range(first, PJ.month, last, PJ.month),
+    series: [
+      { name: 'Chair hours used', values: s.range(first, PJ.chairHours, last, PJ.chairHours) },
+      { name: 'Chair hours available (target utilization)', values: s.range(first, PJ.capacity, last, PJ.capacity) },
+    ],
+    valueAxisTitle: 'Chair hours a month',
+    from: cellAddress(chartTop, PJ.net + 1),
+    to: cellAddress(chartTop + 28, PJ.nurses + 1),
+  });
+  s.print = printSetup(text, { fitToHeight: false, area: rangeAddress(0, 0, chartTop + 28, PJ.nurses), titleRows: `${H0 + 1}:${H0 + 1}`, breaks: [chartTop - 1] });
+  s.widths(0, [7, 9, 10, 9, 9, 10, 11, 11, 11, 10, 9, 10, 11, 11, 11, 11, 12, 12, 9, 9, 9, 8, 8, 9, 11, 10, 10, 10, 12, 11]);
   s.freeze = { rows: H0 + 1, columns: 3 };
   return s;
 }

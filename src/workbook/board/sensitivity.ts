@@ -61,7 +61,7 @@ export function writeSensitivity(ctx: BoardContext, text: PrintText, n: CohortNu
   const { input, results } = ctx.src;
   const L = ctx.layout.sensitivity;
   const C = ctx.cases.length;
-  const s = new SheetBuilder(SHEET.sensitivity, 'board', printSetup(text, { fitToHeight: true, area: rangeAddress(0, 0, L.checkRow, SE.vsBase) }));
+  const s = new SheetBuilder(SHEET.sensitivity, 'board', printSetup(text, { fitToHeight: true, area: rangeAddress(0, 0, Math.max(L.checkRow, ctx.layout.sensitivity.casesHeader + 24), SE.vsBase + 8) }));
   s.tabColor = '#2F5597';
   s.value(0, 0, 'Sensitivity: what moves the program\'s value', 'title');
   s.value(1, 0, 'One driver at a time, low and high, and three named scenarios. The case assumptions (blue) are defaults, judgement calls the board can change: every figure below recomputes.', 'subtitle');
@@ -115,13 +115,15 @@ export function writeSensitivity(ctx: BoardContext, text: PrintText, n: CohortNu
   s.charts.push({
     type: 'barClustered',
     title: 'Tornado: change in NPV from the base case',
+    overlap: true,
+    valueAxisTitle: 'Change in NPV ($)',
     categories: s.range(T + 1, 0, T + drivers.length, 0),
     series: [
       { name: 'Low case', values: s.range(T + 1, 5, T + drivers.length, 5) },
       { name: 'High case', values: s.range(T + 1, 6, T + drivers.length, 6) },
     ],
-    from: cellAddress(CH, SE.vsBase + 2),
-    to: cellAddress(CH + 22, SE.vsBase + 10),
+    from: cellAddress(CH - 1, SE.vsBase + 2),
+    to: cellAddress(Math.max(CH + 24, L.checkRow + 1), SE.vsBase + 9),
   });
 
   // Named scenarios side by side ------------------------------------------------------------------------------
@@ -154,13 +156,13 @@ export function writeSensitivity(ctx: BoardContext, text: PrintText, n: CohortNu
   s.values(RH, 0, ['Payer', 'Index', 'Score', 'Lowest-score index'], 'header');
   const scores = input.payers.map((_, i) => results.drugs.reduce((t, d) => t + (d.perPayer[i]?.margin.toNumber() ?? 0), 0));
   const minScore = Math.min(...scores);
-  const claimsPayer = ctx.rangeRef(SHEET.claims, ctx.claimRow(0, 0), CD.payer, ctx.claimRow(ctx.D - 1, ctx.P - 1), CD.payer);
   const claimsMargin = ctx.rangeRef(SHEET.claims, ctx.claimRow(0, 0), CD.margin, ctx.claimRow(ctx.D - 1, ctx.P - 1), CD.margin);
   input.payers.forEach((p, i) => {
     const r = RH + 1 + i;
-    s.formula(r, 0, ctx.ref(SHEET.inputs, ctx.inputPayerRow(i), IN_PAY.id), p.profile.id, 'formula');
+    s.formula(r, 0, ctx.ref(SHEET.inputs, ctx.inputPayerRow(i), IN_PAY.name), p.profile.name, 'formula');
     s.value(r, 1, i + 1, 'layout', 'int');
-    s.formula(r, 2, `SUMIF(${claimsPayer},${cellAddress(r, 0)},${claimsMargin})`, scores[i] ?? 0, 'formula', 'money');
+    // The payer's claim rows are every P-th row of Claim detail, from its own (payers in Inputs order).
+    s.formula(r, 2, `SUMPRODUCT((MOD(ROW(${claimsMargin})-${ctx.claimRow(0, 0) + 1},${ctx.P})=${i})*${claimsMargin})`, scores[i] ?? 0, 'formula', 'money');
     const sc = rangeAddress(RH + 1, 2, RH + ctx.P, 2, true);
     s.formula(r, 3, `IF(${cellAddress(r, 2)}=MIN(${sc}),${cellAddress(r, 1)},0)`, scores[i] === minScore ? i + 1 : 0, 'formula', 'int');
   });
@@ -197,7 +199,7 @@ export function writeSensitivity(ctx: BoardContext, text: PrintText, n: CohortNu
     input.payers.forEach((p, i) => {
       const r = WH + 4 + i;
       if (k === 0) {
-        s.value(r, 0, p.profile.id, 'text');
+        s.value(r, 0, p.profile.name, 'text');
         s.value(r, 1, i + 1, 'layout', 'int');
       }
       const wi = ctx.ref(SHEET.inputs, ctx.inputPayerRow(i), IN_PAY.weight);
