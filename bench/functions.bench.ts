@@ -1,7 +1,8 @@
 /**
  * Custom functions: the cost of a call as Excel makes it (through the function associated with its id, with
  * Excel-shaped arguments: null for an omitted argument, rows of cells for a range), and the size of what
- * Excel downloads. Goals: MARGIN under 20 µs a call; dist/functions.js under 100 KB gzipped.
+ * Excel downloads. Goals: MARGIN under 20 µs a call; PATIENTYEAR with new arguments under 100 µs; dist/functions.js under
+ * 100 KB gzipped.
  *
  * Figures per function: "recalc" repeats the same arguments (what a recalculation of an unchanged sheet costs:
  * the memo answers); "new price" changes the acquisition price on every call (the engine runs, the vial choice
@@ -88,7 +89,8 @@ async function main(): Promise<void> {
   const newDose = (i: number): number => 100 + i * 0.01;
 
   const check = MARGIN('J1745', 400, 'MEDICARE', null, null);
-  if (check !== 211.73) throw new Error(`MARGIN("J1745", 400, "MEDICARE") = ${String(check)}, expected 211.73`);
+  // DOMAIN.md 5.2 revised defaults (Medicare collects 95% of the patient share): test/functions/functions.test.ts.
+  if (check !== 197.15) throw new Error(`MARGIN("J1745", 400, "MEDICARE") = ${String(check)}, expected 197.15`);
 
   const lines: string[] = [];
   const marginRecalc = timeCalls(MARGIN, () => ['J1745', 400, 'MEDICARE', null, null]);
@@ -101,6 +103,17 @@ async function main(): Promise<void> {
     `MARGIN     median ${marginRecalc.toFixed(2)} µs/call recalc (same arguments); ${marginPrice.toFixed(2)} µs/call new price (engine); ${marginNew.toFixed(2)} µs/call new dose (engine + vial search)  [goal < 20 µs; ${CALLS} calls each]`,
   );
   lines.push(`MIXMARGIN  median ${mixRecalc.toFixed(2)} µs/call recalc (same arguments); ${mixNew.toFixed(2)} µs/call new dose (engine + vial search), 5 payers`);
+  // PATIENTYEAR (DOMAIN.md 5.7): a year of the regimen, each administration's share in date order. New arguments on every
+  // call: a new deductible (the memo misses, the claim is priced again) or a new dose (and a vial search).
+  const PATIENTYEAR = get('PATIENTYEAR');
+  const yearCheck = PATIENTYEAR('J1745', 400, 'MEDICARE', null, null, null);
+  if (yearCheck !== 2560.08) throw new Error(`PATIENTYEAR("J1745", 400, "MEDICARE") = ${String(yearCheck)}, expected 2560.08`);
+  const yearRecalc = timeCalls(PATIENTYEAR, () => ['J1745', 400, 'MEDICARE', null, null, null]);
+  const yearDeductible = timeCalls(PATIENTYEAR, (i) => ['Remicade', 400, 'COMMERCIAL', 1, 1000 + i * 0.01, null]);
+  const yearNew = timeCalls(PATIENTYEAR, (i) => ['Remicade', newDose(i + 2 * CALLS), 'MEDICARE_ADVANTAGE', 2, 500 + (i % 100), 9250 - (i % 50)]);
+  lines.push(
+    `PATIENTYEAR median ${yearRecalc.toFixed(2)} µs/call recalc (same arguments); ${yearDeductible.toFixed(2)} µs/call new deductible (engine, 8 administrations); ${yearNew.toFixed(2)} µs/call new dose, year, deductible and limit (engine + vial search)  [goal < 100 µs; ${CALLS} calls each]`,
+  );
   for (const l of lines) console.log(l);
 
   console.log('MARGIN with a new dose on every call, CPU profile (self time):');

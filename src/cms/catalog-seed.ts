@@ -3,7 +3,7 @@
  * infusion products with label dosing. Not a CMS file, but read with the same reader and the same error
  * discipline. Columns are found by name. Doses are in the code's billing measure (mg, mcg or units).
  */
-import type { CatalogDrug, Complexity, DoseBasis, RegimenSpec, Route, WeightTier } from '../engine/reference';
+import type { CatalogDrug, Complexity, DoseBasis, LoadingDose, RegimenSpec, Route, WeightTier } from '../engine/reference';
 import { refuseIncompleteHeader, refuseMissingHeader, refuseShortRow } from './checks';
 import { isBlankRow } from './csv';
 import { CmsFileError } from './errors';
@@ -32,7 +32,15 @@ const COLUMNS = [
   'label_note',
 ] as const;
 
-type Column = (typeof COLUMNS)[number];
+/**
+ * DOMAIN.md 5.3, optional columns (an older seed without them still reads): `loading_doses` gives each
+ * loading administration its own dose and minutes, `dose@minutes` by position in `loading_days` (`300@150`,
+ * `4/kg@60` per kg, empty = the maintenance dose); `course_interval_days` repeats the loading administrations
+ * every so many days; `regimen_source` names the label the regimen comes from.
+ */
+type OptionalColumn = 'loading_doses' | 'course_interval_days' | 'regimen_source';
+
+type Column = (typeof COLUMNS)[number] | OptionalColumn;
 
 /** Thrown inside a row's parsing; the caller adds the row. */
 class CellProblem extends Error {}
@@ -112,7 +120,30 @@ function regimen(get: (column: Column) => string): RegimenSpec {
   if (maintenanceIntervalDays === null && maxDoses === null && loadingDays.length === 0) {
     throw new CellProblem('the regimen has no loading days, no maintenance interval and no dose count');
   }
-  return { loadingDays, maintenanceIntervalDays, maxDoses };
+  const spec: { -readonly [K in keyof RegimenSpec]: RegimenSpec[K] } = { loadingDays, maintenanceIntervalDays, maxDoses };
+  const doses = get('loading_doses');
+  if (doses !== '') {
+    const parts = doses.split(';').map((part) => part.trim());
+    if (parts.length !== loadingDays.length) {
+      throw new CellProblem(`loading_doses "${doses}" gives ${parts.length} doses for ${loadingDays.length} loading days`);
+    }
+    spec.loadingDoses = parts.map((part): LoadingDose | null => {
+      if (part === '') return null;
+      const match = /^(\d+(?:\.\d+)?)(\/kg)?@(\d+)$/.exec(part);
+      if (match === null) throw new CellProblem(`loading dose "${part}" is not like "300@150" or "4/kg@60" (dose@minutes)`);
+      const amount = positiveNumber(match[1] ?? '', 'loading dose');
+      return { dose: match[2] === undefined ? { kind: 'fixed', amount } : { kind: 'per_kg', perKg: amount }, minutes: Number(match[3]) };
+    });
+  }
+  const course = optionalWhole(get('course_interval_days'), 'course_interval_days');
+  if (course !== null) {
+    if (maintenanceIntervalDays !== null) throw new CellProblem('a regimen in courses has no maintenance interval');
+    if (loadingDays.length === 0) throw new CellProblem('a regimen in courses needs the loading days of one course');
+    spec.courseIntervalDays = course;
+  }
+  const source = get('regimen_source');
+  if (source !== '') spec.source = source;
+  return spec;
 }
 
 function drug(get: (column: Column) => string): CatalogDrug {

@@ -5,6 +5,7 @@
 import { FeeTable } from './admin';
 import { Dec, dec } from './decimal';
 import { fail } from './errors';
+import { closest } from './suggest';
 import type { CatalogDrug, PaymentLimitQuarter, PaymentLimitRow, ReferenceData } from './reference';
 import { type BillingUnit, parseBillingUnit } from './units';
 
@@ -127,10 +128,18 @@ export class ReferenceBook {
     let code: string | undefined;
     if (this.catalog.has(upper) || this.quarterTable(this.newestQuarter).has(upper)) code = upper;
     else code = this.byName.get(text.toLowerCase()) ?? (this.quarterIds.some((q) => this.quarterTable(q).has(upper)) ? upper : undefined);
-    if (code === undefined) fail({ code: 'unknown_drug', drug: text });
+    if (code === undefined) {
+      const suggestion = closest(text, this.drugNames());
+      fail(suggestion === undefined ? { code: 'unknown_drug', drug: text } : { code: 'unknown_drug', drug: text, suggestion });
+    }
     if (this.resolved.size > 10000) this.resolved.clear();
     this.resolved.set(query, code);
     return code;
+  }
+
+  /** Every name a drug can be given by: catalog codes, brand and generic names as the catalog spells them. */
+  drugNames(): string[] {
+    return [...this.catalog.values()].flatMap((d) => [d.hcpcs, d.brand, d.generic]);
   }
 
   catalogDrug(code: string): CatalogDrug | undefined {

@@ -10,13 +10,19 @@
  *     collected     = payer_paid + patient_share x collectionRate
  *     net_revenue   = collected x (1 - denialWriteOff)
  *     margin        = net_revenue - drug cost;  recovery = drug-line net revenue / drug cost
+ *
+ * DOMAIN.md 5.1, where the drug comes from: with buy-and-bill share b (1 - the white-bagged share under
+ * buy-and-bill; 0 for white bag or free drug) every drug figure of the expected administration is b x the
+ * buy-and-bill claim's (drug lines, drug cost); without buy-and-bill the drug allowed and cost are 0, JW does
+ * not apply, recovery is "not applicable" and the drug is never underwater. A white-bagged administration
+ * costs the practice its handling cost (default $0), so margin = net revenue - drug cost - handling.
  */
 import { type AdminLine, adminCodes } from './admin';
 import type { ReferenceBook } from './book';
 import { Dec, ONE, ZERO, dec, roundCents } from './decimal';
 import { fail } from './errors';
 import type { Complexity, Route } from './reference';
-import type { PayerProfile } from './types';
+import type { DrugSource, DrugSourceTerms, PayerProfile } from './types';
 import { type Dispensing, dispense } from './units';
 
 /** What one administration needs to know about the drug. */
@@ -34,6 +40,37 @@ export interface AdministrationSpec {
   readonly feeScheduleYear?: number;
   /** Sensitivity only: multiplies the CMS-derived drug rates (payment limit and ASP rules); default 1. */
   readonly priceFactor?: Dec;
+  /** DOMAIN.md 5.1: the drug source for this drug and payer; absent = the payer's own. */
+  readonly drugSource?: DrugSourceTerms;
+  /** DOMAIN.md 5.1: handling cost of one white-bagged administration; absent = 0. */
+  readonly whiteBagHandlingCost?: Dec;
+  /** DOMAIN.md 5.6: (1 - prompt-pay discount) x (1 - GPO discount) on the default (ASP) price; absent = 1. */
+  readonly defaultAcquisitionFactor?: Dec;
+  /** Vial sizes in billing units; absent = the catalog's or the crosswalk's (a user's drug gives its own: 5.4). */
+  readonly vialSizes?: readonly number[];
+}
+
+/** DOMAIN.md 5.1: net cost recovery where the practice buys no drug; shown as such, never 0% or infinite. */
+export const NOT_APPLICABLE = 'not applicable' as const;
+export type NotApplicable = typeof NOT_APPLICABLE;
+
+/** The drug source a payer uses for a drug: the drug's override, else the payer's own (default buy-and-bill). */
+export function drugSourceOf(payer: PayerProfile, override?: DrugSourceTerms): DrugSourceTerms {
+  return override ?? { source: payer.drugSource ?? 'buy_and_bill', whiteBagShare: payer.whiteBagShare ?? 0 };
+}
+
+/** Shares of a payer's administrations bought and billed, and white-bagged. */
+export function sourceShares(terms: DrugSourceTerms): { buyAndBill: Dec; whiteBag: Dec } {
+  switch (terms.source) {
+    case 'buy_and_bill': {
+      const w = dec(terms.whiteBagShare);
+      return { buyAndBill: ONE.minus(w), whiteBag: w };
+    }
+    case 'white_bag':
+      return { buyAndBill: ZERO, whiteBag: ONE };
+    case 'free_drug':
+      return { buyAndBill: ZERO, whiteBag: ZERO };
+  }
 }
 
 export interface PricedAdminLine extends AdminLine {
@@ -57,6 +94,9 @@ export interface AdministrationEconomics {
   readonly allowedAdmin: Dec;
   readonly allowed: Dec;
   readonly patientShare: Dec;
+  /** Coinsurance of the drug line as applied (MEDICARE: the CMS file's per-code figure) and of the administration lines. */
+  readonly coinsuranceDrug: Dec;
+  readonly coinsuranceAdmin: Dec;
   readonly payerPaid: Dec;
   readonly collected: Dec;
   readonly netRevenueDrug: Dec;
@@ -64,11 +104,19 @@ export interface AdministrationEconomics {
   readonly netRevenue: Dec;
   readonly acquisitionPerUnit: Dec;
   readonly acquisitionIsDefault: boolean;
+  /** DOMAIN.md 5.1: where the drug comes from for this payer and drug. */
+  readonly drugSource: DrugSource;
+  /** Share of the payer's administrations the practice buys and bills (0-1). */
+  readonly buyAndBillShare: Dec;
+  /** Share of the payer's administrations white-bagged (0-1). */
+  readonly whiteBagShare: Dec;
+  /** Expected white-bag handling cost of one administration (white-bagged share x handling cost). */
+  readonly handlingCost: Dec;
   readonly drugCost: Dec;
   readonly margin: Dec;
-  /** Drug-line net revenue / drug cost; null when the cost is zero. */
-  readonly recovery: Dec | null;
-  /** Drug-line net revenue below drug cost. */
+  /** Drug-line net revenue / drug cost; "not applicable" without buy-and-bill; null when the cost is zero. */
+  readonly recovery: Dec | NotApplicable | null;
+  /** Drug-line net revenue below drug cost (never without buy-and-bill). */
   readonly underwater: boolean;
 }
 
@@ -164,12 +212,17 @@ export function administrationEconomics(book: ReferenceBook, spec: Administratio
     fail({ code: 'invalid_amount', argument: 'dose', problem: `must be a positive amount, not ${spec.dose.toString()}` });
   }
   const price = book.price(spec.hcpcs, spec.quarter);
-  const dispensing = dispense(spec.dose, price.unit.amount, book.vialSizes(spec.hcpcs));
+  const dispensing = dispense(spec.dose, price.unit.amount, spec.vialSizes && spec.vialSizes.length > 0 ? spec.vialSizes : book.vialSizes(spec.hcpcs));
   const pd = decimalsOf(payer);
   const rate = drugRate(book, spec, payer);
-  const jwUnitsBilled = payer.paysDiscarded ? dispensing.jwUnits : 0;
-  const allowedDrugAdministered = roundCents(rate.times(dispensing.unitsAdministered));
-  const allowedDrugDiscarded = roundCents(rate.times(jwUnitsBilled));
+  const terms = drugSourceOf(payer, spec.drugSource);
+  const shares = sourceShares(terms);
+  const b = shares.buyAndBill;
+  const bought = !b.isZero();
+  const jwUnitsBilled = payer.paysDiscarded && bought ? dispensing.jwUnits : 0;
+  // The buy-and-bill claim's lines (units x rate, to cents), times the share of administrations bought.
+  const allowedDrugAdministered = roundCents(rate.times(dispensing.unitsAdministered)).times(b);
+  const allowedDrugDiscarded = roundCents(rate.times(jwUnitsBilled)).times(b);
   const allowedDrug = allowedDrugAdministered.plus(allowedDrugDiscarded);
 
   const { lines: adminLines, allowed: allowedAdmin } = pricedAdminLines(book, spec, pd.adminPct);
@@ -191,8 +244,13 @@ export function administrationEconomics(book: ReferenceBook, spec: Administratio
   const collected = payerPaid.plus(patientShare.times(collect));
 
   const acquisitionIsDefault = spec.acquisitionPerUnit === null;
-  const acquisitionPerUnit = spec.acquisitionPerUnit ?? book.asp(spec.hcpcs, spec.quarter);
-  const drugCost = acquisitionPerUnit.times(dispensing.vials.totalUnits);
+  const aspDefault = (): Dec => {
+    const asp = book.asp(spec.hcpcs, spec.quarter);
+    return spec.defaultAcquisitionFactor ? asp.times(spec.defaultAcquisitionFactor) : asp;
+  };
+  const acquisitionPerUnit = spec.acquisitionPerUnit ?? aspDefault();
+  const drugCost = acquisitionPerUnit.times(dispensing.vials.totalUnits).times(b);
+  const handlingCost = spec.whiteBagHandlingCost ? spec.whiteBagHandlingCost.times(shares.whiteBag) : ZERO;
   const netRevenue = d.net.plus(a.net);
   return {
     hcpcs: spec.hcpcs,
@@ -208,6 +266,8 @@ export function administrationEconomics(book: ReferenceBook, spec: Administratio
     allowedAdmin,
     allowed: allowedDrug.plus(allowedAdmin),
     patientShare,
+    coinsuranceDrug: cDrug,
+    coinsuranceAdmin: cAdmin,
     payerPaid,
     collected,
     netRevenueDrug: d.net,
@@ -215,9 +275,13 @@ export function administrationEconomics(book: ReferenceBook, spec: Administratio
     netRevenue,
     acquisitionPerUnit,
     acquisitionIsDefault,
+    drugSource: terms.source,
+    buyAndBillShare: b,
+    whiteBagShare: shares.whiteBag,
+    handlingCost,
     drugCost,
-    margin: netRevenue.minus(drugCost),
-    recovery: drugCost.isZero() ? null : d.net.div(drugCost),
-    underwater: d.net.lt(drugCost),
+    margin: netRevenue.minus(drugCost).minus(handlingCost),
+    recovery: !bought ? NOT_APPLICABLE : drugCost.isZero() ? null : d.net.div(drugCost),
+    underwater: bought && d.net.lt(drugCost),
   };
 }

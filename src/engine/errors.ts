@@ -5,8 +5,9 @@
  */
 
 export type Failure =
-  | { readonly code: 'unknown_drug'; readonly drug: string }
-  | { readonly code: 'unknown_payer'; readonly payer: string }
+  | { readonly code: 'unknown_drug'; readonly drug: string; readonly suggestion?: string }
+  | { readonly code: 'unknown_payer'; readonly payer: string; readonly suggestion?: string }
+  | { readonly code: 'unit_mistake'; readonly message: string }
   | { readonly code: 'unknown_quarter'; readonly quarter: string; readonly available: readonly string[] }
   | { readonly code: 'not_priced'; readonly drug: string; readonly quarter: string }
   | { readonly code: 'missing_fact'; readonly drug: string; readonly fact: string }
@@ -46,6 +47,7 @@ export function failureKind(f: Failure): FailureKind {
     case 'invalid_amount':
     case 'weights_sum':
     case 'mismatched':
+    case 'unit_mistake':
       return 'invalid_value';
   }
 }
@@ -54,9 +56,11 @@ export function failureKind(f: Failure): FailureKind {
 export function failureMessage(f: Failure): string {
   switch (f.code) {
     case 'unknown_drug':
-      return `Unknown drug "${f.drug}"`;
+      return `Unknown drug "${f.drug}"${f.suggestion === undefined ? '' : `; did you mean "${f.suggestion}"?`}`;
     case 'unknown_payer':
-      return `Unknown payer "${f.payer}"`;
+      return `Unknown payer "${f.payer}"${f.suggestion === undefined ? '' : `; did you mean "${f.suggestion}"?`}`;
+    case 'unit_mistake':
+      return f.message;
     case 'unknown_quarter':
       return `Unknown quarter "${f.quarter}" (loaded: ${f.available.join(', ')})`;
     case 'not_priced':

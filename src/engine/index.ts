@@ -1,4 +1,5 @@
 /** The calculation engine: pure, deterministic, decimal.js throughout. No I/O, no Office, no DOM. */
+export * from './access';
 export * from './admin';
 export * from './book';
 export * from './decimal';
@@ -6,6 +7,7 @@ export * from './economics';
 export * from './errors';
 export * from './mix';
 export * from './model';
+export * from './patient';
 export * from './payers';
 export * from './reference';
 export * from './regimen';
@@ -15,3 +17,5 @@ export * from './types';
 export * from './units';
 export * from './report';
 export * from './impact';
+export * from './dose-check';
+export * from './suggest';

@@ -8,6 +8,19 @@ import { fail } from './errors';
 /** Weights computed in Excel (=1/3) carry binary noise; sums within this of 1 are accepted. */
 export const WEIGHT_SUM_TOLERANCE = dec('1e-9');
 
+/** DOMAIN.md 5.5: a scenario's weights (typed by hand: 0.333 x 3) are accepted within 0.001 of 1, then scaled. */
+export const SCENARIO_WEIGHT_TOLERANCE = dec('0.001');
+
+/**
+ * Weights scaled to sum to exactly 1 (each / their sum), for weights already accepted within
+ * SCENARIO_WEIGHT_TOLERANCE; returned unchanged when they sum to 1 already.
+ */
+export function scaledWeights(weights: readonly number[]): number[] {
+  const total = weights.reduce((s, w) => s.plus(dec(w)), ZERO);
+  if (total.eq(1) || total.isZero()) return [...weights];
+  return weights.map((w) => dec(w).div(total).toNumber());
+}
+
 /** Checks each weight is in [0, 1] and that they sum to 1; returns them as decimals. */
 export function checkWeights(weights: readonly (number | Dec)[], argument = 'weights'): Dec[] {
   const ds = weights.map((w, i) => {

@@ -21,12 +21,14 @@
  */
 import type { ReferenceBook } from './book';
 import { Dec, ONE, ZERO, dec, sum } from './decimal';
-import { type AdministrationEconomics, administrationEconomics } from './economics';
+import { type AdministrationEconomics, type AdministrationSpec, NOT_APPLICABLE, type NotApplicable, administrationEconomics } from './economics';
 import { formatAdminCodes, adminCodes } from './admin';
+import { fail } from './errors';
 import { checkWeights, mixWeighted } from './mix';
-import { DAYS_PER_YEAR, administrationsPerPatient, doseDays, doseFor } from './regimen';
+import { DAYS_PER_YEAR, administrationsPerPatient, doseFor, loadingDoseAt, regimenDays, regimenEnds } from './regimen';
 import { inventoryOnHand } from './inventory';
 import { delaySeries, monthOfDay } from './timeline';
+import type { LoadingDose } from './reference';
 import type { DrugLineInput, ModelInput, PayerProfile } from './types';
 
 /** What-if multipliers, used by sensitivity and named scenarios. All default to no change. */
@@ -47,10 +49,32 @@ export interface MixFigures {
   readonly allowed: Dec;
   readonly netRevenueDrug: Dec;
   readonly netRevenue: Dec;
+  /** Mix-weighted drug cost (payers whose patients get the drug elsewhere cost nothing: DOMAIN.md 5.1). */
   readonly drugCost: Dec;
+  /** Mix-weighted white-bag handling cost. */
+  readonly handlingCost: Dec;
   readonly margin: Dec;
-  readonly recovery: Dec | null;
+  /** Mix drug-line net revenue / mix drug cost; "not applicable" when no payer's patients are bought for. */
+  readonly recovery: Dec | NotApplicable | null;
   readonly underwater: boolean;
+}
+
+/**
+ * DOMAIN.md 5.3: one kind of administration of a drug's regimen, priced at its own dose and time. The
+ * maintenance dose is always the first; loading administrations with their own dose follow.
+ */
+export interface DoseKind {
+  /** Positions in the regimen's loading days that take this dose; empty for the maintenance dose. */
+  readonly loadingPositions: readonly number[];
+  readonly dose: Dec;
+  readonly minutes: number;
+  readonly adminCodes: string;
+  readonly perPayer: readonly AdministrationEconomics[];
+  readonly mix: MixFigures;
+  /** Administrations of this kind per patient in year one. */
+  readonly perPatientYear1: number;
+  /** Operating months 1..H. */
+  readonly administrations: readonly Dec[];
 }
 
 export interface DrugResult {
@@ -66,6 +90,12 @@ export interface DrugResult {
   readonly underwaterPayers: readonly string[];
   /** Mix-weighted margin per chair hour; null when the drug takes no chair time. */
   readonly marginPerChairHour: Dec | null;
+  /** This drug's payer mix (the program's, or its own: DOMAIN.md 5.2), in the order of the model's payers. */
+  readonly weights: readonly Dec[];
+  /** Whether the drug has its own payer mix. */
+  readonly ownMix: boolean;
+  /** DOMAIN.md 5.3: the kinds of administration, maintenance first; one kind when every dose is the same. */
+  readonly doseKinds: readonly DoseKind[];
   readonly administrationsYear1: Dec;
   readonly administrationsSteadyState: Dec;
   /** Operating months 1..H (index 0 = operating month 1). */
@@ -156,17 +186,19 @@ function adjustedPayer(p: PayerProfile, adj: ModelAdjustments): PayerProfile {
 
 /** The dose days a patient can reach within `months` months (of 364/12 days) of starting. */
 function doseDaysWithin(line: DrugLineInput, months: number): number[] {
-  return doseDays(line.regimen, Math.ceil((months * DAYS_PER_YEAR) / 12) + 1);
+  return regimenDays(line.regimen, Math.ceil((months * DAYS_PER_YEAR) / 12) + 1).map((d) => d.day);
 }
 
 /**
  * Expected administrations in each month after a patient's start month (index 0 = the start month), per
  * patient started, with retention applied: kernel[j] = sum over doses falling in month j of retention^j.
+ * With `positions`, only the administrations of those loading positions count (`[-1]` = maintenance doses).
  */
-export function administrationKernel(line: DrugLineInput, delayDays: number, months: number, retention: Dec): Dec[] {
+export function administrationKernel(line: DrugLineInput, delayDays: number, months: number, retention: Dec, positions?: readonly number[]): Dec[] {
   const counts = new Array<number>(months).fill(0);
-  for (const d of doseDaysWithin(line, months)) {
-    const m = monthOfDay(delayDays + d);
+  for (const d of regimenDays(line.regimen, Math.ceil((months * DAYS_PER_YEAR) / 12) + 1)) {
+    if (positions && !positions.includes(d.loading)) continue;
+    const m = monthOfDay(delayDays + d.day);
     if (m < months) counts[m] = (counts[m] as number) + 1;
   }
   const kernel: Dec[] = [];
@@ -181,7 +213,7 @@ export function administrationKernel(line: DrugLineInput, delayDays: number, mon
 /** Whether a patient who started j months ago is still on therapy (a finite course ends with its last dose). */
 function onTherapyKernel(line: DrugLineInput, delayDays: number, months: number, retention: Dec): Dec[] {
   const days = doseDaysWithin(line, months);
-  const finite = line.regimen.maxDoses !== null || line.regimen.maintenanceIntervalDays === null;
+  const finite = regimenEnds(line.regimen);
   const lastMonth = finite && days.length > 0 ? monthOfDay(delayDays + (days[days.length - 1] as number)) : Number.POSITIVE_INFINITY;
   const out: Dec[] = [];
   let survive = ONE;
@@ -231,41 +263,46 @@ export function runModel(book: ReferenceBook, input: ModelInput, adj: ModelAdjus
   const hoursOpen = dec(prog.chairs).times(prog.hoursPerDay).times(prog.daysPerMonth);
   const capacity = hoursOpen.times(dec(prog.utilizationTarget));
 
-  const drugs: DrugResult[] = input.drugs.map((line) => {
+  const handling = prog.whiteBagHandlingCost ? dec(prog.whiteBagHandlingCost) : undefined;
+  const discount = ONE.minus(dec(prog.promptPayDiscount ?? 0)).times(ONE.minus(dec(prog.gpoDiscount ?? 0)));
+  const defaultAcquisitionFactor = discount.eq(ONE) ? undefined : discount;
+
+  const drugs: DrugResult[] = input.drugs.map((line, li) => {
+    const ownMix = line.payerWeights !== undefined;
+    const dw = line.payerWeights ? checkWeights(line.payerWeights, `drugs[${li}].payerWeights`) : weights;
+    if (dw.length !== payers.length) {
+      fail({ code: 'mismatched', problem: `drugs[${li}].payerWeights: ${payers.length} payers but ${dw.length} weights` });
+    }
     const dose = doseFor(line.dose, line.weightKg);
-    const baseAcq = line.acquisitionPerUnit === null ? book.asp(line.hcpcs, quarter) : dec(line.acquisitionPerUnit);
-    const spec = {
+    const baseAcq = line.acquisitionPerUnit === null ? book.asp(line.hcpcs, quarter).times(defaultAcquisitionFactor ?? ONE) : dec(line.acquisitionPerUnit);
+    const baseSpec = {
       hcpcs: line.hcpcs,
-      dose,
       route: line.route,
       complexity: line.complexity,
-      minutes: line.infusionMinutes,
       acquisitionPerUnit: acqFactor ? baseAcq.times(acqFactor) : line.acquisitionPerUnit === null ? null : baseAcq,
       wacPerUnit: line.wacPerUnit === null ? null : dec(line.wacPerUnit),
       quarter,
       feeScheduleYear,
       ...(priceFactor ? { priceFactor } : {}),
+      ...(handling ? { whiteBagHandlingCost: handling } : {}),
+      ...(defaultAcquisitionFactor ? { defaultAcquisitionFactor } : {}),
+      ...(line.custom && line.vialSizes.length > 0 ? { vialSizes: line.vialSizes } : {}),
     };
-    const perPayer = payers.map((p) => administrationEconomics(book, spec, p));
-    const pick = (f: (e: AdministrationEconomics) => Dec): Dec => mixWeighted(weights, perPayer.map(f));
-    const drugCost = (perPayer[0] as AdministrationEconomics).drugCost;
-    const netRevenueDrug = pick((e) => e.netRevenueDrug);
-    const netRevenue = pick((e) => e.netRevenue);
-    const mix: MixFigures = {
-      allowed: pick((e) => e.allowed),
-      netRevenueDrug,
-      netRevenue,
-      drugCost,
-      margin: netRevenue.minus(drugCost),
-      recovery: drugCost.isZero() ? null : netRevenueDrug.div(drugCost),
-      underwater: netRevenueDrug.lt(drugCost),
+    const pricedAt = (d: Dec, minutes: number): { perPayer: AdministrationEconomics[]; mix: MixFigures } => {
+      const spec: AdministrationSpec = { ...baseSpec, dose: d, minutes };
+      const perPayer = payers.map((p) => {
+        const src = line.drugSources?.[p.id];
+        return administrationEconomics(book, src ? { ...spec, drugSource: src } : spec, p);
+      });
+      return { perPayer, mix: mixOf(dw, perPayer) };
     };
+    const { perPayer, mix } = pricedAt(dose, line.infusionMinutes);
     const chairMinutes = line.infusionMinutes + line.chairExtraMinutes;
     const chairHoursPer = dec(chairMinutes).div(60);
 
     // Volume: prior-authorization denials lower the patients who start; PA delays the first dose.
-    const paShare = sum(payers.map((p, i) => (line.priorAuthPayers.includes(p.id) ? (weights[i] as Dec) : ZERO)));
-    const paDenied = sum(payers.map((p, i) => (line.priorAuthPayers.includes(p.id) ? (weights[i] as Dec).times(dec(p.priorAuthDenialRate)) : ZERO)));
+    const paShare = sum(payers.map((p, i) => (line.priorAuthPayers.includes(p.id) ? (dw[i] as Dec) : ZERO)));
+    const paDenied = sum(payers.map((p, i) => (line.priorAuthPayers.includes(p.id) ? (dw[i] as Dec).times(dec(p.priorAuthDenialRate)) : ZERO)));
     const retention = ONE.minus(dec(line.discontinuationRate)).pow(dec(1).div(12));
     const kernelFor = (f: (l: DrugLineInput, delay: number, months: number, r: Dec) => Dec[]): Dec[] => {
       const withPa = f(line, prog.priorAuthDelayDays, H, retention);
@@ -280,10 +317,44 @@ export function runModel(book: ReferenceBook, input: ModelInput, adj: ModelAdjus
       newPatients.push(referred.times(ONE.minus(paDenied)));
       priorAuthRequests.push(referred.times(paShare));
     }
-    const administrations = convolve(newPatients, kernelFor(administrationKernel));
     const activePatients = convolve(newPatients, kernelFor(onTherapyKernel));
-    const revenueSeries = administrations.map((a) => a.times(netRevenue));
-    const costSeries = administrations.map((a) => a.times(drugCost));
+
+    // DOMAIN.md 5.3: each kind of administration priced at its own dose and time.
+    const all = loadingGroups(line);
+    const groups = all.filter((g) => !g.maintenance);
+    const asMaintenance = all.filter((g) => g.maintenance).flatMap((g) => g.positions);
+    const year1 = regimenDays(line.regimen, DAYS_PER_YEAR);
+    const doseKinds: DoseKind[] = [];
+    const single = groups.length === 0;
+    const maintenancePositions = single ? undefined : [-1, ...asMaintenance];
+    doseKinds.push({
+      loadingPositions: [],
+      dose,
+      minutes: line.infusionMinutes,
+      adminCodes: formatAdminCodes(adminCodes(line.route, line.complexity, line.infusionMinutes)),
+      perPayer,
+      mix,
+      perPatientYear1: year1.filter((d) => single || d.loading === -1 || asMaintenance.includes(d.loading)).length,
+      administrations: convolve(newPatients, kernelFor((l, delay, months, r) => administrationKernel(l, delay, months, r, maintenancePositions))),
+    });
+    for (const g of groups) {
+      const kd = doseFor(g.dose.dose, line.weightKg);
+      const priced = pricedAt(kd, g.dose.minutes);
+      doseKinds.push({
+        loadingPositions: g.positions,
+        dose: kd,
+        minutes: g.dose.minutes,
+        adminCodes: formatAdminCodes(adminCodes(line.route, line.complexity, g.dose.minutes)),
+        perPayer: priced.perPayer,
+        mix: priced.mix,
+        perPatientYear1: year1.filter((d) => g.positions.includes(d.loading)).length,
+        administrations: convolve(newPatients, kernelFor((l, delay, months, r) => administrationKernel(l, delay, months, r, g.positions))),
+      });
+    }
+    const administrations = single ? (doseKinds[0] as DoseKind).administrations : newPatients.map((_, m) => sum(doseKinds.map((k) => k.administrations[m] as Dec)));
+    const over = (f: (k: DoseKind) => Dec): Dec[] => newPatients.map((_, m) => sum(doseKinds.map((k) => (k.administrations[m] as Dec).times(f(k)))));
+    const revenueSeries = over((k) => k.mix.netRevenue);
+    const costSeries = over((k) => k.mix.drugCost.plus(k.mix.handlingCost));
     return {
       input: line,
       dose,
@@ -294,6 +365,9 @@ export function runModel(book: ReferenceBook, input: ModelInput, adj: ModelAdjus
       mix,
       underwaterPayers: payers.filter((_, i) => (perPayer[i] as AdministrationEconomics).underwater).map((p) => p.id),
       marginPerChairHour: chairMinutes === 0 ? null : mix.margin.div(chairHoursPer),
+      weights: dw,
+      ownMix,
+      doseKinds,
       administrationsYear1: administrationsPerPatient(line.regimen, 1),
       administrationsSteadyState: administrationsPerPatient(line.regimen, 2),
       newPatients,
@@ -303,7 +377,7 @@ export function runModel(book: ReferenceBook, input: ModelInput, adj: ModelAdjus
       netRevenue: revenueSeries,
       drugCost: costSeries,
       margin: revenueSeries.map((x, i) => x.minus(costSeries[i] as Dec)),
-      chairHours: administrations.map((a) => a.times(chairHoursPer)),
+      chairHours: over((k) => dec(k.minutes + line.chairExtraMinutes).div(60)),
     };
   });
 
@@ -321,14 +395,18 @@ export function runModel(book: ReferenceBook, input: ModelInput, adj: ModelAdjus
   // are summed before the delay (the same arithmetic, fewer multiplications).
   const delays = [...new Set(payers.map((p) => p.daysToPayment))];
   const weightedNetByDelay = drugs.map((d) =>
-    delays.map((days) => sum(payers.map((p, i) => (p.daysToPayment === days ? (weights[i] as Dec).times((d.perPayer[i] as AdministrationEconomics).netRevenue) : ZERO)))),
+    d.doseKinds.map((kind) =>
+      delays.map((days) => sum(payers.map((p, i) => (p.daysToPayment === days ? (d.weights[i] as Dec).times((kind.perPayer[i] as AdministrationEconomics).netRevenue) : ZERO)))),
+    ),
   );
   const earnedByDelay: Dec[][] = delays.map(() => []);
   for (let k = 0; k < N; k++) {
     accrualRevenue.push(total(k, (d) => d.netRevenue));
     accrualDrugCost.push(total(k, (d) => d.drugCost));
     delays.forEach((_, g) => {
-      (earnedByDelay[g] as Dec[]).push(op(k, (m) => sum(drugs.map((d, di) => (d.administrations[m] as Dec).times((weightedNetByDelay[di] as Dec[])[g] as Dec))), ZERO));
+      (earnedByDelay[g] as Dec[]).push(
+        op(k, (m) => sum(drugs.flatMap((d, di) => d.doseKinds.map((kind, ki) => (kind.administrations[m] as Dec).times(((weightedNetByDelay[di] as Dec[][])[ki] as Dec[])[g] as Dec)))), ZERO),
+      );
     });
   }
   const cashIn = delays.reduce<Dec[]>((acc, days, g) => {
@@ -391,6 +469,46 @@ export function runModel(book: ReferenceBook, input: ModelInput, adj: ModelAdjus
   }
 
   return { input, quarter, feeScheduleYear, payers, weights, drugs, months, summary: summarize(months, P, H, dec(prog.discountRate)) };
+}
+
+/** Mix figures of one administration over a payer mix (DOMAIN.md 2.7 and 5.1). */
+function mixOf(weights: readonly Dec[], perPayer: readonly AdministrationEconomics[]): MixFigures {
+  const pick = (f: (e: AdministrationEconomics) => Dec): Dec => mixWeighted(weights, perPayer.map(f));
+  const drugCost = pick((e) => e.drugCost);
+  const handlingCost = pick((e) => e.handlingCost);
+  const netRevenueDrug = pick((e) => e.netRevenueDrug);
+  const netRevenue = pick((e) => e.netRevenue);
+  const bought = perPayer.some((e, i) => !e.buyAndBillShare.isZero() && !(weights[i] as Dec).isZero());
+  return {
+    allowed: pick((e) => e.allowed),
+    netRevenueDrug,
+    netRevenue,
+    drugCost,
+    handlingCost,
+    margin: netRevenue.minus(drugCost).minus(handlingCost),
+    recovery: !bought ? NOT_APPLICABLE : drugCost.isZero() ? null : netRevenueDrug.div(drugCost),
+    underwater: bought && netRevenueDrug.lt(drugCost),
+  };
+}
+
+/**
+ * The loading positions with their own dose, grouped by identical dose and time (DOMAIN.md 5.3); a loading dose
+ * that is the maintenance dose at the same time (ublituximab's 450 mg at week 2) counts as a maintenance dose.
+ */
+export function loadingGroups(line: DrugLineInput): { positions: number[]; dose: LoadingDose; maintenance: boolean }[] {
+  const maintenanceDose = doseFor(line.dose, line.weightKg);
+  const groups: { key: string; positions: number[]; dose: LoadingDose; maintenance: boolean }[] = [];
+  line.regimen.loadingDays.forEach((_, i) => {
+    const own = loadingDoseAt(line.regimen, i);
+    if (!own) return;
+    const d = doseFor(own.dose, line.weightKg);
+    const maintenance = d.eq(maintenanceDose) && own.minutes === line.infusionMinutes;
+    const key = maintenance ? 'maintenance' : `${d.toString()}|${own.minutes}`;
+    const hit = groups.find((g) => g.key === key);
+    if (hit) hit.positions.push(i);
+    else groups.push({ key, positions: [i], dose: own, maintenance });
+  });
+  return groups.map(({ positions, dose, maintenance }) => ({ positions, dose, maintenance }));
 }
 
 function summarize(months: readonly MonthRow[], P: number, H: number, discountRate: Dec): ProgramSummary {

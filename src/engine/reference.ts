@@ -26,13 +26,31 @@ export type DoseBasis =
   | { readonly kind: 'per_kg'; readonly perKg: number; readonly maxDose?: number }
   | { readonly kind: 'weight_tiers'; readonly tiers: readonly WeightTier[] };
 
-/** DOMAIN.md 2.8: loading doses (days from the first dose), then a maintenance interval; optional cap. */
+/** DOMAIN.md 5.3: a loading administration's own dose and infusion time. */
+export interface LoadingDose {
+  readonly dose: DoseBasis;
+  /** Infusion minutes of this administration. */
+  readonly minutes: number;
+}
+
+/**
+ * DOMAIN.md 2.8 and 5.3: loading doses (days from the first dose), then a maintenance interval; optional cap.
+ * A loading administration may have its own dose and time (`loadingDoses`, by position in `loadingDays`;
+ * absent or null = the maintenance dose and time). A regimen given in courses repeats its loading
+ * administrations every `courseIntervalDays` from the first (and has no maintenance interval).
+ */
 export interface RegimenSpec {
   readonly loadingDays: readonly number[];
   /** Days between maintenance doses, counted from the last loading dose; null when the regimen ends. */
   readonly maintenanceIntervalDays: number | null;
   /** Doses in a finite course; null when ongoing. */
   readonly maxDoses: number | null;
+  /** Own dose and time of each loading administration, by position; null = the maintenance dose. */
+  readonly loadingDoses?: readonly (LoadingDose | null)[];
+  /** Days from the start of one course to the next; absent or null when not given in courses. */
+  readonly courseIntervalDays?: number | null;
+  /** Where the regimen comes from (the product label). */
+  readonly source?: string;
 }
 
 /** One product of the drug catalog (reference/drug-catalog-seed.csv). */

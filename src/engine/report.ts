@@ -5,13 +5,15 @@
  */
 import type { Dec } from './decimal';
 import { roundCents, roundUnitPrice } from './decimal';
-import type { AdministrationEconomics } from './economics';
+import { type AdministrationEconomics, NOT_APPLICABLE, type NotApplicable } from './economics';
 import type { ModelResults } from './model';
 
 export const money = (d: Dec): number => roundCents(d).toNumber();
 export const unitPrice = (d: Dec): number => roundUnitPrice(d).toNumber();
 export const count = (d: Dec): number => d.toDecimalPlaces(4).toNumber();
 export const rate = (d: Dec): number => d.toDecimalPlaces(6).toNumber();
+/** A net cost recovery leaving the engine: a rate, "not applicable" (no drug bought: DOMAIN.md 5.1), or null. */
+export const recoveryOut = (r: Dec | NotApplicable | null): number | NotApplicable | null => (r === null || r === NOT_APPLICABLE ? r : rate(r));
 
 export function administrationReport(e: AdministrationEconomics) {
   return {
@@ -36,7 +38,10 @@ export function administrationReport(e: AdministrationEconomics) {
     acquisitionIsDefault: e.acquisitionIsDefault,
     drugCost: money(e.drugCost),
     margin: money(e.margin),
-    recovery: e.recovery === null ? null : rate(e.recovery),
+    drugSource: e.drugSource,
+    buyAndBillShare: rate(e.buyAndBillShare),
+    handlingCost: money(e.handlingCost),
+    recovery: recoveryOut(e.recovery),
     underwater: e.underwater,
   };
 }
@@ -57,6 +62,17 @@ export function modelReport(r: ModelResults) {
       chairMinutes: d.chairMinutes,
       administrationsPerPatientYear1: count(d.administrationsYear1),
       administrationsPerPatientSteadyState: count(d.administrationsSteadyState),
+      ownPayerMix: d.ownMix ? d.weights.map(rate) : null,
+      doseKinds: d.doseKinds.map((k) => ({
+        dose: count(k.dose),
+        minutes: k.minutes,
+        adminCodes: k.adminCodes,
+        loading: k.loadingPositions.length > 0,
+        perPatientYear1: k.perPatientYear1,
+        mixNetRevenue: money(k.mix.netRevenue),
+        mixDrugCost: money(k.mix.drugCost),
+        mixMargin: money(k.mix.margin),
+      })),
       distributorVerified: d.input.distributorVerified,
       perPayer: d.perPayer.map(administrationReport),
       mix: {
@@ -65,7 +81,8 @@ export function modelReport(r: ModelResults) {
         netRevenue: money(d.mix.netRevenue),
         drugCost: money(d.mix.drugCost),
         margin: money(d.mix.margin),
-        recovery: d.mix.recovery === null ? null : rate(d.mix.recovery),
+        handlingCost: money(d.mix.handlingCost),
+        recovery: recoveryOut(d.mix.recovery),
         underwater: d.mix.underwater,
       },
       underwaterPayers: d.underwaterPayers,

@@ -8,6 +8,8 @@ export const DAYS_PER_MONTH: Dec = dec(364).div(12);
 
 /** The month (0-based) in which a day offset falls. */
 export function monthOfDay(day: number): number {
+  // A whole day: floor(12 day / 364) in integers (exact: the quotient is either whole or at least 1/364 from one).
+  if (Number.isSafeInteger(day) && Math.abs(day) < 1e12) return Math.floor((12 * day) / 364);
   return dec(day).div(DAYS_PER_MONTH).floor().toNumber();
 }
 

@@ -3,6 +3,7 @@
  * into. Plain, JSON-friendly data (fractions as numbers, e.g. 0.2 for 20%); the engine converts every
  * number to decimal.js through its string form before any arithmetic.
  */
+import type { CoverageType, SupplementalCoverage } from './patient';
 import type { Complexity, DoseBasis, RegimenSpec, Route } from './reference';
 
 /** DOMAIN.md 2.6: how a payer prices the drug line. */
@@ -16,7 +17,24 @@ export type DrugRule =
   /** A fixed amount per billing unit, whatever the drug (rarely useful beyond one-drug contracts). */
   | { readonly kind: 'fixed_per_unit'; readonly amount: number };
 
-/** DOMAIN.md 2.6: a payer profile. Every figure is a default the user can change. */
+/**
+ * DOMAIN.md 5.1: where the drug of an administration comes from. `buy_and_bill`: the practice buys the drug
+ * and bills it; `white_bag`: the payer's specialty pharmacy ships it for the patient (the practice bills
+ * administration only, with a handling cost); `free_drug`: a manufacturer patient-assistance program gives it
+ * (the practice bills administration only).
+ */
+export type DrugSource = 'buy_and_bill' | 'white_bag' | 'free_drug';
+
+export const DRUG_SOURCES: readonly DrugSource[] = ['buy_and_bill', 'white_bag', 'free_drug'];
+
+/** A payer's drug source for a drug: the source, and for `buy_and_bill` the share of patients white-bagged. */
+export interface DrugSourceTerms {
+  readonly source: DrugSource;
+  /** Fraction of the payer's patients whose drug is white-bagged (only with `buy_and_bill`; 0-1). */
+  readonly whiteBagShare: number;
+}
+
+/** DOMAIN.md 2.6 and 5.2: a payer profile. Every figure is a default the user can change. */
 export interface PayerProfile {
   readonly id: string;
   readonly name: string;
@@ -39,6 +57,18 @@ export interface PayerProfile {
   readonly daysToPayment: number;
   /** Fraction of prior-authorization requests denied (lowers volume, not the claim). */
   readonly priorAuthDenialRate: number;
+  /** DOMAIN.md 5.1: where the drug comes from; absent = `buy_and_bill`. */
+  readonly drugSource?: DrugSource;
+  /** DOMAIN.md 5.1: share of patients white-bagged under `buy_and_bill`; absent = 0. */
+  readonly whiteBagShare?: number;
+  /** DOMAIN.md 5.7, patient coverage (optional; absent = the default of the profile's id, patient.ts). */
+  readonly coverageType?: CoverageType;
+  /** Annual deductible the patient meets first, dollars. */
+  readonly annualDeductible?: number;
+  /** Annual out-of-pocket maximum, dollars; null = no limit (traditional Medicare). */
+  readonly outOfPocketMax?: number | null;
+  /** Supplemental coverage of the patient: none, Medigap plan G, Medicaid as secondary (QMB). */
+  readonly supplemental?: SupplementalCoverage;
 }
 
 /** A drug as the model uses it: catalog facts with the scenario's overrides applied. */
@@ -67,6 +97,12 @@ export interface DrugLineInput {
   /** Payer ids whose prior authorization this drug requires. */
   readonly priorAuthPayers: readonly string[];
   readonly distributorVerified: boolean;
+  /** DOMAIN.md 5.1: drug source by payer id for this drug, overriding the payer's own. */
+  readonly drugSources?: Readonly<Record<string, DrugSourceTerms>>;
+  /** DOMAIN.md 5.2: this drug's payer mix (same order as the model's payers); absent = the program's mix. */
+  readonly payerWeights?: readonly number[];
+  /** DOMAIN.md 5.4: a drug the user added (not in the catalog). */
+  readonly custom?: boolean;
 }
 
 /** A payer in the scenario: its profile and its weight in the mix. */
@@ -104,6 +140,14 @@ export interface ProgramInput {
   readonly priorAuthStaffMinutes: number;
   /** Cost of an hour of prior-authorization staff time. */
   readonly staffHourlyCost: number;
+  /** DOMAIN.md 5.1: the practice's handling cost of one white-bagged administration (default 0). */
+  readonly whiteBagHandlingCost?: number;
+  /** DOMAIN.md 5.6: distributor prompt-pay discount on the default (ASP) acquisition price (default 0). */
+  readonly promptPayDiscount?: number;
+  /** DOMAIN.md 5.6: GPO discount on the default (ASP) acquisition price (default 0). */
+  readonly gpoDiscount?: number;
+  /** DOMAIN.md 5.7 access risk threshold: annual patient out-of-pocket, dollars (default 2,000). */
+  readonly accessRiskThreshold?: number;
 }
 
 /** Everything one model run needs, resolved. */

@@ -19,8 +19,12 @@
  * quarter, a missing fact) or #VALUE! (an invalid argument); any unexpected exception becomes #VALUE! with a
  * message saying so. Both carry a message, which Excel shows on the cell's error flag.
  */
+import { dec } from '../engine/decimal';
+import { checkDose } from '../engine/dose-check';
 import { DomainError, fail } from '../engine/errors';
 import type { CatalogDrug } from '../engine/reference';
+import { DEFAULT_WEIGHT_KG } from '../engine/regimen';
+import { closest } from '../engine/suggest';
 import type { PayerProfile } from '../engine/types';
 import { store } from './store';
 
@@ -273,6 +277,15 @@ export function optionalAmount(v: unknown, argument: string): number | undefined
   return positive(v, argument, false);
 }
 
+/** An optional amount of dollars that may be 0 (a deductible or out-of-pocket remaining), up to MAX_AMOUNT; undefined when absent. */
+export function optionalDollars(v: unknown, argument: string): number | undefined {
+  const n = numberOrAbsent(v, argument);
+  if (n === undefined) return undefined;
+  if (n < 0) invalid(argument, `must be 0 or more dollars, not ${n}`);
+  if (n > MAX_AMOUNT) invalid(argument, `must be at most ${MAX_AMOUNT}, not ${n}`);
+  return n;
+}
+
 /** An infusion lasting more than a day is not one administration. */
 export const MAX_MINUTES = 1440;
 
@@ -338,12 +351,21 @@ export const MAX_VIALS_OF_LARGEST = 100;
 export function checkVialDose(code: string, dose: number): void {
   const book = store.book;
   const unit = book.price(code).unit;
+  checkUnitMistake(code, dose);
   const largest = Math.max(...book.vialSizes(code));
   // A bound, not a price: binary floating point is precise enough here.
   if (dose / unit.amount.toNumber() > largest * MAX_VIALS_OF_LARGEST) {
     const size = unit.amount.times(largest).toString();
     invalid('dose', `${dose} is more than ${MAX_VIALS_OF_LARGEST} vials of the largest size (${size} ${unit.measure}); check the dose and its measure`);
   }
+}
+
+/** DOMAIN.md 5.5: a dose under 10% of a catalog drug's label maintenance dose (at 80 kg) is a unit mistake. */
+export function checkUnitMistake(code: string, dose: number): void {
+  const drug = store.book.catalogDrug(code);
+  if (!drug) return;
+  const finding = checkDose(drug, dec(dose), store.book.price(code).unit.measure, DEFAULT_WEIGHT_KG);
+  if (finding?.level === 'refuse') fail({ code: 'unit_mistake', message: finding.message });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -367,7 +389,10 @@ export function catalogEntry(code: string, facts: string): CatalogDrug {
 export function payerArg(v: unknown, argument = 'payer'): PayerProfile {
   const id = textOrAbsent(v, argument) ?? 'MEDICARE';
   const p = store.payer(id);
-  if (!p) fail({ code: 'unknown_payer', payer: id });
+  if (!p) {
+    const suggestion = closest(id, store.payers().map((x) => x.id));
+    fail(suggestion === undefined ? { code: 'unknown_payer', payer: id } : { code: 'unknown_payer', payer: id, suggestion });
+  }
   return p;
 }
 

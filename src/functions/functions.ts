@@ -9,9 +9,9 @@
  * an empty cell arrives as empty rather than as 0, and for ranges.
  */
 import { adminCodes, formatAdminCodes } from '../engine/admin';
-import { dec } from '../engine/decimal';
+import { type Dec, dec } from '../engine/decimal';
 import { fail } from '../engine/errors';
-import { type AdministrationEconomics, administrationAllowed, administrationEconomics } from '../engine/economics';
+import { type AdministrationEconomics, NOT_APPLICABLE, administrationAllowed, administrationEconomics } from '../engine/economics';
 import { checkWeights, mixWeighted } from '../engine/mix';
 import type { CatalogDrug } from '../engine/reference';
 import { DEFAULT_WEIGHT_KG, administrationsPerPatient, doseFor } from '../engine/regimen';
@@ -19,12 +19,23 @@ import { count, money, rate, unitPrice } from '../engine/report';
 import type { PayerProfile } from '../engine/types';
 import { dispense, unitsAdministered } from '../engine/units';
 import {
+  type PatientCoverage,
+  checkSupplemental,
+  coverageOf,
+  patientClaim,
+  patientDrugSource,
+  patientShare,
+  patientYearEstimate,
+} from '../engine/patient';
+import {
   amount,
   catalogEntry,
+  checkUnitMistake,
   checkVialDose,
   drugCode,
   minutesArg,
   optionalAmount,
+  optionalDollars,
   optionalText,
   payerArg,
   quarterArg,
@@ -37,6 +48,10 @@ import {
 } from './excel';
 import { store } from './store';
 import { drugTable, payerTable, sourceText } from './tables';
+
+function invalidArgument(argument: string, problem: string): never {
+  fail({ code: 'invalid_amount', argument, problem });
+}
 
 /** The catalog facts the administration codes need, named in the #N/A message when a code is not in the catalog. */
 const ADMIN_FACTS = 'route, complexity and infusion time';
@@ -141,6 +156,7 @@ export function units(drug: string, dose: number): number | CustomFunctions.Erro
   return scalar('UNITS', [drug, dose], () => {
     const code = drugCode(drug);
     const d = amount(dose, 'dose');
+    checkUnitMistake(code, d);
     return unitsAdministered(dec(d), store.book.price(code).unit.amount);
   });
 }
@@ -271,11 +287,12 @@ export function margin(drug: string, dose: number, payer?: string, acquisitionPe
  * @param dose Dose given, in the drug's billing measure (mg, mcg or units, as in the HCPCS descriptor).
  * @param payer MEDICARE, MEDICARE_ADVANTAGE, MEDICAID, COMMERCIAL, SELF_PAY, or a payer of the workbook's scenario. Default: MEDICARE.
  * @param acquisitionPerUnit Your purchase price per billing unit, in dollars. Default: the ASP (an assumption).
- * @returns A ratio, e.g. 1.043 (104.3%), to 6 decimals.
+ * @returns A ratio, e.g. 1.043 (104.3%), to 6 decimals; the text "not applicable" where the payer's patients get the drug elsewhere (white bag or manufacturer free drug) and the practice buys none.
  */
-export function recovery(drug: string, dose: number, payer?: string, acquisitionPerUnit?: unknown): number | CustomFunctions.Error {
+export function recovery(drug: string, dose: number, payer?: string, acquisitionPerUnit?: unknown): number | string | CustomFunctions.Error {
   return scalar('RECOVERY', [drug, dose, payer, acquisitionPerUnit], () => {
     const e = drugLineEconomics(drug, dose, payer, acquisitionPerUnit);
+    if (e.recovery === NOT_APPLICABLE) return NOT_APPLICABLE;
     if (e.recovery === null) fail({ code: 'zero_cost', drug: e.hcpcs });
     return rate(e.recovery);
   });
@@ -368,6 +385,81 @@ export function source(): string | CustomFunctions.Error {
   return scalar('SOURCE', [], sourceText);
 }
 
+/** The patient coverage of a payer argument, with the limit check every patient function shares. */
+function patientCoverage(p: PayerProfile, limit: number | undefined, argument: string): { coverage: PatientCoverage; limit: Dec | null } {
+  const coverage = coverageOf(p);
+  checkSupplemental(coverage, 'payer');
+  if (limit !== undefined && coverage.outOfPocketMax === null) {
+    invalidArgument(argument, `payer ${p.id} has no out-of-pocket limit (traditional Medicare and self-pay have none); leave it empty`);
+  }
+  const m = limit ?? coverage.outOfPocketMax;
+  return { coverage, limit: m === null ? null : dec(m) };
+}
+
+/**
+ * What the patient pays for one administration (DOMAIN.md 5.7): the deductible first, then coinsurance (Medicare: the CMS file's percentage on the drug, 20% on administration), after the payer's supplemental coverage, capped at the out-of-pocket amount remaining. A drug the payer's patients get free or white-bagged costs only the administration share.
+ * @customfunction PATIENTCOST
+ * @param drug HCPCS code (J1745), generic or brand name (infliximab, Remicade), any case. A name shared with biosimilars means the reference product.
+ * @param dose Dose given, in the drug's billing measure (mg, mcg or units, as in the HCPCS descriptor).
+ * @param payer MEDICARE, MEDICARE_ADVANTAGE, MEDICAID, COMMERCIAL, SELF_PAY, or a payer of the workbook's scenario (which may state supplemental coverage such as Medigap plan G). Default: MEDICARE.
+ * @param deductibleRemaining Deductible the patient still has to meet this year, in dollars. Default: 0 (met).
+ * @param outOfPocketRemaining Out-of-pocket amount left before the patient's annual maximum, in dollars. Default: the payer's maximum; none for Medicare.
+ * @param minutes Infusion time in minutes. Default: the catalog's infusion time for the drug.
+ * @returns Dollars the patient owes.
+ */
+export function patientCost(drug: string, dose: number, payer?: string, deductibleRemaining?: unknown, outOfPocketRemaining?: unknown, minutes?: unknown): number | CustomFunctions.Error {
+  return scalar('PATIENTCOST', [drug, dose, payer, deductibleRemaining, outOfPocketRemaining, minutes], () => {
+    const code = drugCode(drug);
+    const d = amount(dose, 'dose');
+    const p = payerArg(payer);
+    const deductible = optionalDollars(deductibleRemaining, 'deductibleRemaining') ?? 0;
+    const { coverage, limit } = patientCoverage(p, optionalDollars(outOfPocketRemaining, 'outOfPocketRemaining'), 'outOfPocketRemaining');
+    const m = minutesArg(minutes);
+    const entry = catalogEntry(code, ADMIN_FACTS);
+    checkVialDose(code, d);
+    const spec = { hcpcs: code, dose: dec(d), route: entry.route, complexity: entry.complexity, minutes: m ?? entry.infusionMinutes, acquisitionPerUnit: null, wacPerUnit: null };
+    const share = patientShare(patientClaim(store.book, spec, p), {
+      deductibleRemaining: dec(deductible),
+      outOfPocketRemaining: limit,
+      supplemental: coverage.supplemental,
+      drugSource: patientDrugSource(p),
+    });
+    return money(share.patient);
+  });
+}
+
+/**
+ * What the patient pays for a drug over a year of its regimen (DOMAIN.md 5.7): its administrations in date order (loading doses at the label's own dose, for 80 kg when weight-based), the annual deductible met first, capped at the out-of-pocket maximum.
+ * @customfunction PATIENTYEAR
+ * @param drug HCPCS code (J1745), generic or brand name (infliximab, Remicade), any case. A name shared with biosimilars means the reference product.
+ * @param dose Dose given, in the drug's billing measure (mg, mcg or units, as in the HCPCS descriptor).
+ * @param payer MEDICARE, MEDICARE_ADVANTAGE, MEDICAID, COMMERCIAL, SELF_PAY, or a payer of the workbook's scenario (which may state supplemental coverage such as Medigap plan G). Default: MEDICARE.
+ * @param year Year of therapy: 1 for the first year (with its loading doses), 2 or later for a later year. Default: 1.
+ * @param deductible The patient's annual deductible, in dollars. Default: the payer's (Medicare Part B 2026: $283).
+ * @param outOfPocketMax The patient's annual out-of-pocket maximum, in dollars. Default: the payer's; none for Medicare.
+ * @returns Dollars the patient owes over the year.
+ */
+export function patientYearTotal(drug: string, dose: number, payer?: string, year?: unknown, deductible?: unknown, outOfPocketMax?: unknown): number | CustomFunctions.Error {
+  return scalar('PATIENTYEAR', [drug, dose, payer, year, deductible, outOfPocketMax], () => {
+    const code = drugCode(drug);
+    const d = amount(dose, 'dose');
+    const p = payerArg(payer);
+    const y = yearArg(year);
+    const ded = optionalDollars(deductible, 'deductible');
+    const { limit } = patientCoverage(p, optionalDollars(outOfPocketMax, 'outOfPocketMax'), 'outOfPocketMax');
+    checkVialDose(code, d);
+    const entry = catalogEntry(code, 'route, complexity, infusion time and regimen');
+    const estimate = patientYearEstimate(
+      store.book,
+      { hcpcs: code, route: entry.route, complexity: entry.complexity, regimen: entry.regimen, dose: dec(d), minutes: entry.infusionMinutes },
+      p,
+      y,
+      { ...(ded === undefined ? {} : { deductible: dec(ded) }), outOfPocketMax: limit },
+    );
+    return money(estimate.total);
+  });
+}
+
 /** Every custom function by its permanent id (the @customfunction ids above). */
 export const FUNCTIONS = {
   PAYMENTLIMIT: paymentLimit,
@@ -389,6 +481,8 @@ export const FUNCTIONS = {
   DRUGS: drugs,
   PAYERS: payers,
   SOURCE: source,
+  PATIENTCOST: patientCost,
+  PATIENTYEAR: patientYearTotal,
 } as const;
 
 /**

@@ -82,8 +82,18 @@ export const PAYER_COLUMNS = [
   'Denial write-off',
   'Pays JW (discarded) units',
   'Days to payment',
+  'Drug source',
   'Defined by',
 ] as const;
+
+/** DOMAIN.md 5.1: a payer's drug source in words: "buy and bill", "buy and bill, 40% white-bagged", "white bag", "free drug". */
+export function drugSourceText(p: Pick<PayerProfile, 'drugSource' | 'whiteBagShare'>): string {
+  const source = p.drugSource ?? 'buy_and_bill';
+  if (source === 'white_bag') return 'white bag';
+  if (source === 'free_drug') return 'free drug (manufacturer program)';
+  const share = p.whiteBagShare ?? 0;
+  return share > 0 ? `buy and bill, ${dec(share).times(100).toString()}% white-bagged` : 'buy and bill';
+}
 
 const percent = (fraction: number): string => `${dec(fraction).times(100).toString()}%`;
 
@@ -114,6 +124,7 @@ function payerRow(p: PayerProfile): Cell[] {
     p.denialWriteOff,
     p.paysDiscarded,
     p.daysToPayment,
+    drugSourceText(p),
     store.isScenarioPayer(p.id) ? 'scenario' : 'built-in default',
   ];
 }

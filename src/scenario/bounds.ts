@@ -63,4 +63,8 @@ export const SCENARIO_BOUNDS = {
   priorAuthStaffMinutes: { min: 0, max: MAX_MINUTES },
   /** Staff cost an hour: at most $10,000. */
   staffHourlyCost: { min: 0, max: 10_000 },
+  /** DOMAIN.md 5.7: a patient's annual deductible, out-of-pocket maximum and the access-risk threshold: at most $1,000,000 a year. */
+  annualDeductible: { min: 0, max: 1_000_000 },
+  outOfPocketMax: { min: 0, max: 1_000_000 },
+  accessRiskThreshold: { min: 0, max: 1_000_000 },
 } as const satisfies Readonly<Record<string, NumberBound>>;

@@ -140,9 +140,12 @@ export const DEFAULT_PAYER_TERMS: ScenarioDefault = {
   display: "the built-in profile's term (the payer's own built-in id, or basedOn)",
   label: LABEL_PAYER_PROFILE,
   source:
-    'DOMAIN.md 2.6: Medicare rules, commercial ASP + 15% and administration at 150% of Medicare (HCPro ' +
-    '2009), uninsured collection 6% (Crowe Horwath), Medicare Advantage prior-authorization denials 6.4% ' +
-    '(KFF 2025); each profile\'s sources are in src/engine/payers.ts.',
+    'Revised payer defaults: Medicare collection 95% (KFF, sources of supplemental coverage); Medicare ' +
+    'Advantage sequestration passed through (CMS 2013/2014 letters, JD Supra; APTA), collection 90%, denial ' +
+    'write-off 2% (Premier 2024; Health Affairs 2025); Medicaid administration 72% of the fee schedule (KFF ' +
+    'Medicaid-to-Medicare Fee Index); commercial ASP + 15%, administration 150% (HCPro 2009), collection 90%, ' +
+    'write-off 2%; self-pay on manufacturer free drug (NICA; RxAssist), collection 6% (Crowe Horwath). Each ' +
+    'source is listed on the Sources sheet.',
 };
 
 export const DEFAULT_UTILIZATION_TARGET: ScenarioDefault<number> = {
@@ -193,6 +196,54 @@ export const DEFAULT_PRIOR_AUTH_DELAY_DAYS: ScenarioDefault<number> = {
   source: 'DOMAIN.md 2.8: prior authorization delays the first dose, default 14 days.',
 };
 
+export const DEFAULT_WHITE_BAG_HANDLING_COST: ScenarioDefault<number> = {
+  field: 'program.whiteBagHandlingCost',
+  value: 0,
+  display: '$0 per white-bagged administration',
+  label: LABEL_ASSUMPTION,
+  source:
+    'DOMAIN.md 5.1: a white-bagged drug is shipped by the payer\'s specialty pharmacy for one patient; the practice ' +
+    'receives, stores and tracks it. Enter the practice\'s own handling cost.',
+};
+
+export const DEFAULT_PROMPT_PAY_DISCOUNT: ScenarioDefault<number> = {
+  field: 'program.promptPayDiscount',
+  value: 0,
+  display: '0% off the default (ASP) acquisition price',
+  label: LABEL_ASSUMPTION,
+  source: 'DOMAIN.md 5.6: distributors commonly give about 2% for payment within terms; enter the practice\'s own. Applies to the ASP default only, not to a contract price.',
+};
+
+export const DEFAULT_GPO_DISCOUNT: ScenarioDefault<number> = {
+  field: 'program.gpoDiscount',
+  value: 0,
+  display: '0% off the default (ASP) acquisition price',
+  label: LABEL_ASSUMPTION,
+  source: 'DOMAIN.md 5.6: a group purchasing organization\'s discount, if the practice has one. Applies to the ASP default only.',
+};
+
+export const DEFAULT_PAYER_COVERAGE: ScenarioDefault = {
+  field: 'payers[].<coverage>',
+  value: null,
+  display: "the built-in profile's patient coverage (deductible, out-of-pocket maximum, supplemental coverage)",
+  label: LABEL_PAYER_PROFILE,
+  source:
+    'DOMAIN.md 5.7: Medicare Part B deductible $283 in 2026 and no out-of-pocket limit (CMS, 2026 Medicare Parts A & B ' +
+    'Premiums and Deductibles); Medicare Advantage in-network MOOP limit $9,250 (CMS CY2026 Rate Announcement); ' +
+    'commercial deductible $1,787 (KFF Employer Health Benefits Survey 2024) and the ACA 2026 self-only limit $10,600; ' +
+    'each with its source in src/engine/patient.ts.',
+};
+
+export const DEFAULT_ACCESS_RISK_THRESHOLD: ScenarioDefault<number> = {
+  field: 'program.accessRiskThreshold',
+  value: 2000,
+  display: '$2,000 a year',
+  label: LABEL_ASSUMPTION,
+  source:
+    'Assumption (issue 11): the annual out-of-pocket above which a patient is counted at risk of not starting ' +
+    'therapy without help; set the practice\'s own.',
+};
+
 /** All defaults, in the order of the fields in the format. */
 export const SCENARIO_DEFAULTS: readonly ScenarioDefault[] = [
   DEFAULT_QUARTER,
@@ -207,10 +258,15 @@ export const SCENARIO_DEFAULTS: readonly ScenarioDefault[] = [
   DEFAULT_DRUG_COMPLEXITY,
   DEFAULT_DRUG_PRIOR_AUTH_PAYERS,
   DEFAULT_PAYER_TERMS,
+  DEFAULT_PAYER_COVERAGE,
   DEFAULT_UTILIZATION_TARGET,
   DEFAULT_PLANNING_MONTHS,
   DEFAULT_HORIZON_MONTHS,
   DEFAULT_DISTRIBUTOR_TERMS_DAYS,
   DEFAULT_INVENTORY_DAYS_ON_HAND,
   DEFAULT_PRIOR_AUTH_DELAY_DAYS,
+  DEFAULT_WHITE_BAG_HANDLING_COST,
+  DEFAULT_PROMPT_PAY_DISCOUNT,
+  DEFAULT_GPO_DISCOUNT,
+  DEFAULT_ACCESS_RISK_THRESHOLD,
 ];

@@ -2,10 +2,12 @@
  * The scenario layer: the scenario file format, its defaults, validation, migration and resolution into
  * the engine's input. No I/O: callers parse the JSON and hand over the value.
  */
-export { SCENARIO_FORMAT_VERSION, PAYER_TERM_KEYS } from './types';
+export { SCENARIO_FORMAT_VERSION, PAYER_TERM_KEYS, PAYER_SOURCE_KEYS, PAYER_COVERAGE_KEYS } from './types';
 export type {
   Scenario,
+  ScenarioCustomDrug,
   ScenarioDrug,
+  ScenarioDrugSource,
   ScenarioPayer,
   ScenarioProgram,
   ScenarioFixedCost,
@@ -38,3 +40,4 @@ export {
   type AppliedDefaultValue,
 } from './resolve';
 export { sampleScenario } from './sample';
+export { scenarioWarnings } from './warnings';

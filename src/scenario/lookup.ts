@@ -30,8 +30,24 @@ export function newestFeeScheduleYear(ref: ReferenceData): number | undefined {
   return years[years.length - 1];
 }
 
+/**
+ * The catalog product a scenario names (DOMAIN.md 5.5: what calc accepts): its HCPCS code in any case, or its
+ * brand or generic name in any case; a name shared with biosimilars means the reference product.
+ */
 export function findCatalogDrug(ref: ReferenceData, hcpcs: string): CatalogDrug | undefined {
-  return ref.catalog.find((d) => d.hcpcs === hcpcs);
+  const text = hcpcs.trim();
+  const upper = text.toUpperCase();
+  const byCode = ref.catalog.find((d) => d.hcpcs === upper);
+  if (byCode !== undefined) return byCode;
+  const lower = text.toLowerCase();
+  const named = (d: CatalogDrug): boolean =>
+    d.generic.toLowerCase() === lower || d.brand.toLowerCase() === lower || d.brand.toLowerCase().split('/').includes(lower);
+  return ref.catalog.find((d) => d.referenceHcpcs === null && named(d)) ?? ref.catalog.find(named);
+}
+
+/** The catalog's codes and names, for "did you mean". */
+export function catalogNames(ref: ReferenceData): string[] {
+  return ref.catalog.flatMap((d) => [d.hcpcs, d.brand, d.generic]);
 }
 
 /** Whether the quarter's file gives the code a payment limit. */

@@ -3,10 +3,14 @@
  * the scenario's overrides, each payer profile built from its built-in or `basedOn` profile plus the
  * scenario's terms, and the quarter and fee schedule year chosen.
  */
-import type { DoseBasis, ReferenceData } from '../engine/reference';
+import type { CatalogDrug, DoseBasis, ReferenceData, RegimenSpec } from '../engine/reference';
+import { DAYS_PER_YEAR, inCourses } from '../engine/regimen';
+import { scaledWeights } from '../engine/mix';
+import { coverageDefault } from '../engine/patient';
 import { builtinPayer } from '../engine/payers';
-import type { DrugLineInput, DrugRule, ModelInput, PayerProfile, ProgramInput } from '../engine/types';
+import type { DrugLineInput, DrugRule, DrugSourceTerms, ModelInput, PayerProfile, ProgramInput } from '../engine/types';
 import {
+  DEFAULT_ACCESS_RISK_THRESHOLD,
   DEFAULT_DISTRIBUTOR_TERMS_DAYS,
   DEFAULT_INVENTORY_DAYS_ON_HAND,
   DEFAULT_DRUG_ACQUISITION_PER_UNIT,
@@ -25,6 +29,9 @@ import {
   DEFAULT_PRIOR_AUTH_DELAY_DAYS,
   DEFAULT_QUARTER,
   DEFAULT_UTILIZATION_TARGET,
+  DEFAULT_GPO_DISCOUNT,
+  DEFAULT_PROMPT_PAY_DISCOUNT,
+  DEFAULT_WHITE_BAG_HANDLING_COST,
   PRIOR_AUTH_EXEMPT_PAYER_IDS,
   type ScenarioDefault,
 } from './defaults';
@@ -37,9 +44,11 @@ import {
   newestQuarter,
 } from './lookup';
 import {
+  PAYER_COVERAGE_KEYS,
   PAYER_TERM_KEYS,
   type PayerTerms,
   type Scenario,
+  type ScenarioCustomDrug,
   type ScenarioDrug,
   type ScenarioPayer,
   type ScenarioProgram,
@@ -62,14 +71,16 @@ export function resolveScenario(scenario: Scenario, ref: ReferenceData): ModelIn
   const quarter = resolveQuarter(scenario, ref);
   const feeScheduleYear = resolveFeeScheduleYear(scenario, ref);
   const patientWeightKg = scenario.patientWeightKg ?? DEFAULT_PATIENT_WEIGHT_KG.value;
-  const payerIds = scenario.payers.map((p) => p.id);
+  const payerIds = scenario.payers.map((p) => p.id.toUpperCase());
+  // DOMAIN.md 5.5: weights within 0.001 of 1 are scaled to sum to 1.
+  const weights = scaledWeights(scenario.payers.map((p) => p.weight));
   return {
     name: scenario.name,
     practiceName: scenario.practiceName,
     quarter,
     feeScheduleYear,
-    drugs: scenario.drugs.map((drug) => resolveDrug(drug, ref, patientWeightKg, payerIds)),
-    payers: scenario.payers.map((payer) => ({ profile: resolvePayer(payer), weight: payer.weight })),
+    drugs: scenario.drugs.map((drug) => resolveDrug(drug, ref, patientWeightKg, payerIds, scenario.payers)),
+    payers: scenario.payers.map((payer, i) => ({ profile: resolvePayer(payer), weight: weights[i] as number })),
     program: resolveProgram(scenario.program),
   };
 }
@@ -95,6 +106,12 @@ function resolveFeeScheduleYear(scenario: Scenario, ref: ReferenceData): number 
   return year;
 }
 
+/** A drug's own mix weight for a payer id, its keys in any case (DOMAIN.md 5.5); 0 when left out. */
+function mixWeight(mix: Readonly<Record<string, number>>, id: string): number {
+  const key = Object.keys(mix).find((k) => k.toUpperCase() === id.toUpperCase());
+  return key === undefined ? 0 : (mix[key] ?? 0);
+}
+
 /** Payer ids that need prior authorization when the drug does not list them. */
 function defaultPriorAuthPayers(payerIds: readonly string[]): string[] {
   return payerIds.filter((id) => !PRIOR_AUTH_EXEMPT_PAYER_IDS.includes(id));
@@ -105,17 +122,26 @@ function resolveDrug(
   ref: ReferenceData,
   patientWeightKg: number,
   payerIds: readonly string[],
+  payers: readonly ScenarioPayer[],
 ): DrugLineInput {
-  const facts = findCatalogDrug(ref, drug.hcpcs);
+  const facts = drug.custom === undefined ? findCatalogDrug(ref, drug.hcpcs) : customFacts(drug.hcpcs, drug.custom, ref);
   if (facts === undefined) throw new ScenarioResolutionError(`Unknown drug code "${drug.hcpcs}" (not in the catalog)`);
   const dose: DoseBasis = drug.dose === undefined ? facts.dose : { kind: 'fixed', amount: drug.dose };
+  const courses = drug.coursesPerYear;
+  const regimen: RegimenSpec =
+    courses !== undefined && inCourses(facts.regimen) ? { ...facts.regimen, courseIntervalDays: DAYS_PER_YEAR / courses } : facts.regimen;
+  const sources: Record<string, DrugSourceTerms> = {};
+  for (const s of drug.drugSources ?? []) sources[s.payer.toUpperCase()] = { source: s.source, whiteBagShare: s.source === 'buy_and_bill' ? (s.whiteBagShare ?? 0) : 0 };
   return {
+    ...(drug.drugSources !== undefined && drug.drugSources.length > 0 ? { drugSources: sources } : {}),
+    ...(drug.payerMix !== undefined ? { payerWeights: scaledWeights(payers.map((p) => mixWeight(drug.payerMix ?? {}, p.id))) } : {}),
     hcpcs: facts.hcpcs,
-    label: `${facts.brand} (${facts.generic})`,
+    label: drug.custom === undefined ? `${facts.brand} (${facts.generic})` : `${drug.custom.name} (your drug)`,
+    ...(drug.custom === undefined ? {} : { custom: true }),
     route: facts.route,
     complexity: drug.complexity ?? facts.complexity,
     dose,
-    regimen: facts.regimen,
+    regimen,
     weightKg: drug.weightKg ?? patientWeightKg,
     infusionMinutes: drug.infusionMinutes ?? facts.infusionMinutes,
     chairExtraMinutes: drug.chairExtraMinutes ?? facts.chairExtraMinutes,
@@ -126,8 +152,29 @@ function resolveDrug(
     newPatientsPerMonth: drug.newPatientsPerMonth,
     rampMonths: drug.rampMonths,
     discontinuationRate: drug.discontinuationRate ?? DEFAULT_DRUG_DISCONTINUATION_RATE.value,
-    priorAuthPayers: drug.priorAuthPayers ?? defaultPriorAuthPayers(payerIds),
+    priorAuthPayers: drug.priorAuthPayers?.map((id) => id.toUpperCase()) ?? defaultPriorAuthPayers(payerIds),
     distributorVerified: drug.distributorVerified,
+  };
+}
+
+/** DOMAIN.md 5.4: the catalog facts of a user's drug, from the scenario (vial sizes default from the crosswalk). */
+function customFacts(hcpcs: string, custom: ScenarioCustomDrug, ref: ReferenceData): CatalogDrug {
+  const code = hcpcs.trim().toUpperCase();
+  const loadingDays = custom.loadingDays ?? [];
+  return {
+    hcpcs: code,
+    generic: custom.name,
+    brand: custom.name,
+    referenceHcpcs: null,
+    area: 'your drug',
+    route: custom.route,
+    complexity: custom.complexity,
+    dose: custom.dosePerKg !== undefined ? { kind: 'per_kg', perKg: custom.dosePerKg } : { kind: 'fixed', amount: custom.dose ?? 0 },
+    regimen: { loadingDays, maintenanceIntervalDays: custom.maintenanceIntervalDays, maxDoses: custom.maxDoses ?? null, source: 'your input (DOMAIN.md 5.4)' },
+    infusionMinutes: custom.infusionMinutes,
+    chairExtraMinutes: custom.chairExtraMinutes,
+    vialSizes: [...(custom.vialSizes ?? ref.vialSizes[code] ?? [])].sort((a, b) => a - b),
+    labelNote: 'your drug: facts from the scenario',
   };
 }
 
@@ -151,7 +198,7 @@ function resolvePayer(payer: ScenarioPayer): PayerProfile {
     throw new ScenarioResolutionError(`Payer "${payer.id}" has neither basedOn nor a ${key}`);
   };
   return {
-    id: payer.id,
+    id: payer.id.toUpperCase(),
     name: payer.name,
     drugRule: term('drugRule'),
     adminPercentOfFeeSchedule: term('adminPercentOfFeeSchedule'),
@@ -163,7 +210,32 @@ function resolvePayer(payer: ScenarioPayer): PayerProfile {
     paysDiscarded: term('paysDiscarded'),
     daysToPayment: term('daysToPayment'),
     priorAuthDenialRate: term('priorAuthDenialRate'),
+    drugSource: payer.drugSource ?? base?.drugSource ?? 'buy_and_bill',
+    whiteBagShare: payer.whiteBagShare ?? (payer.drugSource === undefined ? base?.whiteBagShare : undefined) ?? 0,
+    ...resolveCoverage(payer),
   };
+}
+
+/**
+ * DOMAIN.md 5.7: the patient coverage a payer states, and, for a payer based on another profile whose
+ * coverage differs from that of its own id, the coverage of its basedOn (a custom payer based on MEDICARE is
+ * traditional Medicare coverage). Fields left out stay absent: the engine takes them from the profile id's
+ * default (engine/patient.ts coverageOf).
+ */
+function resolveCoverage(payer: ScenarioPayer): Partial<Pick<PayerProfile, (typeof PAYER_COVERAGE_KEYS)[number]>> {
+  const inherited = payer.basedOn === undefined ? undefined : coverageDefault(payer.basedOn);
+  const out: { -readonly [K in (typeof PAYER_COVERAGE_KEYS)[number]]?: PayerProfile[K] } = {};
+  if (inherited !== undefined && inherited !== coverageDefault(payer.id)) {
+    out.coverageType = inherited.coverageType;
+    out.annualDeductible = inherited.annualDeductible;
+    out.outOfPocketMax = inherited.outOfPocketMax;
+    out.supplemental = inherited.supplemental;
+  }
+  if (payer.coverageType !== undefined) out.coverageType = payer.coverageType;
+  if (payer.annualDeductible !== undefined) out.annualDeductible = payer.annualDeductible;
+  if (payer.outOfPocketMax !== undefined) out.outOfPocketMax = payer.outOfPocketMax;
+  if (payer.supplemental !== undefined) out.supplemental = payer.supplemental;
+  return out;
 }
 
 function resolveProgram(program: ScenarioProgram): ProgramInput {
@@ -183,6 +255,11 @@ function resolveProgram(program: ScenarioProgram): ProgramInput {
     priorAuthDelayDays: program.priorAuthDelayDays ?? DEFAULT_PRIOR_AUTH_DELAY_DAYS.value,
     priorAuthStaffMinutes: program.priorAuthStaffMinutes,
     staffHourlyCost: program.staffHourlyCost,
+    whiteBagHandlingCost: program.whiteBagHandlingCost ?? DEFAULT_WHITE_BAG_HANDLING_COST.value,
+    promptPayDiscount: program.promptPayDiscount ?? DEFAULT_PROMPT_PAY_DISCOUNT.value,
+    gpoDiscount: program.gpoDiscount ?? DEFAULT_GPO_DISCOUNT.value,
+    // Absent = DEFAULT_ACCESS_RISK_THRESHOLD, applied where the access risk is computed (engine/access.ts).
+    ...(program.accessRiskThreshold === undefined ? {} : { accessRiskThreshold: program.accessRiskThreshold }),
   };
 }
 
@@ -268,6 +345,10 @@ export function scenarioDefaultsApplied(scenario: Scenario, ref?: ReferenceData)
     ['distributorTermsDays', DEFAULT_DISTRIBUTOR_TERMS_DAYS],
     ['inventoryDaysOnHand', DEFAULT_INVENTORY_DAYS_ON_HAND],
     ['priorAuthDelayDays', DEFAULT_PRIOR_AUTH_DELAY_DAYS],
+    ['whiteBagHandlingCost', DEFAULT_WHITE_BAG_HANDLING_COST],
+    ['promptPayDiscount', DEFAULT_PROMPT_PAY_DISCOUNT],
+    ['gpoDiscount', DEFAULT_GPO_DISCOUNT],
+    ['accessRiskThreshold', DEFAULT_ACCESS_RISK_THRESHOLD],
   ];
   for (const [key, def] of programDefaults) {
     if (program[key] === undefined) use(`program.${key}`, def, def.value);

@@ -8,10 +8,44 @@
  * Schema, and a test holds the two together.
  */
 import type { Complexity } from '../engine/reference';
-import type { PayerProfile } from '../engine/types';
+import type { DrugSource, PayerProfile } from '../engine/types';
+
+/** DOMAIN.md 5.1: one payer's drug source for one drug, overriding the payer's own. */
+export interface ScenarioDrugSource {
+  /** The payer's id (one of the scenario's payers). */
+  readonly payer: string;
+  readonly source: DrugSource;
+  /** With `buy_and_bill`: the share of this payer's patients on the drug who are white-bagged (0-1). */
+  readonly whiteBagShare?: number;
+}
 
 /** The format version this code reads and writes. `migrate.ts` brings older files up to it. */
 export const SCENARIO_FORMAT_VERSION = 1;
+
+/**
+ * DOMAIN.md 5.4: a drug the catalog lacks, added by the user: any HCPCS code the CMS file prices, with the
+ * facts the catalog would hold. Labelled as the user's wherever it is shown.
+ */
+export interface ScenarioCustomDrug {
+  /** The user's name for it, e.g. "Lemtrada (alemtuzumab)". */
+  readonly name: string;
+  readonly route: 'IV' | 'SC';
+  readonly complexity: Complexity;
+  /** Maintenance dose in the billing measure, a fixed amount; or `dosePerKg`. */
+  readonly dose?: number;
+  /** Maintenance dose per kg of body weight, in the billing measure. */
+  readonly dosePerKg?: number;
+  readonly infusionMinutes: number;
+  readonly chairExtraMinutes: number;
+  /** Loading days from the first dose (default: none, the first dose is day 0). */
+  readonly loadingDays?: readonly number[];
+  /** Days between maintenance doses after the last loading day; null when the regimen ends. */
+  readonly maintenanceIntervalDays: number | null;
+  /** Doses in a finite course; default none (ongoing). */
+  readonly maxDoses?: number;
+  /** Billing units per vial; default: the CMS NDC-HCPCS crosswalk's for the code. */
+  readonly vialSizes?: readonly number[];
+}
 
 /** One drug of the proposed formulary. */
 export interface ScenarioDrug {
@@ -41,6 +75,17 @@ export interface ScenarioDrug {
   readonly distributorVerified: boolean;
   /** Ids of the scenario's payers that require prior authorization for this drug. */
   readonly priorAuthPayers?: readonly string[];
+  /** DOMAIN.md 5.1: drug source per payer for this drug; a payer not listed uses its own. */
+  readonly drugSources?: readonly ScenarioDrugSource[];
+  /**
+   * DOMAIN.md 5.2: this drug's own payer mix, weight by payer id (a payer left out weighs 0); the weights
+   * sum to 1. Default: the program's mix (the payers' weights).
+   */
+  readonly payerMix?: Readonly<Record<string, number>>;
+  /** DOMAIN.md 5.3: courses a year for a drug given in courses (IV iron, rituximab). Default: the label's. */
+  readonly coursesPerYear?: number;
+  /** DOMAIN.md 5.4: the facts of a drug the catalog lacks (then `hcpcs` is its code, priced by CMS). */
+  readonly custom?: ScenarioCustomDrug;
 }
 
 /** The contract terms of a payer profile: everything but its id and name. */
@@ -61,11 +106,28 @@ export const PAYER_TERM_KEYS = [
 ] as const satisfies readonly (keyof PayerTerms)[];
 
 /**
+ * DOMAIN.md 5.1: the payer's drug source terms. Not contract terms of the claim: they default to buy-and-bill
+ * with nothing white-bagged (SELF_PAY: free drug) for any payer, so a custom payer need not give them.
+ */
+export const PAYER_SOURCE_KEYS = ['drugSource', 'whiteBagShare'] as const satisfies readonly (keyof PayerTerms)[];
+
+/**
+ * DOMAIN.md 5.7: the patient coverage a payer may state (optional for every payer, built-in or custom; each
+ * missing one is the default of the payer's built-in id or basedOn, engine/patient.ts). Not contract terms:
+ * they move what the patient pays, never the practice's revenue.
+ */
+export const PAYER_COVERAGE_KEYS = ['coverageType', 'annualDeductible', 'outOfPocketMax', 'supplemental'] as const satisfies readonly (keyof PayerTerms)[];
+
+/**
  * One payer of the mix. A built-in id (MEDICARE, MEDICARE_ADVANTAGE, MEDICAID, COMMERCIAL, SELF_PAY) starts
  * from that built-in profile; a custom id starts from `basedOn`, or gives every term. Any term given here
  * overrides the starting point.
  */
 export interface ScenarioPayer extends Partial<PayerTerms> {
+  /** DOMAIN.md 5.1: where this payer's patients' drug comes from. Default: the built-in profile's. */
+  readonly drugSource?: DrugSource;
+  /** DOMAIN.md 5.1: with `buy_and_bill`, the share of the payer's patients white-bagged. Default 0. */
+  readonly whiteBagShare?: number;
   /** Upper-case identifier, e.g. "MEDICARE" or "ACME_PPO". */
   readonly id: string;
   readonly name: string;
@@ -106,6 +168,14 @@ export interface ScenarioProgram {
   readonly priorAuthStaffMinutes: number;
   /** Loaded cost of an hour of prior-authorization staff time, dollars. */
   readonly staffHourlyCost: number;
+  /** DOMAIN.md 5.1: the practice's handling cost of one white-bagged administration, dollars (default 0). */
+  readonly whiteBagHandlingCost?: number;
+  /** DOMAIN.md 5.6: distributor prompt-pay discount on the default (ASP) price, a fraction (default 0). */
+  readonly promptPayDiscount?: number;
+  /** DOMAIN.md 5.6: GPO discount on the default (ASP) price, a fraction (default 0). */
+  readonly gpoDiscount?: number;
+  /** DOMAIN.md 5.7 access risk: a patient's annual out-of-pocket above this, without help, is counted at risk, dollars. Default $2,000. */
+  readonly accessRiskThreshold?: number;
 }
 
 /** A scenario file, format version 1. */

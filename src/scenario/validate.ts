@@ -6,12 +6,17 @@
  * quarters run only when reference data is given.
  */
 import { dec, ZERO } from '../engine/decimal';
-import { WEIGHT_SUM_TOLERANCE } from '../engine/mix';
+import { SCENARIO_WEIGHT_TOLERANCE } from '../engine/mix';
 import { BUILTIN_PAYER_IDS, builtinPayer } from '../engine/payers';
 import type { ReferenceData } from '../engine/reference';
 import { SCENARIO_BOUNDS } from './bounds';
 import { describe, isRecord, type JsonRecord } from './json';
+import { checkDose, type DoseFinding } from '../engine/dose-check';
+import { DEFAULT_WEIGHT_KG } from '../engine/regimen';
+import { closest } from '../engine/suggest';
+import { parseBillingUnit } from '../engine/units';
 import {
+  catalogNames,
   findCatalogDrug,
   findQuarter,
   isPriced,
@@ -19,7 +24,8 @@ import {
   loadedQuarters,
   newestQuarter,
 } from './lookup';
-import { PAYER_TERM_KEYS, SCENARIO_FORMAT_VERSION, type Scenario, type ValidationIssue } from './types';
+import { COVERAGE_TYPES, SUPPLEMENTAL_COVERAGES } from '../engine/patient';
+import { PAYER_COVERAGE_KEYS, PAYER_TERM_KEYS, SCENARIO_FORMAT_VERSION, type Scenario, type ValidationIssue } from './types';
 
 export type ScenarioValidation =
   | { readonly ok: true; readonly scenario: Scenario }
@@ -198,10 +204,12 @@ const arrayOf =
 // The format, field by field (keep in step with types.ts and scenario.schema.json)
 
 export const PAYER_ID_PATTERN = /^[A-Z][A-Z0-9_]*$/;
+/** Payer ids as a scenario may write them (any case; resolution upper-cases them, as calc does). */
+const PAYER_ID_ANY_CASE = /^[A-Za-z][A-Za-z0-9_]*$/;
 export const HCPCS_PATTERN = /^[A-Z][0-9]{4}$/;
 export const QUARTER_PATTERN = /^[0-9]{4}Q[1-4]$/;
 
-const payerId = patternString(PAYER_ID_PATTERN, 'must be an upper-case identifier like "ACME_PPO" (A-Z, 0-9 and _)');
+const payerId = patternString(PAYER_ID_ANY_CASE, 'must be an identifier like "ACME_PPO" (letters, digits and _)');
 
 const priorAuthPayers: Rule = (value, path, out) => {
   arrayOf(payerId)(value, path, out);
@@ -211,8 +219,45 @@ const priorAuthPayers: Rule = (value, path, out) => {
   });
 };
 
+const DRUG_SOURCE_NAMES = ['buy_and_bill', 'white_bag', 'free_drug'] as const;
+
+const DRUG_SOURCE_SHAPE: Shape = {
+  payer: required(payerId),
+  source: required(oneOf(DRUG_SOURCE_NAMES)),
+  whiteBagShare: optional(fraction),
+};
+
+/** A drug's own payer mix: weight by payer id. */
+const payerMix: Rule = (value, path, out) => {
+  if (!isRecord(value)) {
+    out.add(path, `must be an object of weights by payer id, found ${describe(value)}`);
+    return;
+  }
+  for (const [key, weight] of Object.entries(value)) {
+    if (!PAYER_ID_ANY_CASE.test(key)) out.add(join(path, key), 'must be a payer id like "ACME_PPO"');
+    else fraction(weight, join(path, key), out);
+  }
+};
+
+const CUSTOM_DRUG_SHAPE: Shape = {
+  name: required(nonEmptyString),
+  route: required(oneOf(['IV', 'SC'])),
+  complexity: required(oneOf(['complex', 'therapeutic'])),
+  dose: optional(bounded('dose')),
+  dosePerKg: optional(bounded('dose')),
+  infusionMinutes: required(bounded('infusionMinutes')),
+  chairExtraMinutes: required(bounded('chairExtraMinutes')),
+  loadingDays: optional(arrayOf(numberRule({ min: 0, max: 3650, whole: true }))),
+  maintenanceIntervalDays: required((value, path, out) => {
+    if (value !== null) numberRule({ min: 1, whole: true })(value, path, out);
+  }),
+  maxDoses: optional(numberRule({ min: 1, whole: true })),
+  vialSizes: optional(arrayOf(numberRule({ min: 0, minExclusive: true, max: 1_000_000 }), 'must list at least one vial size')),
+};
+
 const DRUG_SHAPE: Shape = {
-  hcpcs: required(patternString(HCPCS_PATTERN, 'must be an HCPCS code like "J1745"')),
+  // DOMAIN.md 5.5: what calc accepts, an HCPCS code in any case or a brand or generic name ("j1745", "Remicade").
+  hcpcs: required(nonEmptyString),
   dose: optional(bounded('dose')),
   weightKg: optional(weightKg),
   newPatientsPerMonth: required(bounded('newPatientsPerMonth')),
@@ -225,6 +270,10 @@ const DRUG_SHAPE: Shape = {
   complexity: optional(oneOf(['complex', 'therapeutic'])),
   distributorVerified: required(boolean),
   priorAuthPayers: optional(priorAuthPayers),
+  drugSources: optional(arrayOf(objectOf(DRUG_SOURCE_SHAPE))),
+  payerMix: optional(payerMix),
+  coursesPerYear: optional(numberRule({ min: 0, minExclusive: true, max: 52 })),
+  custom: optional(objectOf(CUSTOM_DRUG_SHAPE)),
 };
 
 const DRUG_RULE_KINDS = ['payment_limit', 'asp_plus', 'wac_percent', 'fixed_per_unit'] as const;
@@ -277,12 +326,28 @@ const PAYER_TERM_RULES: Readonly<Record<(typeof PAYER_TERM_KEYS)[number], Rule>>
   priorAuthDenialRate: fraction,
 };
 
+/** An out-of-pocket maximum: dollars, or null for no limit (traditional Medicare). */
+const outOfPocketMax: Rule = (value, path, out) => {
+  if (value !== null) bounded('outOfPocketMax')(value, path, out);
+};
+
+/** DOMAIN.md 5.7: the patient coverage a payer may state (engine/patient.ts). */
+const PAYER_COVERAGE_RULES: Readonly<Record<(typeof PAYER_COVERAGE_KEYS)[number], Rule>> = {
+  coverageType: oneOf(COVERAGE_TYPES),
+  annualDeductible: bounded('annualDeductible'),
+  outOfPocketMax,
+  supplemental: oneOf(SUPPLEMENTAL_COVERAGES),
+};
+
 const PAYER_SHAPE: Shape = {
   id: required(payerId),
   name: required(nonEmptyString),
   weight: required(fraction),
   basedOn: optional(oneOf(BUILTIN_PAYER_IDS)),
   ...Object.fromEntries(PAYER_TERM_KEYS.map((key) => [key, optional(PAYER_TERM_RULES[key])])),
+  drugSource: optional(oneOf(DRUG_SOURCE_NAMES)),
+  whiteBagShare: optional(fraction),
+  ...Object.fromEntries(PAYER_COVERAGE_KEYS.map((key) => [key, optional(PAYER_COVERAGE_RULES[key])])),
 };
 
 const FIXED_COST_SHAPE: Shape = {
@@ -306,6 +371,11 @@ const PROGRAM_SHAPE: Shape = {
   priorAuthDelayDays: optional(bounded('priorAuthDelayDays')),
   priorAuthStaffMinutes: required(bounded('priorAuthStaffMinutes')),
   staffHourlyCost: required(bounded('staffHourlyCost')),
+  // DOMAIN.md 5.1 and 5.6.
+  whiteBagHandlingCost: optional(bounded('acquisitionPerUnit')),
+  promptPayDiscount: optional(fraction),
+  gpoDiscount: optional(fraction),
+  accessRiskThreshold: optional(bounded('accessRiskThreshold')),
 };
 
 const version: Rule = (value, path, out) => {
@@ -342,7 +412,7 @@ function crossCheck(doc: JsonRecord, out: Issues, ref: ReferenceData | undefined
   const wacPayers: string[] = [];
   payers.forEach((payer, i) => {
     if (payer === undefined) return;
-    if (typeof payer.id === 'string') payerIds.add(payer.id);
+    if (typeof payer.id === 'string') payerIds.add(payer.id.toUpperCase());
     if (isRecord(payer.drugRule) && payer.drugRule.kind === 'wac_percent' && typeof payer.id === 'string') {
       if (!out.at(`payers[${i}].id`)) wacPayers.push(payer.id);
     }
@@ -354,18 +424,52 @@ function crossCheck(doc: JsonRecord, out: Issues, ref: ReferenceData | undefined
     const path = `drugs[${i}]`;
     const code = drug.hcpcs;
     if (typeof code === 'string' && !out.at(`${path}.hcpcs`)) {
-      const first = seenCodes.get(code);
+      const key = (ref === undefined ? undefined : findCatalogDrug(ref, code)?.hcpcs) ?? code.trim().toUpperCase();
+      const first = seenCodes.get(key);
       if (first !== undefined) out.add(`${path}.hcpcs`, `duplicate drug ${JSON.stringify(code)} (also drugs[${first}])`);
-      else seenCodes.set(code, i);
-      if (ref !== undefined) checkCatalogCode(code, `${path}.hcpcs`, quarter, out, ref);
+      else seenCodes.set(key, i);
+      if (ref !== undefined && isRecord(drug.custom)) checkCustomDrug(code, drug.custom, path, quarter, out, ref);
+      else if (ref !== undefined) checkCatalogCode(code, `${path}.hcpcs`, quarter, out, ref);
+      if (ref !== undefined && drug.custom === undefined && typeof drug.dose === 'number' && !out.at(`${path}.dose`) && !out.at(`${path}.hcpcs`)) {
+        const weight = typeof drug.weightKg === 'number' ? drug.weightKg : typeof doc.patientWeightKg === 'number' ? doc.patientWeightKg : DEFAULT_WEIGHT_KG;
+        const finding = doseFinding(ref, quarter, code, drug.dose, weight, `${path}.dose`);
+        if (finding?.level === 'refuse') out.add(`${path}.dose`, finding.problem);
+      }
     }
     if (Array.isArray(drug.priorAuthPayers) && Array.isArray(doc.payers)) {
       drug.priorAuthPayers.forEach((id: unknown, j) => {
         const idPath = `${path}.priorAuthPayers[${j}]`;
-        if (typeof id === 'string' && !out.at(idPath) && !payerIds.has(id)) {
+        if (typeof id === 'string' && !out.at(idPath) && !payerIds.has(id.toUpperCase())) {
           out.add(idPath, `payer ${JSON.stringify(id)} is not in payers`);
         }
       });
+    }
+    if (Array.isArray(drug.drugSources)) {
+      drug.drugSources.forEach((src: unknown, j) => {
+        if (!isRecord(src)) return;
+        const srcPath = `${path}.drugSources[${j}]`;
+        if (typeof src.payer === 'string' && !out.at(`${srcPath}.payer`) && !payerIds.has(src.payer.toUpperCase())) {
+          out.add(`${srcPath}.payer`, `payer ${JSON.stringify(src.payer)} is not in payers`);
+        }
+        if (src.whiteBagShare !== undefined && src.source !== 'buy_and_bill' && !out.at(`${srcPath}.source`)) {
+          out.add(`${srcPath}.whiteBagShare`, 'applies only with source "buy_and_bill" (white_bag sends every patient\'s drug, free_drug none)');
+        }
+      });
+    }
+    if (isRecord(drug.payerMix) && !out.at(`${path}.payerMix`)) {
+      let total = ZERO;
+      let complete = true;
+      for (const [key, weight] of Object.entries(drug.payerMix)) {
+        if (out.at(`${path}.payerMix.${key}`) || typeof weight !== 'number') {
+          complete = false;
+          continue;
+        }
+        if (!payerIds.has(key.toUpperCase())) out.add(`${path}.payerMix.${key}`, `payer ${JSON.stringify(key)} is not in payers`);
+        total = total.plus(dec(weight));
+      }
+      if (complete && total.minus(1).abs().greaterThan(SCENARIO_WEIGHT_TOLERANCE)) {
+        out.add(`${path}.payerMix`, `weights sum to ${total.toString()}, must sum to 1`);
+      }
     }
     if (drug.wacPerUnit === undefined && wacPayers.length > 0) {
       out.add(`${path}.wacPerUnit`, `required because payer ${JSON.stringify(wacPayers[0])} pays a percent of WAC`);
@@ -381,6 +485,9 @@ function crossCheck(doc: JsonRecord, out: Issues, ref: ReferenceData | undefined
     const first = seenIds.get(id);
     if (first !== undefined) out.add(`${path}.id`, `duplicate payer id ${JSON.stringify(id)} (also payers[${first}])`);
     else seenIds.set(id, i);
+    if (payer.whiteBagShare !== undefined && payer.drugSource !== undefined && payer.drugSource !== 'buy_and_bill' && !out.at(`${path}.drugSource`)) {
+      out.add(`${path}.whiteBagShare`, 'applies only with drugSource "buy_and_bill"');
+    }
     if (builtinPayer(id) === undefined && payer.basedOn === undefined) {
       const missing = PAYER_TERM_KEYS.filter((key) => payer[key] === undefined);
       if (missing.length > 0) {
@@ -413,12 +520,47 @@ function checkFeeScheduleYear(doc: JsonRecord, out: Issues, ref: ReferenceData):
   if (!years.includes(year)) out.add('feeScheduleYear', `no fee schedule loaded for ${year} (loaded: ${years.join(', ')})`);
 }
 
-function checkCatalogCode(code: string, path: string, quarterId: string | undefined, out: Issues, ref: ReferenceData): void {
+/**
+ * DOMAIN.md 5.5: a dose checked against the label's maintenance dose at the weight; undefined when the drug or its
+ * billing unit is not known (other checks report those).
+ */
+export function doseFinding(ref: ReferenceData, quarterId: string | undefined, code: string, dose: number, weightKg: number, field: string): DoseFinding | undefined {
   const drug = findCatalogDrug(ref, code);
-  if (drug === undefined) {
-    out.add(path, `unknown code ${JSON.stringify(code)} (not in the catalog)`);
+  const quarter = quarterId === undefined ? undefined : findQuarter(ref, quarterId);
+  const row = quarter?.rows.find((r) => r.hcpcs === drug?.hcpcs);
+  const unit = row === undefined ? null : parseBillingUnit(row.dosage);
+  if (drug === undefined || unit === null || !(dose > 0) || !(weightKg > 0)) return undefined;
+  return checkDose(drug, dec(dose), unit.measure, weightKg, field) ?? undefined;
+}
+
+/** DOMAIN.md 5.4: a user's drug: a code outside the catalog that the quarter prices, one dose, vial sizes known. */
+function checkCustomDrug(given: string, custom: JsonRecord, path: string, quarterId: string | undefined, out: Issues, ref: ReferenceData): void {
+  const code = given.trim().toUpperCase();
+  if (!HCPCS_PATTERN.test(code)) {
+    out.add(`${path}.hcpcs`, 'must be an HCPCS code like "J0202" for a drug of your own');
     return;
   }
+  if (findCatalogDrug(ref, code) !== undefined) {
+    out.add(`${path}.custom`, `${JSON.stringify(code)} is in the catalog: leave out custom to use the catalog's facts`);
+    return;
+  }
+  const quarter = quarterId === undefined ? undefined : findQuarter(ref, quarterId);
+  if (quarter !== undefined && !isPriced(quarter, code)) out.add(`${path}.hcpcs`, `${JSON.stringify(code)} has no payment limit in ${quarter.quarter}`);
+  if ((custom.dose === undefined) === (custom.dosePerKg === undefined)) out.add(`${path}.custom`, 'give one of dose and dosePerKg');
+  if (custom.vialSizes === undefined && (ref.vialSizes[code] ?? []).length === 0) {
+    out.add(`${path}.custom.vialSizes`, `required: the crosswalk lists no vial sizes for ${JSON.stringify(code)}`);
+  }
+}
+
+function checkCatalogCode(given: string, path: string, quarterId: string | undefined, out: Issues, ref: ReferenceData): void {
+  const drug = findCatalogDrug(ref, given);
+  if (drug === undefined) {
+    const suggestion = closest(given, catalogNames(ref));
+    const what = HCPCS_PATTERN.test(given.trim().toUpperCase()) ? 'code' : 'drug';
+    out.add(path, `unknown ${what} ${JSON.stringify(given)} (not in the catalog)${suggestion === undefined ? '' : `; did you mean ${JSON.stringify(suggestion)}?`}`);
+    return;
+  }
+  const code = drug.hcpcs;
   const quarter = quarterId === undefined ? undefined : findQuarter(ref, quarterId);
   if (quarter === undefined) return;
   if (!isPriced(quarter, code)) {
@@ -433,7 +575,8 @@ function checkCatalogCode(code: string, path: string, quarterId: string | undefi
 }
 
 /**
- * DOMAIN.md 2.7: the weights sum to 1 (within the engine's tolerance); checked only when every weight is
+ * DOMAIN.md 2.7 and 5.5: the weights sum to 1 within 0.001 (0.333 x 3 is accepted; the resolved scenario
+ * scales them to sum to exactly 1); checked only when every weight is
  * itself valid. Summed in decimal, so that 0.4 + 0.2 + 0.1 + 0.27 + 0.03 is 1 and the sum in the message
  * reads as the user wrote the weights.
  */
@@ -445,7 +588,7 @@ function checkWeightSum(payers: readonly (JsonRecord | undefined)[], out: Issues
     if (typeof weight !== 'number' || out.at(`payers[${i}].weight`)) return;
     sum = sum.plus(dec(weight));
   }
-  if (sum.minus(1).abs().greaterThan(WEIGHT_SUM_TOLERANCE)) {
+  if (sum.minus(1).abs().greaterThan(SCENARIO_WEIGHT_TOLERANCE)) {
     out.add('payers', `weights sum to ${sum.toString()}, must sum to 1`);
   }
 }

@@ -8,6 +8,7 @@ import { store } from '../functions/store';
 import { App, type AppServices } from './app/App';
 import { createAsker } from './app/planner';
 import { officeBoardService } from './excel/board';
+import { writeEstimateSheet } from './excel/estimate-sheet';
 import { freezeSheets, scanSheets, unfreezeSheets } from './excel/freeze';
 import { officeDrafts } from './excel/drafts';
 import { publishPayers, recalculateWorkbook } from './excel/functions-link';
@@ -30,6 +31,7 @@ function services(): AppServices {
       }),
     board: officeBoardService(() => store.book),
     freezer: { scan: scanSheets, freeze: freezeSheets, unfreeze: unfreezeSheets },
+    estimateSheet: { write: writeEstimateSheet },
     quarters: {
       read: readCmsFile,
       impact: (quarter, scenario) => quarterImpact(quarter, scenario, store),

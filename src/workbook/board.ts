@@ -12,6 +12,7 @@ import type { ModelInput } from '../engine/types';
 import type { AppliedDefault } from '../scenario/resolve';
 import type { Scenario } from '../scenario/types';
 import { type BoardInputs, BoardContext, NAME_PREFIX, PROGRAM_KEYS, SHEET } from './board/context';
+import { writeAccess } from './board/access';
 import { writeCohorts } from './board/cohorts';
 import { caseNetRevenue, writeClaims, writeFormulary } from './board/formulary';
 import { writeInputs } from './board/inputs';
@@ -60,19 +61,22 @@ function printText(src: BoardInputs): PrintText {
 
 /** Builds the plan of the board workbook. Pure: the same inputs give the same plan. */
 export function buildBoardPlan(src: BoardInputs): BoardPlan {
+  refuseUnrestated(src);
   const ctx = new BoardContext(src, sensitivityCases(src));
   const vintage = dataVintage(src);
   const text = printText(src);
   const numbers = new CohortNumbers(ctx);
   const caseNet = caseNetRevenue(ctx);
+  const caseNetLoad = caseNetRevenue(ctx, true);
   const sheets = [
     writeSummary(ctx, text, vintage),
     writeInputs(ctx, text),
     writeFormulary(ctx, text),
+    writeAccess(ctx, text),
     writeProjection(ctx, text),
-    writeSensitivity(ctx, text, numbers, caseNet),
+    writeSensitivity(ctx, text, numbers, caseNet, caseNetLoad),
     writeSources(ctx, text, vintage),
-    writeClaims(ctx, text, numbers, caseNet),
+    writeClaims(ctx, text, numbers, caseNet, caseNetLoad),
     writeCohorts(ctx, text, numbers),
   ].map((s) => s.build());
   return {
@@ -83,6 +87,28 @@ export function buildBoardPlan(src: BoardInputs): BoardPlan {
     activeSheet: SHEET.summary,
     owner: OWNER_MARKER,
   };
+}
+
+/** Thrown when a scenario uses something the board's native formulas do not restate yet. */
+export class BoardUnsupportedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BoardUnsupportedError';
+  }
+}
+
+/**
+ * The board restates the engine in native formulas; a scenario feature those formulas do not state yet is
+ * refused by name rather than shown with figures that would differ from the engine's: more than one loading
+ * dose of its own per drug (DOMAIN.md 5.3; no catalog regimen has more).
+ */
+function refuseUnrestated(src: BoardInputs): void {
+  src.results.drugs.forEach((d) => {
+    const what = `${d.input.label} (${d.input.hcpcs})`;
+    if (d.doseKinds.filter((k) => k.loadingPositions.length > 0).length > 1) {
+      throw new BoardUnsupportedError(`${what}: the board workbook restates one loading dose of its own per drug, and this regimen has more`);
+    }
+  });
 }
 
 /**

@@ -35,21 +35,41 @@ afterAll(() => {
 
 describe('values', () => {
   it('prints a margin as Excel shows it, exit 0', async () => {
-    expect(await calc('=INFUSION.MARGIN("J1745", 400, "MEDICARE")')).toEqual({ code: 0, out: '211.73', err: '' });
-    expect((await calc('=infusion.margin("Remicade",400,"COMMERCIAL")')).out).toBe('426.03');
+    // DOMAIN.md 5.2 defaults: Medicare 0.974 x 1458.58 - 1223.50943396 = 197.14748604 -> 197.15; Commercial
+    // 1649.54 x 0.9604 - 1223.50943396 = 360.70878204 -> 360.71.
+    expect(await calc('=INFUSION.MARGIN("J1745", 400, "MEDICARE")')).toEqual({ code: 0, out: '197.15', err: '' });
+    expect((await calc('=infusion.margin("Remicade",400,"COMMERCIAL")')).out).toBe('360.71');
   });
 
   it('passes an empty argument as omitted, and text with a doubled quote inside', async () => {
     // 210 minutes of a complex infusion, Medicare by default: 133.27 + 2 x 28.39 = 190.05.
     expect((await calc('=INFUSION.ADMINFEE("J1745",,210)')).out).toBe('190.05');
     expect((await calc('=INFUSION.ADMINCODES("J1745", 210)')).out).toBe('96413, 96415, 96415');
-    expect((await calc('=INFUSION.PAYMENTLIMIT("J17""45")')).out).toBe('#N/A Unknown drug "J17"45"');
+    // One character from J1745: DOMAIN.md 5.5's "did you mean".
+    expect((await calc('=INFUSION.PAYMENTLIMIT("J17""45")')).out).toBe('#N/A Unknown drug "J17"45"; did you mean "J1745"?');
+  });
+
+  it('refuses a dose in the wrong measure, and warns on stderr about a doubtful dose or price (DOMAIN.md 5.5)', async () => {
+    expect(await calc('=INFUSION.MARGIN("J1745", 0.4)')).toEqual({
+      code: 1,
+      out: '#VALUE! dose: 0.4 mg is under 10% of the label dose of 400 mg (5 mg/kg at 80 kg); doses are in mg',
+      err: '',
+    });
+    // 150 / 400 = 37.5% -> 38%: warned, and the value printed.
+    const low = await calc('=INFUSION.UNITS("J1745", 150)');
+    expect(low.out).toBe('15');
+    expect(low.err).toBe('warning: dose: 150 mg is 38% of the label dose of 400 mg (5 mg/kg at 80 kg); check the dose is in mg');
+    // A Prolia syringe price typed per mg unit: 1632 / 29.457 = 55.4x the payment limit. 60 x 1632 = 97920.
+    const price = await calc('=INFUSION.COST("Prolia", 60, 1632)');
+    expect(price.out).toBe('97920');
+    expect(price.err).toMatch(/^warning: acquisitionPerUnit: \$1632 per unit is 55\.4x the payment limit of \$29\.457 per 1 MG/);
+    expect((await calc('=INFUSION.MARGIN("Remicaid", 400)')).out).toBe('#N/A Unknown drug "Remicaid"; did you mean "Remicade"?');
   });
 
   it('takes array constants for ranges: a row of payers and a column of weights', async () => {
-    // 0.5 x 211.73328604 + 0.5 x 426.03056604 = 318.88192604 -> 318.88
-    expect((await calc('=INFUSION.MIXMARGIN("J1745", 400, {"MEDICARE","COMMERCIAL"}, {0.5;0.5})')).out).toBe('318.88');
-    expect((await calc('=INFUSION.MIXMARGIN("J1745", 400, {"MEDICARE","COMMERCIAL"}, {50%,50%})')).out).toBe('318.88');
+    // 0.5 x 197.14748604 + 0.5 x 360.70878204 = 278.92813404 -> 278.93
+    expect((await calc('=INFUSION.MIXMARGIN("J1745", 400, {"MEDICARE","COMMERCIAL"}, {0.5;0.5})')).out).toBe('278.93');
+    expect((await calc('=INFUSION.MIXMARGIN("J1745", 400, {"MEDICARE","COMMERCIAL"}, {50%,50%})')).out).toBe('278.93');
   });
 
   it('reads numbers with signs, decimals and exponents', async () => {
@@ -65,7 +85,7 @@ describe('spilled results', () => {
     const rows = r.out.split('\n').map((l) => l.split('\t'));
     expect(rows).toHaveLength(6);
     expect(rows[0]?.[0]).toBe('Payer');
-    expect(rows[4]).toEqual(['COMMERCIAL', 'Commercial', 'ASP + 15%', '1.5', '0.2', '0.2', '0', '1', '0', 'TRUE', '45', 'built-in default']);
+    expect(rows[4]).toEqual(['COMMERCIAL', 'Commercial', 'ASP + 15%', '1.5', '0.2', '0.2', '0', '0.9', '0.02', 'TRUE', '45', 'buy and bill', 'built-in default']);
   });
 
   it('prints the drugs of one area', async () => {
@@ -140,10 +160,11 @@ describe('--scenario FILE', () => {
       ...payers.map((p) => (p.id === 'COMMERCIAL' ? { ...p, weight: 0.17 } : p)),
       { id: 'ACME_PPO', name: 'Acme PPO', weight: 0.1, basedOn: 'COMMERCIAL', drugRule: { kind: 'asp_plus', percent: 0.12 } },
     ]);
-    // Drug 30.58773585 x 1.12 x 40 = 1370.330566 -> 1370.33; admin at 150% 242.50; net 1612.83; - 1223.50943396 = 389.32.
-    expect(await calc('=INFUSION.MARGIN("J1745", 400, "ACME_PPO")', '--scenario', file)).toEqual({ code: 0, out: '389.32', err: '' });
-    // 0.7 x 211.73328604 + 0.3 x 389.32056604 = 148.21330023 + 116.79616981 = 265.00947004 -> 265.01
-    expect((await calc('=INFUSION.MIXMARGIN("J1745", 400, {"MEDICARE","ACME_PPO"}, {0.7,0.3})', '--scenario', file)).out).toBe('265.01');
+    // Drug 30.58773585 x 1.12 x 40 = 1370.330566 -> 1370.33; admin at 150% 242.50; allowed 1612.83; x 0.9604 (COMMERCIAL's
+    // 90% collection, 2% write-off) = 1548.961932; - 1223.50943396 = 325.45249804 -> 325.45.
+    expect(await calc('=INFUSION.MARGIN("J1745", 400, "ACME_PPO")', '--scenario', file)).toEqual({ code: 0, out: '325.45', err: '' });
+    // 0.7 x 197.14748604 + 0.3 x 325.45249804 = 138.00324023 + 97.63574941 = 235.63898964 -> 235.64
+    expect((await calc('=INFUSION.MIXMARGIN("J1745", 400, {"MEDICARE","ACME_PPO"}, {0.7,0.3})', '--scenario', file)).out).toBe('235.64');
   });
 
   it('forgets the payers of an earlier run', async () => {

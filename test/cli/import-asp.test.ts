@@ -97,20 +97,24 @@ describe('an older file (October 2025) against the embedded January 2026', () =>
 
   it('prints the impact on the scenario\'s formulary, worked by hand', () => {
     // Per unit 23.811 - 20.405 = +3.406; x 40 units billed = +136.24; x 141 administrations = +19,209.84;
-    // mix margin 320.76 in 2026Q1, +143.05 per administration, +20,170.07 a year; not underwater in 2026Q1.
+    // mix margin 290.93 in 2026Q1, +139.36 per administration, +19,649.54 a year (test/engine/impact.test.ts works them
+    // with DOMAIN.md 5.2's defaults: Medicare keeps 0.974 of a 20%-coinsurance line, Commercial 0.9604); not underwater.
     expect(rowOf(run.out, 'Q5121 Avsola')).toEqual([
-      'Q5121 Avsola (infliximab-axxq)', '20.405', '23.811', '+3.406', '40', '+$136.24', '141.0', '+$19,209.84', '$320.76', '+$143.05', '+$20,170.07', '-',
+      'Q5121 Avsola (infliximab-axxq)', '20.405', '23.811', '+3.406', '40', '+$136.24', '141.0', '+$19,209.84', '$290.93', '+$139.36', '+$19,649.54', '-',
     ]);
-    // 1.333 x 40 = 53.32; x 141 = 7,518.12; mix margin 318.88, +4.85, +684.07.
+    // 1.333 x 40 = 53.32; x 141 = 7,518.12; mix margin 278.92, +3.44, +485.00.
     expect(rowOf(run.out, 'J1745 Remicade')).toEqual([
-      'J1745 Remicade (infliximab)', '31.090', '32.423', '+1.333', '40', '+$53.32', '141.0', '+$7,518.12', '$318.88', '+$4.85', '+$684.07', '-',
+      'J1745 Remicade (infliximab)', '31.090', '32.423', '+1.333', '40', '+$53.32', '141.0', '+$7,518.12', '$278.92', '+$3.44', '+$485.00', '-',
     ]);
-    // 0.077 x 60 = 4.62; x 42 = 194.04; mix margin 179.58, +0.43 (0.43200726 x 42 = 18.144...).
+    // 0.077 x 60 = 4.62; x 42 = 194.04. Commercial 2026Q1: 29.457 / 1.06 x 1.15 x 60 = 1917.48; + 23.04 = 1940.52 x 0.9604
+    // = 1863.675408 - 1667.37735849 = 196.29804951; 2025Q4: 1912.47 + 23.04 = 1935.51 x 0.9604 - 1663.01886792 =
+    // 195.84493608. Mix (70.33085730 + 196.29804951) / 2 = 133.31445340, was (70.22684136 + 195.84493608) / 2 =
+    // 133.03588872: +0.27856469 (x 42 = 11.69971694).
     expect(rowOf(run.out, 'J0897 Prolia')).toEqual([
-      'J0897 Prolia (denosumab)', '29.380', '29.457', '+0.077', '60', '+$4.62', '42.0', '+$194.04', '$179.58', '+$0.43', '+$18.14', '-',
+      'J0897 Prolia (denosumab)', '29.380', '29.457', '+0.077', '60', '+$4.62', '42.0', '+$194.04', '$133.31', '+$0.28', '+$11.70', '-',
     ]);
-    // 7,518.12 + 19,209.84 + 194.04 = 26,922.00; 684.06900261 + 20,170.07256 + 18.14430492 = 20,872.2858...
-    expect(run.out).toContain("Total, drugs priced in both: +$26,922.00 a year in Medicare's allowed drug lines; +$20,872.29 a year in payer-mix margin.");
+    // 7,518.12 + 19,209.84 + 194.04 = 26,922.00; 485.00069026 + 19,649.53722 + 11.69971694 = 20,146.2376272...
+    expect(run.out).toContain("Total, drugs priced in both: +$26,922.00 a year in Medicare's allowed drug lines; +$20,146.24 a year in payer-mix margin.");
   });
 
   it('lists the drugs that become and stop being underwater', () => {

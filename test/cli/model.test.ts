@@ -23,8 +23,9 @@ describe('infusion-planner model', () => {
     const r = await cli('model');
     expect(r.code).toBe(0);
     expect(r.out).toContain('Riverbend Community Oncology');
-    // J1745 400 mg (5 mg/kg x 80 kg), Medicare: 0.984 x (1296.92 + 161.66) - 40 x 32.423 / 1.06 = 211.73.
-    expect(r.out).toMatch(/J1745 Remicade \(infliximab\)\s+400 mg\s+\$211\.73/);
+    // J1745 400 mg (5 mg/kg x 80 kg), Medicare (95% of the share collected, DOMAIN.md 5.2):
+    // 0.974 x (1296.92 + 161.66) - 40 x 32.423 / 1.06 = 1420.65692 - 1223.50943396 = 197.15.
+    expect(r.out).toMatch(/J1745 Remicade \(infliximab\)\s+400 mg\s+\$197\.15/);
     expect(r.out).toMatch(/Break-even month: +operating month \d+/);
     expect(r.out).toContain('NPV:');
   });
@@ -35,8 +36,8 @@ describe('infusion-planner model', () => {
     const json = JSON.parse(r.out) as { drugs: { hcpcs: string; perPayer: { payer: string; margin: number; netRevenue: number }[] }[]; months: unknown[] };
     const remicade = json.drugs.find((d) => d.hcpcs === 'J1745')!;
     const medicare = remicade.perPayer.find((p) => p.payer === 'MEDICARE')!;
-    // Net revenue 0.984 x 1458.58 = 1435.24272 -> 1435.24; margin 211.73.
-    expect([medicare.netRevenue, medicare.margin]).toEqual([1435.24, 211.73]);
+    // Net revenue 0.974 x 1458.58 = 1420.65692 -> 1420.66; margin 197.15.
+    expect([medicare.netRevenue, medicare.margin]).toEqual([1420.66, 197.15]);
     // 6 planning months + 36 operating months.
     expect(json.months).toHaveLength(42);
   });

@@ -51,9 +51,9 @@ describe('parseCatalogSeed on data/reference/drug-catalog-seed.csv', () => {
     return found;
   };
 
-  it('reads all 31 products (the file has 32 lines: a header and 31 products)', () => {
-    expect(seedText.trimEnd().split('\n')).toHaveLength(32);
-    expect(catalog).toHaveLength(31);
+  it('reads all 43 products (the file has 44 lines: a header and 43 products)', () => {
+    expect(seedText.trimEnd().split('\n')).toHaveLength(44);
+    expect(catalog).toHaveLength(43);
   });
 
   it('reads infliximab: 5 mg/kg, loading days 0, 14, 42, then every 56 days, ongoing', () => {
@@ -66,7 +66,7 @@ describe('parseCatalogSeed on data/reference/drug-catalog-seed.csv', () => {
       route: 'IV',
       complexity: 'complex',
       dose: { kind: 'per_kg', perKg: 5 },
-      regimen: { loadingDays: [0, 14, 42], maintenanceIntervalDays: 56, maxDoses: null },
+      regimen: { loadingDays: [0, 14, 42], maintenanceIntervalDays: 56, maxDoses: null, source: 'REMICADE prescribing information (Janssen), 2.1-2.5' },
       infusionMinutes: 120,
       chairExtraMinutes: 30,
       vialSizes: [10],
@@ -83,8 +83,18 @@ describe('parseCatalogSeed on data/reference/drug-catalog-seed.csv', () => {
     expect(drug('J3358').dose).toEqual({ kind: 'weight_tiers', tiers: parseWeightTiers('<=55:260;55-85:390;>85:520') });
   });
 
-  it('reads a finite course: ferric carboxymaltose 750 mg on days 0 and 7, two doses, no maintenance', () => {
-    expect(drug('J1439').regimen).toEqual({ loadingDays: [0, 7], maintenanceIntervalDays: null, maxDoses: 2 });
+  it('reads a course: ferric carboxymaltose 750 mg on days 0 and 7, repeated yearly (DOMAIN.md 5.3), no maintenance', () => {
+    expect(drug('J1439').regimen).toMatchObject({ loadingDays: [0, 7], maintenanceIntervalDays: null, maxDoses: null, courseIntervalDays: 364 });
+  });
+
+  it('reads loading doses with their own dose and minutes (DOMAIN.md 5.3): Ocrevus 300 mg over 150 min twice, Actemra 4 mg/kg', () => {
+    expect(drug('J2350').regimen.loadingDoses).toEqual([{ dose: { kind: 'fixed', amount: 300 }, minutes: 150 }, { dose: { kind: 'fixed', amount: 300 }, minutes: 150 }]);
+    expect(drug('J3262').regimen.loadingDoses).toEqual([{ dose: { kind: 'per_kg', perKg: 4 }, minutes: 60 }]);
+  });
+
+  it('refuses loading doses that do not match the loading days', () => {
+    const text = seedText.replace('0;14,168,,210,60,300,', '0;14,168,,210,60,300,').replace('300@150;300@150', '300@150');
+    expect(messageOf(() => parseCatalogSeed(text, NAME))).toMatch(/loading_doses "300@150" gives 1 doses for 2 loading days/);
   });
 
   it('reads a biosimilar\'s reference product', () => {

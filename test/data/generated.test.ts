@@ -25,15 +25,23 @@ describe('data/ holds the CMS files and the seed byte for byte', () => {
       'cms/ndc-hcpcs-crosswalk/section 508 version of January 2026 ASP NDC-HCPCS Crosswalk 121725.csv',
     'data/cms/pfs-rvu/PPRRVU25_JAN_admin_codes.csv': 'cms/pfs-rvu/PPRRVU25_JAN_admin_codes.csv',
     'data/cms/pfs-rvu/PPRRVU2026_Jul_nonQPP_admin_codes.csv': 'cms/pfs-rvu/PPRRVU2026_Jul_nonQPP_admin_codes.csv',
-    'data/reference/drug-catalog-seed.csv': 'reference/drug-catalog-seed.csv',
   };
 
-  it('has exactly these ten files', () => {
-    expect(readDataDir(ROOT).map((file) => file.path).sort()).toEqual(Object.keys(copies).sort());
+  it('has exactly these ten files (the nine CMS copies and the catalog seed)', () => {
+    expect(readDataDir(ROOT).map((file) => file.path).sort()).toEqual([...Object.keys(copies), 'data/reference/drug-catalog-seed.csv'].sort());
   });
 
   it.each(Object.entries(copies))('%s is identical to ../shared/%s', (copy, original) => {
     expect(sha256(path.join(ROOT, copy))).toBe(sha256(path.join(SHARED, original)));
+  });
+
+  it('keeps every product of ../shared/reference/drug-catalog-seed.csv, revised by DOMAIN.md 5.3-5.4 (regimens, new products)', () => {
+    // The seed started as a copy of the shared one; DOMAIN.md 5.3 adds loading doses, courses and label sources
+    // (new columns) and 5.4 new products, so it is no longer byte for byte the same. Each shared product keeps
+    // its code, names, route and complexity.
+    const rows = (file: string): string[][] => readFileSync(file, 'utf8').trim().split('\n').map((line) => line.split(',').slice(0, 7));
+    const ours = new Map(rows(path.join(ROOT, 'data/reference/drug-catalog-seed.csv')).map((r) => [r[0], r.join(',')]));
+    for (const row of rows(path.join(SHARED, 'reference/drug-catalog-seed.csv'))) expect(ours.get(row[0])).toBe(row.join(','));
   });
 });
 
@@ -70,6 +78,8 @@ describe('the generated modules', () => {
     expect(warnings).toEqual([
       'J0129 (Orencia): seed vial sizes [25], crosswalk BILLUNITS [5, 8.75, 12.5, 25]',
       'J3489 (Reclast): seed vial sizes [5], crosswalk BILLUNITS [4, 5]',
+      'Q5135 (Tyenne): seed vial sizes [80, 200, 400], crosswalk BILLUNITS [80, 162, 200, 400]',
+      'Q5100 (Yesintek): seed vial sizes [130], crosswalk BILLUNITS [45, 90, 130]',
     ]);
   });
 

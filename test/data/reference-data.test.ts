@@ -14,9 +14,10 @@ function priceRow(code: string, quarter = newestQuarter()): PaymentLimitRow | un
 describe('the embedded reference data', () => {
   const { catalog } = referenceData;
 
-  it('holds the 31 catalog products, each code once', () => {
-    expect(catalog).toHaveLength(31);
-    expect(new Set(catalog.map((drug) => drug.hcpcs)).size).toBe(31);
+  it('holds the 43 catalog products (31, and 12 the January 2026 file prices: DOMAIN.md 5.4), each code once', () => {
+    expect(catalog).toHaveLength(43);
+    expect(new Set(catalog.map((drug) => drug.hcpcs)).size).toBe(43);
+    for (const code of ['Q5136', 'Q5133', 'Q5135', 'J2351', 'J0174', 'J0175', 'J1306']) expect(catalog.some((d) => d.hcpcs === code)).toBe(true);
   });
 
   it('makes January 2026 (2026Q1) the newest quarter, with every one of its 877 rows', () => {
@@ -38,7 +39,7 @@ describe('the embedded reference data', () => {
 
   it('has every biosimilar\'s reference product in the catalog, priced', () => {
     const biosimilars = catalog.filter((drug) => drug.referenceHcpcs !== null);
-    expect(biosimilars.map((drug) => drug.hcpcs).sort()).toEqual(['Q5103', 'Q5104', 'Q5115', 'Q5119', 'Q5121', 'Q5123']);
+    expect(biosimilars.map((drug) => drug.hcpcs).sort()).toEqual(['Q5100', 'Q5103', 'Q5104', 'Q5106', 'Q5115', 'Q5119', 'Q5121', 'Q5123', 'Q5133', 'Q5135', 'Q5136', 'Q5138', 'Q5151', 'Q5152']);
     for (const drug of biosimilars) {
       const reference = findCatalogDrug(drug.referenceHcpcs ?? '');
       expect(reference?.referenceHcpcs).toBeNull();
@@ -70,9 +71,10 @@ describe('the embedded reference data', () => {
     const codes = new Set(catalog.map((drug) => drug.hcpcs));
     for (const quarter of referenceData.quarters.filter((q) => q.quarter !== '2026Q1')) {
       expect(quarter.rows.every((row) => codes.has(row.hcpcs))).toBe(true);
-      // J1299 (eculizumab per 2 mg) is billed since April 2025 and is absent from the files before it.
-      const expected = ['2024Q1', '2024Q2', '2024Q4', '2025Q1'].includes(quarter.quarter) ? 30 : 31;
-      expect(quarter.rows).toHaveLength(expected);
+      // Codes absent from an older file, as the files show: J1299 (eculizumab per 2 mg) is billed since April 2025;
+      // the biosimilars and new forms arrived over 2024-2026 (Q5136, Q5151 and Q5152 in January 2026).
+      const absent: Record<string, number> = { '2024Q1': 10, '2024Q2': 10, '2024Q4': 9, '2025Q1': 7, '2025Q4': 3 };
+      expect(quarter.rows).toHaveLength(43 - (absent[quarter.quarter] ?? 0));
     }
   });
 
@@ -112,6 +114,9 @@ describe('catalog vial sizes against the crosswalk', () => {
   const KNOWN_DIFFERENCES: Readonly<Record<string, { seed: number[]; crosswalk: number[] }>> = {
     J0129: { seed: [25], crosswalk: [5, 8.75, 12.5, 25] },
     J3489: { seed: [5], crosswalk: [4, 5] },
+    // The IV vials only: Tyenne's 162 mg SC syringe and Yesintek's 45 and 90 mg SC syringes share the code.
+    Q5135: { seed: [80, 200, 400], crosswalk: [80, 162, 200, 400] },
+    Q5100: { seed: [130], crosswalk: [45, 90, 130] },
   };
 
   it('embeds the crosswalk\'s vial sizes for all 843 codes it lists', () => {

@@ -13,7 +13,9 @@
  * = 31 units of 10 mg administered from four 100 mg vials, 9 units discarded (JW): 40 units billed (the CGS
  * example of DOMAIN.md 2.4); Q5121 bought at a contract price of $21.00 a unit; denosumab (J0897) 60 mg = 60
  * units from one 60 mg syringe, nothing discarded. Payers: Medicare and Commercial (ASP + 15%, administration
- * at 150%), half each. One new patient a month for each drug from the first month (no ramp), nobody stops,
+ * at 150%), half each, on the defaults of DOMAIN.md 5.2: Medicare collects 95% of the patient share, so a line
+ * with 20% coinsurance keeps 0.8 x 0.98 + 0.2 x 0.95 = 0.974 of its allowed amount; Commercial collects 90% and
+ * writes off 2%: (0.8 + 0.2 x 0.9) x 0.98 = 0.9604. One new patient a month for each drug from the first month (no ramp), nobody stops,
  * no prior authorization; a 24-month horizon.
  *
  * Administration fees (2026, national): J1745/Q5121 120 minutes complex = 96413 133.27 + one 96415 28.39 =
@@ -108,30 +110,32 @@ describe('quarterImpact: 2025Q4 -> 2026Q1, worked by hand', () => {
       expect(d.change?.perYear.toString()).toBe('7518.12');
     });
 
-    it('re-runs the economics: Medicare margin 209.57 -> 211.73, Commercial 418.48 -> 426.02', () => {
+    it('re-runs the economics: Medicare margin 195.52 -> 197.15, Commercial 355.45 -> 360.70', () => {
       // 2026Q1 Medicare: drug lines 31 x 32.423 = 1005.113 -> 1005.11 and 9 x 32.423 = 291.807 -> 291.81, allowed
-      // 1296.92; net 1296.92 x (0.8 x 0.98 + 0.2) = 1276.16928; administration 161.66 x 0.984 = 159.07344;
-      // cost (ASP) 40 x 32.423 / 1.06 = 1223.50943396...; margin 1435.24272 - 1223.50943396 = 211.73328604.
-      expect(cents(d.new?.perPayer[0]?.margin as Dec)).toBe('211.73');
-      // 2025Q4 Medicare: allowed 40 x 31.090 = 1243.60 (963.79 + 279.81); net 1223.7024 + 159.07344 = 1382.77584;
-      // cost 1243.60 / 1.06 = 1173.20754717...; margin 209.56829283.
-      expect(cents(d.old?.perPayer[0]?.margin as Dec)).toBe('209.57');
+      // 1296.92; + administration 161.66 = 1458.58; net 1458.58 x 0.974 = 1420.65692;
+      // cost (ASP) 40 x 32.423 / 1.06 = 1223.50943396...; margin 1420.65692 - 1223.50943396 = 197.14748604.
+      expect(cents(d.new?.perPayer[0]?.margin as Dec)).toBe('197.15');
+      // 2025Q4 Medicare: allowed 40 x 31.090 = 1243.60 (963.79 + 279.81) + 161.66 = 1405.26; net x 0.974 = 1368.72324;
+      // cost 1243.60 / 1.06 = 1173.20754717...; margin 195.51569283.
+      expect(cents(d.old?.perPayer[0]?.margin as Dec)).toBe('195.52');
       // Commercial 2026Q1: rate ASP x 1.15 = 30.58773585 x 1.15 = 35.17589623; 31 x -> 1090.45, 9 x -> 316.58:
-      // 1407.03; + 242.50 - 1223.50943396 = 426.02056604 (not 426.03: each line is rounded on its own).
-      expect(cents(d.new?.perPayer[1]?.margin as Dec)).toBe('426.02');
-      // Commercial 2025Q4: rate 29.33018868 x 1.15 = 33.72971698; 1045.62 + 303.57 = 1349.19; + 242.50 - 1173.20754717.
-      expect(cents(d.old?.perPayer[1]?.margin as Dec)).toBe('418.48');
+      // 1407.03 (each line rounded on its own); (1407.03 + 242.50) x 0.9604 = 1584.208612; - 1223.50943396 = 360.69917804.
+      expect(cents(d.new?.perPayer[1]?.margin as Dec)).toBe('360.70');
+      // Commercial 2025Q4: rate 29.33018868 x 1.15 = 33.72971698; 1045.62 + 303.57 = 1349.19; (1349.19 + 242.50) x 0.9604
+      // = 1528.659076; - 1173.20754717 = 355.45152883.
+      expect(cents(d.old?.perPayer[1]?.margin as Dec)).toBe('355.45');
     });
 
-    it('moves the mix margin 314.03 -> 318.88: +4.85 an administration, +684.07 a year', () => {
-      // (209.56829283 + 418.48245283) / 2 = 314.02537283; (211.73328604 + 426.02056604) / 2 = 318.87692604.
-      expect(cents(d.old?.mix.margin as Dec)).toBe('314.03');
-      expect(cents(d.new?.mix.margin as Dec)).toBe('318.88');
-      // 318.87692604 - 314.02537283 = 4.85155321; x 141 = 684.069002...
-      expect(cents(d.change?.mixMarginPerAdministration as Dec)).toBe('4.85');
-      expect(cents(d.change?.mixMarginPerYear as Dec)).toBe('684.07');
-      // Net revenue: Medicare (1296.92 - 1243.60) x 0.984 = 52.46688; Commercial 1407.03 - 1349.19 = 57.84; mix 55.15344.
-      expect(d.change?.mixNetRevenuePerAdministration.toString()).toBe('55.15344');
+    it('moves the mix margin 275.48 -> 278.92: +3.44 an administration, +485.00 a year', () => {
+      // (195.51569283 + 355.45152883) / 2 = 275.48361083; (197.14748604 + 360.69917804) / 2 = 278.92333204.
+      expect(cents(d.old?.mix.margin as Dec)).toBe('275.48');
+      expect(cents(d.new?.mix.margin as Dec)).toBe('278.92');
+      // 278.92333204 - 275.48361083 = 3.43972121; x 141 = 485.00069026...
+      expect(cents(d.change?.mixMarginPerAdministration as Dec)).toBe('3.44');
+      expect(cents(d.change?.mixMarginPerYear as Dec)).toBe('485.00');
+      // Net revenue: Medicare (1296.92 - 1243.60) x 0.974 = 51.93368; Commercial (1407.03 - 1349.19) x 0.9604 =
+      // 55.549536; mix (51.93368 + 55.549536) / 2 = 53.741608.
+      expect(d.change?.mixNetRevenuePerAdministration.toString()).toBe('53.741608');
     });
   });
 
@@ -144,16 +148,16 @@ describe('quarterImpact: 2025Q4 -> 2026Q1, worked by hand', () => {
       expect(d.change?.perYear.toString()).toBe('19209.84');
       // The rule's product, exact. A claim rounds its lines: 2025Q4 31 x 20.405 = 632.555 -> 632.56 and
       // 9 x 20.405 = 183.645 -> 183.65, 816.21 (not 816.20), so the claim's drug line rises by 136.23.
-      expect(d.old?.perPayer[0]?.netRevenueDrug.toString()).toBe('803.15064'); // 816.21 x 0.984
+      expect(d.old?.perPayer[0]?.netRevenueDrug.toString()).toBe('794.98854'); // 816.21 x 0.974
     });
 
     it('stops being underwater for Medicare, Commercial and the mix', () => {
-      // Cost 40 x 21 = 840. Medicare drug line: 2025Q4 816.21 x 0.984 = 803.15064 < 840 (underwater);
-      // 2026Q1 952.44 x 0.984 = 937.20096 >= 840.
+      // Cost 40 x 21 = 840. Medicare drug line: 2025Q4 816.21 x 0.974 = 794.98854 < 840 (underwater);
+      // 2026Q1 952.44 x 0.974 = 927.67656 >= 840.
       // Commercial: 2025Q4 ASP = 20.405 - 0.08 x 31.090 / 1.06 = 18.05858491; x 1.15 = 20.76737264; lines
-      // 643.79 + 186.91 = 830.70 < 840 (underwater); 2026Q1 ASP = 23.811 - 0.08 x 32.423 / 1.06 = 21.36398113;
-      // x 1.15 = 24.56857830; 761.63 + 221.12 = 982.75. Mix: (803.15064 + 830.70) / 2 = 816.92532 < 840, then
-      // (937.20096 + 982.75) / 2 = 959.97548.
+      // 643.79 + 186.91 = 830.70, x 0.9604 = 797.80428 < 840 (underwater); 2026Q1 ASP = 23.811 - 0.08 x 32.423 / 1.06
+      // = 21.36398113; x 1.15 = 24.56857830; 761.63 + 221.12 = 982.75, x 0.9604 = 943.8331. Mix: (794.98854 +
+      // 797.80428) / 2 = 796.39641 < 840, then (927.67656 + 943.8331) / 2 = 935.75483.
       expect(d.old?.perPayer.map((p) => p.underwater)).toEqual([true, true]);
       expect(d.new?.perPayer.map((p) => p.underwater)).toEqual([false, false]);
       expect(d.underwater).toEqual({ became: [], stopped: ['MEDICARE', 'COMMERCIAL'], mixBecame: false, mixStopped: true });
@@ -161,15 +165,17 @@ describe('quarterImpact: 2025Q4 -> 2026Q1, worked by hand', () => {
       expect(impact.becameUnderwater).toEqual([]);
     });
 
-    it('gives new margins of 256.27 (Medicare), 385.25 (Commercial) and 320.76 (mix)', () => {
-      // Medicare 937.20096 + 159.07344 - 840 = 256.2744; Commercial 982.75 + 242.50 - 840 = 385.25;
-      // mix (256.2744 + 385.25) / 2 = 320.7622; before: (122.22408 + 233.20) / 2 = 177.71204.
-      expect(report.drugs[1]?.new?.perPayer.map((p) => p.margin)).toEqual([256.27, 385.25]);
-      expect(report.drugs[1]?.new?.mix.margin).toBe(320.76);
-      expect(report.drugs[1]?.old?.mix.margin).toBe(177.71);
-      // 320.7622 - 177.71204 = 143.05016 an administration; x 141 = 20170.07256.
-      expect(report.drugs[1]?.change?.mixMarginPerAdministration).toBe(143.05);
-      expect(report.drugs[1]?.change?.mixMarginPerYear).toBe(20170.07);
+    it('gives new margins of 245.13 (Medicare), 336.73 (Commercial) and 290.93 (mix)', () => {
+      // Medicare (952.44 + 161.66) x 0.974 - 840 = 1085.1334 - 840 = 245.1334; Commercial (982.75 + 242.50) x 0.9604
+      // - 840 = 1176.7301 - 840 = 336.7301; mix (245.1334 + 336.7301) / 2 = 290.93175; before: Medicare
+      // (816.21 + 161.66) x 0.974 - 840 = 112.44538, Commercial (830.70 + 242.50) x 0.9604 - 840 = 190.70128,
+      // mix (112.44538 + 190.70128) / 2 = 151.57333.
+      expect(report.drugs[1]?.new?.perPayer.map((p) => p.margin)).toEqual([245.13, 336.73]);
+      expect(report.drugs[1]?.new?.mix.margin).toBe(290.93);
+      expect(report.drugs[1]?.old?.mix.margin).toBe(151.57);
+      // 290.93175 - 151.57333 = 139.35842 an administration; x 141 = 19649.53722.
+      expect(report.drugs[1]?.change?.mixMarginPerAdministration).toBe(139.36);
+      expect(report.drugs[1]?.change?.mixMarginPerYear).toBe(19649.54);
     });
   });
 
@@ -185,14 +191,15 @@ describe('quarterImpact: 2025Q4 -> 2026Q1, worked by hand', () => {
       expect(d.change?.perYear.toString()).toBe('194.04');
     });
 
-    it('gives a new Medicare margin of 86.02 (was 85.81) using the file\'s co-insurance', () => {
+    it('gives a new Medicare margin of 70.33 (was 70.23) using the file\'s co-insurance', () => {
       // 2026Q1: allowed 1767.42; patient 1767.42 x 0.17585 = 310.800807; Medicare (1767.42 - 310.800807) x 0.98 =
-      // 1427.48680914; + 310.800807 = 1738.28761614; + 15.36 x 0.984 = 15.11424 -> 1753.40185614;
-      // cost 1767.42 / 1.06 = 1667.37735849...; margin 86.02449765.
-      expect(cents(d.new?.perPayer[0]?.margin as Dec)).toBe('86.02');
+      // 1427.48680914; + 310.800807 x 0.95 = 295.26076665 -> 1722.74757579; + 15.36 x 0.974 = 14.96064 ->
+      // 1737.70821579; cost 1767.42 / 1.06 = 1667.37735849...; margin 70.33085730.
+      expect(cents(d.new?.perPayer[0]?.margin as Dec)).toBe('70.33');
       // 2025Q4: allowed 1762.80; patient x 0.17508 = 308.631024; (1762.80 - 308.631024) x 0.98 = 1425.08559648;
-      // net 1733.71662048 + 15.11424 = 1748.83086048; cost 1762.80 / 1.06 = 1663.01886792...; margin 85.81199256.
-      expect(cents(d.old?.perPayer[0]?.margin as Dec)).toBe('85.81');
+      // + 308.631024 x 0.95 = 293.1994728 -> 1718.28506928; + 14.96064 = 1733.24570928; cost 1762.80 / 1.06 =
+      // 1663.01886792...; margin 70.22684136.
+      expect(cents(d.old?.perPayer[0]?.margin as Dec)).toBe('70.23');
     });
   });
 

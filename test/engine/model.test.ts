@@ -30,9 +30,10 @@ const model = (o: Partial<ModelInput> = {}): ModelInput => ({
   payers: [{ profile: medicaidNow, weight: 1 }], program: program(), ...o,
 });
 
-// Medicaid, denosumab 60 mg: drug 60 x 29.457 = 1767.42; 96372 = 15.36; allowed 1782.78, coinsurance 0 -> net 1782.78.
-// Cost 1767.42 / 1.06 = 1667.377358490566...; margin per administration 115.402641509434...
-const marginPerAdmin = dec('1782.78').minus(dec('1767.42').div('1.06'));
+// Medicaid, denosumab 60 mg: drug 60 x 29.457 = 1767.42; 96372 at Medicaid's 72% of the fee schedule (DOMAIN.md
+// 5.2): 15.36 x 0.72 = 11.0592 -> 11.06; allowed 1778.48, coinsurance 0 -> net 1778.48.
+// Cost 1767.42 / 1.06 = 1667.377358490566...; margin per administration 111.102641509434...
+const marginPerAdmin = dec('1778.48').minus(dec('1767.42').div('1.06'));
 
 describe('regimens (DOMAIN.md 2.8)', () => {
   it('gives infliximab 8 administrations in year one and 6.5 a year at steady state', () => {
@@ -83,10 +84,10 @@ describe('the monthly projection (DOMAIN.md 2.9)', () => {
     const nets = [dec(-3000), marginPerAdmin.times(2).minus(200), marginPerAdmin.times(3).minus(200), marginPerAdmin.times(4).minus(200)];
     // Equal to 20 decimal places (the engine works to 40 significant digits; the order of operations differs).
     expect(r.months.map((m) => m.net.toDecimalPlaces(20).toString())).toEqual(nets.map((n) => n.toDecimalPlaces(20).toString()));
-    // 2 x 115.4026 - 200 = 30.81 >= 0 in operating month 1.
+    // 2 x 111.1026 - 200 = 22.21 >= 0 in operating month 1.
     expect(r.summary.breakEvenMonth).toBe(1);
-    // Cumulative cash: -3000 + 30.81 + 146.21 + 261.61 = -2561.38 < 0: no payback within the horizon.
-    expect(roundCents(r.summary.endingCash).toFixed(2)).toBe('-2561.38');
+    // Cumulative cash: -3000 + 9 x 111.10264151 - 3 x 200 = -3600 + 999.92377358 = -2600.08 < 0: no payback.
+    expect(roundCents(r.summary.endingCash).toFixed(2)).toBe('-2600.08');
     expect(r.summary.paybackMonth).toBeNull();
     // Discount rate 0: NPV = the sum of cash flows.
     expect(r.summary.npv.toString()).toBe(r.summary.endingCash.toString());
@@ -94,7 +95,7 @@ describe('the monthly projection (DOMAIN.md 2.9)', () => {
 
   it('pays back when cumulative cash turns and stays non-negative', () => {
     const r = runModel(book, model({ program: program({ startupCosts: 100 }) }));
-    // Cumulative: -100, -69.19, +77.02, ...: payback in operating month 2.
+    // Cumulative: -100, -77.79, +55.51, ...: payback in operating month 2.
     expect(r.summary.paybackMonth).toBe(2);
   });
 
@@ -112,9 +113,9 @@ describe('the monthly projection (DOMAIN.md 2.9)', () => {
     expect(out[1]!.toSignificantDigits(10).toString()).toBe('51.64835165');
     expect(out[2]!.toSignificantDigits(10).toString()).toBe('48.35164835');
     const r = runModel(book, model({ payers: [{ profile: { ...medicaidNow, daysToPayment: 45 }, weight: 1 }] }));
-    // Working capital after operating month 1: revenue 2 x 1782.78 = 3565.56 accrued, none collected yet.
-    expect(r.months[1]!.workingCapital.toFixed(2)).toBe('3565.56');
-    expect(r.summary.peakWorkingCapital.gte(dec('3565.56'))).toBe(true);
+    // Working capital after operating month 1: revenue 2 x 1778.48 = 3556.96 accrued, none collected yet.
+    expect(r.months[1]!.workingCapital.toFixed(2)).toBe('3556.96');
+    expect(r.summary.peakWorkingCapital.gte(dec('3556.96'))).toBe(true);
   });
 
   it('lowers volume by prior-authorization denials and charges PA staff time for every request', () => {
@@ -143,11 +144,20 @@ describe('the monthly projection (DOMAIN.md 2.9)', () => {
   });
 
   it('weights the margin by the payer mix and lists the payers a drug is underwater with', () => {
-    const r = runModel(book, model({ payers: [{ profile: medicaidNow, weight: 0.5 }, { profile: profile('SELF_PAY'), weight: 0.5 }] }));
+    // The practice buys the drug for self-pay patients here (a per-drug override of SELF_PAY's free drug).
+    const bought = line({ drugSources: { SELF_PAY: { source: 'buy_and_bill', whiteBagShare: 0 } } });
+    const r = runModel(book, model({ drugs: [bought], payers: [{ profile: medicaidNow, weight: 0.5 }, { profile: profile('SELF_PAY'), weight: 0.5 }] }));
     const d = r.drugs[0]!;
-    // Self-pay: 1782.78 x 0.06 = 106.9668 net; mix net = 0.5 x 1782.78 + 0.5 x 106.9668 = 944.8734.
-    expect(d.mix.netRevenue.toString()).toBe('944.8734');
+    // Self-pay (admin at 100%): (1767.42 + 15.36) x 0.06 = 1782.78 x 0.06 = 106.9668 net;
+    // mix net = 0.5 x 1778.48 + 0.5 x 106.9668 = 889.24 + 53.4834 = 942.7234.
+    expect(d.mix.netRevenue.toString()).toBe('942.7234');
     expect(d.underwaterPayers).toEqual(['SELF_PAY']);
+    // On the default free drug (DOMAIN.md 5.1): self-pay net 15.36 x 0.06 = 0.9216, mix 889.24 + 0.4608 = 889.7008;
+    // no drug bought for half the patients: mix drug cost 0.5 x 1667.37735849 = 833.68867925; never underwater.
+    const free = runModel(book, model({ payers: [{ profile: medicaidNow, weight: 0.5 }, { profile: profile('SELF_PAY'), weight: 0.5 }] })).drugs[0]!;
+    expect(free.mix.netRevenue.toString()).toBe('889.7008');
+    expect(roundCents(free.mix.drugCost).toFixed(2)).toBe('833.69');
+    expect(free.underwaterPayers).toEqual([]);
     expect(() => runModel(book, model({ payers: [{ profile: medicaidNow, weight: 0.5 }, { profile: profile('SELF_PAY'), weight: 0.4 }] }))).toThrow('weights: sum to 0.9, must sum to 1');
   });
 });

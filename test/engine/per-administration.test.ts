@@ -117,47 +117,68 @@ describe('ASP derivation (DOMAIN.md 2.1)', () => {
 describe('one administration, per payer (DOMAIN.md 2.5-2.7)', () => {
   it('collects 98.4% of the Medicare allowed amount at 20% coinsurance and full collection', () => {
     // allowed A; share 0.2A; paid 0.8A x 0.98 = 0.784A; collected 0.784A + 0.2A = 0.984A.
-    const e = administrationEconomics(book, infliximab(400), payer('MEDICARE'));
+    const e = administrationEconomics(book, infliximab(400), { ...payer('MEDICARE'), collectionRate: 1 });
     expect(e.collected.div(e.allowed).toString()).toBe('0.984');
+  });
+
+  it('collects 97.4% of the Medicare allowed amount at the default 95% collection of the patient share (DOMAIN.md 5.2)', () => {
+    // allowed A; share 0.2A; paid 0.8A x 0.98 = 0.784A; collected 0.784A + 0.2A x 0.95 = 0.784A + 0.19A = 0.974A.
+    const e = administrationEconomics(book, infliximab(400), payer('MEDICARE'));
+    expect(e.collected.div(e.allowed).toString()).toBe('0.974');
   });
 
   it('prices 400 mg of infliximab for Medicare, worked by hand', () => {
     // Drug: 40 units x 32.423 = 1296.92. Admin 120 min: 96413 133.27 + 96415 28.39 = 161.66. Allowed 1458.58.
-    // Net = 0.984 x 1458.58 = 1435.24272. Cost = 40 x 32.423 / 1.06 = 1223.50943396...
-    // Margin = 1435.24272 - 1223.50943396 = 211.73328604 -> 211.73. Recovery = 0.984 x 1.06 = 1.04304.
+    // DOMAIN.md 5.2, collection 95%: net = 0.974 x 1458.58 = 1420.65692. Cost = 40 x 32.423 / 1.06 = 1223.50943396...
+    // Margin = 1420.65692 - 1223.50943396 = 197.14748604 -> 197.15. Recovery = 0.974 x 1.06 = 1.03244.
     const e = administrationEconomics(book, infliximab(400), payer('MEDICARE'));
     expect(e.allowedDrug.toFixed(2)).toBe('1296.92');
     expect(e.allowedAdmin.toFixed(2)).toBe('161.66');
-    expect(e.netRevenue.toString()).toBe('1435.24272');
+    expect(e.netRevenue.toString()).toBe('1420.65692');
     expect(roundCents(e.drugCost).toFixed(2)).toBe('1223.51');
-    expect(roundCents(e.margin).toFixed(2)).toBe('211.73');
-    expect(e.recovery?.toString()).toBe('1.04304');
+    expect(roundCents(e.margin).toFixed(2)).toBe('197.15');
+    expect(e.recovery?.toString()).toBe('1.03244');
     expect(e.underwater).toBe(false);
   });
 
   it('prices 400 mg of infliximab for the default commercial contract (ASP + 15%, admin 150%)', () => {
     // Rate 32.423 / 1.06 x 1.15 = 35.17589622...; 40 units -> 1407.0358 -> 1407.04.
     // Admin: 133.27 x 1.5 = 199.905 -> 199.91; 28.39 x 1.5 = 42.585 -> 42.59; 242.50. Allowed 1649.54.
-    // No sequestration, full collection, no denial: net = 1649.54; margin = 1649.54 - 1223.50943396 = 426.03.
+    // DOMAIN.md 5.2: no sequestration, 90% of the 20% share collected, 2% denial write-off: kept share
+    // (0.8 + 0.2 x 0.9) x 0.98 = 0.98 x 0.98 = 0.9604; net = 1649.54 x 0.9604 = 1584.218216 -> 1584.22;
+    // margin = 1584.218216 - 1223.50943396 = 360.70878204 -> 360.71.
     const e = administrationEconomics(book, infliximab(400), payer('COMMERCIAL'));
     expect(e.allowedDrug.toFixed(2)).toBe('1407.04');
     expect(e.allowedAdmin.toFixed(2)).toBe('242.50');
-    expect(e.netRevenue.toFixed(2)).toBe('1649.54');
-    expect(roundCents(e.margin).toFixed(2)).toBe('426.03');
+    expect(e.netRevenue.toString()).toBe('1584.218216');
+    expect(roundCents(e.margin).toFixed(2)).toBe('360.71');
   });
 
   it("uses the file's 17.585% coinsurance on denosumab's drug line and 20% on administration", () => {
     // Drug 60 x 29.457 = 1767.42; admin 96372 = 15.36; allowed 1782.78.
     // Share = 1767.42 x 0.17585 + 15.36 x 0.2 = 310.800807 + 3.072 = 313.872807.
-    // Paid = (1782.78 - 313.872807) x 0.98 = 1439.52904914; collected = 1753.40185614.
+    // Paid = (1782.78 - 313.872807) x 0.98 = 1439.52904914; collected (95% of the share, DOMAIN.md 5.2) =
+    // 1439.52904914 + 313.872807 x 0.95 = 1439.52904914 + 298.17916665 = 1737.70821579.
     const e = administrationEconomics(book, { hcpcs: 'J0897', dose: dec(60), route: 'SC', complexity: 'therapeutic', minutes: 0, acquisitionPerUnit: null, wacPerUnit: null }, payer('MEDICARE'));
     expect(e.patientShare.toString()).toBe('313.872807');
-    expect(e.collected.toString()).toBe('1753.40185614');
+    expect(e.collected.toString()).toBe('1737.70821579');
   });
 
-  it('collects 6% of the allowed amount from self-pay patients', () => {
-    // Coinsurance 100%: share = allowed, paid 0, collected 0.06 x 1458.58 = 87.5148.
+  it('collects 6% of the administration from self-pay patients, whose drug is free (DOMAIN.md 5.1)', () => {
+    // Free drug: drug allowed 0 and cost 0. Coinsurance 100%: share = admin 161.66, paid 0,
+    // collected 0.06 x 161.66 = 9.6996; margin 9.6996; recovery not applicable, never underwater.
     const e = administrationEconomics(book, infliximab(400), payer('SELF_PAY'));
+    expect(e.allowedDrug.toString()).toBe('0');
+    expect(e.drugCost.toString()).toBe('0');
+    expect(e.collected.toString()).toBe('9.6996');
+    expect(e.margin.toString()).toBe('9.6996');
+    expect(e.recovery).toBe('not applicable');
+    expect(e.underwater).toBe(false);
+  });
+
+  it('collects 6% of the allowed amount from a self-pay patient when the practice buys the drug', () => {
+    // Buy-and-bill by choice: share = allowed 1458.58, paid 0, collected 0.06 x 1458.58 = 87.5148; underwater.
+    const e = administrationEconomics(book, infliximab(400, { drugSource: { source: 'buy_and_bill', whiteBagShare: 0 } }), payer('SELF_PAY'));
     expect(e.collected.toString()).toBe('87.5148');
     expect(e.underwater).toBe(true);
   });
@@ -173,16 +194,17 @@ describe('one administration, per payer (DOMAIN.md 2.5-2.7)', () => {
 
   it('does not pay the JW line for a payer that refuses discarded drug, and applies denial write-offs', () => {
     const p: PayerProfile = { ...payer('MEDICAID'), id: 'X', paysDiscarded: false, denialWriteOff: 0.1 };
-    // 305 mg: only 31 units paid, 1005.11; admin 161.66; allowed 1166.77; Medicaid coinsurance 0: net = 1166.77 x 0.9 = 1050.093.
+    // 305 mg: only 31 units paid, 1005.11; admin at Medicaid's 72% (DOMAIN.md 5.2): 133.27 x 0.72 = 95.9544 -> 95.95
+    // and 28.39 x 0.72 = 20.4408 -> 20.44, 116.39; allowed 1121.50; coinsurance 0: net = 1121.50 x 0.9 = 1009.35.
     const e = administrationEconomics(book, infliximab(305), p);
     expect(e.jwUnitsBilled).toBe(0);
-    expect(e.netRevenue.toString()).toBe('1050.093');
+    expect(e.netRevenue.toString()).toBe('1009.35');
   });
 
   it('uses a contract acquisition price when given', () => {
-    // 40 units x 29.00 = 1160.00 cost; Medicare net 1435.24272; margin 275.24272.
+    // 40 units x 29.00 = 1160.00 cost; Medicare net 1420.65692 (above); margin 260.65692.
     const e = administrationEconomics(book, infliximab(400, { acquisitionPerUnit: dec(29) }), payer('MEDICARE'));
-    expect(e.margin.toString()).toBe('275.24272');
+    expect(e.margin.toString()).toBe('260.65692');
     expect(e.acquisitionIsDefault).toBe(false);
   });
 

@@ -73,7 +73,7 @@ describe('dist/functions.js as Excel loads it', () => {
 
   it("declares exactly DESIGN.md's functions, argument names, order and optional flags", () => {
     const design = designFunctions();
-    expect(design).toHaveLength(19);
+    expect(design).toHaveLength(21);
     expect(metadata.map((f) => f.id).sort()).toEqual(design.map((f) => f.id).sort());
     for (const d of design) {
       const m = metadata.find((f) => f.id === d.id) as FunctionMetadata;
@@ -105,6 +105,10 @@ describe('dist/functions.js as Excel loads it', () => {
       weights: /fractions summing to 1/,
       year: /Year of therapy/,
       area: /Therapeutic area/,
+      deductibleRemaining: /in dollars/,
+      outOfPocketRemaining: /in dollars/,
+      deductible: /in dollars/,
+      outOfPocketMax: /in dollars/,
     };
     for (const m of metadata) {
       for (const p of m.parameters) {
@@ -115,11 +119,12 @@ describe('dist/functions.js as Excel loads it', () => {
 
   it('lets an empty cell reach optional numbers as empty: their type is any, not number', () => {
     for (const m of metadata) {
-      for (const p of m.parameters) if (['weightKg', 'minutes', 'acquisitionPerUnit', 'year'].includes(p.name)) expect(p.type).toBe('any');
+      for (const p of m.parameters) if (['weightKg', 'minutes', 'acquisitionPerUnit', 'year', 'deductibleRemaining', 'outOfPocketRemaining', 'deductible', 'outOfPocketMax'].includes(p.name)) expect(p.type).toBe('any');
     }
   });
 
   it('gives the worked examples through the associated functions', () => {
+    // DOMAIN.md 5.2 revised defaults (issue 10): the figures of functions.test.ts, arithmetic there.
     expect(call('PAYMENTLIMIT', 'J1745', null)).toBe(32.423);
     expect(call('ASP', 'Avsola', null)).toBe(21.364);
     expect(call('DOSE', 'infliximab', null)).toBe(400);
@@ -129,17 +134,21 @@ describe('dist/functions.js as Excel loads it', () => {
     expect(call('ADMINCODES', 'J1745', 210)).toBe('96413, 96415, 96415');
     expect(call('ADMINFEE', 'J1745', null, 210)).toBe(190.05);
     expect(call('ALLOWED', 'J1745', 400, null, null)).toBe(1458.58);
-    expect(call('REVENUE', 'J1745', 400, 'SELF_PAY', null)).toBe(87.51);
+    expect(call('REVENUE', 'J1745', 400, 'SELF_PAY', null)).toBe(9.7);
     expect(call('COST', 'J1745', 400, null)).toBe(1223.51);
-    expect(call('MARGIN', 'J1745', 400, 'MEDICARE', null, null)).toBe(211.73);
-    expect(call('MARGIN', 'Remicade', 400, 'COMMERCIAL', null, null)).toBe(426.03);
-    expect(call('RECOVERY', 'J1745', 400, null, null)).toBe(1.04304);
-    expect(call('MIXMARGIN', 'J1745', 400, [['MEDICARE', 'COMMERCIAL']], [[0.5], [0.5]], null)).toBe(318.88);
+    expect(call('MARGIN', 'J1745', 400, 'MEDICARE', null, null)).toBe(197.15);
+    expect(call('MARGIN', 'Remicade', 400, 'COMMERCIAL', null, null)).toBe(360.71);
+    expect(call('RECOVERY', 'J1745', 400, null, null)).toBe(1.03244);
+    expect(call('MIXMARGIN', 'J1745', 400, [['MEDICARE', 'COMMERCIAL']], [[0.5], [0.5]], null)).toBe(278.93);
     expect(call('ADMINISTRATIONS', 'J1745', 2)).toBe(6.5);
     expect(call('CHAIRHOURS', 'Ocrevus', null)).toBe(4.5);
-    expect((call('DRUGS', null) as unknown[][]).length).toBe(32);
+    expect((call('DRUGS', null) as unknown[][]).length).toBe(44);
     expect((call('PAYERS') as unknown[][])[4]?.[2]).toBe('ASP + 15%');
     expect(call('SOURCE')).toContain('Effective January 1, 2026 through March 31, 2026');
+    // patient.test.ts: 518.11 (Medicare, $283 deductible left); 2,560.08 (Medicare year 1); 9,250 (the 2026 MA MOOP limit).
+    expect(call('PATIENTCOST', 'J1745', 400, 'MEDICARE', 283, null, null)).toBe(518.11);
+    expect(call('PATIENTYEAR', 'J1745', 400, 'MEDICARE', null, null, null)).toBe(2560.08);
+    expect(call('PATIENTYEAR', 'Ocrevus', 600, 'MEDICARE_ADVANTAGE', null, null, null)).toBe(9250);
   });
 
   it('returns errors as values with messages', () => {

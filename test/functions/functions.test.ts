@@ -24,9 +24,9 @@ afterEach(() => {
 });
 
 describe('registration', () => {
-  it('associates the 19 functions of DESIGN.md under their permanent ids', async () => {
+  it('associates the 21 functions of DESIGN.md under their permanent ids', async () => {
     expect([...(await functions()).keys()].sort()).toEqual(
-      ['ADMINCODES', 'ADMINFEE', 'ADMINISTRATIONS', 'ALLOWED', 'ASP', 'CHAIRHOURS', 'COST', 'DOSE', 'DRUGS', 'MARGIN', 'MIXMARGIN', 'PAYERS', 'PAYMENTLIMIT', 'RECOVERY', 'REVENUE', 'SOURCE', 'UNITS', 'VIALS', 'WASTE'].sort(),
+      ['ADMINCODES', 'ADMINFEE', 'ADMINISTRATIONS', 'ALLOWED', 'ASP', 'CHAIRHOURS', 'COST', 'DOSE', 'DRUGS', 'MARGIN', 'MIXMARGIN', 'PATIENTCOST', 'PATIENTYEAR', 'PAYERS', 'PAYMENTLIMIT', 'RECOVERY', 'REVENUE', 'SOURCE', 'UNITS', 'VIALS', 'WASTE'].sort(),
     );
   });
 });
@@ -182,11 +182,11 @@ describe('ALLOWED, REVENUE, COST, MARGIN and RECOVERY for 400 mg of infliximab',
     expect(call('ALLOWED', 'J1745', 305, 'MEDICARE', null)).toBe(1458.58);
   });
 
-  it('collects 98.4% of it from Medicare and 6% from self-pay', () => {
-    // Medicare: share 20%, paid 80% x 0.98 = 78.4%, + 20% collected = 98.4%: 0.984 x 1458.58 = 1435.24272 -> 1435.24.
-    expect(call('REVENUE', 'J1745', 400, null, null)).toBe(1435.24);
-    // Self-pay: coinsurance 100%, 6% collected: 0.06 x 1458.58 = 87.5148 -> 87.51.
-    expect(call('REVENUE', 'J1745', 400, 'self_pay', null)).toBe(87.51);
+  it('collects 97.4% of it from Medicare and 6% of the administration from self-pay (DOMAIN.md 5.1-5.2)', () => {
+    // Medicare: share 20%, paid 80% x 0.98 = 78.4%, + 20% x 95% collected = 19%: 97.4%: 0.974 x 1458.58 = 1420.65692 -> 1420.66.
+    expect(call('REVENUE', 'J1745', 400, null, null)).toBe(1420.66);
+    // Self-pay on manufacturer free drug: administration only, coinsurance 100%, 6% collected: 0.06 x 161.66 = 9.6996 -> 9.70.
+    expect(call('REVENUE', 'J1745', 400, 'self_pay', null)).toBe(9.7);
   });
 
   it('costs the four vials at ASP, or at a contract price', () => {
@@ -197,22 +197,24 @@ describe('ALLOWED, REVENUE, COST, MARGIN and RECOVERY for 400 mg of infliximab',
     expect(call('COST', 'J9035', 400, null)).toBe(2778.57);
   });
 
-  it('earns $211.73 from Medicare and $426.03 on the default commercial contract', () => {
-    // Medicare: 1435.24272 - 1223.50943396 = 211.73328604 -> 211.73.
-    expect(call('MARGIN', 'J1745', 400, 'MEDICARE', null, null)).toBe(211.73);
-    // Commercial: drug 30.58773585 x 1.15 x 40 = 1407.0358 -> 1407.04; admin 242.50; net 1649.54;
-    // 1649.54 - 1223.50943396 = 426.03056604 -> 426.03.
-    expect(call('MARGIN', 'Remicade', 400, 'COMMERCIAL', null, null)).toBe(426.03);
-    // Contract price $29: 1435.24272 - 1160 = 275.24272 -> 275.24.
-    expect(call('MARGIN', 'J1745', 400, null, 29, null)).toBe(275.24);
-    // 210 minutes: admin 190.05; allowed 1486.97; x 0.984 = 1463.17848; - 1223.50943396 = 239.66904604 -> 239.67.
-    expect(call('MARGIN', 'J1745', 400, null, null, 210)).toBe(239.67);
+  it('earns $197.15 from Medicare and $360.71 on the default commercial contract', () => {
+    // Medicare: 1420.65692 - 1223.50943396 = 197.14748604 -> 197.15.
+    expect(call('MARGIN', 'J1745', 400, 'MEDICARE', null, null)).toBe(197.15);
+    // Commercial: drug 30.58773585 x 1.15 x 40 = 1407.0358 -> 1407.04; admin 242.50; allowed 1649.54; 90% of the 20%
+    // share collected and 2% written off (DOMAIN.md 5.2): x (0.8 + 0.18) x 0.98 = x 0.9604 = 1584.218216;
+    // - 1223.50943396 = 360.70878204 -> 360.71.
+    expect(call('MARGIN', 'Remicade', 400, 'COMMERCIAL', null, null)).toBe(360.71);
+    // Contract price $29: 1420.65692 - 1160 = 260.65692 -> 260.66.
+    expect(call('MARGIN', 'J1745', 400, null, 29, null)).toBe(260.66);
+    // 210 minutes: admin 190.05; allowed 1486.97; x 0.974 = 1448.30878; - 1223.50943396 = 224.79934604 -> 224.80.
+    expect(call('MARGIN', 'J1745', 400, null, null, 210)).toBe(224.8);
   });
 
-  it('recovers 104.304% of drug cost from Medicare and 6.36% from self-pay', () => {
-    // Drug line net = 0.984 x 1296.92 over cost 1296.92 / 1.06: 0.984 x 1.06 = 1.04304; self-pay 0.06 x 1.06 = 0.0636.
-    expect(call('RECOVERY', 'J1745', 400, null, null)).toBe(1.04304);
-    expect(call('RECOVERY', 'J1745', 400, 'SELF_PAY', null)).toBe(0.0636);
+  it('recovers 103.244% of drug cost from Medicare; not applicable for self-pay on free drug', () => {
+    // Drug line net = 0.974 x 1296.92 over cost 1296.92 / 1.06: 0.974 x 1.06 = 1.03244.
+    expect(call('RECOVERY', 'J1745', 400, null, null)).toBe(1.03244);
+    // SELF_PAY gets the drug free (DOMAIN.md 5.1): the practice buys none, so recovery is "not applicable".
+    expect(call('RECOVERY', 'J1745', 400, 'SELF_PAY', null)).toBe('not applicable');
   });
 
   it('answers #N/A for a payer that is not defined, and for margins of a code outside the catalog', () => {
@@ -222,6 +224,19 @@ describe('ALLOWED, REVENUE, COST, MARGIN and RECOVERY for 400 mg of infliximab',
     );
   });
 
+  it('refuses 0.4 mg of infliximab as a unit mistake (grams typed for mg, DOMAIN.md 5.5)', () => {
+    // Label maintenance dose 5 mg/kg x 80 kg = 400 mg; 0.4 / 400 = 0.1% < 10%.
+    const message = '#VALUE! dose: 0.4 mg is under 10% of the label dose of 400 mg (5 mg/kg at 80 kg); doses are in mg';
+    expect(shown(call('MARGIN', 'J1745', 0.4, null, null, null))).toBe(message);
+    expect(shown(call('UNITS', 'J1745', 0.4))).toBe(message);
+    expect(shown(call('COST', 'Remicade', 0.4, null))).toBe(message);
+  });
+
+  it('suggests the name meant for an unknown drug or payer', () => {
+    expect(shown(call('MARGIN', 'Remicaid', 400, null, null, null))).toBe('#N/A Unknown drug "Remicaid"; did you mean "Remicade"?');
+    expect(shown(call('MARGIN', 'J1745', 400, 'MEDICARE ADVANTAGE', null, null))).toBe('#N/A Unknown payer "MEDICARE ADVANTAGE"; did you mean "MEDICARE_ADVANTAGE"?');
+  });
+
   it('refuses an acquisition price of zero', () => {
     expect(shown(call('MARGIN', 'J1745', 400, null, 0, null))).toBe('#VALUE! acquisitionPerUnit: must be a positive amount, not 0');
   });
@@ -229,13 +244,13 @@ describe('ALLOWED, REVENUE, COST, MARGIN and RECOVERY for 400 mg of infliximab',
 
 describe('MIXMARGIN(drug, dose, payers, weights, [acquisitionPerUnit])', () => {
   it('weights each payer margin: half Medicare, half commercial', () => {
-    // 0.5 x 211.73328604 + 0.5 x 426.03056604 = 318.88192604 -> 318.88
-    expect(call('MIXMARGIN', 'J1745', 400, [['MEDICARE', 'COMMERCIAL']], [[0.5], [0.5]], null)).toBe(318.88);
+    // 0.5 x 197.14748604 + 0.5 x 360.70878204 = 278.92813404 -> 278.93
+    expect(call('MIXMARGIN', 'J1745', 400, [['MEDICARE', 'COMMERCIAL']], [[0.5], [0.5]], null)).toBe(278.93);
   });
 
   it('accepts rows or columns, and a single payer with weight 1 equals that payer', () => {
-    expect(call('MIXMARGIN', 'J1745', 400, [['MEDICARE'], ['COMMERCIAL']], [[0.5, 0.5]], null)).toBe(318.88);
-    expect(call('MIXMARGIN', 'J1745', 400, 'COMMERCIAL', 1, null)).toBe(426.03);
+    expect(call('MIXMARGIN', 'J1745', 400, [['MEDICARE'], ['COMMERCIAL']], [[0.5, 0.5]], null)).toBe(278.93);
+    expect(call('MIXMARGIN', 'J1745', 400, 'COMMERCIAL', 1, null)).toBe(360.71);
   });
 
   it('refuses weights that do not sum to 1, ranges of different sizes, and 2-D ranges', () => {
@@ -259,9 +274,16 @@ describe('ADMINISTRATIONS(drug, [year]) and CHAIRHOURS(drug, [minutes])', () => 
   });
 
   it('counts a finite course once', () => {
-    // Injectafer 750 mg x 2, days 0 and 7: 2 in year 1, none after.
+    // Injectafer 750 mg x 2, days 0 and 7, a course a year (DOMAIN.md 5.3): 2 in year 1, 2 x 364 / 364 = 2 after.
     expect(call('ADMINISTRATIONS', 'Injectafer', 1)).toBe(2);
-    expect(call('ADMINISTRATIONS', 'Injectafer', 3)).toBe(0);
+    expect(call('ADMINISTRATIONS', 'Injectafer', 3)).toBe(2);
+    // Tepezza: 10 mg/kg then 20 mg/kg every 3 weeks, 8 in all: 8 in year 1, none after.
+    expect(call('ADMINISTRATIONS', 'Tepezza', 1)).toBe(8);
+    expect(call('ADMINISTRATIONS', 'Tepezza', 2)).toBe(0);
+    // Rituxan for RA (DOMAIN.md 5.3): courses of two infusions every 168 days: days 0, 14, 168, 182, 336, 350 = 6
+    // in year 1; 2 x 364 / 168 = 4.3333 after (4 decimals).
+    expect(call('ADMINISTRATIONS', 'Rituxan', 1)).toBe(6);
+    expect(call('ADMINISTRATIONS', 'Rituxan', 2)).toBe(4.3333);
     expect(shown(call('ADMINISTRATIONS', 'J1745', 1.5))).toBe('#VALUE! year: must be a whole number from 1 to 100, not 1.5');
   });
 
@@ -274,9 +296,9 @@ describe('ADMINISTRATIONS(drug, [year]) and CHAIRHOURS(drug, [minutes])', () => 
 });
 
 describe('DRUGS([area]), PAYERS() and SOURCE()', () => {
-  it('spills the 31 catalog drugs below a header row', () => {
+  it('spills the 43 catalog drugs below a header row', () => {
     const table = call('DRUGS', null) as unknown[][];
-    expect(table).toHaveLength(32);
+    expect(table).toHaveLength(44);
     expect(table[0]).toEqual(['HCPCS', 'Generic name', 'Brand', 'Reference product', 'Area', 'Route', 'Complexity', 'Billing unit', 'Dose at 80 kg', 'Infusion minutes', 'Chair minutes', 'Payment limit', 'Vial sizes (units)']);
     expect(table.find((r) => r[0] === 'J1745')).toEqual(['J1745', 'infliximab', 'Remicade', '', 'IBD/RA', 'IV', 'complex', '10 MG', 400, 120, 30, 32.423, '10']);
     expect(table.find((r) => r[0] === 'Q5121')?.[3]).toBe('J1745');
@@ -293,7 +315,9 @@ describe('DRUGS([area]), PAYERS() and SOURCE()', () => {
   it('spills the five built-in payer profiles, labelled as defaults', () => {
     const table = call('PAYERS') as unknown[][];
     expect(table.map((r) => r[0])).toEqual(['Payer', 'MEDICARE', 'MEDICARE_ADVANTAGE', 'MEDICAID', 'COMMERCIAL', 'SELF_PAY']);
-    expect(table[4]).toEqual(['COMMERCIAL', 'Commercial', 'ASP + 15%', 1.5, 0.2, 0.2, 0, 1, 0, true, 45, 'built-in default']);
+    // DOMAIN.md 5.2: 90% of the patient share collected, 2% written off; buy and bill (5.1).
+    expect(table[4]).toEqual(['COMMERCIAL', 'Commercial', 'ASP + 15%', 1.5, 0.2, 0.2, 0, 0.9, 0.02, true, 45, 'buy and bill', 'built-in default']);
+    expect(table[5]?.[11]).toBe('free drug (manufacturer program)');
     expect(table[1]?.[4]).toBe('CMS file %');
   });
 
@@ -311,10 +335,11 @@ describe('the shared store', () => {
   it("resolves the scenario's payers, and recalculates after they change", () => {
     expect(shown(call('MARGIN', 'J1745', 400, 'ACME_PPO', null, null))).toBe('#N/A Unknown payer "ACME_PPO"');
     store.setPayers([acme]);
-    // Drug 30.58773585 x 1.12 x 40 = 1370.330566 -> 1370.33; admin 150%: 242.50; net 1612.83;
-    // margin 1612.83 - 1223.50943396 = 389.32056604 -> 389.32.
-    expect(call('MARGIN', 'J1745', 400, 'acme_ppo', null, null)).toBe(389.32);
-    expect((call('PAYERS') as unknown[][]).at(-1)).toEqual(['ACME_PPO', 'Acme PPO', 'ASP + 12%', 1.5, 0.2, 0.2, 0, 1, 0, true, 45, 'scenario']);
+    // Drug 30.58773585 x 1.12 x 40 = 1370.330566 -> 1370.33; admin 150%: 242.50; allowed 1612.83; COMMERCIAL's
+    // 90% collection and 2% write-off (DOMAIN.md 5.2): x 0.9604 = 1548.961932;
+    // margin 1548.961932 - 1223.50943396 = 325.45249804 -> 325.45.
+    expect(call('MARGIN', 'J1745', 400, 'acme_ppo', null, null)).toBe(325.45);
+    expect((call('PAYERS') as unknown[][]).at(-1)).toEqual(['ACME_PPO', 'Acme PPO', 'ASP + 12%', 1.5, 0.2, 0.2, 0, 0.9, 0.02, true, 45, 'buy and bill', 'scenario']);
   });
 
   it('lets a scenario profile override a built-in of the same id', () => {
@@ -354,8 +379,8 @@ describe('a payment limit of zero', () => {
 
 describe('arguments as Excel passes them', () => {
   it('treats null and an empty cell as an omitted optional argument', () => {
-    expect(call('MARGIN', 'J1745', 400, '', '', '')).toBe(211.73);
-    expect(call('MARGIN', 'J1745', 400)).toBe(211.73);
+    expect(call('MARGIN', 'J1745', 400, '', '', '')).toBe(197.15);
+    expect(call('MARGIN', 'J1745', 400)).toBe(197.15);
   });
 
   it('takes a 1 x 1 range as its value and refuses a larger range where one value is due', () => {

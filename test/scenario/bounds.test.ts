@@ -84,6 +84,9 @@ describe('one place for the bounds', () => {
     priorAuthDelayDays: defs['program']?.properties['priorAuthDelayDays'],
     priorAuthStaffMinutes: defs['program']?.properties['priorAuthStaffMinutes'],
     staffHourlyCost: defs['program']?.properties['staffHourlyCost'],
+    annualDeductible: defs['payer']?.properties['annualDeductible'],
+    outOfPocketMax: (defs['payer']?.properties['outOfPocketMax'] as { anyOf?: { maximum?: number; minimum?: number }[] } | undefined)?.anyOf?.[0],
+    accessRiskThreshold: defs['program']?.properties['accessRiskThreshold'],
   };
 
   it.each(Object.keys(SCENARIO_BOUNDS) as (keyof typeof SCENARIO_BOUNDS)[])('scenario.schema.json states the bound of %s', (name) => {

@@ -35,7 +35,10 @@ export const catalog: readonly CatalogDrug[] = [
   }),
   drug({
     hcpcs: 'J2350', generic: 'ocrelizumab', brand: 'Ocrevus', area: 'MS', route: 'IV', complexity: 'complex',
-    dose: { kind: 'fixed', amount: 600 }, regimen: { loadingDays: [0, 14], maintenanceIntervalDays: 182, maxDoses: null },
+    dose: { kind: 'fixed', amount: 600 }, regimen: {
+      loadingDays: [0, 14], maintenanceIntervalDays: 168, maxDoses: null,
+      loadingDoses: [{ dose: { kind: 'fixed', amount: 300 }, minutes: 150 }, { dose: { kind: 'fixed', amount: 300 }, minutes: 150 }],
+    },
     infusionMinutes: 210, chairExtraMinutes: 60, vialSizes: [300],
   }),
   drug({
@@ -45,7 +48,8 @@ export const catalog: readonly CatalogDrug[] = [
   }),
   drug({
     hcpcs: 'J3262', generic: 'tocilizumab', brand: 'Actemra', area: 'RA', route: 'IV', complexity: 'complex',
-    dose: { kind: 'per_kg', perKg: 8, maxDose: 800 }, regimen: { loadingDays: [], maintenanceIntervalDays: 28, maxDoses: null },
+    dose: { kind: 'per_kg', perKg: 8, maxDose: 800 },
+    regimen: { loadingDays: [0], maintenanceIntervalDays: 28, maxDoses: null, loadingDoses: [{ dose: { kind: 'per_kg', perKg: 4 }, minutes: 60 }] },
     infusionMinutes: 60, chairExtraMinutes: 30, vialSizes: [80, 200, 400],
   }),
   drug({
@@ -60,12 +64,12 @@ export const catalog: readonly CatalogDrug[] = [
   }),
   drug({
     hcpcs: 'J1439', generic: 'ferric carboxymaltose', brand: 'Injectafer', area: 'anemia', route: 'IV', complexity: 'therapeutic',
-    dose: { kind: 'fixed', amount: 750 }, regimen: { loadingDays: [0, 7], maintenanceIntervalDays: null, maxDoses: 2 },
+    dose: { kind: 'fixed', amount: 750 }, regimen: { loadingDays: [0, 7], maintenanceIntervalDays: null, maxDoses: null, courseIntervalDays: 364 },
     infusionMinutes: 15, chairExtraMinutes: 15, vialSizes: [100, 750, 1000],
   }),
   drug({
     hcpcs: 'J1756', generic: 'iron sucrose', brand: 'Venofer', area: 'anemia', route: 'IV', complexity: 'therapeutic',
-    dose: { kind: 'fixed', amount: 200 }, regimen: { loadingDays: [0, 3, 7, 10, 14], maintenanceIntervalDays: null, maxDoses: 5 },
+    dose: { kind: 'fixed', amount: 200 }, regimen: { loadingDays: [0, 3, 6, 9, 12], maintenanceIntervalDays: null, maxDoses: null, courseIntervalDays: 364 },
     infusionMinutes: 5, chairExtraMinutes: 15, vialSizes: [50, 100, 200],
   }),
   drug({
@@ -250,6 +254,10 @@ export function fullScenario(): Scenario {
       priorAuthDelayDays: 10,
       priorAuthStaffMinutes: 30,
       staffHourlyCost: 40,
+      whiteBagHandlingCost: 15,
+      promptPayDiscount: 0.02,
+      gpoDiscount: 0.01,
+      accessRiskThreshold: 2500,
     },
   };
 }

@@ -1,5 +1,6 @@
 import Ajv2020 from 'ajv/dist/2020';
 import fc from 'fast-check';
+import { doseFor } from '../../src/engine/regimen';
 import schema from '../../src/scenario/scenario.schema.json';
 import { BUILTIN_PAYER_IDS } from '../../src/engine/payers';
 import {
@@ -91,7 +92,8 @@ const drugs = (payerIds: readonly string[], needWac: boolean): fc.Arbitrary<Scen
       ...codes.map((hcpcs) =>
         fc
           .record({
-            dose: maybe(num(0.5, 5000)),
+            // DOMAIN.md 5.5: a dose under 10% of the label dose is refused, so a valid piece is 11% to 500% of it.
+            dose: maybe(num(0.11, 5)),
             weightKg: maybe(num(1, 400)),
             newPatientsPerMonth: num(0, 10),
             rampMonths: int(0, 12),
@@ -104,7 +106,14 @@ const drugs = (payerIds: readonly string[], needWac: boolean): fc.Arbitrary<Scen
             distributorVerified: fc.boolean(),
             priorAuthPayers: maybe(fc.subarray([...payerIds])),
           })
-          .map((fields): ScenarioDrug => defined({ hcpcs, ...fields })),
+          .map((fields): ScenarioDrug => {
+            const facts = catalog.find((d) => d.hcpcs === hcpcs);
+            // The dose is set against the drug's own weight (given with it), not the scenario's patient weight.
+            const weightKg = fields.dose === undefined ? fields.weightKg : (fields.weightKg ?? 80);
+            const label = facts === undefined ? 1 : doseFor(facts.dose, weightKg ?? 80).toNumber();
+            const dose = fields.dose === undefined ? undefined : Math.round(fields.dose * label * 1000) / 1000;
+            return defined({ hcpcs, ...fields, weightKg, dose });
+          }),
       ),
     ),
   );

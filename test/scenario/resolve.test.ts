@@ -4,6 +4,7 @@ import {
   LABEL_CATALOG,
   LABEL_PAYER_PROFILE,
   LABEL_REFERENCE_DATA,
+  PAYER_SOURCE_KEYS,
   PAYER_TERM_KEYS,
   resolveScenario,
   SCENARIO_DEFAULTS,
@@ -67,6 +68,10 @@ describe('resolveScenario', () => {
         priorAuthDelayDays: 14,
         priorAuthStaffMinutes: 45,
         staffHourlyCost: 32,
+        // DOMAIN.md 5.1 and 5.6: no white-bag handling cost, no prompt-pay or GPO discount by default.
+        whiteBagHandlingCost: 0,
+        promptPayDiscount: 0,
+        gpoDiscount: 0,
       });
     });
 
@@ -88,6 +93,9 @@ describe('resolveScenario', () => {
         paysDiscarded: true,
         daysToPayment: 60,
         priorAuthDenialRate: 0,
+        // DOMAIN.md 5.1: the uninsured get the drug from the manufacturer's program.
+        drugSource: 'free_drug',
+        whiteBagShare: 0,
       });
     });
   });
@@ -102,7 +110,8 @@ describe('resolveScenario', () => {
         ],
       };
       const acme = resolveScenario(scenario, referenceData).payers[1];
-      // COMMERCIAL's terms (DOMAIN.md 2.6: 150% of the fee schedule, 20% coinsurance, 45 days), ASP + 12% for the drug.
+      // COMMERCIAL's terms (DOMAIN.md 5.2: 150% of the fee schedule, 20% coinsurance, 90% of it collected, 2% written
+      // off, 45 days, buy-and-bill), ASP + 12% for the drug.
       expect(acme).toEqual({
         weight: 0.3,
         profile: {
@@ -113,11 +122,13 @@ describe('resolveScenario', () => {
           drugCoinsurance: 0.2,
           adminCoinsurance: 0.2,
           sequestration: 0,
-          collectionRate: 1,
-          denialWriteOff: 0,
+          collectionRate: 0.9,
+          denialWriteOff: 0.02,
           paysDiscarded: true,
           daysToPayment: 45,
           priorAuthDenialRate: 0,
+          drugSource: 'buy_and_bill',
+          whiteBagShare: 0,
         },
       });
       expect(commercial?.drugRule).toEqual({ kind: 'asp_plus', percent: 0.15 });
@@ -134,11 +145,14 @@ describe('resolveScenario', () => {
         drugCoinsurance: 'file',
         adminCoinsurance: 0.2,
         sequestration: 0.02,
-        collectionRate: 1,
+        // DOMAIN.md 5.2: 95% of the patient share collected.
+        collectionRate: 0.95,
         denialWriteOff: 0,
         paysDiscarded: true,
         daysToPayment: 14,
         priorAuthDenialRate: 0,
+        drugSource: 'buy_and_bill',
+        whiteBagShare: 0,
       });
     });
 
@@ -157,6 +171,9 @@ describe('resolveScenario', () => {
         paysDiscarded: false,
         daysToPayment: 35,
         priorAuthDenialRate: 0.05,
+        // A custom payer without basedOn buys and bills (DOMAIN.md 5.1).
+        drugSource: 'buy_and_bill',
+        whiteBagShare: 0,
       });
     });
   });
@@ -259,6 +276,11 @@ describe('scenarioDefaultsApplied', () => {
       ['program.distributorTermsDays', 30],
       ['program.inventoryDaysOnHand', 7],
       ['program.priorAuthDelayDays', 14],
+      ['program.whiteBagHandlingCost', 0],
+      ['program.promptPayDiscount', 0],
+      ['program.gpoDiscount', 0],
+      // DOMAIN.md 5.7 access risk: $2,000 a year.
+      ['program.accessRiskThreshold', 2000],
     ]);
   });
 
@@ -297,8 +319,9 @@ describe('scenarioDefaultsApplied', () => {
       ['payers[1].drugCoinsurance', 0.2],
       ['payers[1].adminCoinsurance', 0.2],
       ['payers[1].sequestration', 0],
-      ['payers[1].collectionRate', 1],
-      ['payers[1].denialWriteOff', 0],
+      // DOMAIN.md 5.2: COMMERCIAL collects 90% of the patient share and writes off 2% to denials.
+      ['payers[1].collectionRate', 0.9],
+      ['payers[1].denialWriteOff', 0.02],
       ['payers[1].paysDiscarded', true],
       ['payers[1].daysToPayment', 45],
       ['payers[1].priorAuthDenialRate', 0],
@@ -357,14 +380,20 @@ describe('SCENARIO_DEFAULTS', () => {
       // A week of drug use on the shelf: an assumption (inventory.ts), not a DOMAIN.md figure.
       'program.inventoryDaysOnHand': 7,
       'program.priorAuthDelayDays': 14,
+      // DOMAIN.md 5.1 and 5.6.
+      'program.whiteBagHandlingCost': 0,
+      'program.promptPayDiscount': 0,
+      'program.gpoDiscount': 0,
+      // Issue 11 (DOMAIN.md 5.7 access risk): $2,000 a year.
+      'program.accessRiskThreshold': 2000,
     });
   });
 });
 
 describe('PAYER_TERM_KEYS', () => {
-  it('names every term of a payer profile but its id and name', () => {
+  it('names every term of a payer profile but its id and name (with the drug-source terms of DOMAIN.md 5.1)', () => {
     for (const profile of BUILTIN_PAYERS) {
-      expect(new Set(Object.keys(profile))).toEqual(new Set(['id', 'name', ...PAYER_TERM_KEYS]));
+      expect(new Set(Object.keys(profile))).toEqual(new Set(['id', 'name', ...PAYER_TERM_KEYS, ...PAYER_SOURCE_KEYS]));
     }
   });
 });

@@ -1,6 +1,7 @@
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
 import schema from '../../src/scenario/scenario.schema.json';
 import {
+  DEFAULT_ACCESS_RISK_THRESHOLD,
   DEFAULT_DISTRIBUTOR_TERMS_DAYS,
   DEFAULT_INVENTORY_DAYS_ON_HAND,
   DEFAULT_DRUG_DISCONTINUATION_RATE,
@@ -9,6 +10,8 @@ import {
   DEFAULT_PLANNING_MONTHS,
   DEFAULT_PRIOR_AUTH_DELAY_DAYS,
   DEFAULT_UTILIZATION_TARGET,
+  PAYER_SOURCE_KEYS,
+  PAYER_COVERAGE_KEYS,
   PAYER_TERM_KEYS,
   sampleScenario,
   validateScenario,
@@ -46,6 +49,7 @@ describe('scenario.schema.json', () => {
     ['program.distributorTermsDays', DEFAULT_DISTRIBUTOR_TERMS_DAYS],
     ['program.inventoryDaysOnHand', DEFAULT_INVENTORY_DAYS_ON_HAND],
     ['program.priorAuthDelayDays', DEFAULT_PRIOR_AUTH_DELAY_DAYS],
+    ['program.accessRiskThreshold', DEFAULT_ACCESS_RISK_THRESHOLD],
   ])('annotates %s with the default of defaults.ts', (field, def) => {
     expect(def.field).toBe(field);
     const defs = schema.$defs;
@@ -58,13 +62,17 @@ describe('scenario.schema.json', () => {
       'program.distributorTermsDays': defs.program.properties.distributorTermsDays.default,
       'program.inventoryDaysOnHand': defs.program.properties.inventoryDaysOnHand.default,
       'program.priorAuthDelayDays': defs.program.properties.priorAuthDelayDays.default,
+      'program.whiteBagHandlingCost': defs.program.properties.whiteBagHandlingCost.default,
+      'program.promptPayDiscount': defs.program.properties.promptPayDiscount.default,
+      'program.gpoDiscount': defs.program.properties.gpoDiscount.default,
+      'program.accessRiskThreshold': defs.program.properties.accessRiskThreshold.default,
     };
     expect(annotated[field]).toBe(def.value);
   });
 
   it('lists the same payer contract terms as PayerProfile', () => {
     const payerFields = Object.keys(schema.$defs.payer.properties);
-    expect(payerFields).toEqual(['id', 'name', 'weight', 'basedOn', ...PAYER_TERM_KEYS]);
+    expect(payerFields).toEqual(['id', 'name', 'weight', 'basedOn', ...PAYER_TERM_KEYS, ...PAYER_SOURCE_KEYS, ...PAYER_COVERAGE_KEYS]);
     expect(schema.$defs.payer.then.anyOf[1]?.required).toEqual([...PAYER_TERM_KEYS]);
   });
 });
@@ -90,8 +98,8 @@ describe('the schema and validateScenario agree', () => {
     ['no drugs', edited(minimalScenario(), 'drugs', [])],
     ['no payers', edited(minimalScenario(), 'payers', [])],
     ['a drug given as a string', edited(minimalScenario(), 'drugs[0]', 'Q5121')],
-    ['a lower-case HCPCS code', edited(minimalScenario(), 'drugs[0].hcpcs', 'j1745')],
-    ['a mixed-case payer id', edited(minimalScenario(), 'payers[0].id', 'Medicare')],
+    ['a blank drug', edited(minimalScenario(), 'drugs[0].hcpcs', ' ')],
+    ['a payer id that starts with a digit', edited(minimalScenario(), 'payers[0].id', '1MEDICARE')],
     ['a quarter in another form', edited(minimalScenario(), 'quarter', '2026-Q1')],
     ['a fee schedule year of 1999', edited(minimalScenario(), 'feeScheduleYear', 1999)],
     ['a blank name', edited(minimalScenario(), 'name', '  ')],

@@ -1,4 +1,4 @@
-import { formatIssue, validateScenario, type ReferenceData } from './imports';
+import { formatIssue, scenarioWarnings, validateScenario, type ReferenceData, type Scenario } from './imports';
 import { edited, editedAll, january2026, minimalScenario, referenceData, REMOVE } from './fixture';
 
 /** The issues of a validation as "path: message" lines; [] when the document is valid. */
@@ -111,14 +111,32 @@ describe('validateScenario', () => {
     it('reports codes, ids and quarters in the wrong form', () => {
       const doc = editedAll(minimalScenario(), [
         ['quarter', '2026-Q1'],
-        ['drugs[0].hcpcs', 'j1745'],
-        ['payers[0].id', 'Medicare'],
+        ['drugs[0].hcpcs', ' '],
+        ['payers[0].id', '1MEDICARE'],
       ]);
       expect(issues(doc)).toEqual([
         'quarter: must be a quarter like "2026Q1"',
-        'drugs[0].hcpcs: must be an HCPCS code like "J1745"',
-        'payers[0].id: must be an upper-case identifier like "ACME_PPO" (A-Z, 0-9 and _)',
+        'drugs[0].hcpcs: must not be empty',
+        'payers[0].id: must be an identifier like "ACME_PPO" (letters, digits and _)',
       ]);
+    });
+
+    it('accepts what calc accepts (DOMAIN.md 5.5): lower-case codes, brand names, payer ids in any case, weights within 0.001 of 1', () => {
+      const doc = editedAll(minimalScenario(), [
+        ['drugs[0].hcpcs', 'q5121'],
+        ['drugs[1].hcpcs', 'Remicade'],
+        ['payers[0].id', 'medicare'],
+      ]);
+      expect(issues(doc, referenceData)).toEqual([]);
+      // 0.333 x 3 = 0.999: within 0.001 of 1.
+      const thirds = edited(doc, 'payers', [
+        { id: 'MEDICARE', name: 'Medicare', weight: 0.333 },
+        { id: 'COMMERCIAL', name: 'Commercial', weight: 0.333 },
+        { id: 'SELF_PAY', name: 'Self-pay', weight: 0.333 },
+      ]);
+      expect(issues(thirds, referenceData)).toEqual([]);
+      // 0.333 + 0.333 + 0.33 = 0.996 is not (0.004 from 1).
+      expect(issues(edited(thirds, 'payers[2].weight', 0.33), referenceData)).toEqual(['payers: weights sum to 0.996, must sum to 1']);
     });
 
     it('asks for version 1 and points to migration', () => {
@@ -287,6 +305,17 @@ describe('validateScenario', () => {
       expect(issues(doc, referenceData)).toEqual(['drugs[0].hcpcs: unknown code "J9999" (not in the catalog)']);
     });
 
+    it('suggests the drug meant, and refuses a dose under 10% of the label dose (DOMAIN.md 5.5)', () => {
+      expect(issues(edited(minimalScenario(), 'drugs[0].hcpcs', 'Remicaid'), referenceData)).toEqual([
+        'drugs[0].hcpcs: unknown drug "Remicaid" (not in the catalog); did you mean "Remicade"?',
+      ]);
+      // Infliximab (drugs[1], J1745) 0.4 mg: 5 mg/kg x 80 kg = 400 mg; 0.4 / 400 = 0.1%.
+      const doc = editedAll(minimalScenario(), [['drugs[1]', { hcpcs: 'J1745', dose: 0.4, newPatientsPerMonth: 1, rampMonths: 0, distributorVerified: true }]]);
+      expect(issues(doc, referenceData)).toEqual([
+        'drugs[1].dose: 0.4 mg is under 10% of the label dose of 400 mg (5 mg/kg at 80 kg); doses are in mg',
+      ]);
+    });
+
     it('skips the catalog checks without reference data', () => {
       expect(issues(edited(minimalScenario(), 'drugs[0].hcpcs', 'J9999'))).toEqual([]);
     });
@@ -344,5 +373,21 @@ describe('validateScenario', () => {
       'payers[1].id: duplicate payer id "MEDICARE" (also payers[0])',
       'payers: weights sum to 0.9, must sum to 1',
     ]);
+  });
+});
+
+describe('scenarioWarnings (DOMAIN.md 5.5)', () => {
+  it('warns, naming the field, about a dose from 10% to 50% or above 300% of the label dose, and a price per unit above 3x the limit', () => {
+    const scenario = editedAll(minimalScenario(), [
+      // Prolia (J0897) 60 mg: 20 mg = 33%.
+      ['drugs[1].dose', 20],
+      // A Prolia syringe price typed per 1 mg unit: 1632 / 29.457 = 55.4x the January 2026 payment limit.
+      ['drugs[1].acquisitionPerUnit', 1632],
+    ]) as Scenario;
+    expect(scenarioWarnings(scenario, referenceData).map(formatIssue)).toEqual([
+      'drugs[1].dose: 20 mg is 33% of the label dose of 60 mg; check the dose is in mg',
+      'drugs[1].acquisitionPerUnit: $1632 per unit is 55.4x the payment limit of $29.457 per 1 MG; it looks like a per-vial or per-package price (enter the price per billing unit)',
+    ]);
+    expect(scenarioWarnings(minimalScenario(), referenceData)).toEqual([]);
   });
 });

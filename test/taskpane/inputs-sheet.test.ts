@@ -109,6 +109,17 @@ describe('the board Inputs sheet', () => {
     expect(readInputEdits(sampleScenario, base, sheet)?.scenario.payers.find((p) => p.id === 'COMMERCIAL')?.drugRule).toEqual({ kind: 'asp_plus', percent: 0.12 });
   });
 
+  it('reads a payer\'s drug source and white-bagged share (DOMAIN.md 5.1)', () => {
+    const payers = headerRow('Payer', 'Name');
+    const sheet = typed([
+      { row: rowOf('COMMERCIAL'), col: payers.indexOf('White-bagged share (with buy and bill)'), value: 0.4 },
+      { row: rowOf('SELF_PAY'), col: payers.indexOf('Drug source'), value: 'buy and bill' },
+    ]);
+    const read = readInputEdits(sampleScenario, base, sheet)?.scenario.payers;
+    expect(read?.find((p) => p.id === 'COMMERCIAL')?.whiteBagShare).toBe(0.4);
+    expect(read?.find((p) => p.id === 'SELF_PAY')?.drugSource).toBe('buy_and_bill');
+  });
+
   it('names the cells it cannot read, and leaves their fields alone', () => {
     const payers = headerRow('Payer', 'Name');
     const sheet = typed([{ row: rowOf('COMMERCIAL'), col: payers.indexOf('Weight'), value: 'a lot' }]);
@@ -203,7 +214,8 @@ describe('reading the scenario from nothing but the Inputs sheet', () => {
   it('reads a price typed over the derived ASP as the contract price, and the ASP formula as the default', () => {
     const acquisition = (base.cells.find((r) => r.includes('Acquisition $ per unit')) ?? []).indexOf('Acquisition $ per unit');
     const entyvio = base.cells.findIndex((r) => r[0] === 'J3380');
-    expect(String(base.cells[entyvio]?.[acquisition])).toMatch(/^=\$J\$\d+$/);
+    // The derived ASP less the prompt-pay and GPO discounts (DOMAIN.md 5.6): =$J$n*(1-IP_PromptPayDiscount)*(1-IP_GpoDiscount).
+    expect(String(base.cells[entyvio]?.[acquisition])).toMatch(/^=\$J\$\d+\*\(1-\$B\$\d+\)\*\(1-\$B\$\d+\)$/);
     expect(read(base.cells).drugs.find((d) => d.hcpcs === 'J3380')?.acquisitionPerUnit).toBeUndefined();
     expect(read(sheetOf(base.cells, [{ row: entyvio, col: acquisition, value: 18.5 }])).drugs.find((d) => d.hcpcs === 'J3380')?.acquisitionPerUnit).toBe(18.5);
   });

@@ -186,8 +186,22 @@ describe('results', () => {
     expect(r.drugs).toHaveLength(10);
     const margins = r.drugs.map((d) => d.mix?.margin ?? NaN);
     expect([...margins].sort((a, b) => b - a)).toEqual(margins);
-    expect(r.drugs.every((d) => d.underwaterPayers.includes('SELF_PAY'))).toBe(true);
+    // DOMAIN.md 5.1: SELF_PAY patients get the drug free, so no drug is underwater for SELF_PAY.
+    expect(r.drugs.some((d) => d.underwaterPayers.includes('SELF_PAY'))).toBe(false);
+    expect(r.drugs[0]?.perPayer.find((p) => p.payerId === 'SELF_PAY')?.recovery).toBe('not applicable');
     expect(r.program?.cumulativeCash).toHaveLength(42);
+    // DOMAIN.md 5.6: the sample prices every drug but Avsola ($21.00 contract) at the ASP default: 9 of 10.
+    expect(r.atAspDefault).toBe(9);
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('warns, naming the field, about a doubtful dose or price and still computes (DOMAIN.md 5.5)', () => {
+    // Remicade (drugs[1], J1745): 150 mg of 5 mg/kg x 80 kg = 400 mg is 37.5% -> "38%".
+    const s = { ...sampleScenario, drugs: sampleScenario.drugs.map((d) => (d.hcpcs === 'J1745' ? { ...d, dose: 150 } : d)) };
+    const r = computeResults(s, book, referenceData);
+    if (!r.ok) throw new Error(r.problems.join('; '));
+    const i = s.drugs.findIndex((d) => d.hcpcs === 'J1745');
+    expect(r.warnings).toEqual([`drugs[${i}].dose: 150 mg is 38% of the label dose of 400 mg (5 mg/kg at 80 kg); check the dose is in mg`]);
   });
 
   it('show margins by payer but nothing mix-weighted while the mix is off', () => {

@@ -265,7 +265,7 @@ describe('the task pane in Excel (fake host)', () => {
     await page.getByText('No sheet uses INFUSION functions now.').waitFor();
     const before = (await syncs(page)).length;
     await page.getByRole('button', { name: 'Build board workbook' }).click();
-    await page.getByText(/^Board workbook built: Summary, Inputs, Formulary economics, Projection, Sensitivity, Sources and assumptions, Claim detail, Cohorts\.$/).waitFor({ timeout: 30_000 });
+    await page.getByText(/^Board workbook built: Summary, Inputs, Formulary economics, Patient access, Projection, Sensitivity, Sources and assumptions, Claim detail, Cohorts\.$/).waitFor({ timeout: 30_000 });
     const after = (await syncs(page)).slice(before);
     // The renderer's round trips end with the one that reveals the sheets and activates Summary.
     const buildSyncs = after.slice(0, after.findIndex((x) => x.requests.includes('worksheet.activate')) + 1);
@@ -277,7 +277,7 @@ describe('the task pane in Excel (fake host)', () => {
 
     const built = await state(page);
     const names = built.sheets.map((x) => x.name);
-    expect(names).toEqual(expect.arrayContaining(['Sheet1', 'Summary', 'Inputs', 'Formulary economics', 'Projection', 'Sensitivity', 'Sources and assumptions', 'Claim detail', 'Cohorts']));
+    expect(names).toEqual(expect.arrayContaining(['Sheet1', 'Summary', 'Inputs', 'Formulary economics', 'Patient access', 'Projection', 'Sensitivity', 'Sources and assumptions', 'Claim detail', 'Cohorts']));
     expect(built.sheets.every((x) => x.visibility === 'Visible')).toBe(true);
     expect(built.sheets.find((x) => x.id === built.activeSheetId)?.name).toBe('Summary');
     // The board's Inputs hold the scenario; every other sheet reads them through native formulas.
@@ -299,7 +299,7 @@ describe('the task pane in Excel (fake host)', () => {
     await page.getByRole('button', { name: 'Build board workbook' }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Replace the earlier board sheets?' });
     await dialog.waitFor();
-    expect(await dialog.getByRole('listitem').allInnerTexts()).toEqual(['Summary', 'Inputs', 'Formulary economics', 'Projection', 'Sensitivity', 'Sources and assumptions', 'Claim detail', 'Cohorts']);
+    expect(await dialog.getByRole('listitem').allInnerTexts()).toEqual(['Summary', 'Inputs', 'Formulary economics', 'Patient access', 'Projection', 'Sensitivity', 'Sources and assumptions', 'Claim detail', 'Cohorts']);
     await dialog.getByRole('button', { name: 'Keep them' }).click();
     await page.getByText('Nothing was changed: the earlier board sheets are as they were.').waitFor();
     expect((await state(page)).sheets.map((x) => x.id)).toEqual(built.sheets.map((x) => x.id));
@@ -345,7 +345,7 @@ describe('the task pane in Excel (fake host)', () => {
     await addDrug(page, 'Tysabri', /^Add Tysabri/);
     const relayout = page.getByRole('alertdialog', { name: 'Lay the board out again?' });
     await relayout.waitFor();
-    expect(await relayout.getByRole('listitem').allInnerTexts()).toEqual(['Summary', 'Inputs', 'Formulary economics', 'Projection', 'Sensitivity', 'Sources and assumptions', 'Claim detail', 'Cohorts']);
+    expect(await relayout.getByRole('listitem').allInnerTexts()).toEqual(['Summary', 'Inputs', 'Formulary economics', 'Patient access', 'Projection', 'Sensitivity', 'Sources and assumptions', 'Claim detail', 'Cohorts']);
     await relayout.getByRole('button', { name: 'Not now' }).click();
     await page.getByTestId('save-state').and(page.locator('[data-state="held"]')).waitFor();
     await page.getByText(/this change adds or removes rows, so the board\u2019s sheets must be built again/).first().waitFor();
@@ -631,7 +631,7 @@ describe('the task pane in Excel (fake host)', () => {
     const addSmall = await roundTrips(() => addDrug(page, 'Entyvio', /^Add Entyvio/), (s) => s.drugs.length === 2, 'two drugs saved');
     // A value changed: only the cells that change, one round trip.
     const editSmall = await roundTrips(setVolume('Entyvio', '7'), (s) => s.drugs.find((d) => d.hcpcs === 'J3380')?.newPatientsPerMonth === 7, 'the new volume, two drugs');
-    for (const [q, n] of [['Ocrevus', /^Add Ocrevus/], ['Actemra', /^Add Actemra/], ['Benlysta', /^Add Benlysta/], ['Soliris', /^Add Soliris/]] as const) await addDrug(page, q, n);
+    for (const [q, n] of [['Ocrevus', /^Add Ocrevus \(/], ['Actemra', /^Add Actemra/], ['Benlysta', /^Add Benlysta/], ['Soliris', /^Add Soliris/]] as const) await addDrug(page, q, n);
     await savedScenario(page, (s) => s.drugs.length === 6, 'six drugs saved');
     const addLarge = await roundTrips(() => addDrug(page, 'Reclast', /^Add Reclast/), (s) => s.drugs.length === 7, 'seven drugs saved');
     const editLarge = await roundTrips(setVolume('Entyvio', '8'), (s) => s.drugs.find((d) => d.hcpcs === 'J3380')?.newPatientsPerMonth === 8, 'the new volume, seven drugs');

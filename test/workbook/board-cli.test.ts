@@ -27,7 +27,7 @@ describe('infusion-planner board', () => {
     expect(c.out()).toContain('Peak working capital:');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Inputs', 'Formulary economics', 'Projection', 'Sensitivity', 'Sources and assumptions', 'Claim detail', 'Cohorts']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Inputs', 'Formulary economics', 'Patient access', 'Projection', 'Sensitivity', 'Sources and assumptions', 'Claim detail', 'Cohorts']);
     // The NPV, in the key figures (below the conclusion): the row whose label starts "Net present value (at".
     const summary = wb.getWorksheet('Summary');
     let npvRow = 0;

@@ -161,6 +161,17 @@ describeLo('the board workbook recalculated by LibreOffice', () => {
 
   afterAll(() => lo?.dispose());
 
+  it('proves a varied scenario with every drug source (DOMAIN.md 5.1) and a drug of the user\'s own (5.4)', () => {
+    const input = variedBoard.src.input;
+    const sources = new Set(input.payers.map((p) => `${p.profile.drugSource ?? 'buy_and_bill'}${(p.profile.whiteBagShare ?? 0) > 0 ? ' with a white-bagged share' : ''}`));
+    expect([...sources].sort()).toEqual(['buy_and_bill', 'buy_and_bill with a white-bagged share', 'free_drug', 'white_bag']);
+    expect(input.drugs.filter((d) => d.custom).map((d) => d.hcpcs)).toEqual(['J0202']);
+    // A drug's own source for a payer (Entyvio) and its own payer mix (Prolia, DOMAIN.md 5.2).
+    expect(input.drugs.find((d) => d.hcpcs === 'J3380')?.drugSources?.['MEDICARE']?.source).toBe('white_bag');
+    expect(input.drugs.find((d) => d.hcpcs === 'J0897')?.payerWeights).toEqual([0.7, 0, 0, 0.1, 0.2]);
+    expect(variedBoard.src.results.drugs.filter((d) => d.doseKinds.length > 1).length).toBeGreaterThan(3); // loading doses of their own
+  });
+
   it('recalculates on load: a deliberately wrong cached value (999) is replaced by the formula\'s (6)', () => {
     expect(sanity.get('Check')?.get('A2')).toBe(6);
   });

@@ -35,8 +35,9 @@ describe('payer display names', () => {
   it('names the payers on the Summary as the Inputs sheet does', () => {
     const rows = formularyRows(summary);
     expect(rows).toHaveLength(10);
-    // Every sample drug is underwater with self-pay (6% of the drug collected) only.
-    for (const r of rows) expect(summary.rows[r]?.[5]?.value).toBe('Self-pay (uninsured)');
+    // No sample drug is underwater with any payer: self-pay patients get the drug free (DOMAIN.md 5.1), and every
+    // other payer's drug line recovers its cost.
+    for (const r of rows) expect(summary.rows[r]?.[5]?.value).toBe('');
     // The sample asks prior authorization of Medicare Advantage, Medicaid and commercial for every drug.
     expect(summary.rows[rows[0] as number]?.[7]?.value).toBe('Medicare Advantage, Medicaid, Commercial');
     expect(summary.rows[rows[0] as number]?.[7]?.formula).toContain(`$${columnLetters(IN_PAY.name)}$`);
@@ -110,10 +111,11 @@ describe('each drug\'s assessment', () => {
     const rows = formularyRows(summary);
     const byCode = new Map(rows.map((r) => [summary.rows[r]?.[1]?.value, String(summary.rows[r]?.[8]?.value)]));
     // Prior authorization with Medicare Advantage 20% + Medicaid 10% + commercial 27% of the mix = 57%.
-    const remicade = 'earns a margin on the payer mix; underwater with Self-pay (uninsured); priced at the ASP default, not a contract price; prior authorization for 57% of the mix';
+    // Self-pay is on free drug (DOMAIN.md 5.1), so no payer's drug line is underwater.
+    const remicade = 'earns a margin on the payer mix; above water with every payer; priced at the ASP default, not a contract price; prior authorization for 57% of the mix';
     expect(byCode.get('J1745')).toBe(remicade);
     // Avsola has a contract price ($21 a unit): no ASP-default remark.
-    expect(byCode.get('Q5121')).toBe('earns a margin on the payer mix; underwater with Self-pay (uninsured); prior authorization for 57% of the mix');
+    expect(byCode.get('Q5121')).toBe('earns a margin on the payer mix; above water with every payer; prior authorization for 57% of the mix');
     // Privigen's distributor is not confirmed in the sample.
     expect(byCode.get('J1459')).toContain('; distributor not confirmed;');
     expect(new Set(byCode.values()).size).toBeGreaterThanOrEqual(3);

@@ -36,7 +36,7 @@ export const board: Command = {
     if (wantPdf && soffice === null) {
       throw new CommandFailure(`--pdf needs LibreOffice, which is not installed (no soffice on PATH): install the Debian package ${LIBREOFFICE_PACKAGE} (apt-get install ${LIBREOFFICE_PACKAGE}), or print the .xlsx from Excel`);
     }
-    const { scenario, source } = readScenarioFile(args.values['scenario'], referenceData);
+    const { scenario, source } = readScenarioFile(args.values['scenario'], referenceData, (line) => io.err(line));
     const book = new ReferenceBook(referenceData);
     const input = resolveScenario(scenario, referenceData);
     const src = boardInputs(book, input, { applied: scenarioDefaultsApplied(scenario, referenceData), scenario });

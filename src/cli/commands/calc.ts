@@ -19,6 +19,7 @@ import type { Command, Io } from '../command';
 import { FormulaSyntaxError, formatNumber, parseFormula } from '../formula';
 import { readPaymentLimitFile } from '../cms-file';
 import { readScenarioFile } from '../scenario-file';
+import { formulaWarnings } from '../warnings';
 
 /** One cell or value as calc prints it. */
 function formatValue(v: unknown): string {
@@ -82,7 +83,7 @@ export const calc: Command = {
     const scenarioFile = args.values['scenario'];
     if (scenarioFile !== undefined) {
       const ref = store.book.data;
-      const { scenario } = readScenarioFile(scenarioFile, ref);
+      const { scenario } = readScenarioFile(scenarioFile, ref, (line) => io.err(line));
       store.setPayers(resolveScenario(scenario, ref).payers.map((p) => p.profile));
     }
 
@@ -94,6 +95,7 @@ export const calc: Command = {
     if (formula.args.length > fn.length) {
       throw new UsageError(`INFUSION.${formula.name} takes at most ${fn.length} argument${fn.length === 1 ? '' : 's'}, got ${formula.args.length}`);
     }
+    for (const line of formulaWarnings(formula.name, formula.args, store.book)) io.err(line);
     return printResult(fn(...formula.args), io);
   },
 };

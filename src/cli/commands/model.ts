@@ -1,4 +1,5 @@
 /** `infusion-planner model [--scenario FILE] [--json]`: the full results, as JSON or a readable summary. */
+import { accessRisk, accessRiskReport } from '../../engine/access';
 import { ReferenceBook } from '../../engine/book';
 import { runModel } from '../../engine/model';
 import { modelReport } from '../../engine/report';
@@ -18,10 +19,12 @@ export const model: Command = {
     json: { kind: 'flag', description: 'print the full results (per drug x payer, mix, projection, summary) as JSON' },
   },
   run(args, io) {
-    const { scenario } = readScenarioFile(args.values['scenario'], referenceData);
+    const { scenario } = readScenarioFile(args.values['scenario'], referenceData, (line) => io.err(line));
     const book = new ReferenceBook(referenceData);
-    const report = modelReport(runModel(book, resolveScenario(scenario, referenceData)));
-    io.out(args.flags.has('json') ? finiteJson(report) : formatSummary(report));
+    const results = runModel(book, resolveScenario(scenario, referenceData));
+    const report = modelReport(results);
+    // DOMAIN.md 5.7: the patients' year-1 out-of-pocket and how many would pay more than the threshold without help.
+    io.out(args.flags.has('json') ? finiteJson({ ...report, accessRisk: accessRiskReport(accessRisk(book, results)) }) : formatSummary(report));
     return 0;
   },
 };

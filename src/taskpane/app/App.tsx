@@ -1,5 +1,5 @@
 /**
- * The task pane: a header with the save state, five views (Formulary, Payers, Program, Results, Workbook)
+ * The task pane: a header with the save state, six views (Formulary, Payers, Program, Results, Patient, Workbook)
  * and a one-line summary that follows every edit. Works from 320 px wide; every control is reachable by
  * keyboard (Fluent's tab list takes the arrow keys) and labelled for screen readers.
  */
@@ -22,6 +22,7 @@ import { sampleScenario } from '../../scenario';
 import { computeResults, mixSum } from '../model/results';
 import { FormularyView } from '../ui/FormularyView';
 import { moneyRounded } from '../ui/format';
+import { type EstimateSheetService, PatientView } from '../ui/PatientView';
 import { PayersView } from '../ui/PayersView';
 import { ProgramView } from '../ui/ProgramView';
 import { ResultsView } from '../ui/ResultsView';
@@ -38,6 +39,8 @@ export interface AppServices extends PlannerServices {
   readonly asker: Asker;
   readonly freezer: FreezeService;
   readonly quarters: QuarterService;
+  /** Writes the patient estimate's one-page sheet (a new sheet each time). */
+  readonly estimateSheet: EstimateSheetService;
 }
 
 const useStyles = makeStyles({
@@ -72,7 +75,7 @@ const useStyles = makeStyles({
   saveBad: { color: tokens.colorPaletteRedForeground1 },
 });
 
-type View = 'formulary' | 'payers' | 'program' | 'results' | 'workbook';
+type View = 'formulary' | 'payers' | 'program' | 'results' | 'patient' | 'workbook';
 
 function saveText(save: SaveState): string {
   switch (save.kind) {
@@ -151,6 +154,9 @@ export function App(props: { services: AppServices }) {
           <Tab className={styles.tab} content={{ className: styles.tabContent }} value="results">
             Results
           </Tab>
+          <Tab className={styles.tab} content={{ className: styles.tabContent }} value="patient">
+            Patient
+          </Tab>
           <Tab className={styles.tab} content={{ className: styles.tabContent }} value="workbook">
             Workbook
           </Tab>
@@ -214,6 +220,7 @@ export function App(props: { services: AppServices }) {
         {state.ready && view === 'payers' ? <PayersView scenario={state.scenario} edit={edit} /> : null}
         {state.ready && view === 'program' ? <ProgramView scenario={state.scenario} book={book} edit={edit} /> : null}
         {state.ready && view === 'results' ? <ResultsView results={results} /> : null}
+        {state.ready && view === 'patient' ? <PatientView scenario={shown} book={book} sheet={services.estimateSheet} /> : null}
         {state.ready && view === 'workbook' ? (
           <WorkbookView
             scenario={state.scenario}

@@ -139,6 +139,10 @@ const PROGRAM_ROWS = [
   ['Prior authorization delay days', 'priorAuthDelayDays'],
   ['Prior authorization staff minutes', 'priorAuthStaffMinutes'],
   ['Staff hourly cost $', 'staffHourlyCost'],
+  ['White-bag handling cost $', 'whiteBagHandlingCost'],
+  ['Prompt-pay discount', 'promptPayDiscount'],
+  ['GPO discount', 'gpoDiscount'],
+  ['Access-risk threshold $', 'accessRiskThreshold'],
 ] as const;
 
 const DRUG_FIELDS = [

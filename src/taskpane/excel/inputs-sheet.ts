@@ -26,7 +26,7 @@ import { PAYER_TERM_KEYS, SCENARIO_FORMAT_VERSION, type Scenario, type ScenarioD
 import { DEFAULT_HORIZON_MONTHS, DEFAULT_PATIENT_WEIGHT_KG, DEFAULT_PLANNING_MONTHS, PRIOR_AUTH_EXEMPT_PAYER_IDS } from '../../scenario/defaults';
 import { buildInputsPlan } from '../../workbook/board';
 import { BoardContext, IN_FORM, IN_PAY, IN_VOL, INPUTS_FIXED_COL, INPUTS_PROGRAM_HEADER, PROGRAM_KEYS, type ProgramKey } from '../../workbook/board/context';
-import { RULE_WORDS } from '../../workbook/board/inputs';
+import { RULE_WORDS, SOURCE_WORDS } from '../../workbook/board/inputs';
 import { NUMBER_FORMATS, type PlanCell, type PlanSheet, type StyleId, cellAddress } from '../../workbook/plan';
 import { keepText } from '../../workbook/typed-text';
 
@@ -97,6 +97,10 @@ const PROGRAM_FIELDS: Partial<Record<ProgramKey, 'practiceName' | 'name' | keyof
   PriorAuthDelayDays: 'priorAuthDelayDays',
   PriorAuthStaffMinutes: 'priorAuthStaffMinutes',
   StaffHourlyCost: 'staffHourlyCost',
+  WhiteBagHandlingCost: 'whiteBagHandlingCost',
+  PromptPayDiscount: 'promptPayDiscount',
+  GpoDiscount: 'gpoDiscount',
+  AccessRiskThreshold: 'accessRiskThreshold',
 };
 
 const PAYER_NUMBER_TERMS = {
@@ -158,6 +162,17 @@ function fieldCells(ctx: BoardContext, s: Scenario): FieldCell[] {
       },
     });
     cells.push({ row, col: IN_PAY.paysJw, apply: (x, v) => (yes(v) === null ? null : mapPayer(x, i, (p) => ({ ...p, paysDiscarded: yes(v) as boolean }))) });
+    // DOMAIN.md 5.1: the drug source as its words, and the white-bagged share.
+    cells.push({
+      row,
+      col: IN_PAY.drugSource,
+      apply: (x, v) => {
+        const w = String(v).trim().toLowerCase();
+        const source = (Object.keys(SOURCE_WORDS) as (keyof typeof SOURCE_WORDS)[]).find((k) => SOURCE_WORDS[k] === w);
+        return source === undefined ? null : mapPayer(x, i, (p) => ({ ...p, drugSource: source }));
+      },
+    });
+    cells.push({ row, col: IN_PAY.whiteBag, apply: (x, v) => (num(v) === null ? null : mapPayer(x, i, (p) => ({ ...p, whiteBagShare: num(v) as number }))) });
     // The drug rule is two cells, its words and its figure: either changed, both are read.
     for (const col of [IN_PAY.rule, IN_PAY.figure]) {
       cells.push({

@@ -6,18 +6,18 @@
 import type { ReferenceBook } from '../../engine/book';
 import { dec, ZERO } from '../../engine/decimal';
 import { DomainError } from '../../engine/errors';
-import { WEIGHT_SUM_TOLERANCE } from '../../engine/mix';
+import { SCENARIO_WEIGHT_TOLERANCE } from '../../engine/mix';
 import { runModel } from '../../engine/model';
 import { modelReport } from '../../engine/report';
 import type { ReferenceData } from '../../engine/reference';
-import { formatIssue, resolveScenario, validateScenario } from '../../scenario';
+import { formatIssue, resolveScenario, scenarioWarnings, validateScenario } from '../../scenario';
 import type { Scenario } from '../../scenario/types';
 
 /** The mix's sum in percent (exact decimal), and whether it is 100%. */
 export function mixSum(s: Scenario): { readonly percent: number; readonly ok: boolean } {
   let sum = ZERO;
   for (const p of s.payers) sum = sum.plus(dec(p.weight));
-  return { percent: sum.times(100).toDecimalPlaces(6).toNumber(), ok: sum.minus(1).abs().lte(WEIGHT_SUM_TOLERANCE) };
+  return { percent: sum.times(100).toDecimalPlaces(6).toNumber(), ok: sum.minus(1).abs().lte(SCENARIO_WEIGHT_TOLERANCE) };
 }
 
 export interface PayerFigure {
@@ -25,7 +25,8 @@ export interface PayerFigure {
   readonly margin: number;
   readonly netRevenue: number;
   readonly drugCost: number;
-  readonly recovery: number | null;
+  /** "not applicable" where the payer's patients get the drug elsewhere (DOMAIN.md 5.1). */
+  readonly recovery: number | 'not applicable' | null;
   readonly underwater: boolean;
 }
 
@@ -42,7 +43,7 @@ export interface DrugFigures {
   readonly acquisitionIsDefault: boolean;
   readonly perPayer: readonly PayerFigure[];
   /** Mix-weighted; null while the mix is off. */
-  readonly mix: { readonly margin: number; readonly recovery: number | null; readonly underwater: boolean } | null;
+  readonly mix: { readonly margin: number; readonly recovery: number | 'not applicable' | null; readonly underwater: boolean } | null;
   readonly underwaterPayers: readonly string[];
   readonly marginPerChairHour: number | null;
   readonly distributorVerified: boolean;
@@ -76,6 +77,10 @@ export type Results =
       /** Sorted: mix-weighted margin, highest first (worst payer margin while the mix is off). */
       readonly drugs: readonly DrugFigures[];
       readonly program: ProgramFigures | null;
+      /** DOMAIN.md 5.5: doubtful doses and prices, "drugs[2].dose: ..."; the figures are computed anyway. */
+      readonly warnings: readonly string[];
+      /** DOMAIN.md 5.6: drugs still priced at the ASP default. */
+      readonly atAspDefault: number;
     }
   | { readonly ok: false; readonly problems: readonly string[] };
 
@@ -151,6 +156,8 @@ export function computeResults(scenario: Scenario, book: ReferenceBook, ref: Ref
       mixPercent: mix.percent,
       drugs,
       program,
+      warnings: scenarioWarnings(scenario, ref).map(formatIssue),
+      atAspDefault: drugs.filter((d) => d.acquisitionIsDefault).length,
     };
   } catch (e) {
     if (e instanceof DomainError) return { ok: false, problems: [e.message] };

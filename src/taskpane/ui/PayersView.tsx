@@ -24,7 +24,7 @@ import {
 } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import { BUILTIN_PAYERS, builtinPayer, drugRuleFigure, drugRuleOf } from '../../engine/payers';
-import type { DrugRule, PayerProfile } from '../../engine/types';
+import type { DrugRule, DrugSource, PayerProfile } from '../../engine/types';
 import type { PayerTerms, Scenario, ScenarioPayer } from '../../scenario/types';
 import { addCustomPayer, basePayerOf, payerIdFor, removePayer, setPayerName, setPayerTerm, setPayerWeight } from '../model/edit';
 import { FIELDS, parseField, parseName } from '../model/fields';
@@ -50,6 +50,13 @@ const useStyles = makeStyles({
   },
   inline: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
 });
+
+/** DOMAIN.md 5.1: the drug sources in words. */
+const SOURCE_TEXT: Readonly<Record<DrugSource, string>> = {
+  buy_and_bill: 'Buy and bill',
+  white_bag: 'White bag (payer\'s specialty pharmacy)',
+  free_drug: 'Manufacturer free drug',
+};
 
 /** "ASP + 15%", "100% of the payment limit". */
 export function drugRuleText(rule: DrugRule): string {
@@ -246,6 +253,41 @@ function PayerTermsEditor(props: { payer: ScenarioPayer; scenario: Scenario; edi
           onCommit={(v) => set('daysToPayment', v)}
         />
       </div>
+      <Field
+        label={
+          <span className={styles.inline}>
+            Where the drug comes from
+            {payer.drugSource === undefined ? (
+              <Badge appearance="tint" color="warning" size="small">
+                default
+              </Badge>
+            ) : null}
+          </span>
+        }
+        hint={`DOMAIN.md 5.1: without buy and bill the practice bills administration only${payer.drugSource === undefined ? ` (default: ${SOURCE_TEXT[base?.drugSource ?? 'buy_and_bill']}, ${baseName})` : ''}`}
+      >
+        <Select
+          aria-label={`${payer.name}: where the drug comes from`}
+          value={payer.drugSource ?? base?.drugSource ?? 'buy_and_bill'}
+          onChange={(_e, data) => set('drugSource', data.value as DrugSource)}
+        >
+          {(Object.keys(SOURCE_TEXT) as DrugSource[]).map((k) => (
+            <option key={k} value={k}>
+              {SOURCE_TEXT[k]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {(payer.drugSource ?? base?.drugSource ?? 'buy_and_bill') === 'buy_and_bill' ? (
+        <NumberField
+          label="Patients white-bagged (payer's specialty pharmacy)"
+          unit="%"
+          spec={FIELDS.rate}
+          value={term('whiteBagShare')}
+          defaultInfo={{ display: percent(base?.whiteBagShare ?? 0), label: baseName }}
+          onCommit={(v) => set('whiteBagShare', v)}
+        />
+      ) : null}
       <Switch
         checked={term('paysDiscarded') ?? base?.paysDiscarded ?? true}
         label={`Pays discarded drug (JW line)${payer.paysDiscarded === undefined ? ` (default, ${baseName})` : ''}`}

@@ -8,6 +8,7 @@ import { Button, Caption1, Field, Select, Subtitle2, makeStyles, tokens } from '
 import { useId } from 'react';
 import type { ReferenceBook } from '../../engine/book';
 import {
+  DEFAULT_ACCESS_RISK_THRESHOLD,
   DEFAULT_DISTRIBUTOR_TERMS_DAYS,
   DEFAULT_HORIZON_MONTHS,
   DEFAULT_INVENTORY_DAYS_ON_HAND,
@@ -20,6 +21,9 @@ import type { Scenario, ScenarioFixedCost } from '../../scenario/types';
 import { setFixedCosts, setPatientWeight, setProgramNumber, setQuarter, setScenarioText, type ProgramNumberField } from '../model/edit';
 import { FIELDS, type FieldSpec } from '../model/fields';
 import { NumberField, TextField } from './fields';
+
+/** DOMAIN.md 5.7 access risk threshold, dollars a year (scenario validate.ts: at least 0). */
+const ACCESS_THRESHOLD_FIELD: FieldSpec = { unit: 'money', min: 0, optional: true };
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -156,6 +160,16 @@ export function ProgramView(props: ProgramViewProps) {
           {field('priorAuthStaffMinutes', 'Staff time per request', FIELDS.priorAuthStaffMinutes, 'min')}
           {field('staffHourlyCost', 'Staff cost per hour', FIELDS.staffHourlyCost, '$')}
         </div>
+      </section>
+
+      <section className={styles.section} aria-labelledby="access-heading">
+        <Subtitle2 as="h2" id="access-heading">
+          Patient access
+        </Subtitle2>
+        <div className={styles.grid}>
+          {field('accessRiskThreshold', 'Out-of-pocket threshold / year', ACCESS_THRESHOLD_FIELD, '$', DEFAULT_ACCESS_RISK_THRESHOLD)}
+        </div>
+        <Caption1 className={styles.sub}>The board counts the new patients who would pay more than this in their first year without help (Patient access sheet).</Caption1>
       </section>
     </div>
   );

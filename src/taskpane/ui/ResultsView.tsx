@@ -85,6 +85,21 @@ export function ResultsView(props: { results: Results }) {
           </MessageBarBody>
         </MessageBar>
       )}
+      {r.warnings.length > 0 ? (
+        <MessageBar layout="multiline" intent="warning">
+          <MessageBarBody>
+            Check these inputs (the figures are computed with them): {r.warnings.join('; ')}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {r.atAspDefault > 0 ? (
+        <MessageBar layout="multiline" intent="info">
+          <MessageBarBody>
+            {r.atAspDefault} of {r.drugs.length} drugs are priced at the ASP default (an assumption, marked below): enter your contract prices in
+            the formulary.
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
       {prog ? (
         <section className={styles.section} aria-labelledby="program-results-heading">
           <Subtitle2 as="h2" id="program-results-heading">
@@ -154,7 +169,7 @@ export function ResultsView(props: { results: Results }) {
                   {num(d.dose)} {d.billingUnit.replace(/^[\d.]+\s*/, '').toLowerCase()}: {d.unitsAdministered} units, {d.vials} {d.vials === 1 ? 'vial' : 'vials'}
                   {d.jwUnits > 0 ? `, ${d.jwUnits} JW units discarded` : ', JZ'}; {d.adminCodes || 'no administration code'}; acquisition ${d.acquisitionPerUnit}/unit
                   {d.acquisitionIsDefault ? ' (default: derived ASP)' : ''}
-                  {d.mix?.recovery === null || d.mix === null ? '' : `; drug cost recovery ${percent(d.mix.recovery)}`}
+                  {d.mix === null || d.mix.recovery === null ? '' : d.mix.recovery === 'not applicable' ? '; drug cost recovery not applicable (no drug bought)' : `; drug cost recovery ${percent(d.mix.recovery)}`}
                 </Caption1>
                 <div className={styles.badges}>
                   {d.mix?.underwater ? (
@@ -198,14 +213,15 @@ export function ResultsView(props: { results: Results }) {
   );
 }
 
-function Kpi(props: { label: string; value: string; bad?: boolean }) {
+/** A figure with its label, in a `<dl>` of figures (the Results and Patient views). */
+export function Kpi(props: { label: string; value: string; bad?: boolean; testId?: string }) {
   const styles = useStyles();
   return (
     <div className={styles.kpi}>
       <dt>
         <Caption1>{props.label}</Caption1>
       </dt>
-      <dd style={{ margin: 0 }} className={props.bad ? `${styles.kpiValue} ${styles.kpiBad}` : styles.kpiValue}>
+      <dd style={{ margin: 0 }} className={props.bad ? `${styles.kpiValue} ${styles.kpiBad}` : styles.kpiValue} data-testid={props.testId}>
         {props.value}
       </dd>
     </div>

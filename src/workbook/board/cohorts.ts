@@ -19,7 +19,7 @@ import { type Dec, ZERO } from '../../engine/decimal';
 import { cellAddress, columnLetters, rangeAddress } from '../plan';
 import { SheetBuilder } from '../sheet-builder';
 import { type BoardContext, CO, COHORT_GRIDS, type CohortGrid, FE, IN_PAY, IN_VOL, SHEET } from './context';
-import { type CohortNumbers, NO_END, delayOf } from './numbers';
+import { type CohortNumbers, NO_END, delayOf, loadingKind } from './numbers';
 import { type PrintText, printSetup } from './print';
 
 const GRID_TITLES: Readonly<Record<CohortGrid, string>> = {
@@ -32,9 +32,14 @@ const GRID_TITLES: Readonly<Record<CohortGrid, string>> = {
   administrations: 'Administrations: (1 - PA denied) x (PA share x [all wait] + (1 - PA share) x [none waits])',
   onTherapy: 'Patients still on therapy j months after start, per patient (payer-mix weighted; months reversed)',
   active: 'Active patients, by operating month',
+  kernelLoadPa: 'Doses at the loading dose per patient in month j since start, after the PA delay, with retention (months reversed; DOMAIN.md 5.3)',
+  kernelLoadNoPa: 'Doses at the loading dose per patient in month j since start, no PA delay, with retention (months reversed)',
+  adminsLoadPa: 'Administrations at the loading dose per referred-patient stream if every patient waits for prior authorization',
+  adminsLoadNoPa: 'Administrations at the loading dose per referred-patient stream if no patient waits',
+  adminsLoad: 'Administrations at the loading dose (part of the administrations above): (1 - PA denied) x (PA share x [all wait] + (1 - PA share) x [none waits])',
 };
 
-const REVERSED: ReadonlySet<CohortGrid> = new Set(['kernelPa', 'kernelNoPa', 'onTherapy']);
+const REVERSED: ReadonlySet<CohortGrid> = new Set(['kernelPa', 'kernelNoPa', 'onTherapy', 'kernelLoadPa', 'kernelLoadNoPa']);
 
 export function cohortCashRows(ctx: BoardContext): { df: number; earned: (i: number) => number; received: (i: number) => number; pv: (i: number) => number; costIncurred: number; costPaid: number; costPv: number } {
   const h = ctx.layout.cohorts.cashHeader;
@@ -47,6 +52,19 @@ export function cohortCashRows(ctx: BoardContext): { df: number; earned: (i: num
     costPaid: h + 3 + 3 * ctx.P,
     costPv: h + 4 + 3 * ctx.P,
   };
+}
+
+/**
+ * Drug cost and white-bag handling of operating month k: every administration at the maintenance dose's mix
+ * figures, and those at the loading dose corrected to theirs (DOMAIN.md 5.1, 5.3). `qualified`: references
+ * from another sheet.
+ */
+export function drugCostOfMonth(ctx: BoardContext, k: number, qualified: boolean): string {
+  const col = (g: 'administrations' | 'adminsLoad'): string => (qualified ? ctx.gridColumn(g, k) : ctx.gridColumn(g, k).replace(`'${SHEET.cohorts}'!`, ''));
+  const a = col('administrations');
+  const l = col('adminsLoad');
+  const f = (c: number): string => ctx.formularyColumn(c);
+  return `SUMPRODUCT(${a},${f(FE.drugCost)})+SUMPRODUCT(${a},${f(FE.handling)})+SUMPRODUCT(${l},${f(FE.lDrugCost)})+SUMPRODUCT(${l},${f(FE.lHandling)})-SUMPRODUCT(${l},${f(FE.drugCost)})-SUMPRODUCT(${l},${f(FE.handling)})`;
 }
 
 export function writeCohorts(ctx: BoardContext, text: PrintText, n: CohortNumbers): SheetBuilder {
@@ -66,7 +84,7 @@ export function writeCohorts(ctx: BoardContext, text: PrintText, n: CohortNumber
   const RH = ctx.layout.cohorts.regimenHeader;
   s.value(RH - 1, 0, 'Regimen and prior authorization by drug', 'section');
   const loadHeads = (what: string): string[] => Array.from({ length: L }, (_, l) => `${what} ${l + 1}`);
-  s.values(RH, 0, ['HCPCS', 'Product', 'Loading doses', 'Last loading day', 'Interval (days)', 'Maintenance doses allowed', 'Last maintenance dose counted', 'Last dose day counted', 'Finite course', 'Last dose month (PA delay)', 'Last dose month (no delay)', 'PA share of patients', 'PA denied share', 'Discontinuation per year', 'PV weight of drug cost (all wait)', 'PV weight of drug cost (none waits)', 'Administrations (all wait)', 'Administrations (none waits)', 'PV weight of referrals', 'Referrals', 'Start offset, twelfths of a day (PA delay)', 'Start offset, twelfths of a day (no delay)', 'Interval, twelfths of a day', ...loadHeads('Loading day counted'), ...loadHeads('Loading month (PA delay)'), ...loadHeads('Loading month (no delay)')], 'header');
+  s.values(RH, 0, ['HCPCS', 'Product', 'Loading doses', 'Last loading day', 'Interval (days)', 'Maintenance doses allowed', 'Last maintenance dose counted', 'Last dose day counted', 'Finite course', 'Last dose month (PA delay)', 'Last dose month (no delay)', 'PA share of patients', 'PA denied share', 'Discontinuation per year', 'PV weight of drug cost (all wait)', 'PV weight of drug cost (none waits)', 'Administrations (all wait)', 'Administrations (none waits)', 'PV weight of referrals', 'Referrals', 'Start offset, twelfths of a day (PA delay)', 'Start offset, twelfths of a day (no delay)', 'Interval, twelfths of a day', ...loadHeads('Loading day counted'), ...loadHeads('Loading month (PA delay)'), ...loadHeads('Loading month (no delay)'), 'PV weight of loading-dose drug cost (all wait)', 'PV weight of loading-dose drug cost (none waits)', 'Loading-dose administrations (all wait)', 'Loading-dose administrations (none waits)'], 'header');
   const cash = cohortCashRows(ctx);
   const dfRow = rangeAddress(cash.df, ctx.monthCol(1), cash.df, ctx.monthCol(H), true);
   const costPvRow = rangeAddress(cash.costPv, ctx.monthCol(1), cash.costPv, ctx.monthCol(H), true);
@@ -91,10 +109,12 @@ export function writeCohorts(ctx: BoardContext, text: PrintText, n: CohortNumber
     s.formula(r, CO.lastMaint, `IF(${R(CO.interval)}>0,MIN(${R(CO.maxMaint)},-INT(-(${until}-${R(CO.lastLoad)})/${R(CO.interval)})-1),0)`, reg.lastMaint, 'formula', 'int');
     const counted = rangeAddress(r, CO.loading, r, CO.loading + L - 1);
     s.formula(r, CO.lastDay, `IF(${R(CO.lastMaint)}>=1,${R(CO.lastLoad)}+${R(CO.lastMaint)}*${R(CO.interval)},MAX(${counted}))`, reg.lastDay, 'formula', 'int');
-    s.formula(r, CO.finite, `IF(OR(ISNUMBER(${max}),NOT(ISNUMBER(${iv}))),"yes","no")`, reg.finite ? 'yes' : 'no', 'formula');
+    // DOMAIN.md 5.3: a regimen in courses (the loading days repeat) goes on.
+    const course = In(vr, ctx.volCourseCol);
+    s.formula(r, CO.finite, `IF(ISNUMBER(${max}),"yes",IF(ISNUMBER(${course}),"no",IF(NOT(ISNUMBER(${iv})),"yes","no")))`, reg.finite ? 'yes' : 'no', 'formula');
     s.formula(r, CO.lastMonthPa, `IF(${R(CO.finite)}="yes",INT((${delay}+${R(CO.lastDay)})*12/364),${NO_END})`, reg.lastMonthPa, 'formula', 'int');
     s.formula(r, CO.lastMonthNoPa, `IF(${R(CO.finite)}="yes",INT(${R(CO.lastDay)}*12/364),${NO_END})`, reg.lastMonthNoPa, 'formula', 'int');
-    const w = ctx.weightsRange;
+    const w = ctx.drugWeights(pos);
     s.formula(r, CO.paShare, `SUMPRODUCT(${w},${ctx.claimRange(pos, 4)})`, reg.paShare, 'formula', 'pct');
     s.formula(r, CO.paDenied, `SUMPRODUCT(${w},${ctx.claimRange(pos, 4)},${ctx.claimRange(pos, 5)})`, reg.paDenied, 'formula', 'pct2');
     s.formula(r, CO.discontinuation, In(vr, IN_VOL.discontinuation), line.discontinuationRate, 'formula', 'pct');
@@ -102,6 +122,12 @@ export function writeCohorts(ctx: BoardContext, text: PrintText, n: CohortNumber
     s.formula(r, CO.costPvNoPa, `SUMPRODUCT(${ctx.gridRow('adminsNoPa', pos, 1, H)},${costPvRow})`, n.costPv(pos, false), 'formula', 'count4');
     s.formula(r, CO.totalPa, `SUM(${ctx.gridRow('adminsPa', pos, 1, H)})`, n.total(pos, true), 'formula', 'count2');
     s.formula(r, CO.totalNoPa, `SUM(${ctx.gridRow('adminsNoPa', pos, 1, H)})`, n.total(pos, false), 'formula', 'count2');
+    if (ctx.hasLoading(pos)) {
+      s.formula(r, ctx.coLoad('costPvPa'), `SUMPRODUCT(${ctx.gridRow('adminsLoadPa', pos, 1, H)},${costPvRow})`, n.costPvLoad(pos, true), 'formula', 'count4');
+      s.formula(r, ctx.coLoad('costPvNoPa'), `SUMPRODUCT(${ctx.gridRow('adminsLoadNoPa', pos, 1, H)},${costPvRow})`, n.costPvLoad(pos, false), 'formula', 'count4');
+      s.formula(r, ctx.coLoad('totalPa'), `SUM(${ctx.gridRow('adminsLoadPa', pos, 1, H)})`, n.totalLoad(pos, true), 'formula', 'count2');
+      s.formula(r, ctx.coLoad('totalNoPa'), `SUM(${ctx.gridRow('adminsLoadNoPa', pos, 1, H)})`, n.totalLoad(pos, false), 'formula', 'count2');
+    }
     s.formula(r, CO.referredPv, `SUMPRODUCT(${ctx.gridRow('referred', pos, 1, H)},${dfRow})`, n.referredPv(pos), 'formula', 'count4');
     s.formula(r, CO.referredTotal, `SUM(${ctx.gridRow('referred', pos, 1, H)})`, n.referredTotal(pos), 'formula', 'count2');
     // Day counts times 12, so that the month of a day, INT(12 d / 364), is exact in binary arithmetic.
@@ -146,28 +172,62 @@ export function writeCohorts(ctx: BoardContext, text: PrintText, n: CohortNumber
     const loadPa = rangeAddress(rr, CO.loading + ctx.L, rr, CO.loading + 2 * ctx.L - 1, true);
     const loadNo = rangeAddress(rr, CO.loading + 2 * ctx.L, rr, CO.loading + 3 * ctx.L - 1, true);
     // Doses in month j since start: the loading doses whose month is j, plus the maintenance doses t >= 1 (up to
-    // the course's cap) with 364 j <= offset + t x step < 364 (j + 1), counted in closed form.
-    const kernel = (j: string, loadMonths: string, offset: string): string => {
+    // the course's cap) with 364 j <= offset + t x step < 364 (j + 1), counted in closed form. A regimen in
+    // courses (DOMAIN.md 5.3) repeats each loading day every course interval: t >= 0 with 364 j <= 12 (delay +
+    // day) + t x 12 x course < 364 (j + 1), counted the same way. `flags` (the loading days taking the loading
+    // dose) restricts the count to them.
+    const course = In(vr, ctx.volCourseCol);
+    const inCourse = (j: string, delayDays: string, l: number, flag: string | null): string => {
+      const day = cellAddress(rr, CO.loading + l, true);
+      const off = `12*(${delayDays}${day})`;
+      const step = `(12*${course})`;
+      const hi = `-INT(-(364*(${j}+1)-${off})/${step})-1`;
+      const lo = `MAX(0,-INT(-(364*${j}-${off})/${step}))`;
+      return `IF(ISNUMBER(${day}),${flag === null ? '' : `${flag}*`}MAX(0,${hi}-${lo}+1),0)`;
+    };
+    // Only a regimen in courses carries the longer count (the workbook stays small for a large formulary).
+    const courses = line.regimen.courseIntervalDays !== undefined && line.regimen.courseIntervalDays !== null && line.regimen.courseIntervalDays > 0;
+    const loadCount = (j: string, loadMonths: string, delayDays: string, flags: string | null): string => {
+      if (courses) return `(${Array.from({ length: line.regimen.loadingDays.length }, (_, l) => inCourse(j, delayDays, l, flags === null ? null : In(vr, ctx.volFlagCol(l)))).join('+')})`;
+      return flags === null ? `COUNTIF(${loadMonths},${j})` : `SUMPRODUCT((${loadMonths}=${j})*${flags})`;
+    };
+    const flags = ctx.rangeRef(SHEET.inputs, vr, ctx.volFlagCol(0), vr, ctx.volFlagCol(ctx.L - 1));
+    const kernel = (j: string, loadMonths: string, offset: string, delayDays: string): string => {
       const step = Rg(CO.step);
       const hi = `-INT(-(364*(${j}+1)-${offset})/${step})-1`;
       const lo = `-INT(-(364*${j}-${offset})/${step})`;
-      return `(COUNTIF(${loadMonths},${j})+IF(${step}>0,MAX(0,MIN(${Rg(CO.maxMaint)},${hi})-MAX(1,${lo})+1),0))*POWER(1-${Rg(CO.discontinuation)},${j}/12)`;
+      return `(${loadCount(j, loadMonths, delayDays, null)}+IF(${step}>0,MAX(0,MIN(${Rg(CO.maxMaint)},${hi})-MAX(1,${lo})+1),0))*POWER(1-${Rg(CO.discontinuation)},${j}/12)`;
     };
+    const kernelLoad = (j: string, loadMonths: string, delayDays: string): string => `${loadCount(j, loadMonths, delayDays, flags)}*POWER(1-${Rg(CO.discontinuation)},${j}/12)`;
     const ps = Rg(CO.paShare);
     const pd = Rg(CO.paDenied);
     const active = res.activePatients;
+    const loadAdmins = loadingKind(res)?.administrations ?? [];
+    const own = ctx.hasLoading(pos);
     for (let k = 1; k <= H; k++) {
       const c = ctx.monthCol(k);
       const j = H - k; // reversed grids: column k holds month-since-start j
       s.formula(row('referred'), c, `${In(vr, IN_VOL.newPatients)}*IF(${ramp}<=0,1,MIN(1,${hdr('referred', k)}/${ramp}))`, (n.referred[pos] as number[])[k - 1] ?? 0, 'formula', 'count2');
       s.formula(row('newPatients'), c, `${cellAddress(row('referred'), c)}*(1-${pd})`, res.newPatients[k - 1] ?? ZERO, 'formula', 'count2');
-      s.formula(row('kernelPa'), c, kernel(hdr('kernelPa', k), loadPa, Rg(CO.offsetPa)), (n.kernelPa[pos] as Dec[])[j] ?? ZERO, 'formula', 'count4');
-      s.formula(row('kernelNoPa'), c, kernel(hdr('kernelNoPa', k), loadNo, Rg(CO.offsetNoPa)), (n.kernelNoPa[pos] as Dec[])[j] ?? ZERO, 'formula', 'count4');
+      s.formula(row('kernelPa'), c, kernel(hdr('kernelPa', k), loadPa, Rg(CO.offsetPa), `${delay}+`), (n.kernelPa[pos] as Dec[])[j] ?? ZERO, 'formula', 'count4');
+      s.formula(row('kernelNoPa'), c, kernel(hdr('kernelNoPa', k), loadNo, Rg(CO.offsetNoPa), ''), (n.kernelNoPa[pos] as Dec[])[j] ?? ZERO, 'formula', 'count4');
+      if (own) {
+        s.formula(row('kernelLoadPa'), c, kernelLoad(hdr('kernelLoadPa', k), loadPa, `${delay}+`), (n.kernelLoadPa[pos] as Dec[])[j] ?? ZERO, 'formula', 'count4');
+        s.formula(row('kernelLoadNoPa'), c, kernelLoad(hdr('kernelLoadNoPa', k), loadNo, ''), (n.kernelLoadNoPa[pos] as Dec[])[j] ?? ZERO, 'formula', 'count4');
+      } else {
+        // No loading dose of its own: no administration at one (the workbook stays small for a large formulary).
+        for (const g of ['kernelLoadPa', 'kernelLoadNoPa', 'adminsLoadPa', 'adminsLoadNoPa', 'adminsLoad'] as const) s.value(row(g), c, 0, 'layout', g.startsWith('kernel') ? 'count4' : 'count2');
+      }
       const slice = (g: CohortGrid): string => rangeAddress(row(g), ctx.monthCol(H - k + 1), row(g), ctx.monthCol(H));
       const ref = rangeAddress(row('referred'), ctx.monthCol(1), row('referred'), c);
       s.formula(row('adminsPa'), c, `SUMPRODUCT(${ref},${slice('kernelPa')})`, (n.adminsPa[pos] as number[])[k - 1] ?? 0, 'formula', 'count2');
       s.formula(row('adminsNoPa'), c, `SUMPRODUCT(${ref},${slice('kernelNoPa')})`, (n.adminsNoPa[pos] as number[])[k - 1] ?? 0, 'formula', 'count2');
       s.formula(row('administrations'), c, `(1-${pd})*(${ps}*${cellAddress(row('adminsPa'), c)}+(1-${ps})*${cellAddress(row('adminsNoPa'), c)})`, res.administrations[k - 1] ?? ZERO, 'formulaBold', 'count2');
+      if (own) {
+        s.formula(row('adminsLoadPa'), c, `SUMPRODUCT(${ref},${slice('kernelLoadPa')})`, (n.adminsLoadPa[pos] as number[])[k - 1] ?? 0, 'formula', 'count2');
+        s.formula(row('adminsLoadNoPa'), c, `SUMPRODUCT(${ref},${slice('kernelLoadNoPa')})`, (n.adminsLoadNoPa[pos] as number[])[k - 1] ?? 0, 'formula', 'count2');
+        s.formula(row('adminsLoad'), c, `(1-${pd})*(${ps}*${cellAddress(row('adminsLoadPa'), c)}+(1-${ps})*${cellAddress(row('adminsLoadNoPa'), c)})`, loadAdmins[k - 1] ?? ZERO, 'formula', 'count2');
+      }
       const jh = hdr('onTherapy', k);
       s.formula(row('onTherapy'), c, `POWER(1-${Rg(CO.discontinuation)},${jh}/12)*(${ps}*IF(${jh}<=${Rg(CO.lastMonthPa)},1,0)+(1-${ps})*IF(${jh}<=${Rg(CO.lastMonthNoPa)},1,0))`, (n.onTherapy[pos] as number[])[j] ?? 0, 'formula', 'count4');
       s.formula(row('active'), c, `(1-${pd})*SUMPRODUCT(${ref},${slice('onTherapy')})`, active[k - 1] ?? ZERO, 'formula', 'count2');
@@ -194,6 +254,7 @@ export function writeCohorts(ctx: BoardContext, text: PrintText, n: CohortNumber
   s.values(CH, 0, ['Row', 'Who \\ operating month'], 'header');
   for (let k = 1; k <= H; k++) s.value(CH, ctx.monthCol(k), k, 'header', 'int');
   const netByPayer = ctx.layout.formulary.byPayerHeaders[1];
+  const loadNetHeader = ctx.layout.formulary.loadNetHeader;
   const P = ctx.PM;
   const delayed = (rowRef: number, trow: number, k: number): string => {
     const whole = cellAddress(trow, 2, true);
@@ -218,9 +279,15 @@ export function writeCohorts(ctx: BoardContext, text: PrintText, n: CohortNumber
     s.value(cash.pv(i), 0, 'PV weight', 'label');
     for (const r of [cash.earned(i), cash.received(i), cash.pv(i)]) s.value(r, 1, p.profile.name, 'text');
     const netCol = ctx.rangeRef(SHEET.formulary, netByPayer + 1, 1 + i, netByPayer + ctx.D, 1 + i);
+    const loadNetCol = ctx.rangeRef(SHEET.formulary, loadNetHeader + 1, 1 + i, loadNetHeader + ctx.D, 1 + i);
     for (let k = 1; k <= H; k++) {
       const c = ctx.monthCol(k);
-      s.formula(cash.earned(i), c, `${In(ctx.inputPayerRow(i), IN_PAY.weight)}*SUMPRODUCT(${ctx.gridColumn('administrations', k).replace(`'${SHEET.cohorts}'!`, '')},${netCol})`, (n.earned[i] as number[])[k - 1] ?? 0, 'formula', 'money');
+      // Every administration at the maintenance dose's net, then those at the loading dose corrected to theirs.
+      const admins = ctx.gridColumn('administrations', k).replace(`'${SHEET.cohorts}'!`, '');
+      const loads = ctx.gridColumn('adminsLoad', k).replace(`'${SHEET.cohorts}'!`, '');
+      // Each drug at its own mix's weight for this payer (DOMAIN.md 5.2).
+      const wCol = ctx.rangeRef(SHEET.inputs, ctx.inputDrugMixRow(0), 2 + i, ctx.inputDrugMixRow(ctx.D - 1), 2 + i);
+      s.formula(cash.earned(i), c, `SUMPRODUCT(${admins},${wCol},${netCol})+SUMPRODUCT(${loads},${wCol},${loadNetCol})-SUMPRODUCT(${loads},${wCol},${netCol})`, (n.earned[i] as number[])[k - 1] ?? 0, 'formula', 'money');
       s.formula(cash.received(i), c, delayed(cash.earned(i), timingRow(i), k), (n.received[i] as number[])[k - 1] ?? 0, 'formula', 'money');
       s.formula(cash.pv(i), c, pvWeight(timingRow(i), k), (n.pvRow[i] as number[])[k - 1] ?? 0, 'formula', 'fraction');
     }
@@ -231,7 +298,8 @@ export function writeCohorts(ctx: BoardContext, text: PrintText, n: CohortNumber
   for (const r of [cash.costIncurred, cash.costPaid, cash.costPv]) s.value(r, 1, 'Distributor', 'text');
   for (let k = 1; k <= H; k++) {
     const c = ctx.monthCol(k);
-    s.formula(cash.costIncurred, c, `SUMPRODUCT(${ctx.gridColumn('administrations', k).replace(`'${SHEET.cohorts}'!`, '')},${ctx.formularyColumn(FE.drugCost)})`, n.costIncurred[k - 1] ?? ZERO, 'formula', 'money');
+    // Drug cost and white-bag handling (DOMAIN.md 5.1), the loading-dose administrations at theirs (5.3).
+    s.formula(cash.costIncurred, c, drugCostOfMonth(ctx, k, false), n.costIncurred[k - 1] ?? ZERO, 'formula', 'money');
     s.formula(cash.costPaid, c, delayed(cash.costIncurred, timingRow(ctx.P), k), n.costPaid[k - 1] ?? ZERO, 'formula', 'money');
     s.formula(cash.costPv, c, pvWeight(timingRow(ctx.P), k), n.costPvRow[k - 1] ?? 0, 'formula', 'fraction');
   }

@@ -15,6 +15,7 @@ export const SHEET = {
   summary: 'Summary',
   inputs: 'Inputs',
   formulary: 'Formulary economics',
+  access: 'Patient access',
   projection: 'Projection',
   sensitivity: 'Sensitivity',
   sources: 'Sources and assumptions',
@@ -75,6 +76,10 @@ export const PROGRAM_KEYS = [
   'StaffHourlyCost',
   'PriorAuthCost',
   'ConversionFactor',
+  'WhiteBagHandlingCost',
+  'PromptPayDiscount',
+  'GpoDiscount',
+  'AccessRiskThreshold',
 ] as const;
 export type ProgramKey = (typeof PROGRAM_KEYS)[number];
 
@@ -121,12 +126,17 @@ export interface Layout {
     readonly formularyHeader: number;
     readonly volumeHeader: number;
     readonly priorAuthHeader: number;
+    /** DOMAIN.md 5.1-5.2: each drug's payer mix, drug source and white-bagged share, by payer. */
+    readonly drugMixHeader: number;
+    readonly drugSourceHeader: number;
+    readonly drugWhiteBagHeader: number;
     readonly vialsHeader: number;
+    readonly loadVialsHeader: number;
     readonly pricesHeader: number;
     readonly feesHeader: number;
   };
-  readonly claims: { readonly header: number };
-  readonly formulary: { readonly header: number; readonly byPayerHeaders: readonly [number, number, number, number] };
+  readonly claims: { readonly header: number; readonly loadHeader: number };
+  readonly formulary: { readonly header: number; readonly byPayerHeaders: readonly [number, number, number, number]; readonly loadNetHeader: number };
   readonly cohorts: {
     readonly regimenHeader: number;
     /** Header rows of the month grids (drug rows follow each). */
@@ -147,12 +157,12 @@ export interface Layout {
   };
 }
 
-export const COHORT_GRIDS = ['referred', 'newPatients', 'kernelPa', 'kernelNoPa', 'adminsPa', 'adminsNoPa', 'administrations', 'onTherapy', 'active'] as const;
+export const COHORT_GRIDS = ['referred', 'newPatients', 'kernelPa', 'kernelNoPa', 'adminsPa', 'adminsNoPa', 'administrations', 'onTherapy', 'active', 'kernelLoadPa', 'kernelLoadNoPa', 'adminsLoadPa', 'adminsLoadNoPa', 'adminsLoad'] as const;
 export type CohortGrid = (typeof COHORT_GRIDS)[number];
 
 // Column positions that other sheets refer to.
-export const IN_PAY = { id: 0, name: 1, weight: 2, rule: 3, figure: 4, adminPct: 5, drugCoins: 6, adminCoins: 7, seq: 8, collect: 9, denial: 10, paysJw: 11, days: 12, paDenial: 13, basedOn: 14, label: 15, source: 16 } as const;
-export const IN_FORM = { hcpcs: 0, product: 1, biosimilarOf: 2, route: 3, complexity: 4, fixedDose: 5, perKg: 6, maxDose: 7, weight: 8, dose: 9, unitText: 10, unitAmount: 11, minutes: 12, extraMinutes: 13, acquisition: 14, wac: 15, distributor: 16, label: 17 } as const;
+export const IN_PAY = { id: 0, name: 1, weight: 2, rule: 3, figure: 4, adminPct: 5, drugCoins: 6, adminCoins: 7, seq: 8, collect: 9, denial: 10, paysJw: 11, days: 12, paDenial: 13, basedOn: 14, label: 15, source: 16, drugSource: 17, whiteBag: 18 } as const;
+export const IN_FORM = { hcpcs: 0, product: 1, biosimilarOf: 2, route: 3, complexity: 4, fixedDose: 5, perKg: 6, maxDose: 7, weight: 8, dose: 9, unitText: 10, unitAmount: 11, minutes: 12, extraMinutes: 13, acquisition: 14, wac: 15, distributor: 16, label: 17, loadFixed: 18, loadPerKg: 19, loadDose: 20, loadMinutes: 21 } as const;
 export const IN_VOL = { hcpcs: 0, product: 1, newPatients: 2, ramp: 3, discontinuation: 4, loading: 5 } as const;
 export const IN_PRICE = { hcpcs: 0, description: 1, unitText: 2, unitAmount: 3, paymentLimit: 4, coinsurance: 5, notes: 6, reference: 7, addOn: 8, asp: 9, source: 10 } as const;
 export const IN_FEE = { code: 0, description: 1, rvu: 2, amount: 3, source: 4 } as const;
@@ -160,11 +170,16 @@ export const CD = {
   hcpcs: 0, product: 1, payer: 2, weight: 3, paRequired: 4, paDenial: 5, rate: 6, units: 7, jwUnits: 8, drugLine: 9, jwLine: 10,
   allowedDrug: 11, adminLine1: 12, adminLine2: 13, allowedAdmin: 14, allowed: 15, drugCoins: 16, adminCoins: 17, share: 18,
   paid: 19, collected: 20, netDrug: 21, netAdmin: 22, net: 23, drugCost: 24, margin: 25, recovery: 26, underwater: 27,
-  drugKept: 28, adminKept: 29, cmsPriced: 30, pvPa: 31, pvNoPa: 32, caseNet: 33,
+  drugKept: 28, adminKept: 29, cmsPriced: 30, pvPa: 31, pvNoPa: 32, bought: 33, whiteBagged: 34, handling: 35, caseNet: 36,
 } as const;
 export const FE = {
   product: 0, hcpcs: 1, biosimilarOf: 2, dose: 3, unit: 4, units: 5, jw: 6, vials: 7, codes: 8, acquisition: 9, drugCost: 10,
   allowed: 11, net: 12, margin: 13, recovery: 14, chairHours: 15, marginPerHour: 16, underwater: 17, code1: 19, code2: 20, extraHours: 21,
+  boughtCost: 22, handling: 23,
+  // DOMAIN.md 5.3: the drug's loading dose, priced at its own dose and time (the maintenance dose's figures when it has none).
+  lDose: 24, lUnits: 25, lJw: 26, lVials: 27, lCode1: 28, lCode2: 29, lExtraHours: 30, lBoughtCost: 31, lDrugCost: 32, lHandling: 33, lNet: 34, lMargin: 35, lChairHours: 36,
+  /** 1 when the acquisition price is the ASP default (DOMAIN.md 5.6). */
+  aspDefault: 37,
 } as const;
 export const CO = {
   hcpcs: 0, product: 1, nLoad: 2, lastLoad: 3, interval: 4, maxMaint: 5, lastMaint: 6, lastDay: 7, finite: 8, lastMonthPa: 9,
@@ -231,6 +246,11 @@ export class BoardContext {
     this.layout = computeLayout(this);
   }
 
+  /** Whether the drug at `pos` has a loading dose of its own (DOMAIN.md 5.3); the loading-dose cells are written only for those. */
+  hasLoading(pos: number): boolean {
+    return this.src.results.drugs[this.drug(pos)]?.doseKinds.some((k) => k.loadingPositions.length > 0) ?? false;
+  }
+
   /** Payer ids (as the engine lists them, e.g. underwater payers) as the payers' display names, in a list. */
   payerNames(ids: readonly string[]): string {
     return ids.map((id) => this.src.input.payers.find((p) => p.profile.id === id)?.profile.name ?? id).join(', ');
@@ -258,16 +278,45 @@ export class BoardContext {
   inputPriorAuthRow(pos: number): number {
     return this.layout.inputs.priorAuthHeader + 1 + pos;
   }
+  /** Rows of the by-drug grids (columns 2 + payer index). */
+  inputDrugMixRow(pos: number): number {
+    return this.layout.inputs.drugMixHeader + 1 + pos;
+  }
+  inputDrugSourceRow(pos: number): number {
+    return this.layout.inputs.drugSourceHeader + 1 + pos;
+  }
+  inputDrugWhiteBagRow(pos: number): number {
+    return this.layout.inputs.drugWhiteBagHeader + 1 + pos;
+  }
+  /** A drug's payer weights as a column (its Claim detail rows), for SUMPRODUCT with its other claim columns. */
+  drugWeights(pos: number): string {
+    return this.claimRange(pos, CD.weight);
+  }
   inputVialRow(pos: number): number {
     return this.layout.inputs.vialsHeader + 1 + pos;
+  }
+  /** The vial plan of the loading dose (DOMAIN.md 5.3). */
+  inputLoadVialRow(pos: number): number {
+    return this.layout.inputs.loadVialsHeader + 1 + pos;
+  }
+  /** Volume table: the course interval column, and the flag of loading day l taking the loading dose. */
+  get volCourseCol(): number {
+    return IN_VOL.loading + this.L + 3;
+  }
+  volFlagCol(l: number): number {
+    return IN_VOL.loading + this.L + 4 + l;
+  }
+  /** Cohorts regimen table: the loading-dose columns after the loading-day columns. */
+  coLoad(which: 'costPvPa' | 'costPvNoPa' | 'totalPa' | 'totalNoPa'): number {
+    return CO.loading + 3 * this.L + ['costPvPa', 'costPvNoPa', 'totalPa', 'totalNoPa'].indexOf(which);
   }
   inputPriceRow(code: string): number {
     const i = this.priceCodes.indexOf(code);
     if (i < 0) throw new RangeError(`no price row for ${code}`);
     return this.layout.inputs.pricesHeader + 1 + i;
   }
-  claimRow(pos: number, payer: number): number {
-    return this.layout.claims.header + 1 + pos * this.P + payer;
+  claimRow(pos: number, payer: number, loading = false): number {
+    return (loading ? this.layout.claims.loadHeader : this.layout.claims.header) + 1 + pos * this.P + payer;
   }
   formularyRow(pos: number): number {
     return this.layout.formulary.header + 1 + pos;
@@ -304,8 +353,8 @@ export class BoardContext {
     return this.rangeRef(SHEET.inputs, this.inputPayerRow(0), IN_PAY.weight, this.inputPayerRow(this.P - 1), IN_PAY.weight);
   }
   /** A column of the Claim detail rows of the drug at `pos` (P cells, in payer order). */
-  claimRange(pos: number, col: number): string {
-    return this.rangeRef(SHEET.claims, this.claimRow(pos, 0), col, this.claimRow(pos, this.P - 1), col);
+  claimRange(pos: number, col: number, loading = false): string {
+    return this.rangeRef(SHEET.claims, this.claimRow(pos, 0, loading), col, this.claimRow(pos, this.P - 1, loading), col);
   }
   /** A column of the Formulary economics table over all drugs (D cells). */
   formularyColumn(col: number): string {
@@ -360,13 +409,19 @@ function computeLayout(ctx: BoardContext): Layout {
   const formularyHeader = weightsSumRow + 3;
   const volumeHeader = formularyHeader + D + 3;
   const priorAuthHeader = volumeHeader + D + 3;
-  const vialsHeader = priorAuthHeader + D + 3;
-  const pricesHeader = vialsHeader + D + 3;
+  const drugMixHeader = priorAuthHeader + D + 3;
+  const drugSourceHeader = drugMixHeader + D + 3;
+  const drugWhiteBagHeader = drugSourceHeader + D + 3;
+  const vialsHeader = drugWhiteBagHeader + D + 3;
+  const loadVialsHeader = vialsHeader + D + 3;
+  const pricesHeader = loadVialsHeader + D + 3;
   const feesHeader = pricesHeader + ctx.priceCodes.length + 3;
 
   const feHeader = 5;
   const b0 = feHeader + D + 3;
   const byPayerHeaders: [number, number, number, number] = [b0, b0 + D + 3, b0 + 2 * (D + 3), b0 + 3 * (D + 3)];
+  // Below the margin chart that follows the four by-payer tables (formulary.ts chartTop).
+  const loadNetHeader = b0 + 4 * (D + 3) + Math.max(22, D + 6) + 3;
 
   const regimenHeader = 4;
   let row = regimenHeader + D + 3;
@@ -394,9 +449,9 @@ function computeLayout(ctx: BoardContext): Layout {
   }
 
   return {
-    inputs: { programHeader, programRow, fixedHeader: programHeader, fixedCol: INPUTS_FIXED_COL, payersHeader, weightsSumRow, formularyHeader, volumeHeader, priorAuthHeader, vialsHeader, pricesHeader, feesHeader },
-    claims: { header: 4 },
-    formulary: { header: feHeader, byPayerHeaders },
+    inputs: { programHeader, programRow, fixedHeader: programHeader, fixedCol: INPUTS_FIXED_COL, payersHeader, weightsSumRow, formularyHeader, volumeHeader, priorAuthHeader, drugMixHeader, drugSourceHeader, drugWhiteBagHeader, vialsHeader, loadVialsHeader, pricesHeader, feesHeader },
+    claims: { header: 4, loadHeader: 4 + D * P + 3 },
+    formulary: { header: feHeader, byPayerHeaders, loadNetHeader },
     cohorts: { regimenHeader, grid, timingHeader, cashHeader },
     projection: { header: 5 },
     sensitivity: { casesHeader, tornadoHeader, namedHeader, checkRow, rankingHeader, weightsHeader, fixedRow, detail },

@@ -11,13 +11,14 @@
  */
 import { adminCodes } from '../../engine/admin';
 import { type Dec, ZERO, dec } from '../../engine/decimal';
-import { administrationEconomics } from '../../engine/economics';
+import { NOT_APPLICABLE, type NotApplicable, administrationEconomics } from '../../engine/economics';
 import type { PayerProfile } from '../../engine/types';
 import { cellAddress, columnLetters, rangeAddress } from '../plan';
 import { type Cached, SheetBuilder } from '../sheet-builder';
 import { type BoardContext, CD, FE, IN_FEE, IN_FORM, IN_PAY, IN_PRICE, SE, SHEET } from './context';
 import { cohortCashRows } from './cohorts';
-import { RULE_WORDS, feeTableRows } from './inputs';
+import { loadingKind } from './numbers';
+import { RULE_WORDS, SOURCE_WORDS, feeTableRows } from './inputs';
 import { type PrintText, printSetup } from './print';
 import type { CohortNumbers } from './numbers';
 import type { CaseNet } from './sensitivity';
@@ -43,7 +44,8 @@ export function writeFormulary(ctx: BoardContext, text: PrintText): SheetBuilder
   const H = ctx.layout.formulary.header;
   s.value(H - 1, 0, 'Per administration, weighted by the payer mix', 'section');
   s.values(H, 0, ['Product', 'HCPCS', 'Biosimilar of', 'Dose', 'Billing unit', 'Units billed', 'JW units (discarded)', 'Vials opened', 'Administration codes', 'Acquisition $ per unit', 'Drug cost', 'Allowed (mix)', 'Net revenue (mix)', 'Margin (mix)', 'Net cost recovery (mix)', 'Chair hours', 'Margin per chair hour', 'Underwater for'], 'header');
-  s.values(H, FE.code1, ['Initial code', 'Additional-hour code', 'Additional hours'], 'header');
+  s.values(H, FE.code1, ['Initial code', 'Additional-hour code', 'Additional hours', 'Drug cost when bought', 'White-bag handling (mix)', 'Loading dose', 'Loading: units billed', 'Loading: JW units', 'Loading: vials', 'Loading: initial code', 'Loading: additional-hour code', 'Loading: additional hours', 'Loading: drug cost when bought', 'Loading: drug cost (mix)', 'Loading: white-bag handling (mix)', 'Loading: net revenue (mix)', 'Loading: margin (mix)', 'Loading: chair hours', 'At the ASP default (1 = yes)'], 'header');
+  s.value(H - 1, FE.lDose, 'Loading dose, priced at its own dose and time (DOMAIN.md 5.3; the maintenance dose where the drug has none)', 'section');
   s.value(H - 1, FE.code1, 'Coding detail (CPT time rules, DOMAIN.md 2.3)', 'section');
   const In = (row: number, col: number): string => ctx.ref(SHEET.inputs, row, col);
 
@@ -69,12 +71,16 @@ export function writeFormulary(ctx: BoardContext, text: PrintText): SheetBuilder
     s.formula(r, FE.vials, In(vr, vc + 1), e0?.dispensing.vials.vialCount ?? 0, 'center', 'int');
     s.formula(r, FE.codes, `${F(FE.code1)}&IF(${F(FE.extraHours)}>0,REPT(", "&${F(FE.code2)},${F(FE.extraHours)}),"")`, res.adminCodes, 'formula');
     s.formula(r, FE.acquisition, In(fr, IN_FORM.acquisition), e0?.acquisitionPerUnit ?? ZERO, 'formula', 'unitPrice');
-    s.formula(r, FE.drugCost, `${F(FE.acquisition)}*${In(vr, vc)}`, res.mix.drugCost, 'formula', 'money');
-    const w = ctx.weightsRange;
+    const w = ctx.drugWeights(pos);
+    // DOMAIN.md 5.1: the cost of the vials when the practice buys them, and the mix-weighted cost (payers whose
+    // patients get the drug elsewhere cost nothing) and white-bag handling.
+    s.formula(r, FE.boughtCost, `${F(FE.acquisition)}*${In(vr, vc)}`, e0 ? e0.acquisitionPerUnit.times(e0.dispensing.vials.totalUnits) : ZERO, 'formula', 'money');
+    s.formula(r, FE.drugCost, `SUMPRODUCT(${w},${ctx.claimRange(pos, CD.drugCost)})`, res.mix.drugCost, 'formula', 'money');
+    s.formula(r, FE.handling, `SUMPRODUCT(${w},${ctx.claimRange(pos, CD.handling)})`, res.mix.handlingCost, 'formula', 'money');
     s.formula(r, FE.allowed, `SUMPRODUCT(${w},${ctx.claimRange(pos, CD.allowed)})`, res.mix.allowed, 'formula', 'money');
     s.formula(r, FE.net, `SUMPRODUCT(${w},${ctx.claimRange(pos, CD.net)})`, res.mix.netRevenue, 'formula', 'money');
-    s.formula(r, FE.margin, `${F(FE.net)}-${F(FE.drugCost)}`, res.mix.margin, 'formulaBold', 'money');
-    s.formula(r, FE.recovery, `IF(${F(FE.drugCost)}=0,"",SUMPRODUCT(${w},${ctx.claimRange(pos, CD.netDrug)})/${F(FE.drugCost)})`, res.mix.recovery ?? '', 'formula', 'pct');
+    s.formula(r, FE.margin, `${F(FE.net)}-${F(FE.drugCost)}-${F(FE.handling)}`, res.mix.margin, 'formulaBold', 'money');
+    s.formula(r, FE.recovery, `IF(SUMPRODUCT(${w},${ctx.claimRange(pos, CD.bought)})=0,"${NOT_APPLICABLE}",IF(${F(FE.drugCost)}=0,"",SUMPRODUCT(${w},${ctx.claimRange(pos, CD.netDrug)})/${F(FE.drugCost)}))`, res.mix.recovery ?? '', 'formula', 'pct');
     s.formula(r, FE.chairHours, `(${In(fr, IN_FORM.minutes)}+${In(fr, IN_FORM.extraMinutes)})/60`, dec(res.chairMinutes).div(60), 'formula', 'count2');
     s.formula(r, FE.marginPerHour, `IF(${F(FE.chairHours)}=0,"",${F(FE.margin)}/${F(FE.chairHours)})`, res.marginPerChairHour ?? '', 'formula', 'money');
     const uw = input.payers.map((_, j) => `IF(${ctx.ref(SHEET.claims, ctx.claimRow(pos, j), CD.underwater)}="yes",", "&${In(ctx.inputPayerRow(j), IN_PAY.name)},"")`);
@@ -87,6 +93,30 @@ export function writeFormulary(ctx: BoardContext, text: PrintText): SheetBuilder
     s.formula(r, FE.code1, `IF(${route}="SC",IF(${cx}="complex","96401","96372"),IF(${min}<=15,IF(${cx}="complex","96409","96374"),IF(${cx}="complex","96413","96365")))`, lines[0]?.code ?? '', 'formula', 'text');
     s.formula(r, FE.extraHours, `IF(OR(${route}="SC",${min}<=90),0,ROUNDUP((${min}-90)/60,0))`, lines[1]?.units ?? 0, 'formula', 'int');
     s.formula(r, FE.code2, `IF(${F(FE.extraHours)}>0,IF(${cx}="complex","96415","96366"),"")`, lines[1]?.code ?? '', 'formula', 'text');
+
+    // DOMAIN.md 5.3: the loading dose, priced at its own dose and time (the maintenance dose's where none).
+    const kind = loadingKind(res) ?? res.doseKinds[0];
+    const l0 = kind?.perPayer[0];
+    const lvr = ctx.inputLoadVialRow(pos);
+    const lmin = In(fr, IN_FORM.loadMinutes);
+    const llines = adminCodes(line.route, line.complexity, kind?.minutes ?? line.infusionMinutes);
+    s.formula(r, FE.lDose, In(fr, IN_FORM.loadDose), kind?.dose ?? res.dose, 'formula', 'amount');
+    s.formula(r, FE.lUnits, `ROUNDUP(ROUND(${F(FE.lDose)}/${In(fr, IN_FORM.unitAmount)},9),0)`, l0?.dispensing.unitsAdministered ?? 0, 'center', 'int');
+    s.formula(r, FE.lJw, `MAX(0,INT(${In(lvr, vc)})-${F(FE.lUnits)})`, l0?.dispensing.jwUnits ?? 0, 'center', 'int');
+    s.formula(r, FE.lVials, In(lvr, vc + 1), l0?.dispensing.vials.vialCount ?? 0, 'center', 'int');
+    s.formula(r, FE.lCode1, `IF(${route}="SC",IF(${cx}="complex","96401","96372"),IF(${lmin}<=15,IF(${cx}="complex","96409","96374"),IF(${cx}="complex","96413","96365")))`, llines[0]?.code ?? '', 'formula', 'text');
+    s.formula(r, FE.lExtraHours, `IF(OR(${route}="SC",${lmin}<=90),0,ROUNDUP((${lmin}-90)/60,0))`, llines[1]?.units ?? 0, 'formula', 'int');
+    s.formula(r, FE.lCode2, `IF(${F(FE.lExtraHours)}>0,IF(${cx}="complex","96415","96366"),"")`, llines[1]?.code ?? '', 'formula', 'text');
+    s.formula(r, FE.lBoughtCost, `${F(FE.acquisition)}*${In(lvr, vc)}`, l0 ? l0.acquisitionPerUnit.times(l0.dispensing.vials.totalUnits) : ZERO, 'formula', 'money');
+    // A drug without a loading dose of its own: the maintenance dose's figures (no loading claim rows).
+    const own = ctx.hasLoading(pos);
+    s.formula(r, FE.lDrugCost, own ? `SUMPRODUCT(${w},${ctx.claimRange(pos, CD.drugCost, true)})` : F(FE.drugCost), kind?.mix.drugCost ?? ZERO, 'formula', 'money');
+    s.formula(r, FE.lHandling, own ? `SUMPRODUCT(${w},${ctx.claimRange(pos, CD.handling, true)})` : F(FE.handling), kind?.mix.handlingCost ?? ZERO, 'formula', 'money');
+    s.formula(r, FE.lNet, own ? `SUMPRODUCT(${w},${ctx.claimRange(pos, CD.net, true)})` : F(FE.net), kind?.mix.netRevenue ?? ZERO, 'formula', 'money');
+    s.formula(r, FE.lMargin, `${F(FE.lNet)}-${F(FE.lDrugCost)}-${F(FE.lHandling)}`, kind?.mix.margin ?? ZERO, 'formula', 'money');
+    const prr = ctx.inputPriceRow(line.hcpcs);
+    s.formula(r, FE.aspDefault, `IF(ABS(${F(FE.acquisition)}-${ctx.ref(SHEET.inputs, prr, IN_PRICE.asp)}*(1-${ctx.name('PromptPayDiscount')})*(1-${ctx.name('GpoDiscount')}))<0.000000001,1,0)`, line.acquisitionPerUnit === null ? 1 : 0, 'formula', 'int');
+    s.formula(r, FE.lChairHours, `(${lmin}+${In(fr, IN_FORM.extraMinutes)})/60`, dec((kind?.minutes ?? line.infusionMinutes) + line.chairExtraMinutes).div(60), 'formula', 'count2');
   }
   const last = ctx.formularyRow(ctx.D - 1);
   const first = ctx.formularyRow(0);
@@ -107,12 +137,27 @@ export function writeFormulary(ctx: BoardContext, text: PrintText): SheetBuilder
       const r = h + 1 + pos;
       const isRef = book.catalogDrug(res.input.hcpcs)?.referenceHcpcs == null;
       s.value(r, 0, res.input.label, isRef ? 'formulaBold' : 'text');
-      const pick = (e: { allowed: Dec; netRevenue: Dec; margin: Dec; recovery: Dec | null }): Cached =>
+      const pick = (e: { allowed: Dec; netRevenue: Dec; margin: Dec; recovery: Dec | NotApplicable | null }): Cached =>
         spec.kind === 'allowed' ? e.allowed : spec.kind === 'net' ? e.netRevenue : spec.kind === 'margin' ? e.margin : (e.recovery ?? '');
       res.perPayer.forEach((e, j) => s.formula(r, 1 + j, ctx.ref(SHEET.claims, ctx.claimRow(pos, j), spec.claim, false), pick(e), 'formula', spec.format));
       s.formula(r, 1 + ctx.P, cellAddress(ctx.formularyRow(pos), spec.mix), pick({ ...res.mix, netRevenue: res.mix.netRevenue }), 'formulaBold', spec.format);
     }
   });
+  // Net revenue of a loading-dose administration by payer (the Cohorts cash rows read it).
+  const LH = ctx.layout.formulary.loadNetHeader;
+  s.value(LH - 1, 0, 'Net revenue per administration at the loading dose, by payer (DOMAIN.md 5.3)', 'section');
+  s.values(LH, 0, ['Product', ...input.payers.map((p) => p.profile.name), 'Payer mix'], 'header');
+  for (let pos = 0; pos < ctx.D; pos++) {
+    const res = results.drugs[ctx.drug(pos)];
+    if (!res) continue;
+    const kind = loadingKind(res) ?? res.doseKinds[0];
+    const r = LH + 1 + pos;
+    s.value(r, 0, res.input.label, 'text');
+    const netByPayer = ctx.layout.formulary.byPayerHeaders[1];
+    kind?.perPayer.forEach((e, j) => s.formula(r, 1 + j, ctx.hasLoading(pos) ? ctx.ref(SHEET.claims, ctx.claimRow(pos, j, true), CD.net, false) : cellAddress(netByPayer + 1 + pos, 1 + j), e.netRevenue, 'formula', 'money'));
+    s.formula(r, 1 + ctx.P, cellAddress(ctx.formularyRow(pos), FE.lNet), kind?.mix.netRevenue ?? ZERO, 'formulaBold', 'money');
+  }
+
   // Underwater: recovery cells below 100% red, and the margin cells of the same drug and payer.
   const [, , hr, hm] = ctx.layout.formulary.byPayerHeaders;
   s.conditionalFormats.push({ range: rangeAddress(hr + 1, 1, hr + ctx.D, ctx.P + 1), rule: { kind: 'expression', formula: `AND(ISNUMBER(${cellAddress(hr + 1, 1)}),${cellAddress(hr + 1, 1)}<1)` }, look: 'bad' });
@@ -130,7 +175,7 @@ export function writeFormulary(ctx: BoardContext, text: PrintText): SheetBuilder
     to: cellAddress(chartTop + Math.max(22, ctx.D + 6), FE.recovery),
   });
   s.print = printSetup(text, { fitToHeight: false, area: rangeAddress(0, 0, chartTop + Math.max(22, ctx.D + 6), FE.underwater), titleRows: `${H + 1}:${H + 1}`, breaks: [chartTop - 1] });
-  s.widths(0, [30, 12, 18, 12, 12, 12, 12, 8, 20, 12, 12, 12, 12, 12, 11, 8, 12, 26, 3, 10, 12, 10]);
+  s.widths(0, [30, 12, 18, 12, 12, 12, 12, 8, 20, 12, 12, 12, 12, 12, 11, 8, 12, 26, 3, 10, 12, 10, 12, 12, 12, 10, 10, 10, 10, 10, 10, 12, 12, 12, 12, 12, 10]);
   s.freeze = { rows: H + 1, columns: 1 };
   return s;
 }
@@ -144,7 +189,7 @@ function adjustedPayer(p: PayerProfile, denialAdd: number): PayerProfile {
  * The engine's net revenue per administration, by sensitivity case, display position and payer: a fresh
  * `administrationEconomics` where the case changes the claim (payment limits or denials), else the base's.
  */
-export function caseNetRevenue(ctx: BoardContext): CaseNet {
+export function caseNetRevenue(ctx: BoardContext, loading = false): CaseNet {
   const { input, results, book } = ctx.src;
   return ctx.cases.map((c) => {
     const changes = c.paymentLimitFactor !== 1 || c.denialAdd !== 0;
@@ -152,15 +197,18 @@ export function caseNetRevenue(ctx: BoardContext): CaseNet {
       const line = input.drugs[i];
       const res = results.drugs[i];
       if (!line || !res) return [];
-      if (!changes) return res.perPayer.map((e) => e.netRevenue);
+      const kind = (loading ? loadingKind(res) : undefined) ?? res.doseKinds[0];
+      if (!kind) return [];
+      if (!changes) return kind.perPayer.map((e) => e.netRevenue);
       return input.payers.map((p) =>
         administrationEconomics(
           book,
           {
-            hcpcs: line.hcpcs, dose: res.dose, route: line.route, complexity: line.complexity, minutes: line.infusionMinutes,
+            hcpcs: line.hcpcs, dose: kind.dose, route: line.route, complexity: line.complexity, minutes: kind.minutes,
             acquisitionPerUnit: line.acquisitionPerUnit === null ? null : dec(line.acquisitionPerUnit),
             wacPerUnit: line.wacPerUnit === null ? null : dec(line.wacPerUnit), quarter: results.quarter, feeScheduleYear: results.feeScheduleYear,
             ...(c.paymentLimitFactor === 1 ? {} : { priceFactor: dec(c.paymentLimitFactor) }),
+            ...(line.drugSources?.[p.profile.id] ? { drugSource: line.drugSources[p.profile.id] } : {}),
           },
           adjustedPayer(p.profile, c.denialAdd),
         ).netRevenue,
@@ -169,7 +217,7 @@ export function caseNetRevenue(ctx: BoardContext): CaseNet {
   });
 }
 
-export function writeClaims(ctx: BoardContext, text: PrintText, numbers: CohortNumbers, caseNet: CaseNet): SheetBuilder {
+export function writeClaims(ctx: BoardContext, text: PrintText, numbers: CohortNumbers, caseNet: CaseNet, caseNetLoad: CaseNet): SheetBuilder {
   const { src } = ctx;
   const { input, results, book } = src;
   const s = new SheetBuilder(SHEET.claims, 'calc', printSetup(text, { fitToHeight: false, titleRows: `${ctx.layout.claims.header + 1}:${ctx.layout.claims.header + 1}` }));
@@ -178,7 +226,7 @@ export function writeClaims(ctx: BoardContext, text: PrintText, numbers: CohortN
   s.value(1, 0, 'Each claim line is priced as units x rate and rounded to cents, as a claim is; everything after the lines keeps full precision. Rules and their sources: Sources and assumptions; the payers\' terms are on Inputs.', 'subtitle');
   s.value(2, 0, 'The columns on the right feed the Sensitivity sheet: present-value weights of the administrations (each payer\'s payment delay) and net revenue per administration in each sensitivity case.', 'subtitle');
   const H = ctx.layout.claims.header;
-  const heads = ['HCPCS', 'Product', 'Payer', 'Weight', 'Prior auth (1 = yes)', 'Prior auth denial rate', 'Drug rate $ per unit', 'Units billed', 'JW units billed', 'Drug line', 'JW line', 'Allowed drug', 'Admin line (initial)', 'Admin line (additional hours)', 'Allowed administration', 'Allowed', 'Drug coinsurance', 'Admin coinsurance', 'Patient share', 'Payer paid', 'Collected', 'Net revenue: drug', 'Net revenue: administration', 'Net revenue', 'Drug cost', 'Margin', 'Net cost recovery', 'Underwater', 'Share of the drug line kept (before denials)', 'Share of the admin lines kept (before denials)', 'Drug rate moves with CMS prices (1 = yes)', 'PV weight of admins (all wait for PA)', 'PV weight of admins (none wait)'];
+  const heads = ['HCPCS', 'Product', 'Payer', 'Weight', 'Prior auth (1 = yes)', 'Prior auth denial rate', 'Drug rate $ per unit', 'Units billed', 'JW units billed', 'Drug line', 'JW line', 'Allowed drug', 'Admin line (initial)', 'Admin line (additional hours)', 'Allowed administration', 'Allowed', 'Drug coinsurance', 'Admin coinsurance', 'Patient share', 'Payer paid', 'Collected', 'Net revenue: drug', 'Net revenue: administration', 'Net revenue', 'Drug cost', 'Margin', 'Net cost recovery', 'Underwater', 'Share of the drug line kept (before denials)', 'Share of the admin lines kept (before denials)', 'Drug rate moves with CMS prices (1 = yes)', 'PV weight of admins (all wait for PA)', 'PV weight of admins (none wait)', 'Share bought and billed', 'Share white-bagged', 'White-bag handling'];
   s.values(H, 0, [...heads, ...ctx.cases.map((c) => `Net revenue: ${c.label}`)], 'header');
   // The cases' claim parameters, read from the Sensitivity sheet, above their columns.
   s.value(H - 2, CD.pvNoPa, 'Payment limits x', 'label');
@@ -195,39 +243,59 @@ export function writeClaims(ctx: BoardContext, text: PrintText, numbers: CohortN
   const Fe = (row: number, col: number): string => ctx.ref(SHEET.formulary, row, col);
   const quarter = results.quarter;
 
+  // DOMAIN.md 5.3: the claims of a maintenance-dose administration, then below them those at the loading dose.
+  const LH = ctx.layout.claims.loadHeader;
+  s.value(LH - 1, 0, 'Claim detail at the loading dose (DOMAIN.md 5.3: its own units, vials, JW and administration codes; the maintenance dose\'s where a drug has none)', 'section');
+  s.values(LH, 0, [...heads, ...ctx.cases.map((c) => `Net revenue: ${c.label}`)], 'header');
+  for (const loading of [false, true]) {
+  const K = loading
+    ? { units: FE.lUnits, jw: FE.lJw, code1: FE.lCode1, code2: FE.lCode2, extraHours: FE.lExtraHours, bought: FE.lBoughtCost }
+    : { units: FE.units, jw: FE.jw, code1: FE.code1, code2: FE.code2, extraHours: FE.extraHours, bought: FE.boughtCost };
   for (let pos = 0; pos < ctx.D; pos++) {
     const i = ctx.drug(pos);
     const line = input.drugs[i];
     const res = results.drugs[i];
     if (!line || !res) continue;
+    if (loading && !ctx.hasLoading(pos)) continue;
+    const doseKind = (loading ? loadingKind(res) : undefined) ?? res.doseKinds[0];
     const fr = ctx.formularyRow(pos);
     const ir = ctx.inputFormularyRow(pos);
     const prr = ctx.inputPriceRow(line.hcpcs);
     const price = book.price(line.hcpcs, quarter);
     input.payers.forEach((entry, j) => {
-      const e = res.perPayer[j];
+      const e = doseKind?.perPayer[j];
       if (!e) return;
-      const r = ctx.claimRow(pos, j);
+      const r = ctx.claimRow(pos, j, loading);
       const pr = ctx.inputPayerRow(j);
       const C = (c: number): string => cellAddress(r, c);
       const P = (c: number): string => In(pr, c);
       s.value(r, CD.hcpcs, line.hcpcs, 'text');
       s.value(r, CD.product, line.label, 'text');
       s.formula(r, CD.payer, In(ctx.inputPayerRow(j), IN_PAY.name), entry.profile.name, 'formula');
-      s.formula(r, CD.weight, P(IN_PAY.weight), results.weights[j] ?? ZERO, 'formula', 'pct');
+      // The drug's mix (DOMAIN.md 5.2): the program's unless the drug has its own.
+      s.formula(r, CD.weight, In(ctx.inputDrugMixRow(pos), 2 + j), res.weights[j] ?? ZERO, 'formula', 'pct');
       s.formula(r, CD.paRequired, `IF(${In(ctx.inputPriorAuthRow(pos), 2 + j)}="yes",1,0)`, line.priorAuthPayers.includes(entry.profile.id) ? 1 : 0, 'formula', 'int');
       s.formula(r, CD.paDenial, P(IN_PAY.paDenial), entry.profile.priorAuthDenialRate, 'formula', 'pct');
       const kind = P(IN_PAY.rule);
       const fig = P(IN_PAY.figure);
       s.formula(r, CD.rate, `IF(${kind}="${RULE_WORDS.payment_limit}",${In(prr, IN_PRICE.paymentLimit)}*${fig},IF(${kind}="${RULE_WORDS.asp_plus}",${In(prr, IN_PRICE.asp)}*(1+${fig}),IF(${kind}="${RULE_WORDS.wac_percent}",${In(ir, IN_FORM.wac)}*${fig},${fig})))`, e.drugRate, 'formula', 'unitPrice');
-      s.formula(r, CD.units, Fe(fr, FE.units), e.dispensing.unitsAdministered, 'formula', 'int');
-      s.formula(r, CD.jwUnits, `IF(${P(IN_PAY.paysJw)}="yes",${Fe(fr, FE.jw)},0)`, e.jwUnitsBilled, 'formula', 'int');
-      s.formula(r, CD.drugLine, `ROUND(${C(CD.rate)}*${C(CD.units)},2)`, e.allowedDrugAdministered, 'formula', 'money');
-      s.formula(r, CD.jwLine, `ROUND(${C(CD.rate)}*${C(CD.jwUnits)},2)`, e.allowedDrugDiscarded, 'formula', 'money');
+      s.formula(r, CD.units, Fe(fr, K.units), e.dispensing.unitsAdministered, 'formula', 'int');
+      // DOMAIN.md 5.1: the share of this payer's administrations the practice buys and bills; the drug lines and
+      // cost are that share of a bought claim's, and JW applies only to a bought drug.
+      // The drug's source for this payer (the payer's unless the drug has its own: Inputs, by drug).
+      const src = In(ctx.inputDrugSourceRow(pos), 2 + j);
+      const share = In(ctx.inputDrugWhiteBagRow(pos), 2 + j);
+      const bb = C(CD.bought);
+      s.formula(r, CD.bought, `IF(${src}="${SOURCE_WORDS.buy_and_bill}",1-${share},0)`, e.buyAndBillShare, 'formula', 'pct');
+      s.formula(r, CD.whiteBagged, `IF(${src}="${SOURCE_WORDS.white_bag}",1,IF(${src}="${SOURCE_WORDS.buy_and_bill}",${share},0))`, e.whiteBagShare, 'formula', 'pct');
+      s.formula(r, CD.handling, `${C(CD.whiteBagged)}*${ctx.name('WhiteBagHandlingCost')}`, e.handlingCost, 'formula', 'money');
+      s.formula(r, CD.jwUnits, `IF(AND(${P(IN_PAY.paysJw)}="yes",${bb}>0),${Fe(fr, K.jw)},0)`, e.jwUnitsBilled, 'formula', 'int');
+      s.formula(r, CD.drugLine, `ROUND(${C(CD.rate)}*${C(CD.units)},2)*${bb}`, e.allowedDrugAdministered, 'formula', 'money');
+      s.formula(r, CD.jwLine, `ROUND(${C(CD.rate)}*${C(CD.jwUnits)},2)*${bb}`, e.allowedDrugDiscarded, 'formula', 'money');
       s.formula(r, CD.allowedDrug, `${C(CD.drugLine)}+${C(CD.jwLine)}`, e.allowedDrug, 'formula', 'money');
       const pct = P(IN_PAY.adminPct);
-      s.formula(r, CD.adminLine1, `ROUND(INDEX(${feeAmounts},MATCH(${Fe(fr, FE.code1)},${feeCodes},0))*${pct},2)`, e.adminLines[0]?.allowed ?? ZERO, 'formula', 'money');
-      s.formula(r, CD.adminLine2, `IF(${Fe(fr, FE.extraHours)}>0,ROUND(INDEX(${feeAmounts},MATCH(${Fe(fr, FE.code2)},${feeCodes},0))*${pct}*${Fe(fr, FE.extraHours)},2),0)`, e.adminLines[1]?.allowed ?? ZERO, 'formula', 'money');
+      s.formula(r, CD.adminLine1, `ROUND(INDEX(${feeAmounts},MATCH(${Fe(fr, K.code1)},${feeCodes},0))*${pct},2)`, e.adminLines[0]?.allowed ?? ZERO, 'formula', 'money');
+      s.formula(r, CD.adminLine2, `IF(${Fe(fr, K.extraHours)}>0,ROUND(INDEX(${feeAmounts},MATCH(${Fe(fr, K.code2)},${feeCodes},0))*${pct}*${Fe(fr, K.extraHours)},2),0)`, e.adminLines[1]?.allowed ?? ZERO, 'formula', 'money');
       s.formula(r, CD.allowedAdmin, `${C(CD.adminLine1)}+${C(CD.adminLine2)}`, e.allowedAdmin, 'formula', 'money');
       s.formula(r, CD.allowed, `${C(CD.allowedDrug)}+${C(CD.allowedAdmin)}`, e.allowed, 'formula', 'money');
       const fileCoins = In(prr, IN_PRICE.coinsurance);
@@ -248,10 +316,10 @@ export function writeClaims(ctx: BoardContext, text: PrintText, numbers: CohortN
       s.formula(r, CD.netDrug, lineNet(A, Q, den), e.netRevenueDrug, 'formula', 'money');
       s.formula(r, CD.netAdmin, lineNet(O, R, den), e.netRevenueAdmin, 'formula', 'money');
       s.formula(r, CD.net, `${C(CD.netDrug)}+${C(CD.netAdmin)}`, e.netRevenue, 'formulaBold', 'money');
-      s.formula(r, CD.drugCost, Fe(fr, FE.drugCost), e.drugCost, 'formula', 'money');
-      s.formula(r, CD.margin, `${C(CD.net)}-${C(CD.drugCost)}`, e.margin, 'formulaBold', 'money');
-      s.formula(r, CD.recovery, `IF(${C(CD.drugCost)}=0,"",${C(CD.netDrug)}/${C(CD.drugCost)})`, e.recovery ?? '', 'formula', 'pct');
-      s.formula(r, CD.underwater, `IF(${C(CD.netDrug)}<${C(CD.drugCost)},"yes","no")`, e.underwater ? 'yes' : 'no', 'formula');
+      s.formula(r, CD.drugCost, `${Fe(fr, K.bought)}*${bb}`, e.drugCost, 'formula', 'money');
+      s.formula(r, CD.margin, `${C(CD.net)}-${C(CD.drugCost)}-${C(CD.handling)}`, e.margin, 'formulaBold', 'money');
+      s.formula(r, CD.recovery, `IF(${bb}=0,"${NOT_APPLICABLE}",IF(${C(CD.drugCost)}=0,"",${C(CD.netDrug)}/${C(CD.drugCost)}))`, e.recovery ?? '', 'formula', 'pct');
+      s.formula(r, CD.underwater, `IF(AND(${bb}>0,${C(CD.netDrug)}<${C(CD.drugCost)}),"yes","no")`, e.underwater ? 'yes' : 'no', 'formula');
       // The shares of each line the practice keeps before denials, (1 - c)(1 - seq) + c x collection, for the
       // sensitivity cases below (the same net revenue, factored).
       const kd = (1 - cDrug.toNumber()) * (1 - entry.profile.sequestration) + cDrug.toNumber() * entry.profile.collectionRate;
@@ -264,8 +332,8 @@ export function writeClaims(ctx: BoardContext, text: PrintText, numbers: CohortN
       // each month weighted by this payer's delayed discount factor (Cohorts, cash timing).
       const wdRow = cohortCashRows(ctx).pv(j);
       const wd = ctx.rangeRef(SHEET.cohorts, wdRow, ctx.monthCol(1), wdRow, ctx.monthCol(ctx.H));
-      s.formula(r, CD.pvPa, `SUMPRODUCT(${ctx.gridRow('adminsPa', pos, 1, ctx.H, true)},${wd})`, numbers.pvWeight(pos, j, true), 'formula', 'count4');
-      s.formula(r, CD.pvNoPa, `SUMPRODUCT(${ctx.gridRow('adminsNoPa', pos, 1, ctx.H, true)},${wd})`, numbers.pvWeight(pos, j, false), 'formula', 'count4');
+      s.formula(r, CD.pvPa, `SUMPRODUCT(${ctx.gridRow(loading ? 'adminsLoadPa' : 'adminsPa', pos, 1, ctx.H, true)},${wd})`, loading ? numbers.pvWeightLoad(pos, j, true) : numbers.pvWeight(pos, j, true), 'formula', 'count4');
+      s.formula(r, CD.pvNoPa, `SUMPRODUCT(${ctx.gridRow(loading ? 'adminsLoadNoPa' : 'adminsNoPa', pos, 1, ctx.H, true)},${wd})`, loading ? numbers.pvWeightLoad(pos, j, false) : numbers.pvWeight(pos, j, false), 'formula', 'count4');
       // Net revenue in each sensitivity case: payment limits x factor (payment-limit and ASP rules only), the
       // drug lines re-rounded to cents; denial write-off raised (capped at 100%); everything else as above.
       ctx.cases.forEach((_, k) => {
@@ -274,10 +342,11 @@ export function writeClaims(ctx: BoardContext, text: PrintText, numbers: CohortN
         const d = `${columnLetters(col)}$${H}`;
         const pf = `IF(${C(CD.cmsPriced)}=1,${p},1)`;
         const denial = `(1-MIN(1,${den}+${d}))`;
-        const v = caseNet[k]?.[pos]?.[j] ?? e.netRevenue;
-        s.formula(r, col, `(ROUND(${C(CD.rate)}*${pf}*${C(CD.units)},2)+ROUND(${C(CD.rate)}*${pf}*${C(CD.jwUnits)},2))*${C(CD.drugKept)}*${denial}+${O}*${C(CD.adminKept)}*${denial}`, v, 'formula', 'money');
+        const v = (loading ? caseNetLoad : caseNet)[k]?.[pos]?.[j] ?? e.netRevenue;
+        s.formula(r, col, `(ROUND(${C(CD.rate)}*${pf}*${C(CD.units)},2)+ROUND(${C(CD.rate)}*${pf}*${C(CD.jwUnits)},2))*${bb}*${C(CD.drugKept)}*${denial}+${O}*${C(CD.adminKept)}*${denial}`, v, 'formula', 'money');
       });
     });
+  }
   }
   s.widths(0, [8, 26, 20, 8, 9, 9, 10, 7, 7, 11, 10, 11, 10, 10, 11, 11, 9, 9, 10, 11, 11, 11, 11, 11, 11, 11, 9, 9, 11, 11, 11, 12, 16]);
   for (let k = 0; k < ctx.cases.length; k++) s.width(CD.caseNet + k, 13);

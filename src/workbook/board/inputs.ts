@@ -6,15 +6,17 @@
  */
 import { Dec, dec } from '../../engine/decimal';
 import { EIGHT_PERCENT_NOTE } from '../../engine/book';
-import type { DrugRule } from '../../engine/types';
+import type { DrugRule, DrugSource } from '../../engine/types';
 import { drugRuleFigure } from '../../engine/payers';
 import { DAYS_PER_YEAR } from '../../engine/regimen';
-import { DEFAULT_PATIENT_WEIGHT_KG } from '../../scenario/defaults';
+import { DEFAULT_ACCESS_RISK_THRESHOLD, DEFAULT_PATIENT_WEIGHT_KG } from '../../scenario/defaults';
 import { SCENARIO_FORMAT_VERSION } from '../../scenario/types';
 import { type NumberFormatId, type StyleId, cellAddress, rangeAddress } from '../plan';
 import { type Cached, SheetBuilder } from '../sheet-builder';
 import { type BoardContext, CRITERIA, CRITERIA_COL, IN_FEE, IN_FORM, IN_PAY, IN_PRICE, IN_VOL, NAME_PREFIX, PROGRAM_KEYS, type ProgramKey, SHEET } from './context';
 import { type Labels, labelsFor } from './labels';
+import { loadingKind } from './numbers';
+import type { DrugResult } from '../../engine/model';
 import { type PrintText, printSetup } from './print';
 
 /** The payer's drug rule as the Inputs sheet writes it; the formulas compare against these words. */
@@ -25,6 +27,13 @@ export const RULE_WORDS = {
   fixed_per_unit: 'fixed per unit',
 } as const satisfies Record<DrugRule['kind'], string>;
 
+
+/** DOMAIN.md 5.1: a payer's drug source as the Inputs sheet writes it; the formulas compare against these words. */
+export const SOURCE_WORDS = {
+  buy_and_bill: 'buy and bill',
+  white_bag: 'white bag',
+  free_drug: 'free drug',
+} as const satisfies Record<DrugSource, string>;
 
 /** Descriptions of the administration codes (DOMAIN.md 2.3). */
 export const ADMIN_CODE_DESCRIPTIONS: Readonly<Record<string, string>> = {
@@ -42,13 +51,13 @@ export const ADMIN_CODE_DESCRIPTIONS: Readonly<Record<string, string>> = {
 };
 
 /** The vial plan of the drug at a display position: count per vial size, largest size first. */
-export function vialPlan(ctx: BoardContext, pos: number): { size: number; count: number }[] {
+export function vialPlan(ctx: BoardContext, pos: number, vials?: readonly { size: number; count: number }[]): { size: number; count: number }[] {
   const i = ctx.drug(pos);
   const line = ctx.src.input.drugs[i];
   const result = ctx.src.results.drugs[i];
   if (!line || !result) throw new RangeError(`no drug at ${pos}`);
   const sizes = [...new Set(line.vialSizes.length > 0 ? line.vialSizes : ctx.src.book.vialSizes(line.hcpcs))].sort((a, b) => b - a);
-  const chosen = (result.perPayer[0]?.dispensing.vials.vials ?? []).map((v) => [v.size, v.count] as const);
+  const chosen = (vials ?? result.perPayer[0]?.dispensing.vials.vials ?? []).map((v) => [v.size, v.count] as const);
   const byIndex = new Map(chosen);
   return sizes.map((size) => ({ size, count: byIndex.get(size) ?? 0 }));
 }
@@ -114,7 +123,17 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
     PriorAuthStaffMinutes: { label: 'Staff minutes per prior authorization', unit: 'minutes', value: prog.priorAuthStaffMinutes, format: 'count1', labels: labels.scenario() },
     StaffHourlyCost: { label: 'Prior authorization staff cost per hour', unit: '$ / hour', value: prog.staffHourlyCost, format: 'money', labels: labels.scenario() },
     PriorAuthCost: { label: 'Staff cost of one prior authorization', unit: '$', value: paCost, formula: `${local('PriorAuthStaffMinutes')}/60*${local('StaffHourlyCost')}`, format: 'money', labels: labels.formula('minutes / 60 x hourly cost') },
+    AccessRiskThreshold: {
+      label: 'Patient out-of-pocket threshold (Patient access)',
+      unit: '$ / year',
+      value: prog.accessRiskThreshold ?? DEFAULT_ACCESS_RISK_THRESHOLD.value,
+      format: 'money0',
+      labels: labels.field('program.accessRiskThreshold', undefined, 'DOMAIN.md 5.7: patients paying more than this in a year without help are counted on the Patient access sheet (values: rebuild after a change)'),
+    },
     ConversionFactor: { label: `Fee schedule conversion factor, CY${results.feeScheduleYear}`, unit: '$ per RVU', value: fees.conversionFactor, format: 'fraction', labels: labels.rule(`CMS Physician Fee Schedule CY${results.feeScheduleYear}: ${fees.schedule.source} (DOMAIN.md 2.3)`) },
+    WhiteBagHandlingCost: { label: 'Handling cost of a white-bagged administration', unit: '$', value: prog.whiteBagHandlingCost ?? 0, format: 'money', labels: labels.field('program.whiteBagHandlingCost') },
+    PromptPayDiscount: { label: 'Distributor prompt-pay discount (on the ASP default price only)', unit: 'of ASP', value: prog.promptPayDiscount ?? 0, format: 'pct', labels: labels.field('program.promptPayDiscount') },
+    GpoDiscount: { label: 'GPO discount (on the ASP default price only)', unit: 'of ASP', value: prog.gpoDiscount ?? 0, format: 'pct', labels: labels.field('program.gpoDiscount') },
   };
   for (const key of PROGRAM_KEYS) {
     const it = items[key];
@@ -126,7 +145,7 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
     s.value(r, 3, it.labels.label, 'note');
     s.value(r, 4, it.labels.source, 'note');
   }
-  s.tables.push({ name: `${NAME_PREFIX}Program`, range: rangeAddress(L.programHeader, 0, pr.ConversionFactor, 4), style: 'TableStyleLight1' });
+  s.tables.push({ name: `${NAME_PREFIX}Program`, range: rangeAddress(L.programHeader, 0, pr[PROGRAM_KEYS[PROGRAM_KEYS.length - 1] as ProgramKey], 4), style: 'TableStyleLight1' });
 
   // Fixed costs, beside the program.
   s.value(L.fixedHeader - 1, fc, 'Fixed costs per month', 'section');
@@ -158,7 +177,7 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
 
   // Payers and mix -----------------------------------------------------------------------------------------
   s.value(L.payersHeader - 1, 0, 'Payers and mix', 'section');
-  s.values(L.payersHeader, 0, ['Payer', 'Name', 'Weight', 'Drug paid as', 'Drug figure', 'Admin % of fee schedule', 'Drug coinsurance', 'Admin coinsurance', 'Sequestration', 'Collection of patient share', 'Denial write-off', 'Pays discarded drug (JW)', 'Days to payment', 'Prior auth denial rate', 'Terms start from', 'Label', 'Source'], 'header');
+  s.values(L.payersHeader, 0, ['Payer', 'Name', 'Weight', 'Drug paid as', 'Drug figure', 'Admin % of fee schedule', 'Drug coinsurance', 'Admin coinsurance', 'Sequestration', 'Collection of patient share', 'Denial write-off', 'Pays discarded drug (JW)', 'Days to payment', 'Prior auth denial rate', 'Terms start from', 'Label', 'Source', 'Drug source', 'White-bagged share (with buy and bill)'], 'header');
   input.payers.forEach((entry, i) => {
     const r = ctx.inputPayerRow(i);
     const p = entry.profile;
@@ -181,9 +200,12 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
     const pl = labels.payer(i);
     s.value(r, IN_PAY.label, pl.label, 'note');
     s.value(r, IN_PAY.source, pl.source, 'note');
+    // DOMAIN.md 5.1: where the drug comes from; the Claim detail reads these words.
+    s.value(r, IN_PAY.drugSource, SOURCE_WORDS[p.drugSource ?? 'buy_and_bill'], term('drugSource'));
+    s.value(r, IN_PAY.whiteBag, p.whiteBagShare ?? 0, term('whiteBagShare'), 'pct');
   });
   const lastPayer = ctx.inputPayerRow(ctx.P - 1);
-  s.tables.push({ name: `${NAME_PREFIX}Payers`, range: rangeAddress(L.payersHeader, 0, lastPayer, IN_PAY.source), style: 'TableStyleLight1' });
+  s.tables.push({ name: `${NAME_PREFIX}Payers`, range: rangeAddress(L.payersHeader, 0, lastPayer, IN_PAY.whiteBag), style: 'TableStyleLight1' });
   const weightSum = results.weights.reduce((t, w) => t.plus(w), new Dec(0));
   s.value(L.weightsSumRow, 1, 'Weights sum', 'total');
   const wsum = `SUM(${rangeAddress(ctx.inputPayerRow(0), IN_PAY.weight, lastPayer, IN_PAY.weight)})`;
@@ -193,7 +215,7 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
 
   // Formulary ----------------------------------------------------------------------------------------------
   s.value(L.formularyHeader - 1, 0, 'Formulary: doses, chair time and prices paid', 'section');
-  s.values(L.formularyHeader, 0, ['HCPCS', 'Product', 'Biosimilar of', 'Route', 'Administration', 'Fixed dose', 'Dose per kg', 'Max dose', 'Patient weight (kg)', 'Dose (billing measure)', 'Billing unit', 'Billing unit amount', 'Infusion minutes', 'Chair prep + observation minutes', 'Acquisition $ per unit', 'WAC $ per unit', 'Distributor confirmed', 'Label'], 'header');
+  s.values(L.formularyHeader, 0, ['HCPCS', 'Product', 'Biosimilar of', 'Route', 'Administration', 'Fixed dose', 'Dose per kg', 'Max dose', 'Patient weight (kg)', 'Dose (billing measure)', 'Billing unit', 'Billing unit amount', 'Infusion minutes', 'Chair prep + observation minutes', 'Acquisition $ per unit', 'WAC $ per unit', 'Distributor confirmed', 'Label', 'Loading dose: fixed', 'Loading dose: per kg', 'Loading dose (billing measure)', 'Loading dose: infusion minutes'], 'header');
   for (let pos = 0; pos < ctx.D; pos++) {
     const i = ctx.drug(pos);
     const line = input.drugs[i];
@@ -228,19 +250,29 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
     s.value(r, IN_FORM.minutes, line.infusionMinutes, dl.style('infusionMinutes'), 'int');
     s.value(r, IN_FORM.extraMinutes, line.chairExtraMinutes, dl.style('chairExtraMinutes'), 'int');
     const acq = res.perPayer[0]?.acquisitionPerUnit ?? book.asp(line.hcpcs, results.quarter);
-    if (line.acquisitionPerUnit === null) s.formula(r, IN_FORM.acquisition, cellAddress(priceRow, IN_PRICE.asp, true), acq, 'inputDefault', 'unitPrice');
+    // DOMAIN.md 5.6: the default is the derived ASP less the prompt-pay and GPO discounts.
+    if (line.acquisitionPerUnit === null) s.formula(r, IN_FORM.acquisition, `${cellAddress(priceRow, IN_PRICE.asp, true)}*(1-${local('PromptPayDiscount')})*(1-${local('GpoDiscount')})`, acq, 'inputDefault', 'unitPrice');
     else s.value(r, IN_FORM.acquisition, line.acquisitionPerUnit, 'input', 'unitPrice');
     if (line.wacPerUnit !== null) s.value(r, IN_FORM.wac, line.wacPerUnit, 'input', 'unitPrice');
     s.value(r, IN_FORM.distributor, line.distributorVerified ? 'yes' : 'no', 'input');
     s.value(r, IN_FORM.label, dl.summary(basis.kind === 'weight_tiers' ? `dose: the catalog's weight tier for ${line.weightKg} kg (enter a fixed dose if the weight changes)` : null), 'note');
+    // DOMAIN.md 5.3: the loading dose with its own dose and time (the label's); none = the maintenance dose.
+    const load = loadingKind(res);
+    const own = load === undefined ? null : (line.regimen.loadingDoses?.[load.loadingPositions[0] as number] ?? null);
+    if (own?.dose.kind === 'fixed') s.value(r, IN_FORM.loadFixed, own.dose.amount, 'inputDefault', 'count1');
+    if (own?.dose.kind === 'per_kg') s.value(r, IN_FORM.loadPerKg, own.dose.perKg, 'inputDefault', 'count2');
+    s.formula(r, IN_FORM.loadDose, `IF(ISNUMBER(${F(IN_FORM.loadFixed)}),${F(IN_FORM.loadFixed)},IF(ISNUMBER(${F(IN_FORM.loadPerKg)}),${F(IN_FORM.loadPerKg)}*${F(IN_FORM.weight)},${F(IN_FORM.dose)}))`, load?.dose ?? res.dose, 'formula', 'count1');
+    if (own === null) s.formula(r, IN_FORM.loadMinutes, F(IN_FORM.minutes), line.infusionMinutes, 'formula', 'int');
+    else s.value(r, IN_FORM.loadMinutes, own.minutes, 'inputDefault', 'int');
   }
   const lastForm = ctx.inputFormularyRow(ctx.D - 1);
-  s.tables.push({ name: `${NAME_PREFIX}Formulary`, range: rangeAddress(L.formularyHeader, 0, lastForm, IN_FORM.label), style: 'TableStyleLight1' });
+  s.tables.push({ name: `${NAME_PREFIX}Formulary`, range: rangeAddress(L.formularyHeader, 0, lastForm, IN_FORM.loadMinutes), style: 'TableStyleLight1' });
 
   // Volume and regimen -------------------------------------------------------------------------------------
   s.value(L.volumeHeader - 1, 0, 'Volume and regimen (regimens from the catalog: dose days from the first dose)', 'section');
   const loadHeads = Array.from({ length: ctx.L }, (_, l) => `Loading dose ${l + 1}: day`);
-  const volCols = ['HCPCS', 'Product', 'New patients per month (at target)', 'Ramp months', 'Discontinuation per year', ...loadHeads, 'Maintenance every (days)', 'Doses in the course', 'Label'];
+  const flagHeads = Array.from({ length: ctx.L }, (_, l) => `Loading dose ${l + 1}: at the loading dose (1 = yes)`);
+  const volCols = ['HCPCS', 'Product', 'New patients per month (at target)', 'Ramp months', 'Discontinuation per year', ...loadHeads, 'Maintenance every (days)', 'Doses in the course', 'Label', 'Loading doses repeat every (days; courses)', ...flagHeads];
   s.values(L.volumeHeader, 0, volCols, 'header');
   const ivCol = IN_VOL.loading + ctx.L;
   for (let pos = 0; pos < ctx.D; pos++) {
@@ -259,8 +291,13 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
     if (line.regimen.maintenanceIntervalDays !== null) s.value(r, ivCol, line.regimen.maintenanceIntervalDays, 'inputDefault', 'int');
     if (line.regimen.maxDoses !== null) s.value(r, ivCol + 1, line.regimen.maxDoses, 'inputDefault', 'int');
     s.value(r, ivCol + 2, dl.volumeSummary(line.regimen.loadingDays.length === 0), 'note');
+    // DOMAIN.md 5.3: courses (the loading days repeat), and which loading days take the loading dose.
+    const course = line.regimen.courseIntervalDays;
+    if (course !== undefined && course !== null && course > 0) s.value(r, ctx.volCourseCol, course, 'inputDefault', 'count1');
+    const positions = loadingKind(results.drugs[i] as DrugResult)?.loadingPositions ?? [];
+    for (let l = 0; l < ctx.L; l++) s.value(r, ctx.volFlagCol(l), positions.includes(l) ? 1 : 0, 'inputDefault', 'int');
   }
-  s.tables.push({ name: `${NAME_PREFIX}Volume`, range: rangeAddress(L.volumeHeader, 0, ctx.inputVolumeRow(ctx.D - 1), ivCol + 2), style: 'TableStyleLight1' });
+  s.tables.push({ name: `${NAME_PREFIX}Volume`, range: rangeAddress(L.volumeHeader, 0, ctx.inputVolumeRow(ctx.D - 1), ctx.volFlagCol(ctx.L - 1)), style: 'TableStyleLight1' });
 
   // Prior authorization grid -------------------------------------------------------------------------------
   s.value(L.priorAuthHeader - 1, 0, 'Prior authorization required (yes / no), by payer', 'section');
@@ -278,41 +315,45 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
   }
   s.tables.push({ name: `${NAME_PREFIX}PriorAuth`, range: rangeAddress(L.priorAuthHeader, 0, ctx.inputPriorAuthRow(ctx.D - 1), 2 + ctx.P), style: 'TableStyleLight1' });
 
-  // Vial plan ------------------------------------------------------------------------------------------------
-  s.value(L.vialsHeader - 1, 0, 'Vial plan: vials opened per administration, by size (in billing units)', 'section');
-  const vialHeads: string[] = [];
-  for (let v = 0; v < ctx.V; v++) vialHeads.push(`Vial size ${v + 1}`, `Count ${v + 1}`);
-  const vc = 3 + 2 * ctx.V; // units in vials
-  s.values(L.vialsHeader, 0, ['HCPCS', 'Product', 'Billing units needed', ...vialHeads, 'Units in the vials', 'Vials opened', 'Check', 'Source'], 'header');
-  for (let pos = 0; pos < ctx.D; pos++) {
-    const i = ctx.drug(pos);
-    const line = input.drugs[i];
-    const res = results.drugs[i];
-    if (!line || !res) continue;
-    const r = ctx.inputVialRow(pos);
-    const fr = ctx.inputFormularyRow(pos);
-    const unit = book.billingUnit(line.hcpcs, results.quarter);
-    const needed = res.dose.div(unit.amount);
-    s.value(r, 0, line.hcpcs, 'text');
-    s.value(r, 1, line.label, 'text');
-    s.formula(r, 2, `${cellAddress(fr, IN_FORM.dose)}/${cellAddress(fr, IN_FORM.unitAmount)}`, needed, 'formula', 'count2');
-    const plan = vialPlan(ctx, pos);
-    const parts: string[] = [];
-    plan.forEach((v, k) => {
-      s.value(r, 3 + 2 * k, v.size, 'layout', 'count1');
-      s.value(r, 4 + 2 * k, v.count, 'inputDefault', 'int');
-      parts.push(`${cellAddress(r, 3 + 2 * k)}*${cellAddress(r, 4 + 2 * k)}`);
-    });
-    const counts = plan.map((_, k) => cellAddress(r, 4 + 2 * k));
-    const dispensing = res.perPayer[0]?.dispensing;
-    s.formula(r, vc, parts.join('+'), dispensing?.vials.totalUnits ?? 0, 'formula', 'count1');
-    s.formula(r, vc + 1, counts.join('+'), dispensing?.vials.vialCount ?? 0, 'formula', 'int');
-    const ok = 'OK: the vials cover the dose';
-    s.formula(r, vc + 2, `IF(${cellAddress(r, vc)}>=ROUND(${cellAddress(r, 2)},9),"${ok}","The vials no longer cover the dose: change the counts or rebuild")`, ok, 'check');
-    s.value(r, vc + 3, 'computed by the add-in from the dose and vial sizes (DOMAIN.md 2.4: least total amount, then fewest vials)', 'note');
-  }
-  s.tables.push({ name: `${NAME_PREFIX}VialPlan`, range: rangeAddress(L.vialsHeader, 0, ctx.inputVialRow(ctx.D - 1), vc + 3), style: 'TableStyleLight1' });
-  s.conditionalFormats.push({ range: rangeAddress(ctx.inputVialRow(0), vc + 2, ctx.inputVialRow(ctx.D - 1), vc + 2), rule: { kind: 'expression', formula: `LEFT(${cellAddress(ctx.inputVialRow(0), vc + 2)},2)<>"OK"` }, look: 'bad' });
+  // By drug and payer: the payer mix, the drug source and the white-bagged share (DOMAIN.md 5.1-5.2). A cell that
+  // shows a formula takes the program's (the payer's) figure; a figure typed over it is the drug's own.
+  const grid = (header: number, rowOf: (pos: number) => number, title: string, cell: (pos: number, j: number, r: number) => void, name: string): void => {
+    s.value(header - 1, 0, title, 'section');
+    s.values(header, 0, ['HCPCS', 'Product', ...input.payers.map((p) => p.profile.id)], 'header');
+    for (let pos = 0; pos < ctx.D; pos++) {
+      const line = input.drugs[ctx.drug(pos)];
+      if (!line) continue;
+      const r = rowOf(pos);
+      s.value(r, 0, line.hcpcs, 'text');
+      s.value(r, 1, line.label, 'text');
+      input.payers.forEach((_, j) => cell(pos, j, r));
+    }
+    s.tables.push({ name: `${NAME_PREFIX}${name}`, range: rangeAddress(header, 0, rowOf(ctx.D - 1), 1 + ctx.P), style: 'TableStyleLight1' });
+  };
+  grid(L.drugMixHeader, (pos) => ctx.inputDrugMixRow(pos), 'Payer mix by drug (a formula: the program\'s mix; a figure: the drug\'s own, DOMAIN.md 5.2)', (pos, j, r) => {
+    const res = results.drugs[ctx.drug(pos)];
+    const w = res?.weights[j];
+    if (res?.ownMix) s.value(r, 2 + j, w ?? 0, 'input', 'pct');
+    else s.formula(r, 2 + j, cellAddress(ctx.inputPayerRow(j), IN_PAY.weight, true), w ?? 0, 'inputDefault', 'pct');
+  }, 'DrugMix');
+  grid(L.drugSourceHeader, (pos) => ctx.inputDrugSourceRow(pos), 'Drug source by drug (a formula: the payer\'s; words typed over it: the drug\'s own, DOMAIN.md 5.1)', (pos, j, r) => {
+    const line = input.drugs[ctx.drug(pos)];
+    const p = input.payers[j]?.profile;
+    const own = p ? line?.drugSources?.[p.id] : undefined;
+    if (own) s.value(r, 2 + j, SOURCE_WORDS[own.source], 'input');
+    else s.formula(r, 2 + j, cellAddress(ctx.inputPayerRow(j), IN_PAY.drugSource, true), SOURCE_WORDS[p?.drugSource ?? 'buy_and_bill'], 'inputDefault');
+  }, 'DrugSource');
+  grid(L.drugWhiteBagHeader, (pos) => ctx.inputDrugWhiteBagRow(pos), 'White-bagged share by drug, with buy and bill (a formula: the payer\'s)', (pos, j, r) => {
+    const line = input.drugs[ctx.drug(pos)];
+    const p = input.payers[j]?.profile;
+    const own = p ? line?.drugSources?.[p.id] : undefined;
+    if (own) s.value(r, 2 + j, own.whiteBagShare, 'input', 'pct');
+    else s.formula(r, 2 + j, cellAddress(ctx.inputPayerRow(j), IN_PAY.whiteBag, true), p?.whiteBagShare ?? 0, 'inputDefault', 'pct');
+  }, 'DrugWhiteBag');
+
+  // Vial plans: the maintenance dose's, then the loading dose's (DOMAIN.md 5.3) -------------------------------------
+  writeVialPlan(ctx, s, false);
+  writeVialPlan(ctx, s, true);
 
   // Reference prices -----------------------------------------------------------------------------------------
   const q = quarterTable.quarter;
@@ -363,6 +404,48 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
   for (let c = 18; c < 40; c++) s.width(c, 14);
   s.freeze = { rows: 3, columns: 0 };
   return s;
+}
+
+/** The vial plan of the maintenance dose, or of the loading dose (DOMAIN.md 5.3), on Inputs. */
+function writeVialPlan(ctx: BoardContext, s: SheetBuilder, loading: boolean): void {
+  const { input, results, book } = ctx.src;
+  const header = loading ? ctx.layout.inputs.loadVialsHeader : ctx.layout.inputs.vialsHeader;
+  const rowOf = (pos: number): number => (loading ? ctx.inputLoadVialRow(pos) : ctx.inputVialRow(pos));
+  s.value(header - 1, 0, loading ? 'Vial plan of the loading dose (the maintenance dose\'s where a drug has no loading dose of its own)' : 'Vial plan: vials opened per administration, by size (in billing units)', 'section');
+  const vialHeads: string[] = [];
+  for (let v = 0; v < ctx.V; v++) vialHeads.push(`Vial size ${v + 1}`, `Count ${v + 1}`);
+  const vc = 3 + 2 * ctx.V; // units in vials
+  s.values(header, 0, ['HCPCS', 'Product', 'Billing units needed', ...vialHeads, 'Units in the vials', 'Vials opened', 'Check', 'Source'], 'header');
+  for (let pos = 0; pos < ctx.D; pos++) {
+    const i = ctx.drug(pos);
+    const line = input.drugs[i];
+    const res = results.drugs[i];
+    if (!line || !res) continue;
+    const kind = loading ? (loadingKind(res) ?? res.doseKinds[0]) : res.doseKinds[0];
+    const r = rowOf(pos);
+    const fr = ctx.inputFormularyRow(pos);
+    const unit = book.billingUnit(line.hcpcs, results.quarter);
+    const dose = kind?.dose ?? res.dose;
+    s.value(r, 0, line.hcpcs, 'text');
+    s.value(r, 1, line.label, 'text');
+    s.formula(r, 2, `${cellAddress(fr, loading ? IN_FORM.loadDose : IN_FORM.dose)}/${cellAddress(fr, IN_FORM.unitAmount)}`, dose.div(unit.amount), 'formula', 'count2');
+    const dispensing = kind?.perPayer[0]?.dispensing ?? res.perPayer[0]?.dispensing;
+    const plan = vialPlan(ctx, pos, dispensing?.vials.vials ?? []);
+    const parts: string[] = [];
+    plan.forEach((v, k) => {
+      s.value(r, 3 + 2 * k, v.size, 'layout', 'count1');
+      s.value(r, 4 + 2 * k, v.count, 'inputDefault', 'int');
+      parts.push(`${cellAddress(r, 3 + 2 * k)}*${cellAddress(r, 4 + 2 * k)}`);
+    });
+    const counts = plan.map((_, k) => cellAddress(r, 4 + 2 * k));
+    s.formula(r, vc, parts.join('+'), dispensing?.vials.totalUnits ?? 0, 'formula', 'count1');
+    s.formula(r, vc + 1, counts.join('+'), dispensing?.vials.vialCount ?? 0, 'formula', 'int');
+    const ok = 'OK: the vials cover the dose';
+    s.formula(r, vc + 2, `IF(${cellAddress(r, vc)}>=ROUND(${cellAddress(r, 2)},9),"${ok}","The vials no longer cover the dose: change the counts or rebuild")`, ok, 'check');
+    s.value(r, vc + 3, 'computed by the add-in from the dose and vial sizes (DOMAIN.md 2.4: least total amount, then fewest vials)', 'note');
+  }
+  s.tables.push({ name: `${NAME_PREFIX}${loading ? 'LoadingVialPlan' : 'VialPlan'}`, range: rangeAddress(header, 0, rowOf(ctx.D - 1), vc + 3), style: 'TableStyleLight1' });
+  s.conditionalFormats.push({ range: rangeAddress(rowOf(0), vc + 2, rowOf(ctx.D - 1), vc + 2), rule: { kind: 'expression', formula: `LEFT(${cellAddress(rowOf(0), vc + 2)},2)<>"OK"` }, look: 'bad' });
 }
 
 /** The fee schedule codes as listed on Inputs: first and last row of the table, for look-ups. */

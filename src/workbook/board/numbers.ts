@@ -8,8 +8,8 @@
  * itself reports is cached from the engine's decimals.
  */
 import { Dec, ONE, ZERO, dec, sum } from '../../engine/decimal';
-import { administrationKernel } from '../../engine/model';
-import { doseDays } from '../../engine/regimen';
+import { type DoseKind, type DrugResult, administrationKernel } from '../../engine/model';
+import { regimenEnds } from '../../engine/regimen';
 import { DAYS_PER_MONTH, monthOfDay } from '../../engine/timeline';
 import type { DrugLineInput } from '../../engine/types';
 import type { BoardContext } from './context';
@@ -32,6 +32,14 @@ export interface RegimenNumbers {
 
 export const NO_END = 1e9;
 
+/**
+ * DOMAIN.md 5.3: the drug's loading dose with its own dose and time, if any. The board restates one per drug
+ * (every catalog regimen has at most one); the board builder refuses a drug with more.
+ */
+export function loadingKind(res: DrugResult): DoseKind | undefined {
+  return res.doseKinds.find((k) => k.loadingPositions.length > 0);
+}
+
 /** Months of delay (whole and fraction) for a number of days: DOMAIN.md 2.9 via timeline.ts. */
 export function delayOf(days: number): { whole: number; fraction: Dec } {
   const shift = dec(days).div(DAYS_PER_MONTH);
@@ -49,6 +57,11 @@ export class CohortNumbers {
   readonly onTherapy: number[][] = [];
   readonly adminsPa: number[][] = [];
   readonly adminsNoPa: number[][] = [];
+  /** DOMAIN.md 5.3: the same for the administrations at the loading dose (zero for a drug without one). */
+  readonly kernelLoadPa: Dec[][] = [];
+  readonly kernelLoadNoPa: Dec[][] = [];
+  readonly adminsLoadPa: number[][] = [];
+  readonly adminsLoadNoPa: number[][] = [];
   /** Discount factor of operating month k (global month P + k). */
   readonly df: number[] = [];
   /** Per payer: accrued collections by operating month, the received series, the PV weight row. */
@@ -78,10 +91,12 @@ export class CohortNumbers {
       const lastLoad = loading[nLoad - 1] as number;
       const lastMaint = interval > 0 ? Math.min(maxMaint, Math.ceil((until - lastLoad) / interval) - 1) : 0;
       const counted = loading.map((d, l) => (l + 1 <= cap && d < until ? d : null));
-      const days = doseDays(reg, until);
-      const lastDay = days[days.length - 1] ?? 0;
-      const finite = reg.maxDoses !== null || reg.maintenanceIntervalDays === null;
-      const weights = results.weights;
+      // As the Cohorts formula states it: the last maintenance dose counted, else the last loading day counted
+      // (only a finite regimen uses it).
+      const countedDays = counted.filter((d): d is number => d !== null);
+      const lastDay = lastMaint >= 1 ? lastLoad + lastMaint * interval : countedDays.length > 0 ? Math.max(...countedDays) : 0;
+      const finite = regimenEnds(reg);
+      const weights = (results.drugs[i] as DrugResult).weights;
       const paShare = sum(input.payers.map((p, j) => (line.priorAuthPayers.includes(p.profile.id) ? (weights[j] as Dec) : ZERO)));
       const paDenied = sum(input.payers.map((p, j) => (line.priorAuthPayers.includes(p.profile.id) ? (weights[j] as Dec).times(dec(p.profile.priorAuthDenialRate)) : ZERO)));
       this.regimen.push({
@@ -120,6 +135,15 @@ export class CohortNumbers {
       };
       this.adminsPa.push(conv(kPa));
       this.adminsNoPa.push(conv(kNo));
+      const load = loadingKind(results.drugs[i] as DrugResult);
+      const retention = ONE.minus(dec(line.discontinuationRate)).pow(dec(1).div(12));
+      const kl = (delay: number): Dec[] => (load ? administrationKernel(line, delay, H, retention, load.loadingPositions) : new Array<Dec>(H).fill(ZERO));
+      const klPa = kl(prog.priorAuthDelayDays);
+      const klNo = kl(0);
+      this.kernelLoadPa.push(klPa);
+      this.kernelLoadNoPa.push(klNo);
+      this.adminsLoadPa.push(conv(klPa));
+      this.adminsLoadNoPa.push(conv(klNo));
     }
 
     // Cash timing, in operating months.
@@ -136,11 +160,11 @@ export class CohortNumbers {
         return a + b;
       });
     };
-    const adm = results.drugs.map((d) => d.administrations.map((a) => a.toNumber()));
+    // Each kind of administration at its own net revenue (DOMAIN.md 5.3).
+    const kinds = results.drugs.flatMap((d) => d.doseKinds.map((k) => ({ adm: k.administrations.map((a) => a.toNumber()), kind: k, weights: d.weights })));
     input.payers.forEach((p, j) => {
-      const w = (results.weights[j] as Dec).toNumber();
-      const net = results.drugs.map((d) => (d.perPayer[j] as { netRevenue: Dec }).netRevenue.toNumber());
-      const earned = Array.from({ length: H }, (_, idx) => w * adm.reduce((t, a, di) => t + (a[idx] as number) * (net[di] as number), 0));
+      const net = kinds.map((x) => (x.weights[j] as Dec).toNumber() * (x.kind.perPayer[j] as { netRevenue: Dec }).netRevenue.toNumber());
+      const earned = Array.from({ length: H }, (_, idx) => kinds.reduce((t, x, di) => t + (x.adm[idx] as number) * (net[di] as number), 0));
       this.earned.push(earned);
       const { whole, fraction } = delayOf(p.profile.daysToPayment);
       const f = fraction.toNumber();
@@ -160,6 +184,22 @@ export class CohortNumbers {
     const a = (pa ? this.adminsPa : this.adminsNoPa)[pos] as number[];
     const w = this.pvRow[payer] as number[];
     return a.reduce((t, x, k) => t + x * (w[k] as number), 0);
+  }
+
+  /** The same sums for the administrations at the loading dose. */
+  pvWeightLoad(pos: number, payer: number, pa: boolean): number {
+    const a = (pa ? this.adminsLoadPa : this.adminsLoadNoPa)[pos] as number[];
+    const w = this.pvRow[payer] as number[];
+    return a.reduce((t, x, k) => t + x * (w[k] as number), 0);
+  }
+
+  costPvLoad(pos: number, pa: boolean): number {
+    const a = (pa ? this.adminsLoadPa : this.adminsLoadNoPa)[pos] as number[];
+    return a.reduce((t, x, k) => t + x * (this.costPvRow[k] as number), 0);
+  }
+
+  totalLoad(pos: number, pa: boolean): number {
+    return ((pa ? this.adminsLoadPa : this.adminsLoadNoPa)[pos] as number[]).reduce((t, x) => t + x, 0);
   }
 
   costPv(pos: number, pa: boolean): number {

@@ -12,7 +12,7 @@ import type { MonthRow } from '../../engine/model';
 import { cellAddress, rangeAddress } from '../plan';
 import { SheetBuilder } from '../sheet-builder';
 import { type BoardContext, CO, FE, PJ, SHEET } from './context';
-import { cohortCashRows } from './cohorts';
+import { cohortCashRows, drugCostOfMonth } from './cohorts';
 import { type PrintText, printSetup } from './print';
 
 export function projectionTotalsRow(ctx: BoardContext): number {
@@ -54,15 +54,17 @@ export function writeProjection(ctx: BoardContext, text: PrintText): SheetBuilde
       s.formula(r, PJ.newPatients, `SUM(${ctx.gridColumn('newPatients', k)})`, row.newPatients, 'formula', 'count2');
       s.formula(r, PJ.active, `SUM(${ctx.gridColumn('active', k)})`, row.activePatients, 'formula', 'count2');
       s.formula(r, PJ.administrations, `SUM(${ctx.gridColumn('administrations', k)})`, row.administrations, 'formula', 'count2');
-      s.formula(r, PJ.revenue, `SUMPRODUCT(${ctx.gridColumn('administrations', k)},${ctx.formularyColumn(FE.net)})`, row.netRevenue, 'formula', 'money0');
-      s.formula(r, PJ.drugCost, `SUMPRODUCT(${ctx.gridColumn('administrations', k)},${ctx.formularyColumn(FE.drugCost)})`, row.drugCost, 'formula', 'money0');
+      // DOMAIN.md 5.3: administrations at the loading dose at their own figures.
+      const loads = ctx.gridColumn('adminsLoad', k);
+      s.formula(r, PJ.revenue, `SUMPRODUCT(${ctx.gridColumn('administrations', k)},${ctx.formularyColumn(FE.net)})+SUMPRODUCT(${loads},${ctx.formularyColumn(FE.lNet)})-SUMPRODUCT(${loads},${ctx.formularyColumn(FE.net)})`, row.netRevenue, 'formula', 'money0');
+      s.formula(r, PJ.drugCost, drugCostOfMonth(ctx, k, true), row.drugCost, 'formula', 'money0');
       s.formula(r, PJ.fixed, ctx.name('FixedCostsMonthly'), row.fixedCosts, 'formula', 'money0');
       s.formula(r, PJ.priorAuth, `SUMPRODUCT(${ctx.gridColumn('referred', k)},${paShares})*${ctx.name('PriorAuthCost')}`, row.priorAuthCost, 'formula', 'money0');
       if (ctx.PM === 0 && k === 1) s.formula(r, PJ.startup, ctx.name('StartupCosts'), row.startupCosts, 'formula', 'money0');
       else s.value(r, PJ.startup, 0, 'text', 'money0');
       s.formula(r, PJ.cashIn, input.payers.map((_, i) => co(cash.received(i), k)).join('+'), row.cashIn, 'formula', 'money0');
       s.formula(r, PJ.drugPaid, co(cash.costPaid, k), row.cashOutDrug, 'formula', 'money0');
-      s.formula(r, PJ.chairHours, `SUMPRODUCT(${ctx.gridColumn('administrations', k)},${ctx.formularyColumn(FE.chairHours)})`, row.chairHoursDemand, 'formula', 'count1');
+      s.formula(r, PJ.chairHours, `SUMPRODUCT(${ctx.gridColumn('administrations', k)},${ctx.formularyColumn(FE.chairHours)})+SUMPRODUCT(${loads},${ctx.formularyColumn(FE.lChairHours)})-SUMPRODUCT(${loads},${ctx.formularyColumn(FE.chairHours)})`, row.chairHoursDemand, 'formula', 'count1');
       s.formula(r, PJ.capacity, ctx.name('ChairCapacity'), row.chairHoursCapacity, 'formula', 'count1');
       s.formula(r, PJ.overCapacity, `IF(${C(PJ.chairHours)}>${C(PJ.capacity)},"yes","")`, row.overCapacity ? 'yes' : '', 'formula');
       s.formula(r, PJ.breakEven, `IF(${C(PJ.net)}>=0,${C(PJ.operating)},"")`, row.net.gte(0) ? k : '', 'formula', 'int');

@@ -19,8 +19,8 @@ import type { ModelAdjustments } from '../../engine/model';
 import { rankPayers } from '../../engine/sensitivity';
 import { cellAddress, rangeAddress } from '../plan';
 import { SheetBuilder } from '../sheet-builder';
-import { type BoardContext, type BoardInputs, CD, CO, FE, IN_PAY, PJ, SE, SHEET, type SensitivityCase } from './context';
-import type { CohortNumbers } from './numbers';
+import { type BoardContext, type BoardInputs, CD, CO, IN_PAY, PJ, SE, SHEET, type SensitivityCase } from './context';
+import { type CohortNumbers, loadingKind } from './numbers';
 import { projectionTotalsRow } from './projection';
 import { type PrintText, printSetup } from './print';
 
@@ -57,7 +57,7 @@ export function sensitivityCases(src: BoardInputs): SensitivityCase[] {
 /** Net revenue per administration (Dec) by case, display position and payer. */
 export type CaseNet = readonly (readonly (readonly Dec[])[])[];
 
-export function writeSensitivity(ctx: BoardContext, text: PrintText, n: CohortNumbers, caseNet: CaseNet): SheetBuilder {
+export function writeSensitivity(ctx: BoardContext, text: PrintText, n: CohortNumbers, caseNet: CaseNet, caseNetLoad: CaseNet): SheetBuilder {
   const { input, results } = ctx.src;
   const L = ctx.layout.sensitivity;
   const C = ctx.cases.length;
@@ -236,9 +236,15 @@ export function writeSensitivity(ctx: BoardContext, text: PrintText, n: CohortNu
     const res = results.drugs[i];
     if (!line || !res) continue;
     const co = (c: number): string => ctx.ref(SHEET.cohorts, ctx.cohortRegimenRow(pos), c);
-    const cost = ctx.ref(SHEET.formulary, ctx.formularyRow(pos), FE.drugCost);
     const paReq = line.priorAuthPayers;
-    const costF = res.mix.drugCost.toNumber();
+    const costs = res.perPayer.map((e) => e.drugCost.toNumber());
+    const handlings = res.perPayer.map((e) => e.handlingCost.toNumber());
+    // DOMAIN.md 5.3: administrations at the loading dose differ from the maintenance dose's by these.
+    const lk = loadingKind(res) ?? res.doseKinds[0];
+    const lcosts = (lk?.perPayer ?? res.perPayer).map((e) => e.drugCost.toNumber());
+    const lhandlings = (lk?.perPayer ?? res.perPayer).map((e) => e.handlingCost.toNumber());
+    const bLPa = input.payers.map((_, j) => n.pvWeightLoad(pos, j, true));
+    const bLNo = input.payers.map((_, j) => n.pvWeightLoad(pos, j, false));
     const bPa = input.payers.map((_, j) => n.pvWeight(pos, j, true));
     const bNo = input.payers.map((_, j) => n.pvWeight(pos, j, false));
     for (const block of ['paShare', 'paDenied', 'npvTerm', 'netTerm'] as const) {
@@ -247,8 +253,9 @@ export function writeSensitivity(ctx: BoardContext, text: PrintText, n: CohortNu
     }
     ctx.cases.forEach((c, k) => {
       const col = caseCol(k);
-      const W = caseWeightsRange(k);
-      const w = caseWeights[k] as number[];
+      // A drug with its own payer mix keeps it in every case (DOMAIN.md 5.2; the engine's model does the same).
+      const W = res.ownMix ? ctx.drugWeights(pos) : caseWeightsRange(k);
+      const w = res.ownMix ? res.weights.map((x) => x.toNumber()) : (caseWeights[k] as number[]);
       const ps = input.payers.reduce((t, p, j) => t + (paReq.includes(p.profile.id) ? (w[j] as number) : 0), 0);
       const pd = input.payers.reduce((t, p, j) => t + (paReq.includes(p.profile.id) ? (w[j] as number) * p.profile.priorAuthDenialRate : 0), 0);
       s.formula(detailRow('paShare', pos), col, `SUMPRODUCT(${W},${ctx.claimRange(pos, CD.paRequired)})`, ps, 'formula', 'pct');
@@ -262,12 +269,29 @@ export function writeSensitivity(ctx: BoardContext, text: PrintText, n: CohortNu
       const nrv = (caseNet[k]?.[pos] ?? []).map((x) => x.toNumber());
       const revPv = nrv.reduce((t, x, j) => t + (w[j] as number) * x * (ps * (bPa[j] as number) + (1 - ps) * (bNo[j] as number)), 0);
       const mixNet = nrv.reduce((t, x, j) => t + (w[j] as number) * x, 0);
-      const npvTerm = c.volumeFactor * (1 - pd) * (revPv - c.acquisitionFactor * costF * (ps * n.costPv(pos, true) + (1 - ps) * n.costPv(pos, false))) - paCost * c.volumeFactor * ps * n.referredPv(pos);
-      const netTerm = c.volumeFactor * (1 - pd) * (ps * n.total(pos, true) + (1 - ps) * n.total(pos, false)) * (mixNet - c.acquisitionFactor * costF) - paCost * c.volumeFactor * ps * n.referredTotal(pos);
+      // DOMAIN.md 5.1: the mix's drug cost and white-bag handling follow the case's weights; the acquisition
+      // factor scales the drug only.
+      const costF = costs.reduce((t, x, j) => t + (w[j] as number) * x, 0);
+      const handF = handlings.reduce((t, x, j) => t + (w[j] as number) * x, 0);
+      const cost = `(${a}*SUMPRODUCT(${W},${ctx.claimRange(pos, CD.drugCost)})+SUMPRODUCT(${W},${ctx.claimRange(pos, CD.handling)}))`;
+      const lcost = `(${a}*SUMPRODUCT(${W},${ctx.claimRange(pos, CD.drugCost, true)})+SUMPRODUCT(${W},${ctx.claimRange(pos, CD.handling, true)}))`;
+      const lcostF = lcosts.reduce((t, x, j) => t + (w[j] as number) * x, 0);
+      const lhandF = lhandlings.reduce((t, x, j) => t + (w[j] as number) * x, 0);
+      const nrl = ctx.claimRange(pos, CD.caseNet + k, true);
+      const nrlv = (caseNetLoad[k]?.[pos] ?? []).map((x) => x.toNumber());
+      const lpv = `${P}*${ctx.claimRange(pos, CD.pvPa, true)}+(1-${P})*${ctx.claimRange(pos, CD.pvNoPa, true)}`;
+      // Loading-dose administrations: their net revenue and cost in place of the maintenance dose's.
+      const loadPv = nrlv.reduce((t, x, j) => t + (w[j] as number) * (x - (nrv[j] as number)) * (ps * (bLPa[j] as number) + (1 - ps) * (bLNo[j] as number)), 0);
+      const loadCostPv = (c.acquisitionFactor * lcostF + lhandF - (c.acquisitionFactor * costF + handF)) * (ps * n.costPvLoad(pos, true) + (1 - ps) * n.costPvLoad(pos, false));
+      const loadMixNet = nrlv.reduce((t, x, j) => t + (w[j] as number) * x, 0);
+      const loadTotal = ps * n.totalLoad(pos, true) + (1 - ps) * n.totalLoad(pos, false);
+      const own = ctx.hasLoading(pos);
+      const npvTerm = c.volumeFactor * (1 - pd) * (revPv - (c.acquisitionFactor * costF + handF) * (ps * n.costPv(pos, true) + (1 - ps) * n.costPv(pos, false)) + (own ? loadPv - loadCostPv : 0)) - paCost * c.volumeFactor * ps * n.referredPv(pos);
+      const netTerm = c.volumeFactor * (1 - pd) * ((ps * n.total(pos, true) + (1 - ps) * n.total(pos, false)) * (mixNet - (c.acquisitionFactor * costF + handF)) + (own ? loadTotal * (loadMixNet - (c.acquisitionFactor * lcostF + lhandF) - (mixNet - (c.acquisitionFactor * costF + handF))) : 0)) - paCost * c.volumeFactor * ps * n.referredTotal(pos);
       s.formula(
         detailRow('npvTerm', pos),
         col,
-        `${v}*(1-${Dn})*(SUMPRODUCT(${W},${nr},${P}*${ctx.claimRange(pos, CD.pvPa)}+(1-${P})*${ctx.claimRange(pos, CD.pvNoPa)})-${a}*${cost}*(${P}*${co(CO.costPvPa)}+(1-${P})*${co(CO.costPvNoPa)}))-${ctx.name('PriorAuthCost')}*${v}*${P}*${co(CO.referredPv)}`,
+        `${v}*(1-${Dn})*(SUMPRODUCT(${W},${nr},${P}*${ctx.claimRange(pos, CD.pvPa)}+(1-${P})*${ctx.claimRange(pos, CD.pvNoPa)})-${cost}*(${P}*${co(CO.costPvPa)}+(1-${P})*${co(CO.costPvNoPa)})${own ? `+SUMPRODUCT(${W},${nrl},${lpv})-SUMPRODUCT(${W},${nr},${lpv})-(${lcost}-${cost})*(${P}*${co(ctx.coLoad('costPvPa'))}+(1-${P})*${co(ctx.coLoad('costPvNoPa'))})` : ''})-${ctx.name('PriorAuthCost')}*${v}*${P}*${co(CO.referredPv)}`,
         npvTerm,
         'formula',
         'money0',
@@ -275,7 +299,7 @@ export function writeSensitivity(ctx: BoardContext, text: PrintText, n: CohortNu
       s.formula(
         detailRow('netTerm', pos),
         col,
-        `${v}*(1-${Dn})*(${P}*${co(CO.totalPa)}+(1-${P})*${co(CO.totalNoPa)})*(SUMPRODUCT(${W},${nr})-${a}*${cost})-${ctx.name('PriorAuthCost')}*${v}*${P}*${co(CO.referredTotal)}`,
+        `${v}*(1-${Dn})*((${P}*${co(CO.totalPa)}+(1-${P})*${co(CO.totalNoPa)})*(SUMPRODUCT(${W},${nr})-${cost})${own ? `+(${P}*${co(ctx.coLoad('totalPa'))}+(1-${P})*${co(ctx.coLoad('totalNoPa'))})*(SUMPRODUCT(${W},${nrl})-${lcost}-(SUMPRODUCT(${W},${nr})-${cost}))` : ''})-${ctx.name('PriorAuthCost')}*${v}*${P}*${co(CO.referredTotal)}`,
         netTerm,
         'formula',
         'money0',

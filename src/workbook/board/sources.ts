@@ -3,6 +3,7 @@
  * src/scenario/defaults.ts, cited publicly), the rules with their legal and CMS sources, and how the workbook
  * computes, including what it cannot restate as formulas.
  */
+import { PAYER_DEFAULT_SOURCES } from '../../engine/payers';
 import type { AppliedDefaultValue } from '../../scenario/resolve';
 import { SheetBuilder } from '../sheet-builder';
 import { type BoardContext, NAME_PREFIX, PROGRAM_KEYS, SHEET } from './context';
@@ -103,6 +104,15 @@ export function writeSources(ctx: BoardContext, text: PrintText, vintage: string
       r++;
     }
   }
+  // DOMAIN.md 5.1-5.2: the public sources of the built-in payer defaults.
+  section('Built-in payer defaults and their public sources', ['Default', 'Source', 'Label']);
+  for (const d of PAYER_DEFAULT_SOURCES) {
+    s.value(r, 0, d.backs, 'paragraph');
+    s.value(r, 1, d.source, 'paragraph');
+    s.value(r, 2, d.backs.includes('(a rule)') ? 'rule' : 'default: assumption', 'text');
+    r++;
+  }
+
   section('Sensitivity ranges (defaults)', ['Case', 'What changes', 'Label', 'Source']);
   for (const c of ctx.cases.slice(1)) {
     s.values(r, 0, [c.label, c.what, 'default: assumption', 'judgement; change them on the Sensitivity sheet'], 'text');

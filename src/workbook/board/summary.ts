@@ -61,6 +61,14 @@ export function writeSummary(ctx: BoardContext, text: PrintText, vintage: string
       format: 'int',
       note: 'drug-line net revenue below drug cost (Formulary economics)',
     },
+    {
+      // DOMAIN.md 5.6: the ASP default is never silent.
+      label: 'Drugs priced at the ASP default (no contract price entered)',
+      formula: `SUM(${ctx.formularyColumn(FE.aspDefault)})`,
+      value: input.drugs.filter((d) => d.acquisitionPerUnit === null).length,
+      format: 'int',
+      note: 'acquisition cost assumed at the derived ASP (less any prompt-pay or GPO discount); enter contract prices on Inputs',
+    },
   ];
   const kpiCell: Record<string, string> = {};
   for (const k of kpis) {
@@ -140,7 +148,8 @@ export function writeSummary(ctx: BoardContext, text: PrintText, vintage: string
     s.value(r, 1, line.hcpcs, 'center');
     s.formula(r, 2, fe(FE.margin), res.mix.margin, 'formula', 'money');
     s.formula(r, 3, `SUM(${ctx.gridRow('administrations', pos, yFrom, yTo, true)})`, y?.administrations ?? ZERO, 'formula', 'count1');
-    s.formula(r, 4, `${C(3)}*${C(2)}`, y?.margin ?? ZERO, 'formula', 'money0');
+    // Administrations at the loading dose earn their own margin (DOMAIN.md 5.3).
+    s.formula(r, 4, `${C(3)}*${C(2)}+SUM(${ctx.gridRow('adminsLoad', pos, yFrom, yTo, true)})*(${fe(FE.lMargin)}-${fe(FE.margin)})`, y?.margin ?? ZERO, 'formula', 'money0');
     s.formula(r, 5, fe(FE.underwater), ctx.payerNames(res.underwaterPayers), 'formulaWrap');
     s.formula(r, 6, ctx.ref(SHEET.inputs, ctx.inputFormularyRow(pos), IN_FORM.distributor), line.distributorVerified ? 'yes' : 'no', 'center');
     const paCell = (j: number): string => ctx.ref(SHEET.inputs, ctx.inputPriorAuthRow(pos), 2 + j);
