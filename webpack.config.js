@@ -1,9 +1,10 @@
 // Builds the add-in into dist/: taskpane.html (the shared-runtime page: functions, then task pane),
 // functions.js, functions.json (custom-function metadata from the JSDoc in src/functions/functions.ts),
 // manifest.xml and assets/. Conventions of OfficeDev/Excel-Custom-Functions-Shared, but type-checked by
-// ts-loader (no Babel) and with every dev URL in the production manifest replaced.
+// ts-loader (no Babel) and with every dev URL in the production manifest replaced. Browser targets: package.json
+// "browserslist" (webpack's own runtime code follows it); TypeScript lowers our code and the packages' to ES2020.
 //
-//   npm run build       production; manifest URLs from ADDIN_URL, else package.json "config.prodUrl"
+//   npm run build       production; manifest URLs from ADDIN_URL (required: the build fails without it)
 //   npm run build:dev   development; manifest keeps https://localhost:3000/
 //   npm start           development build served over https://localhost:3000 (scripts/start.js)
 "use strict";
@@ -27,25 +28,9 @@ module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== "production";
   let prod;
   if (!dev) {
-    prod = productionUrl();
+    prod = productionUrl(); // throws, failing the build, without a real ADDIN_URL
     console.log(`manifest.xml: production URL ${prod.url} (from ${prod.source})`);
   }
-  const placeholderWarning = {
-    // A production manifest pointing at a reserved example host cannot be deployed: warn in the build output.
-    apply(compiler) {
-      compiler.hooks.thisCompilation.tap("PlaceholderUrlWarning", (compilation) => {
-        if (prod && prod.placeholder) {
-          compilation.warnings.push(
-            new compiler.webpack.WebpackError(
-              `dist/manifest.xml points at ${prod.url}, a reserved example host (${prod.source}). ` +
-                "Set ADDIN_URL to the https folder that will serve dist/ (or change config.prodUrl) before deploying.",
-            ),
-          );
-        }
-      });
-    },
-  };
-
   return {
     mode: dev ? "development" : "production",
     // Source maps in development only: the production dist/ is what a practice deploys, and maps would
@@ -83,10 +68,26 @@ module.exports = async (env = {}, argv = {}) => {
             options: { configFile: path.resolve(__dirname, "tsconfig.web.json"), onlyCompileBundledFiles: true },
           },
         },
+        {
+          // Packages ship syntax newer than the pane's browser targets (package.json "browserslist": ES2020;
+          // Fluent UI's tabster has class static blocks and ??=, which Safari before 16.4 cannot parse):
+          // TypeScript lowers them to ES2020, without type checking. exceljs ships ES5 already.
+          test: /\.m?js$/,
+          include: /node_modules/,
+          exclude: /node_modules[\\/]exceljs[\\/]/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              instance: "node_modules",
+              transpileOnly: true,
+              configFile: path.resolve(__dirname, "tsconfig.web.json"),
+              compilerOptions: { allowJs: true, checkJs: false, sourceMap: false },
+            },
+          },
+        },
       ],
     },
     plugins: [
-      placeholderWarning,
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
         input: "./src/functions/functions.ts",

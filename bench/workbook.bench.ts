@@ -17,7 +17,7 @@ import { resolveScenario, sampleScenario, scenarioDefaultsApplied } from '../src
 import { type BoardInputs, boardInputs, buildBoardPlan } from '../src/workbook/board';
 import { formulaCells } from '../src/workbook/plan';
 import { type ExcelRun, REQUESTS, renderBoardInExcel } from '../src/workbook/render-officejs';
-import { FakeExcel } from '../test/support/fake-excel';
+import { createFakeExcel } from '../test/support/fake-excel/node';
 import { stressModelInput } from './stress';
 
 function median(xs: number[]): number {
@@ -39,12 +39,12 @@ async function measure(label: string, make: () => BoardInputs, runs: number, goa
     times.push(performance.now() - t);
   }
   const ms = median(times);
-  const fake = new FakeExcel();
+  const fake = createFakeExcel();
   t = performance.now();
   const result = await renderBoardInExcel(plan, { confirmReplace: () => true, run: fake.run as unknown as ExcelRun });
   const renderMs = performance.now() - t;
-  const largest = Math.max(...fake.requests.map((r) => r.bytes));
-  const total = fake.requests.reduce((s, r) => s + r.bytes, 0);
+  const largest = Math.max(...fake.host.syncs.map((r) => r.payloadBytes));
+  const total = fake.host.syncs.reduce((s, r) => s + r.payloadBytes, 0);
   const cells = plan.sheets.reduce((s, sh) => s + sh.rows.reduce((n, r) => n + (r?.filter((c) => c !== undefined).length ?? 0), 0), 0);
   console.log(
     `${label.padEnd(34)} plan ${ms.toFixed(0).padStart(5)} ms (goal < ${goalMs} ms: ${ms < goalMs ? 'met' : 'MISSED'}), ` +

@@ -5,16 +5,24 @@
 const DEV_URL = "https://localhost:3000/";
 const GENERATED_NOTE = '<!-- Built by "npm run build": edit manifest.xml in the repository, not this copy. -->';
 
+// Host names that can never serve a deployed add-in: RFC 2606 / RFC 6761 reserved names.
+const RESERVED_HOST = /(^|\.)(example\.(com|org|net)|example|test|invalid|localhost)$/;
+
 /**
- * Where a production build points the manifest: ADDIN_URL, else package.json "config.prodUrl" (a reserved
- * example.org name until the practice picks its host). Refuses anything Office would not load.
+ * Where a production build points the manifest: ADDIN_URL, the https folder that will serve dist/. There is
+ * no default: a production build without a real URL fails rather than writing a manifest that Excel would
+ * load from nowhere. A reserved name (example.org, *.test, ...) is refused too, unless ADDIN_URL_IS_TEST=1
+ * says the build is made by the tests (they build with such a name, into a temporary folder).
+ * Refuses anything Office would not load.
  */
-function productionUrl(env = process.env, pkg = require("../package.json")) {
-  const fromEnv = env.ADDIN_URL && env.ADDIN_URL.trim();
-  const raw = fromEnv || (pkg.config && pkg.config.prodUrl);
-  const source = fromEnv ? "ADDIN_URL" : 'package.json "config.prodUrl"';
+function productionUrl(env = process.env) {
+  const raw = env.ADDIN_URL && env.ADDIN_URL.trim();
+  const source = "ADDIN_URL";
   if (!raw) {
-    throw new Error('No production URL: set ADDIN_URL or package.json "config.prodUrl".');
+    throw new Error(
+      "No production URL: run `ADDIN_URL=https://your-host/infusion-planner/ npm run build` with the https folder " +
+        "that will serve dist/ (`npm run build:dev` builds for the dev server at https://localhost:3000/).",
+    );
   }
   let url;
   try {
@@ -26,9 +34,10 @@ function productionUrl(env = process.env, pkg = require("../package.json")) {
   if (url.search || url.hash) throw new Error(`${source} must not have a query or fragment: "${raw}"`);
   if (!url.pathname.endsWith("/")) throw new Error(`${source} must end with "/" (the folder that holds taskpane.html): "${raw}"`);
   if (/^(localhost|127\.|\[::1\])/.test(url.host)) throw new Error(`${source} must not be a local address: "${raw}"`);
-  // RFC 2606 / 6761 names cannot be deployed to; say so on every build that uses one.
-  const placeholder = /(^|\.)(example\.(com|org|net)|example|test|invalid)$/.test(url.hostname);
-  return { url: url.href, source, placeholder };
+  if (RESERVED_HOST.test(url.hostname) && env.ADDIN_URL_IS_TEST !== "1") {
+    throw new Error(`${source} names a reserved example host that cannot serve the add-in: "${raw}" (set the real https folder)`);
+  }
+  return { url: url.href, source };
 }
 
 /**

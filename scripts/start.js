@@ -15,7 +15,10 @@ const os = require("os");
 const path = require("path");
 
 const ROOT = path.resolve(__dirname, "..");
-const MANIFEST = path.join(ROOT, "dist", "manifest.xml");
+// The development manifest in the repository (every URL https://localhost:3000/), as Microsoft's template
+// sideloads it (`office-addin-debugging start manifest.xml`), never dist/manifest.xml, which a production
+// build (`ADDIN_URL=... npm run build`) rewrites with the deployed host's URLs.
+const MANIFEST = path.join(ROOT, "manifest.xml");
 const { DEV_SERVER_PORT: PORT } = require("../webpack.config.js");
 // One state file per checkout, outside the repository: the pid of the running `npm start`.
 const STATE = path.join(
@@ -235,7 +238,9 @@ async function stop() {
 }
 
 const command = process.argv[2];
-if (command === undefined) {
+if (require.main !== module) {
+  module.exports = { MANIFEST }; // for the tests: what `npm start` sideloads
+} else if (command === undefined) {
   start().catch((err) => fail(`npm start failed: ${err instanceof Error ? err.message : err}`));
 } else if (command === "stop") {
   stop().catch((err) => fail(`npm stop failed: ${err instanceof Error ? err.message : err}`));

@@ -486,12 +486,12 @@ export const FUNCTIONS = {
 } as const;
 
 /**
- * Associates every function with its id. Runs when this script loads, before any task pane code (functions.js
- * comes first in the page), so a workbook full of formulas does not wait for the UI. Outside Excel the command
- * line and the tests install a stand-in `CustomFunctions` first (host.ts), and the same code runs.
+ * Associates every function with its id, outside Excel: the command line and the tests install a stand-in
+ * `CustomFunctions` and call this (host.ts). In the add-in, custom-functions-metadata-plugin appends one
+ * `CustomFunctions.associate("ID", fn)` per function to the bundled functions.js, which runs when the script
+ * loads, before any task pane code (functions.js comes first in the page); calling this there too would
+ * associate each function twice, and Excel warns about each duplicate.
  */
 export function registerFunctions(): void {
   for (const [id, fn] of Object.entries(FUNCTIONS)) CustomFunctions.associate(id, fn);
 }
-
-if (typeof CustomFunctions !== 'undefined') registerFunctions();

@@ -61,7 +61,7 @@ export function migrateDocument(
 
   let document: JsonRecord = json;
   for (let n = version; n < currentVersion; n++) {
-    const step = Object.hasOwn(steps, n) ? steps[n] : undefined;
+    const step = Object.prototype.hasOwnProperty.call(steps, n) ? steps[n] : undefined; // not Object.hasOwn: ES2022, past the pane's browser targets
     if (step === undefined) throw new MigrationChainError(n);
     document = { ...step(document), version: n + 1 };
   }

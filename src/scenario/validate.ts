@@ -111,7 +111,7 @@ function checkObject(value: unknown, path: string, shape: Shape, out: Issues): v
     else if (spec.required) out.add(join(path, key), 'required field is missing');
   }
   for (const key of Object.keys(value)) {
-    if (!Object.hasOwn(shape, key) && value[key] !== undefined) out.add(join(path, key), 'unknown field');
+    if (!Object.prototype.hasOwnProperty.call(shape, key) && value[key] !== undefined) out.add(join(path, key), 'unknown field');
   }
   return true;
 }
@@ -298,7 +298,7 @@ const drugRule: Rule = (value, path, out) => {
   const kind = value.kind;
   if (kind === undefined) {
     out.add(join(path, 'kind'), 'required field is missing');
-  } else if (typeof kind !== 'string' || !Object.hasOwn(DRUG_RULE_SHAPES, kind)) {
+  } else if (typeof kind !== 'string' || !Object.prototype.hasOwnProperty.call(DRUG_RULE_SHAPES, kind)) {
     out.add(join(path, 'kind'), `must be one of ${quoteList(DRUG_RULE_KINDS)}`);
   } else {
     checkObject(value, path, DRUG_RULE_SHAPES[kind as keyof typeof DRUG_RULE_SHAPES], out);

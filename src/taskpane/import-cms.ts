@@ -40,6 +40,7 @@ import type { PaymentLimitQuarter, PaymentLimitRow, ReferenceData } from '../eng
 import type { ModelInput } from '../engine/types';
 import { resolveScenario } from '../scenario';
 import type { Scenario } from '../scenario/types';
+import { saveDocumentSettings } from './excel/document-settings';
 
 // ---------------------------------------------------------------------------------------------------------
 // Ports
@@ -68,20 +69,33 @@ export interface QuarterStore {
   setReferenceData(data: ReferenceData): void;
 }
 
-/** The settings of the open document, through Office.js (the only place this module touches Office). */
+/**
+ * The settings of the open document, through Office.js (the only place this module touches Office). Changes
+ * are kept here until `save`, which applies them to a fresh copy of the document's settings and saves that
+ * (saveDocumentSettings: the one save path, so a stale copy never puts back an old board record).
+ */
 export function officeDocumentSettings(): SettingsPort {
   const settings = Office.context.document.settings;
+  const REMOVED = Symbol('removed');
+  const pending = new Map<string, unknown>();
   return {
-    get: (name) => settings.get(name) as unknown,
-    set: (name, value) => settings.set(name, value),
-    remove: (name) => settings.remove(name),
-    save: () =>
-      new Promise<void>((resolve, reject) => {
-        settings.saveAsync((result) => {
-          if (result.status === Office.AsyncResultStatus.Succeeded) resolve();
-          else reject(new Error(result.error.message));
-        });
-      }),
+    get: (name) => {
+      if (!pending.has(name)) return settings.get(name) as unknown;
+      const v = pending.get(name);
+      return v === REMOVED ? null : v;
+    },
+    set: (name, value) => void pending.set(name, value),
+    remove: (name) => void pending.set(name, REMOVED),
+    save: async () => {
+      const changes = [...pending];
+      await saveDocumentSettings((s) => {
+        for (const [name, value] of changes) {
+          if (value === REMOVED) s.remove(name);
+          else s.set(name, value);
+        }
+      });
+      for (const [name, value] of changes) if (pending.get(name) === value) pending.delete(name);
+    },
   };
 }
 

@@ -32,6 +32,7 @@ import {
   rangeAddress,
   renameSheets,
 } from './plan';
+import { keepText } from './typed-text';
 
 /** Requests spent writing cells, formats, tables, charts and print setup. */
 export const WRITE_PHASES = 10;
@@ -112,7 +113,7 @@ const widthPoints = (chars: number): number => Math.round(chars * 5.6 + 5);
 
 /**
  * A cell as Office.js `formulas` takes it: "=..." for a formula; text that Excel would read as a number, a
- * date or a formula gets a leading apostrophe, so it stays text.
+ * date, a boolean, an error or a formula gets a leading apostrophe, so it stays text (typed-text.ts).
  */
 function cellInput(cell: PlanCell | undefined): string | number | boolean {
   if (!cell) return '';
@@ -120,9 +121,7 @@ function cellInput(cell: PlanCell | undefined): string | number | boolean {
   const v = cell.value;
   if (v === null) return '';
   if (typeof v !== 'string') return v;
-  if (v === '') return '';
-  if (/^[=+\-@']/.test(v) || /^[\d\s.,:/%$()-]+$/.test(v) || Number.isFinite(Number(v))) return `'${v}`;
-  return v;
+  return keepText(v);
 }
 
 interface Op {

@@ -1,5 +1,7 @@
 /** scripts/build-manifest.js: where a production build points the manifest, and how. */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseXml } from './xml';
 
@@ -7,10 +9,7 @@ import { parseXml } from './xml';
 const { DEV_URL, productionManifest, productionUrl } = require('../../scripts/build-manifest.js') as {
   DEV_URL: string;
   productionManifest(xml: string, prodUrl: string): string;
-  productionUrl(
-    env: Record<string, string | undefined>,
-    pkg?: { config?: { prodUrl?: string } },
-  ): { url: string; source: string; placeholder: boolean };
+  productionUrl(env: Record<string, string | undefined>): { url: string; source: string };
 };
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -53,20 +52,22 @@ describe('productionManifest', () => {
 });
 
 describe('productionUrl', () => {
-  const pkg = { config: { prodUrl: 'https://infusion-planner.example.org/' } };
-
-  it('takes ADDIN_URL first', () => {
-    expect(productionUrl({ ADDIN_URL: 'https://addins.clinic.org/planner/' }, pkg)).toEqual({
-      url: 'https://addins.clinic.org/planner/',
-      source: 'ADDIN_URL',
-      placeholder: false,
-    });
+  it('takes ADDIN_URL', () => {
+    expect(productionUrl({ ADDIN_URL: ' https://addins.clinic.org/planner/ ' })).toEqual({ url: 'https://addins.clinic.org/planner/', source: 'ADDIN_URL' });
   });
 
-  it('falls back to package.json config.prodUrl, flagged as a placeholder while it is a reserved example host', () => {
-    expect(productionUrl({}, pkg)).toEqual({ url: pkg.config.prodUrl, source: 'package.json "config.prodUrl"', placeholder: true });
-    expect(productionUrl({ ADDIN_URL: '  ' }, pkg).source).toBe('package.json "config.prodUrl"');
+  it('has no default: without ADDIN_URL the production build fails, naming the command', () => {
+    expect(() => productionUrl({})).toThrow(/No production URL: run `ADDIN_URL=https:\/\/your-host\/infusion-planner\/ npm run build`/);
+    expect(() => productionUrl({ ADDIN_URL: '  ' })).toThrow(/No production URL/);
   });
+
+  it.each(['https://infusion-planner.example.org/', 'https://addin.test.example/', 'https://planner.clinic.test/', 'https://x.invalid/'])(
+    'refuses the reserved example host %s, unless the tests say the build is theirs (ADDIN_URL_IS_TEST=1)',
+    (url) => {
+      expect(() => productionUrl({ ADDIN_URL: url })).toThrow(/reserved example host/);
+      expect(productionUrl({ ADDIN_URL: url, ADDIN_URL_IS_TEST: '1' })).toEqual({ url, source: 'ADDIN_URL' });
+    },
+  );
 
   it.each([
     ['http://addins.clinic.org/', /https/],
@@ -76,10 +77,36 @@ describe('productionUrl', () => {
     ['https://addins.clinic.org/?v=2', /query or fragment/],
     ['addins.clinic.org', /not a URL/],
   ])('refuses %s', (url, message) => {
-    expect(() => productionUrl({ ADDIN_URL: url }, pkg)).toThrow(message);
+    expect(() => productionUrl({ ADDIN_URL: url, ADDIN_URL_IS_TEST: '1' })).toThrow(message);
   });
+});
 
-  it('refuses to guess when neither is set', () => {
-    expect(() => productionUrl({}, {})).toThrow(/ADDIN_URL/);
+describe('webpack --mode production (npm run build)', () => {
+  it('fails without ADDIN_URL, before building anything', () => {
+    const env = { ...process.env };
+    delete env.ADDIN_URL;
+    delete env.ADDIN_URL_IS_TEST;
+    const out = mkdtempSync(path.join(tmpdir(), 'infusion-planner-nourl-'));
+    try {
+      const run = spawnSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--output-path', out], {
+        cwd: ROOT,
+        env,
+        encoding: 'utf8',
+      });
+      expect(run.status).not.toBe(0);
+      expect(`${run.stdout}${run.stderr}`).toMatch(/No production URL/);
+      expect(readdirSync(out)).toEqual([]);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe('npm start', () => {
+  it('sideloads the development manifest of the repository, never dist/manifest.xml', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { MANIFEST } = require('../../scripts/start.js') as { MANIFEST: string };
+    expect(MANIFEST).toBe(path.join(ROOT, 'manifest.xml'));
+    expect(readFileSync(MANIFEST, 'utf8')).toBe(source); // every add-in URL on https://localhost:3000/ (tested above)
   });
 });

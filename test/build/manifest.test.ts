@@ -1,12 +1,14 @@
 /**
  * The production build, as a deployment would make it: `webpack --mode production` with
- * ADDIN_URL=https://addin.test.example/ into a temporary folder, then the manifest and page checked the
+ * ADDIN_URL=https://addin.test.example/ (ADDIN_URL_IS_TEST=1) into a temporary folder, then the manifest and page checked the
  * way Office will read them.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parse as parseJs } from 'acorn';
+import { validateFunctionsMetadata, validateManifestFile } from './conformance';
 import { descendants, parseXml, select, type XmlElement } from './xml';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -73,7 +75,8 @@ beforeAll(() => {
   const webpack = spawnSync(
     process.execPath,
     [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--output-path', out, `--json=${path.join(out, 'stats.json')}`],
-    { cwd: ROOT, env: { ...process.env, ADDIN_URL }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    // A reserved test name, allowed for this build only by ADDIN_URL_IS_TEST (scripts/build-manifest.js).
+    { cwd: ROOT, env: { ...process.env, ADDIN_URL, ADDIN_URL_IS_TEST: '1' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   if (webpack.status !== 0) throw new Error(`webpack failed (exit ${webpack.status}):\n${webpack.stdout}\n${webpack.stderr}`);
   manifestText = readFileSync(path.join(out, 'manifest.xml'), 'utf8');
@@ -117,6 +120,18 @@ describe('the production build', () => {
     expect([...taskpane].filter((id) => functions.has(id))).toEqual([]);
   });
 
+  it('writes a functions.json that validates against the custom-functions metadata schema', () => {
+    expect(validateFunctionsMetadata(JSON.parse(readFileSync(path.join(out, 'functions.json'), 'utf8')))).toEqual({ valid: true, report: '' });
+  });
+
+  it('ships no source maps, nor references to them (issue 16)', () => {
+    const files = readdirSync(out);
+    expect(files.filter((name) => name.endsWith('.map'))).toEqual([]);
+    const scripts = files.filter((name) => name.endsWith('.js'));
+    expect(scripts).toContain('taskpane.js');
+    expect(scripts.filter((name) => readFileSync(path.join(out, name), 'utf8').includes('sourceMappingURL'))).toEqual([]);
+  });
+
   it('associates every function in functions.json in functions.js', () => {
     const metadata = JSON.parse(readFileSync(path.join(out, 'functions.json'), 'utf8')) as { functions: { id: string }[] };
     const code = readFileSync(path.join(out, 'functions.js'), 'utf8');
@@ -125,7 +140,45 @@ describe('the production build', () => {
   });
 });
 
+describe('the browser targets (package.json "browserslist": Safari 14, Chromium 86, Firefox 78)', () => {
+  const pkgFull = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { browserslist?: string[] };
+  const scripts = (): string[] => readdirSync(out).filter((f) => f.endsWith('.js'));
+
+  it('are declared', () => {
+    expect(pkgFull.browserslist).toEqual(['safari >= 14', 'ios_saf >= 14', 'chrome >= 86', 'edge >= 86', 'firefox >= 78']);
+  });
+
+  // ES2020 is the newest edition whose syntax all of them have: Safari 14 lacks class static blocks (16.4),
+  // private methods (15), top-level await (15); acorn refuses anything past the edition it parses.
+  it('every script of the build parses as ES2020 (no later syntax: class fields, static blocks, #private)', () => {
+    expect(scripts()).toEqual(expect.arrayContaining(['functions.js', 'taskpane.js']));
+    for (const file of scripts()) {
+      const text = readFileSync(path.join(out, file), 'utf8');
+      let problem = '';
+      try {
+        parseJs(text, { ecmaVersion: 2020, sourceType: 'script' });
+      } catch (e) {
+        const pos = (e as { pos?: number }).pos ?? 0;
+        problem = `${(e as Error).message}: ${text.slice(Math.max(0, pos - 60), pos + 40)}`;
+      }
+      expect([file, problem]).toEqual([file, '']);
+    }
+  });
+
+  it('no script calls a built-in newer than the targets (Object.hasOwn, structuredClone: Safari 15.4)', () => {
+    for (const file of scripts()) {
+      const text = readFileSync(path.join(out, file), 'utf8');
+      expect([file, /\bObject\.hasOwn\(|\bstructuredClone\(/.exec(text)?.[0] ?? null]).toEqual([file, null]);
+    }
+  });
+});
+
 describe('dist/manifest.xml', () => {
+  it('validates against the Office add-in manifest XSD (xmllint --schema)', () => {
+    const result = validateManifestFile(path.join(out, 'manifest.xml'));
+    expect(result).toEqual({ valid: true, report: expect.stringMatching(/validates$/) });
+  });
+
   it('is well-formed XML that office-addin-manifest reads with the add-in identity', () => {
     expect(manifest.name).toBe('OfficeApp');
     const info = readWithOfficeAddinManifest(path.join(out, 'manifest.xml'));
@@ -340,6 +393,7 @@ describe('the built page in headless Chromium, under its own Content-Security-Po
     const metadata = JSON.parse(readFileSync(path.join(out, 'functions.json'), 'utf8')) as { functions: { id: string }[] };
     const associated = result.calls.filter(([what]) => what.startsWith('associate ')).map(([what]) => what.slice(10));
     expect([...new Set(associated)].sort()).toEqual(metadata.functions.map((f) => f.id).sort());
+    expect(associated.length).toBe(metadata.functions.length); // each once: Excel warns about an id associated twice
     const firstTaskpane = result.calls.findIndex(([, script]) => script === 'taskpane.js');
     const lastFunctions = result.calls.map(([, script]) => script).lastIndexOf('functions.js');
     expect(result.calls.filter(([what]) => what.startsWith('associate ')).every(([, script]) => script === 'functions.js')).toBe(true);

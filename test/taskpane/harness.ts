@@ -1,7 +1,7 @@
 /**
  * Runs the real task pane, as webpack builds it, in headless Chromium against the fake Office host:
  *
- * - the pane: `dist/` when it is newer than every source (as after `npm run build` in `npm test`), else a
+ * - the pane: `dist/` when it is newer than every source (as after `npm run build:dev` in `npm test`), else a
  *   production build of webpack.config.js into .tmp/taskpane-build/ (cached until a source changes);
  * - a static server on 127.0.0.1 at a random port serves it;
  * - each page's request for office.js on Microsoft's CDN is answered with the fake host's script, and every
@@ -14,7 +14,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { fakeOfficeHostScript } from '../support/fake-office-host/build';
+import { fakeOfficeHostScript } from '../support/fake-excel/build';
 
 const ROOT = path.resolve(__dirname, '../..');
 export const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -55,6 +55,9 @@ export async function paneDist(): Promise<string> {
   const webpack = require('webpack') as Webpack;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const configOf = require(path.join(ROOT, 'webpack.config.js')) as (env: unknown, argv: unknown) => Promise<Record<string, unknown>>;
+  // A production build, as deployed; its manifest URL is a reserved test name, allowed for tests only.
+  process.env.ADDIN_URL ??= 'https://addin.test.example/';
+  process.env.ADDIN_URL_IS_TEST ??= '1';
   const config = await configOf({}, { mode: 'production' });
   config.output = { ...(config.output as object), path: out };
   config.infrastructureLogging = { level: 'error' };
@@ -104,10 +107,9 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-/** Parameter counts of the custom functions (functions.json), so the fake host passes null for omitted ones. */
-function functionParams(dist: string): Record<string, number> {
-  const meta = JSON.parse(readFileSync(path.join(dist, 'functions.json'), 'utf8')) as { functions: { id: string; parameters?: unknown[] }[] };
-  return Object.fromEntries(meta.functions.map((f) => [f.id, f.parameters?.length ?? 0]));
+/** The pane's functions.json: the fake host reads it as Excel does (parameters, allowErrorForDataTypeAny). */
+function functionsJson(dist: string): unknown {
+  return JSON.parse(readFileSync(path.join(dist, 'functions.json'), 'utf8')) as unknown;
 }
 
 export interface PaneEnv {
@@ -170,11 +172,11 @@ export async function openPane(env: PaneEnv, options: OpenOptions = {}): Promise
     else if (url.startsWith(`${env.origin}/`)) await route.continue();
     else await route.abort('blockedbyclient');
   });
-  const init = { state: options.state ?? null, params: functionParams(env.dist) };
-  await page.addInitScript((arg: { state: string | null; params: Record<string, number> }) => {
+  const init = { state: options.state ?? null, functions: functionsJson(env.dist) };
+  await page.addInitScript((arg: { state: string | null; functions: unknown }) => {
     const w = window as unknown as Record<string, unknown>;
     if (arg.state !== null) w.__FAKE_EXCEL_STATE__ = JSON.parse(arg.state) as unknown;
-    w.__FAKE_FUNCTION_PARAMS__ = arg.params;
+    w.__FAKE_FUNCTIONS_JSON__ = arg.functions;
   }, init);
   await page.goto(`${env.origin}/taskpane.html`);
   if (options.waitReady !== false) {

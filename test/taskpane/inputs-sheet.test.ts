@@ -10,6 +10,7 @@ import { boardInputs, buildBoardPlan } from '../../src/workbook/board';
 import type { Scenario } from '../../src/scenario/types';
 import { type Grid, changedRuns, inputsModel, readInputEdits, readInputsSheet } from '../../src/taskpane/excel/inputs-sheet';
 import { INPUTS_PROGRAM_HEADER, PROGRAM_KEYS } from '../../src/workbook/board/context';
+import { createFakeExcel } from '../support/fake-excel/node';
 import { addCustomPayer, addDrug, setDrugNumber, setPatientWeight, setPayerWeight } from '../../src/taskpane/model/edit';
 
 const book = new ReferenceBook(referenceData);
@@ -217,6 +218,26 @@ describe('reading the scenario from nothing but the Inputs sheet', () => {
     expect(String(base.cells[entyvio]?.[acquisition])).toMatch(/^=\$J\$\d+\*\(1-\$B\$\d+\)\*\(1-\$B\$\d+\)$/);
     expect(read(base.cells).drugs.find((d) => d.hcpcs === 'J3380')?.acquisitionPerUnit).toBeUndefined();
     expect(read(sheetOf(base.cells, [{ row: entyvio, col: acquisition, value: 18.5 }])).drugs.find((d) => d.hcpcs === 'J3380')?.acquisitionPerUnit).toBe(18.5);
+  });
+
+  it('gives back payer names Excel would read as something else, written through Excel and read back (fake Excel)', async () => {
+    const odd = ['Mar 2026', 'TRUE', '#N/A', '=1+1', '0012'];
+    const scenario = { ...sampleScenario, payers: sampleScenario.payers.map((p, i) => ({ ...p, name: odd[i] ?? p.name })) };
+    const model = inputsModel(book, scenario);
+    const fake = createFakeExcel();
+    // As the pane writes the sheet (scenario-store.ts): formats, then the cells; then read back as it reads.
+    const grid = await fake.run(async (context) => {
+      const rows = model.cells.length;
+      const cols = Math.max(...model.cells.map((r) => r.length));
+      const pad = <T,>(rowsOf: readonly (readonly T[])[], fill: T): T[][] => rowsOf.map((r) => [...r, ...new Array<T>(cols - r.length).fill(fill)]);
+      const range = context.workbook.worksheets.getItem('Sheet1').getRangeByIndexes(0, 0, rows, cols);
+      range.numberFormat = pad(model.formats, 'General');
+      range.formulas = pad(model.cells as unknown[][], '');
+      const used = context.workbook.worksheets.getItem('Sheet1').getUsedRange().load('formulas');
+      await context.sync();
+      return used.formulas;
+    });
+    expect(read(grid).payers.map((p) => p.name)).toEqual(odd);
   });
 
   it('keeps a custom payer\'s starting profile, or every term of a payer that has none', () => {

@@ -14,7 +14,7 @@ import { computeResults } from '../../src/taskpane/model/results';
 import { cellAddress } from '../../src/workbook/plan';
 import { REQUESTS } from '../../src/workbook/render-officejs';
 import { money } from '../../src/taskpane/ui/format';
-import type { SyncRecord } from '../support/fake-office-host/excel';
+import type { SyncRecord } from '../support/fake-excel/excel';
 import { OFFICE_JS, type OpenPane, type PaneEnv, openPane, serializeWorkbook, startEnv } from './harness';
 import { cell, legacyScenario, legacyWorkbook, parseState, sheet, table, tableCell, workbookScenario } from './workbook-state';
 
@@ -206,7 +206,7 @@ describe('the task pane in Excel (fake host)', () => {
     const s = workbookScenario(await state(page));
     expect(s.payers.find((p) => p.id === 'COMMERCIAL')?.weight).toBe(0.27);
     // The unfinished edit is kept with the file (document settings), and comes back when it opens again.
-    await until(async () => (await state(page)).documentSettings['InfusionPlanner.draft'] !== undefined, 'the draft kept with the file');
+    await until(async () => (await state(page)).settings['InfusionPlanner.draft'] !== undefined, 'the draft kept with the file');
     const closed = await serializeWorkbook(page);
     await pane.close();
     const again = await open({ state: closed });
@@ -214,7 +214,7 @@ describe('the task pane in Excel (fake host)', () => {
     await tab(again.page, 'Payers');
     expect(await again.page.getByRole('group', { name: 'Payer mix' }).getByLabel('Commercial', { exact: true }).inputValue()).toBe('17');
     await again.page.getByRole('group', { name: 'Payer mix' }).getByLabel('Commercial', { exact: true }).fill('27');
-    await until(async () => (await state(again.page)).documentSettings['InfusionPlanner.draft'] === undefined, 'the draft dropped once saved');
+    await until(async () => (await state(again.page)).settings['InfusionPlanner.draft'] === undefined, 'the draft dropped once saved');
     await again.close();
   });
 
@@ -398,7 +398,7 @@ describe('the task pane in Excel (fake host)', () => {
     const built = await sampleBoard();
     // The same sheets without the add-in's record of building them, as a workbook from `infusion-planner board` has.
     delete built.settings['InfusionPlanner.board'];
-    delete built.documentSettings['InfusionPlanner.draft'];
+    delete built.settings['InfusionPlanner.draft'];
 
     const pane = await open({ state: JSON.stringify(built) });
     const { page } = pane;
@@ -525,10 +525,11 @@ describe('the task pane in Excel (fake host)', () => {
     expect(cell(f1, 2 + lastRow, 1)?.v).toBe(cell(s1, 2 + lastRow, 1)?.v);
     const hidden = sheet(frozen, FROZEN_SHEET);
     expect(hidden?.visibility).toBe('VeryHidden');
-    // Freezing took a fixed number of round trips: 4, plus the pane's scan afterwards (2).
+    // Round trips: freezing 4 + 1 (the 2 formula cells fit one request of formulas, freeze.ts), then the
+    // pane's scan 2 + 1: 5 + 3 = 8.
     await page.getByText('Frozen now:').waitFor();
     const freezeSyncs = (await syncs(page)).slice(before1);
-    expect(freezeSyncs.length).toBe(6);
+    expect(freezeSyncs.length).toBe(8);
 
     await page.getByText('Frozen now:').waitFor();
     await page.getByRole('button', { name: 'Unfreeze Sheet1' }).click();
@@ -568,7 +569,7 @@ describe('the task pane in Excel (fake host)', () => {
     expect(await impact.getByRole('row').count()).toBe(11);
     await impact.getByRole('button', { name: 'Use 2025Q4' }).click();
     await page.getByText(/^2025Q4 is in use/).waitFor();
-    expect(Object.keys((await state(page)).documentSettings)).toContain('infusionPlanner.cmsQuarters');
+    expect(Object.keys((await state(page)).settings)).toContain('infusionPlanner.cmsQuarters');
     // A file that is not a payment limit file is refused with the parser's message; nothing changes.
     await page.locator('input[type=file]').setInputFiles({ name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from('hello,world\n1,2\n') });
     await page.getByText(/notes\.csv/).first().waitFor();

@@ -2,10 +2,10 @@
  * Unfreeze writes back only the INFUSION.* formulas the add-in froze (issue 16, item 9): a workbook whose
  * hidden sheet of frozen formulas was crafted to hold `WEBSERVICE(...)` (which would send the workbook's
  * data to a URL the moment it is written into a cell) gets nothing written; a genuine record beside it is
- * restored. Runs the pane in Chromium over the fake Office host.
+ * restored. Runs the pane in Chromium over the fake Excel (test/support/fake-excel/).
  */
 import { FROZEN_SHEET, checksum, restoreProblem } from '../../src/taskpane/excel/freeze';
-import type { WorkbookState } from '../support/fake-office-host/workbook';
+import type { WorkbookState } from '../support/fake-excel/workbook';
 import { type OpenPane, type PaneEnv, openPane, serializeWorkbook, startEnv } from './harness';
 import { cell, parseState, sheet } from './workbook-state';
 
@@ -59,7 +59,6 @@ describe('Unfreeze in the pane', () => {
       ],
       names: [],
       settings: {},
-      documentSettings: {},
       activeSheetId: 's1',
       nextId: 100,
     };

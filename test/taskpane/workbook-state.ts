@@ -8,7 +8,7 @@ import type { Scenario } from '../../src/scenario/types';
 import { ReferenceBook } from '../../src/engine/book';
 import { type Cell, type TableData, FIRST_ROW, TABLE_LIST, decodeTables, encodeScenario } from '../../src/taskpane/excel/inputs-codec';
 import { readInputsSheet } from '../../src/taskpane/excel/inputs-sheet';
-import type { CellState, SheetState, TableState, WorkbookState } from '../support/fake-office-host/workbook';
+import type { CellState, SheetState, TableState, WorkbookState } from '../support/fake-excel/workbook';
 
 export function parseState(json: string): WorkbookState {
   return JSON.parse(json) as WorkbookState;
@@ -106,7 +106,6 @@ export function legacyWorkbook(scenario: Scenario): WorkbookState {
     ],
     names: [],
     settings: {},
-    documentSettings: {},
     activeSheetId: 's1',
     nextId: 100,
   };

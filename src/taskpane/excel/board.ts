@@ -38,7 +38,8 @@ export function officeBoardService(book: () => ReferenceBook): BoardService {
           context.sync = (async <T>(passThrough?: T) => {
             const result = await sync(passThrough);
             done++;
-            progress({ step: stepText(done), done: done + 1, total: REQUESTS + 1 });
+            // Excel.run's own closing sync comes after the renderer's REQUESTS: the bar stays full, never past it.
+            progress({ step: stepText(Math.min(done, REQUESTS)), done: Math.min(done + 1, REQUESTS + 1), total: REQUESTS + 1 });
             return result;
           }) as typeof context.sync;
           return batch(context);

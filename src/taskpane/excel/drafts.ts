@@ -4,23 +4,18 @@
  * nothing; the next time the pane opens over the same tables it puts them back.
  */
 import type { Draft, DraftStore } from '../app/planner';
+import { saveDocumentSettings } from './document-settings';
 
 const SETTING = 'InfusionPlanner.draft';
 
 export const officeDrafts: DraftStore = {
   load: () => Office.context.document.settings.get(SETTING) as unknown,
-  save: (draft: Draft | null) =>
-    new Promise<void>((resolve, reject) => {
-      const settings = Office.context.document.settings;
-      if (draft === null) {
-        if (settings.get(SETTING) === null) {
-          resolve();
-          return;
-        }
-        settings.remove(SETTING);
-      } else {
-        settings.set(SETTING, draft);
-      }
-      settings.saveAsync((result) => (result.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(new Error(result.error.message))));
-    }),
+  // Through the one save path (document-settings.ts): a stale in-memory copy never overwrites the board's record.
+  save: async (draft: Draft | null) => {
+    if (draft === null && Office.context.document.settings.get(SETTING) === null) return;
+    await saveDocumentSettings((settings) => {
+      if (draft === null) settings.remove(SETTING);
+      else settings.set(SETTING, draft);
+    });
+  },
 };

@@ -5,8 +5,14 @@
  * values) is kept in a very hidden sheet the add-in owns, so it travels with the file.
  *
  * Unfreezing leaves alone any block whose values changed since it was frozen: a number the recipient
- * typed over is theirs, not a stale copy. Each operation syncs a fixed number of times (4), however many
- * formulas there are.
+ * typed over is theirs, not a stale copy.
+ *
+ * Excel on the web refuses a response over 5 MB ("a payload size limit for requests and responses of 5MB",
+ * https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins),
+ * so the formulas are found without reading the sheets: the cells that hold a formula first
+ * (`getSpecialCellsOrNullObject(formulas)`, addresses only), then their formulas in requests of at most
+ * FORMULA_CELLS_PER_REQUEST cells. A user's sheet of 10 MB of text costs nothing; freezing syncs
+ * 4 + (one per FORMULA_CELLS_PER_REQUEST formula cells) times, scanning 2 + that.
  */
 import { cellAddress, parseRange } from '../../workbook/plan';
 
@@ -152,7 +158,81 @@ function queueRecords(wb: Excel.Workbook, existing: Excel.Worksheet | null, reco
   block.values = rows;
 }
 
-/** The sheets with INFUSION.* formulas or frozen ones, for the pane's list. Two syncs. */
+/**
+ * Formula cells read per request at most. A formula the add-in writes is well under 200 characters; 10,000 of
+ * them, with the JSON around them, stay near 2 MB, well inside Excel's 5 MB response limit.
+ */
+export const FORMULA_CELLS_PER_REQUEST = 10_000;
+
+/** Splits "Sheet1!A1:B4, 'My sheet'!D1:D4" at the commas between areas (not inside a quoted sheet name). */
+function areaAddresses(address: string): string[] {
+  const out: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (const ch of address) {
+    if (ch === "'") quoted = !quoted;
+    if (ch === ',' && !quoted) {
+      out.push(current.trim());
+      current = '';
+    } else current += ch;
+  }
+  if (current.trim() !== '') out.push(current.trim());
+  return out;
+}
+
+interface FormulaCell {
+  readonly sheet: Excel.Worksheet;
+  readonly r: number;
+  readonly c: number;
+  readonly formula: string;
+}
+
+/**
+ * The INFUSION.* formula cells of the sheets, reading only cells that hold a formula: their areas are
+ * queued now (`areasOf`), and `readFormulas` (after the caller's sync) loads the formulas in requests of at
+ * most FORMULA_CELLS_PER_REQUEST cells.
+ */
+function areasOf(sheet: Excel.Worksheet): Excel.RangeAreas {
+  return sheet.getRange().getSpecialCellsOrNullObject(Excel.SpecialCellType.formulas).load('address');
+}
+
+async function readFormulas(context: Excel.RequestContext, found: readonly { sheet: Excel.Worksheet; areas: Excel.RangeAreas }[]): Promise<FormulaCell[]> {
+  const chunks: { sheet: Excel.Worksheet; box: Box }[] = [];
+  for (const { sheet, areas } of found) {
+    if (areas.isNullObject) continue;
+    for (const address of areaAddresses(areas.address)) {
+      const box = parseLocal(address);
+      if (!box) continue;
+      const rowsPerChunk = Math.max(1, Math.floor(FORMULA_CELLS_PER_REQUEST / box.cols));
+      for (let r = 0; r < box.rows; r += rowsPerChunk) chunks.push({ sheet, box: { r0: box.r0 + r, c0: box.c0, rows: Math.min(rowsPerChunk, box.rows - r), cols: box.cols } });
+    }
+  }
+  const out: FormulaCell[] = [];
+  let batch: { sheet: Excel.Worksheet; box: Box; range: Excel.Range }[] = [];
+  let cells = 0;
+  const flush = async (): Promise<void> => {
+    if (batch.length === 0) return;
+    await context.sync();
+    for (const { sheet, box, range } of batch) {
+      range.formulas.forEach((row, i) =>
+        row.forEach((f, j) => {
+          if (isInfusionFormula(f)) out.push({ sheet, r: box.r0 + i, c: box.c0 + j, formula: f });
+        }),
+      );
+    }
+    batch = [];
+    cells = 0;
+  };
+  for (const { sheet, box } of chunks) {
+    if (cells + box.rows * box.cols > FORMULA_CELLS_PER_REQUEST) await flush();
+    batch.push({ sheet, box, range: sheet.getRangeByIndexes(box.r0, box.c0, box.rows, box.cols).load('formulas') });
+    cells += box.rows * box.cols;
+  }
+  await flush();
+  return out;
+}
+
+/** The sheets with INFUSION.* formulas or frozen ones, for the pane's list. Two syncs, plus one per FORMULA_CELLS_PER_REQUEST formula cells. */
 export async function scanSheets(): Promise<SheetFormulas[]> {
   return Excel.run(async (context) => {
     const wb = context.workbook;
@@ -160,47 +240,38 @@ export async function scanSheets(): Promise<SheetFormulas[]> {
     const hidden = wb.worksheets.getItemOrNullObject(FROZEN_SHEET).load('name');
     await context.sync();
     const visible = sheets.items.filter((s) => s.name !== FROZEN_SHEET && s.visibility === Excel.SheetVisibility.visible);
-    const used = visible.map((s) => ({ sheet: s, range: s.getUsedRangeOrNullObject().load('formulas') }));
+    const found = visible.map((sheet) => ({ sheet, areas: areasOf(sheet) }));
     const hiddenUsed = hidden.isNullObject ? null : hidden.getUsedRange().load('values');
     await context.sync();
     const records = hiddenUsed ? recordsFrom(hiddenUsed.values) : [];
-    return used
-      .map(({ sheet, range }) => ({
+    const formulas = await readFormulas(context, found);
+    return visible
+      .map((sheet) => ({
         id: sheet.id,
         name: sheet.name,
-        formulas: range.isNullObject ? 0 : range.formulas.reduce((n, row) => n + row.filter(isInfusionFormula).length, 0),
+        formulas: formulas.filter((f) => f.sheet === sheet).length,
         frozen: records.filter((r) => r.sheetId === sheet.id).length,
       }))
       .filter((s) => s.formulas > 0 || s.frozen > 0);
   });
 }
 
-/** Freezes the INFUSION.* formulas of the given sheets; returns how many formulas were frozen. Four syncs. */
+/** Freezes the INFUSION.* formulas of the given sheets; returns how many formulas were frozen. Four syncs, plus one per FORMULA_CELLS_PER_REQUEST formula cells. */
 export async function freezeSheets(sheetIds: readonly string[]): Promise<number> {
   return Excel.run(async (context) => {
     const wb = context.workbook;
     const targets = sheetIds.map((id) => {
       const sheet = wb.worksheets.getItem(id).load('name,id');
-      return { sheet, used: sheet.getUsedRangeOrNullObject().load('formulas,rowIndex,columnIndex') };
+      return { sheet, areas: areasOf(sheet) };
     });
     const hidden = wb.worksheets.getItemOrNullObject(FROZEN_SHEET).load('name');
     await context.sync();
 
     // Every cell holding an INFUSION formula, and the block it spills into (if it is a dynamic array).
-    const candidates = targets.flatMap(({ sheet, used }) => {
-      if (used.isNullObject) return [];
-      const out: { sheet: Excel.Worksheet; r: number; c: number; formula: string; cell: Excel.Range; spill: Excel.Range }[] = [];
-      used.formulas.forEach((row, i) =>
-        row.forEach((f, j) => {
-          if (!isInfusionFormula(f)) return;
-          const r = used.rowIndex + i;
-          const c = used.columnIndex + j;
-          const cell = sheet.getRangeByIndexes(r, c, 1, 1).load('values');
-          const spill = cell.getSpillingToRangeOrNullObject().load('address,values');
-          out.push({ sheet, r, c, formula: f, cell, spill });
-        }),
-      );
-      return out;
+    const candidates = (await readFormulas(context, targets)).map(({ sheet, r, c, formula }) => {
+      const cell = sheet.getRangeByIndexes(r, c, 1, 1).load('values');
+      const spill = cell.getSpillingToRangeOrNullObject().load('address,values');
+      return { sheet, r, c, formula, cell, spill };
     });
     const hiddenUsed = hidden.isNullObject ? null : hidden.getUsedRange().load('values');
     await context.sync();

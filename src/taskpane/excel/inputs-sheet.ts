@@ -28,6 +28,7 @@ import { buildInputsPlan } from '../../workbook/board';
 import { BoardContext, IN_FORM, IN_PAY, IN_VOL, INPUTS_FIXED_COL, INPUTS_PROGRAM_HEADER, PROGRAM_KEYS, type ProgramKey } from '../../workbook/board/context';
 import { COVERAGE_WORDS, NO_LIMIT_WORD, RULE_WORDS, SOURCE_WORDS, SUPPLEMENTAL_WORDS } from '../../workbook/board/inputs';
 import { NUMBER_FORMATS, type PlanCell, type PlanSheet, type StyleId, cellAddress } from '../../workbook/plan';
+import { keepText } from '../../workbook/typed-text';
 
 
 type Input = string | number | boolean;
@@ -51,16 +52,16 @@ export interface InputsModel {
   readonly fields: readonly FieldCell[];
 }
 
-/** A plan cell as `range.formulas` takes it (text that Excel would read as a number keeps an apostrophe). */
+/** A plan cell as `range.formulas` takes it (text that Excel would read as anything else keeps an apostrophe: typed-text.ts). */
 function cellInput(cell: PlanCell | undefined): Input {
   if (!cell) return '';
   if (cell.formula !== undefined) return `=${cell.formula}`;
   const v = cell.value;
   if (v === null || v === '') return '';
   if (typeof v !== 'string') return v;
-  if (cell.format === 'text') return v;
-  if (/^[=+\-@]/.test(v) || /^[\d\s.,:/%$()-]+$/.test(v) || Number.isFinite(Number(v))) return `'${v}`;
-  return v;
+  // Also under the text format: the format and the value are written in one request, and what Excel does
+  // with "=1+1" in a text-formatted cell written through the API is not documented.
+  return keepText(v);
 }
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : null);

@@ -1,9 +1,7 @@
 /**
  * The fake Excel host's in-memory workbook: plain, JSON-serialisable state (so a test can end a page and
- * start a new one over the same workbook, as "close and reopen the file"), A1 address arithmetic, and the
- * evaluation of `=INFUSION.*` formulas through the functions the page registered with
- * `CustomFunctions.associate`. Other formulas are stored, not evaluated: their value is `null` until a test
- * sets one.
+ * start a new one over the same workbook, as "close and reopen the file"), and A1 address arithmetic.
+ * Formulas are evaluated in custom-functions.ts (`=INFUSION.*` only; other formulas keep their value).
  */
 
 export type CellValue = string | number | boolean;
@@ -13,6 +11,8 @@ export interface CellState {
   v: CellValue;
   /** The formula, starting with "=", when the cell holds one. */
   f?: string;
+  /** When `v` is an error value ("#N/A"), not text that reads like one. */
+  e?: true;
   nf?: string;
   /** For a cell a dynamic array spills into: the "r,c" key of the formula cell it spills from. */
   spillFrom?: string;
@@ -73,10 +73,11 @@ export interface NameState {
 export interface WorkbookState {
   sheets: SheetState[];
   names: NameState[];
-  /** Excel.Workbook.settings (ExcelApi 1.4): key -> value as stored (JSON-compatible). */
+  /**
+   * The add-in's document settings: one store behind Excel.Workbook.settings and
+   * Office.context.document.settings (settings.ts). Key -> value as stored (JSON-compatible).
+   */
   settings: Record<string, unknown>;
-  /** Office.context.document.settings: key -> value, saved with saveAsync. */
-  documentSettings: Record<string, unknown>;
   activeSheetId: string;
   nextId: number;
 }
@@ -213,158 +214,6 @@ export function usedBox(sheet: SheetState, valuesOnly = false): Box | null {
   return r1 < 0 ? null : { r0, c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
 }
 
-/** A typed-in constant as Excel stores it: numeric text becomes a number unless the cell is formatted as text. */
-export function storedConstant(value: unknown, numberFormat: string | undefined): CellValue {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number' || typeof value === 'boolean') return value;
-  const text = String(value);
-  // A leading apostrophe makes the rest text, and is not part of the value.
-  if (text.startsWith("'")) return text.slice(1);
-  if (numberFormat === '@') return text;
-  if (/^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(text)) return Number(text);
-  return text;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// INFUSION.* evaluation
-
-export type CustomFunction = (...args: unknown[]) => unknown;
-
-/** What the page registered: id (upper case) -> implementation; and parameter counts from functions.json. */
-export interface FunctionRegistry {
-  readonly functions: Map<string, CustomFunction>;
-  readonly parameterCounts: Map<string, number>;
-}
-
-/** Error values a custom function returns, by `CustomFunctions.ErrorCode`. */
-export const ERROR_VALUES: Readonly<Record<string, string>> = {
-  invalidValue: '#VALUE!',
-  notAvailable: '#N/A',
-  divisionByZero: '#DIV/0!',
-  invalidNumber: '#NUM!',
-  nullReference: '#NULL!',
-  invalidName: '#NAME?',
-  invalidReference: '#REF!',
-};
-
-const CALL = /^=\s*INFUSION\.([A-Z0-9_]+)\s*\(([\s\S]*)\)\s*$/i;
-
-/** Splits a function's argument list at top-level commas (outside quotes and braces). */
-function splitArgs(text: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let quoted = false;
-  let current = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (quoted) {
-      current += ch;
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          current += '"';
-          i++;
-        } else quoted = false;
-      }
-      continue;
-    }
-    if (ch === '"') quoted = true;
-    else if (ch === '{' || ch === '(') depth++;
-    else if (ch === '}' || ch === ')') depth--;
-    if (ch === ',' && depth === 0) {
-      out.push(current);
-      current = '';
-    } else current += ch;
-  }
-  if (current.trim() !== '' || out.length > 0) out.push(current);
-  return out;
-}
-
-function literal(text: string): unknown {
-  const t = text.trim();
-  if (t === '') return null;
-  if (t.startsWith('"') && t.endsWith('"')) return t.slice(1, -1).replace(/""/g, '"');
-  if (/^TRUE$/i.test(t)) return true;
-  if (/^FALSE$/i.test(t)) return false;
-  if (t.startsWith('{') && t.endsWith('}')) {
-    return t
-      .slice(1, -1)
-      .split(';')
-      .map((row) => splitArgs(row).map(literal));
-  }
-  const n = Number(t);
-  if (t !== '' && Number.isFinite(n)) return n;
-  return undefined;
-}
-
-export type Evaluation = { kind: 'value'; value: CellValue } | { kind: 'array'; values: CellValue[][] } | { kind: 'pending' };
-
-function asCellValue(v: unknown): CellValue {
-  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
-  if (v === null || v === undefined) return 0;
-  return String(v);
-}
-
-function fromResult(result: unknown): Evaluation {
-  if (Array.isArray(result)) {
-    const rows = (result as unknown[]).map((row) => (Array.isArray(row) ? (row as unknown[]).map(asCellValue) : [asCellValue(row)]));
-    return rows.length === 1 && (rows[0] as CellValue[]).length === 1 ? { kind: 'value', value: (rows[0] as CellValue[])[0] as CellValue } : { kind: 'array', values: rows };
-  }
-  return { kind: 'value', value: asCellValue(result) };
-}
-
-/** The error value of something a custom function threw. */
-export function errorValue(error: unknown): CellValue {
-  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-  if (typeof code === 'string' && code.startsWith('#')) return code;
-  return (typeof code === 'string' && ERROR_VALUES[code]) || '#VALUE!';
-}
-
-/**
- * Evaluates a formula that is one `INFUSION.*` call with literal arguments or references to single cells of
- * the same sheet. Returns null for any other formula (the fake does not evaluate native formulas).
- */
-export function evaluateInfusion(
-  formula: string,
-  registry: FunctionRegistry,
-  cellValue: (local: string) => CellValue | undefined,
-  onLate: (evaluation: Evaluation) => void,
-): Evaluation | null {
-  const m = CALL.exec(formula);
-  if (!m) return null;
-  const id = (m[1] as string).toUpperCase();
-  const fn = registry.functions.get(id);
-  if (!fn) return { kind: 'value', value: '#NAME?' };
-  const args: unknown[] = [];
-  for (const raw of splitArgs(m[2] as string)) {
-    const lit = literal(raw);
-    if (lit !== undefined) {
-      args.push(lit);
-      continue;
-    }
-    const ref = raw.trim();
-    if (parseBox(ref) === null) return null;
-    const box = parseBox(ref) as Box;
-    if (box.rows !== 1 || box.cols !== 1) return null;
-    const v = cellValue(ref);
-    args.push(v === '' || v === undefined ? null : v);
-  }
-  const declared = registry.parameterCounts.get(id);
-  if (declared !== undefined) while (args.length < declared) args.push(null);
-  try {
-    const result = fn(...args);
-    if (result instanceof Promise) {
-      result.then(
-        (r: unknown) => onLate(fromResult(r)),
-        (e: unknown) => onLate({ kind: 'value', value: errorValue(e) }),
-      );
-      return { kind: 'pending' };
-    }
-    return fromResult(result);
-  } catch (e) {
-    return { kind: 'value', value: errorValue(e) };
-  }
-}
-
 // ---------------------------------------------------------------------------------------------------
 // A new workbook
 
@@ -389,7 +238,6 @@ export function emptyWorkbook(): WorkbookState {
     sheets: [newSheet('{S1}', 'Sheet1')],
     names: [],
     settings: {},
-    documentSettings: {},
     activeSheetId: '{S1}',
     nextId: 2,
   };
@@ -418,7 +266,13 @@ export function renameInFormula(formula: string, from: string, to: string): stri
 export function renameReferences(state: WorkbookState, from: string, to: string): void {
   for (const sheet of state.sheets) {
     for (const cell of Object.values(sheet.cells)) if (cell.f !== undefined) cell.f = renameInFormula(cell.f, from, to);
-    for (const chart of sheet.charts) chart.source = renameInFormula(chart.source, from, to);
+    for (const chart of sheet.charts) {
+      chart.source = renameInFormula(chart.source, from, to);
+      // Ranges given to chart methods (series values, categories), recorded as "=Sheet!A1:B2".
+      for (const [k, v] of Object.entries(chart.props)) {
+        if (Array.isArray(v)) chart.props[k] = v.map((x: unknown) => (typeof x === 'string' && x.startsWith('=') ? renameInFormula(x, from, to) : x));
+      }
+    }
   }
   for (const name of state.names) name.formula = renameInFormula(name.formula, from, to);
 }

@@ -1,5 +1,5 @@
 /**
- * Builds the fake Office host (index.ts and what it imports) into one browser script with webpack, the way
+ * Builds the fake Office host (browser.ts and what it imports) into one browser script with webpack, the way
  * the add-in itself is built, and caches it under .tmp/ until one of its sources changes.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -7,8 +7,8 @@ import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const SOURCE_DIR = __dirname;
-const OUT_DIR = path.join(ROOT, '.tmp', 'fake-office-host');
-const OUT_FILE = path.join(OUT_DIR, 'fake-office-host.js');
+const OUT_DIR = path.join(ROOT, '.tmp', 'fake-excel');
+const OUT_FILE = path.join(OUT_DIR, 'fake-excel.js');
 
 function newestSource(): number {
   return Math.max(...readdirSync(SOURCE_DIR).filter((f) => f.endsWith('.ts')).map((f) => statSync(path.join(SOURCE_DIR, f)).mtimeMs));
@@ -31,8 +31,8 @@ export async function fakeOfficeHostScript(): Promise<string> {
     mode: 'development',
     devtool: false,
     target: 'web',
-    entry: path.join(SOURCE_DIR, 'index.ts'),
-    output: { path: OUT_DIR, filename: 'fake-office-host.build.js', iife: true },
+    entry: path.join(SOURCE_DIR, 'browser.ts'),
+    output: { path: OUT_DIR, filename: 'fake-excel.build.js', iife: true },
     resolve: { extensions: ['.ts', '.js'] },
     module: {
       rules: [
@@ -55,7 +55,7 @@ export async function fakeOfficeHostScript(): Promise<string> {
       else resolve();
     });
   });
-  const script = readFileSync(path.join(OUT_DIR, 'fake-office-host.build.js'), 'utf8');
+  const script = readFileSync(path.join(OUT_DIR, 'fake-excel.build.js'), 'utf8');
   writeFileSync(OUT_FILE, script);
   return script;
 }

@@ -4,23 +4,29 @@
  * the queue in order against the in-memory workbook. A property can be read only after it was loaded and a
  * sync ran (else it throws, as Office.js does), a failing request rejects the sync with an
  * `OfficeExtension.Error`-like object, and every sync is recorded with its requests and payload size.
+ * Split by API area: core.ts (client objects, errors, the 5 MB limits), settings.ts (the one settings
+ * store), custom-functions.ts (CustomFunctions and INFUSION.* evaluation), typed-text.ts (Excel's parsing
+ * of written text), formulas.ts (formulas as Excel writes them back), this file (workbook, sheets, ranges,
+ * tables, names, charts), office.ts (the Office namespace); browser.ts and node.ts put them together.
  *
  * Cosmetic parts of the API (formats, page layout, chart axes, conditional formats) are accepted by a
  * recorder that stores what was set, so that a renderer using them runs; the add-in cannot read them back.
  */
+import { ClientObject, GET_CELLS_LIMIT, HostError, type Op, PAYLOAD_LIMIT_BYTES, type SyncRecord, bytesOf, loadList, recorder } from './core';
+import { type Evaluation, type FunctionRegistry, evaluateInfusion } from './custom-functions';
+import { asExcelWritesIt } from './formulas';
+import { SettingCollectionProxy } from './settings';
+import { isErrorValue, typedConstant } from './typed-text';
 import {
   type Box,
   type CellState,
   type ChartState,
-  type Evaluation,
-  type FunctionRegistry,
   type NameState,
   type SheetState,
   type TableState,
   type WorkbookState,
   boxAddress,
   cellAddress,
-  evaluateInfusion,
   intersects,
   isEmptyCell,
   key,
@@ -30,31 +36,17 @@ import {
   quoteSheet,
   renameReferences,
   splitSheet,
-  storedConstant,
   tableBox,
   usedBox,
 } from './workbook';
 
-export class HostError extends Error {
-  readonly debugInfo: { code: string; message: string; errorLocation: string };
-  constructor(
-    readonly code: string,
-    message: string,
-    location = '',
-  ) {
-    super(message);
-    this.name = 'RichApi.Error';
-    this.debugInfo = { code, message, errorLocation: location };
-  }
-}
+export type { SyncRecord } from './core';
+export { HostError } from './core';
 
-export interface SyncRecord {
-  readonly index: number;
-  /** Requests in the batch, by kind ("range.values", "load", "tables.add", ...). */
-  readonly requests: readonly string[];
-  /** Size of the batch's written data as JSON, bytes (Excel on the web refuses over 5 MB). */
-  readonly payloadBytes: number;
-  readonly ok: boolean;
+/** A queued operation as `failWhen` sees it: its kind and the number of the sync it is in. */
+export interface OpInfo {
+  readonly what: string;
+  readonly sync: number;
 }
 
 export interface ChangeEvent {
@@ -79,6 +71,14 @@ interface Registration {
 export class FakeExcel {
   readonly syncs: SyncRecord[] = [];
   calculations = 0;
+  /** Office.context.document.settings saves that reached the document. */
+  settingsSaves = 0;
+  /** Excel on the web's request and response limits (core.ts); a test may lower them. */
+  requestLimit = PAYLOAD_LIMIT_BYTES;
+  responseLimit = PAYLOAD_LIMIT_BYTES;
+  /** Return true to make a queued operation fail when its sync applies it (what a failure part way leaves). */
+  failWhen: ((op: OpInfo) => boolean) | null = null;
+  private responseBytes = 0;
   private registrations: Registration[] = [];
 
   constructor(
@@ -121,15 +121,29 @@ export class FakeExcel {
     return sheet.cells[key(r, c)];
   }
 
-  /** Writes a constant or a formula into a cell, keeping its number format; clears a spill it anchored. */
+  /** Bytes a load brings back in the current sync's response (core.ts). */
+  countResponse(value: unknown): void {
+    this.responseBytes += bytesOf(value);
+  }
+
+  /**
+   * Writes a constant or a formula into a cell, keeping its number format; clears a spill it anchored. A
+   * constant is stored as Excel parses written text (typed-text.ts), a formula as Excel writes it back
+   * (formulas.ts).
+   */
   writeCell(sheet: SheetState, r: number, c: number, input: { formula?: string; value?: unknown }): void {
     const k = key(r, c);
     const old = sheet.cells[k];
     if (old?.spill) this.clearSpill(sheet, k);
     const nf = old?.nf;
     let next: CellState;
-    if (input.formula !== undefined) next = { v: '', f: input.formula };
-    else next = { v: storedConstant(input.value, nf) };
+    if (input.formula !== undefined) next = { v: '', f: asExcelWritesIt(input.formula) };
+    else {
+      const text = typeof input.value === 'string' && !input.value.startsWith("'") && nf !== '@';
+      const v = typedConstant(input.value, nf);
+      next = { v };
+      if (text && typeof v === 'string' && isErrorValue(v) && v === String(input.value).trim().toUpperCase()) next.e = true;
+    }
     if (nf !== undefined) next.nf = nf;
     if (isEmptyCell(next) && nf === undefined) delete sheet.cells[k];
     else sheet.cells[k] = next;
@@ -158,7 +172,8 @@ export class FakeExcel {
           this.registry,
           (local) => {
             const box = parseBox(local);
-            return box ? (this.cell(sheet, box.r0, box.c0)?.v ?? '') : undefined;
+            const cell = box ? this.cell(sheet, box.r0, box.c0) : undefined;
+            return { value: box ? (cell?.v ?? '') : undefined, error: cell?.e === true };
           },
           (late) => {
             apply(late);
@@ -180,6 +195,8 @@ export class FakeExcel {
     }
     if (evaluation.kind === 'value') {
       cell.v = evaluation.value;
+      if (evaluation.error) cell.e = true;
+      else delete cell.e;
       return;
     }
     const rows = evaluation.values.length;
@@ -194,18 +211,24 @@ export class FakeExcel {
     }
     if (blocked.length > 0) {
       cell.v = '#SPILL!';
+      cell.e = true;
       return;
     }
     cell.spill = [rows, cols];
     evaluation.values.forEach((row, i) =>
       row.forEach((v, j) => {
+        const error = evaluation.errors[i]?.[j] === true;
         if (i === 0 && j === 0) {
           cell.v = v;
+          if (error) cell.e = true;
+          else delete cell.e;
           return;
         }
         const ck = key(r + i, c + j);
         const nf = sheet.cells[ck]?.nf;
-        sheet.cells[ck] = nf === undefined ? { v, spillFrom: k } : { v, spillFrom: k, nf };
+        const spilled: CellState = nf === undefined ? { v, spillFrom: k } : { v, spillFrom: k, nf };
+        if (error) spilled.e = true;
+        sheet.cells[ck] = spilled;
       }),
     );
   }
@@ -270,22 +293,47 @@ export class FakeExcel {
 
   // -- requests -------------------------------------------------------------------------------------
 
+  /**
+   * One sync: a request with the queued operations, run in order; the first that fails ends it (those
+   * before it stay applied, as in Excel). Nothing queued, nothing sent: no round trip. A request over the
+   * request limit is refused whole; a response over the response limit fails the sync (core.ts).
+   */
   async runBatch(ops: readonly Op[]): Promise<void> {
+    if (ops.length === 0) return;
+    const index = this.syncs.length + 1;
     const requests = ops.map((o) => o.kind);
     const payloadBytes = ops.reduce((n, o) => n + o.bytes, 0);
     const changed: { sheet: SheetState; box: Box }[] = [];
     let failure: unknown = null;
-    for (const op of ops) {
-      try {
-        const touched = op.run();
-        if (touched) changed.push(touched);
-      } catch (e) {
-        failure = e;
-        break;
+    let dirty = false;
+    this.responseBytes = 0;
+    if (payloadBytes > this.requestLimit) {
+      failure = new HostError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit. (request ${index}: ${payloadBytes} bytes, limit ${this.requestLimit})`);
+    } else {
+      for (const op of ops) {
+        try {
+          if (this.failWhen?.({ what: op.kind, sync: index })) throw new HostError('GeneralException', `injected failure at "${op.kind}" (sync ${index})`);
+          // Excel calculates before it reads: a load after a write in the same request sees the new results.
+          if (dirty && op.kind === 'load') {
+            this.recalculate();
+            dirty = false;
+          }
+          const touched = op.run();
+          if (touched) {
+            changed.push(touched);
+            dirty = true;
+          }
+        } catch (e) {
+          failure = e;
+          break;
+        }
+      }
+      if (failure === null && this.responseBytes > this.responseLimit) {
+        failure = new HostError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit. (request ${index}: ${this.responseBytes} bytes, limit ${this.responseLimit})`);
       }
     }
-    if (changed.length > 0) this.recalculate();
-    this.syncs.push({ index: this.syncs.length + 1, requests, payloadBytes, ok: failure === null });
+    if (dirty) this.recalculate();
+    this.syncs.push({ index, requests, payloadBytes, responseBytes: this.responseBytes, ok: failure === null });
     for (const c of changed) this.fireChanged(c.sheet, c.box, 'ThisLocalAddin');
     // A round trip: let the page breathe, as a real sync would.
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -295,21 +343,6 @@ export class FakeExcel {
     }
   }
 }
-
-/** One queued request: run at sync; returns the cells it changed, if any. */
-export interface Op {
-  readonly kind: string;
-  readonly bytes: number;
-  readonly run: () => { sheet: SheetState; box: Box } | void;
-}
-
-const bytesOf = (value: unknown): number => {
-  try {
-    return JSON.stringify(value ?? null).length;
-  } catch {
-    return 0;
-  }
-};
 
 // ---------------------------------------------------------------------------------------------------
 // Context and client objects
@@ -336,127 +369,6 @@ export class RequestContext {
     await this.host.runBatch(ops);
     return passThrough;
   }
-}
-
-/** Parses load arguments: "a, b", ["a", "b"], { select: "a,b" } or { a: true }. */
-function loadList(spec: unknown): string[] {
-  if (spec === undefined || spec === null) return [];
-  if (typeof spec === 'string') return spec.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  if (Array.isArray(spec)) return spec.flatMap((s) => loadList(s));
-  if (typeof spec === 'object') {
-    const o = spec as Record<string, unknown>;
-    if (typeof o.select === 'string') return loadList(o.select);
-    return Object.keys(o).filter((k) => k !== 'expand' && k !== 'top' && k !== 'skip');
-  }
-  return [];
-}
-
-abstract class ClientObject {
-  protected cache = new Map<string, unknown>();
-  private nullState: boolean | null = null;
-
-  constructor(readonly ctx: RequestContext) {}
-
-  protected abstract readProperty(name: string): unknown;
-  protected abstract exists(): boolean;
-  protected abstract typeName(): string;
-
-  /** Queues a check made when the object is created: getItem fails for a missing item, *OrNullObject does not. */
-  protected checkExists(nullable: boolean, what: string): void {
-    this.ctx.enqueue(nullable ? 'getItemOrNullObject' : 'getItem', () => {
-      const ok = this.exists();
-      if (nullable) this.nullState = !ok;
-      else if (!ok) throw new HostError('ItemNotFound', `The requested resource doesn't exist. (${what})`);
-      else this.nullState = false;
-    });
-  }
-
-  get isNullObject(): boolean {
-    if (this.nullState === null) {
-      throw new HostError('PropertyNotLoaded', `isNullObject of ${this.typeName()} is not available before context.sync()`);
-    }
-    return this.nullState;
-  }
-
-  protected get<T>(name: string): T {
-    if (!this.cache.has(name)) {
-      throw new HostError(
-        'PropertyNotLoaded',
-        `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
-      );
-    }
-    return this.cache.get(name) as T;
-  }
-
-  load(spec?: unknown): this {
-    const names = loadList(spec);
-    this.ctx.enqueue('load', () => {
-      if (!this.exists()) return;
-      this.nullState = false;
-      this.fill(names);
-    });
-    return this;
-  }
-
-  /** Fills the cache from the current state: the named properties, else the default ones (also when a collection loads its items). */
-  fill(names: readonly string[]): void {
-    for (const n of names.length > 0 ? names : this.defaultLoad()) this.cache.set(n, this.readProperty(n));
-  }
-
-  protected defaultLoad(): string[] {
-    return [];
-  }
-
-  set(props: Record<string, unknown>): void {
-    for (const [k, v] of Object.entries(props)) (this as unknown as Record<string, unknown>)[k] = v;
-  }
-
-  toJSON(): Record<string, unknown> {
-    return Object.fromEntries(this.cache);
-  }
-
-  track(): this {
-    return this;
-  }
-
-  untrack(): this {
-    return this;
-  }
-}
-
-/** Accepts any property path and call, records what was set; for the cosmetic parts of the API. */
-function recorder(ctx: RequestContext, store: () => Record<string, unknown> | undefined, path: string): unknown {
-  const target = function () {
-    return undefined;
-  };
-  return new Proxy(target, {
-    get(_t, prop) {
-      if (prop === 'then' || typeof prop === 'symbol') return undefined;
-      if (prop === 'load' || prop === 'track' || prop === 'untrack') {
-        return () => recorder(ctx, store, path);
-      }
-      if (prop === 'isNullObject') return false;
-      if (prop === 'toJSON') return () => ({});
-      return recorder(ctx, store, path === '' ? prop : `${path}.${prop}`);
-    },
-    set(_t, prop, value: unknown) {
-      if (typeof prop === 'symbol') return false;
-      const p = path === '' ? prop : `${path}.${prop}`;
-      ctx.enqueue(`set ${p}`, () => {
-        const s = store();
-        if (s) s[p] = value;
-      }, bytesOf(value));
-      return true;
-    },
-    apply(_t, _this, args: unknown[]) {
-      const s = store;
-      ctx.enqueue(`call ${path}`, () => {
-        const st = s();
-        if (st) st[`${path}()`] = args.map((a) => (a instanceof ClientObject ? '[object]' : a));
-      }, bytesOf(args.filter((a) => !(a instanceof ClientObject))));
-      return recorder(ctx, store, `${path}()`);
-    },
-  });
 }
 
 class EventSlot {
@@ -510,93 +422,6 @@ class ApplicationProxy extends ClientObject {
   }
   suspendApiCalculationUntilNextSync(): void {
     this.ctx.enqueue('application.suspendApiCalculationUntilNextSync', () => undefined);
-  }
-}
-
-class SettingProxy extends ClientObject {
-  constructor(
-    ctx: RequestContext,
-    private readonly settingKey: string,
-    nullable: boolean | null,
-  ) {
-    super(ctx);
-    if (nullable !== null) this.checkExists(nullable, `setting ${settingKey}`);
-  }
-  protected typeName(): string {
-    return 'Setting';
-  }
-  protected exists(): boolean {
-    return Object.hasOwn(this.ctx.host.state.settings, this.settingKey);
-  }
-  protected readProperty(name: string): unknown {
-    if (name === 'key') return this.settingKey;
-    if (name === 'value') return structuredClone(this.ctx.host.state.settings[this.settingKey]);
-    return undefined;
-  }
-  protected override defaultLoad(): string[] {
-    return ['key', 'value'];
-  }
-  /** Fills the cache from the current state (used when the collection loads its items). */
-  cacheAll(): void {
-    for (const n of this.defaultLoad()) this.cache.set(n, this.readProperty(n));
-  }
-  get key(): string {
-    return this.get('key');
-  }
-  get value(): unknown {
-    return this.get('value');
-  }
-  set value(v: unknown) {
-    const stored: unknown = JSON.parse(JSON.stringify(v ?? null));
-    this.ctx.enqueue('setting.value', () => {
-      this.ctx.host.state.settings[this.settingKey] = stored;
-    }, bytesOf(v));
-  }
-  delete(): void {
-    this.ctx.enqueue('setting.delete', () => {
-      delete this.ctx.host.state.settings[this.settingKey];
-    });
-  }
-}
-
-class SettingCollectionProxy extends ClientObject {
-  private itemList: SettingProxy[] = [];
-  protected typeName(): string {
-    return 'SettingCollection';
-  }
-  protected exists(): boolean {
-    return true;
-  }
-  protected readProperty(): unknown {
-    return undefined;
-  }
-  override load(): this {
-    this.ctx.enqueue('load', () => {
-      this.itemList = Object.keys(this.ctx.host.state.settings).map((k) => {
-        const s = new SettingProxy(this.ctx, k, null);
-        s.cacheAll();
-        return s;
-      });
-      this.cache.set('items', true);
-    });
-    return this;
-  }
-  get items(): SettingProxy[] {
-    this.get('items');
-    return this.itemList;
-  }
-  add(settingKey: string, value: unknown): SettingProxy {
-    const stored: unknown = JSON.parse(JSON.stringify(value ?? null));
-    this.ctx.enqueue('settings.add', () => {
-      this.ctx.host.state.settings[settingKey] = stored;
-    }, bytesOf(value));
-    return new SettingProxy(this.ctx, settingKey, null);
-  }
-  getItem(settingKey: string): SettingProxy {
-    return new SettingProxy(this.ctx, settingKey, false);
-  }
-  getItemOrNullObject(settingKey: string): SettingProxy {
-    return new SettingProxy(this.ctx, settingKey, true);
   }
 }
 
@@ -1039,7 +864,7 @@ export class RangeProxy extends ClientObject {
 
   private grid<T>(f: (cell: CellState | undefined, r: number, c: number) => T): T[][] {
     const { sheet, box } = this.resolved();
-    if (box.rows * box.cols > 5_000_000) throw new HostError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+    if (box.rows * box.cols > GET_CELLS_LIMIT) throw new HostError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
     return Array.from({ length: box.rows }, (_, i) =>
       Array.from({ length: box.cols }, (_, j) => f(sheet.cells[key(box.r0 + i, box.c0 + j)], box.r0 + i, box.c0 + j)),
     );
@@ -1078,7 +903,7 @@ export class RangeProxy extends ClientObject {
           if (v === undefined || v === '') return 'Empty';
           if (typeof v === 'number') return 'Double';
           if (typeof v === 'boolean') return 'Boolean';
-          return /^#[A-Z/0!?]+[!?A]?$/.test(v) ? 'Error' : 'String';
+          return cell?.e === true ? 'Error' : 'String';
         });
       case 'hidden':
         return false;
@@ -1242,6 +1067,36 @@ export class RangeProxy extends ClientObject {
   select(): void {
     this.ctx.enqueue('range.select', () => undefined);
   }
+  /**
+   * The cells of the range of one kind, as a RangeAreas; a null object when there are none
+   * (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getspecialcellsornullobject-member(1)).
+   * Only `Formulas` (cells holding a formula; a dynamic array's spilled cells do not) and `Constants`.
+   */
+  getSpecialCellsOrNullObject(cellType: string): RangeAreasProxy {
+    if (cellType !== 'Formulas' && cellType !== 'Constants') throw new HostError('InvalidArgument', `getSpecialCells: ${cellType} is not supported by the fake`);
+    return new RangeAreasProxy(this.ctx, () => {
+      const r = this.resolve();
+      if (!r) return undefined;
+      const hits: [number, number][] = [];
+      for (const [k, cell] of Object.entries(r.sheet.cells)) {
+        const [row, col] = parseKey(k);
+        if (!intersects(r.box, { r0: row, c0: col, rows: 1, cols: 1 })) continue;
+        const isFormula = cell.f !== undefined;
+        const isConstant = !isFormula && cell.spillFrom === undefined && !isEmptyCell(cell);
+        if (cellType === 'Formulas' ? isFormula : isConstant) hits.push([row, col]);
+      }
+      if (hits.length === 0) return undefined;
+      // Runs of adjacent cells along each row: one area each (Excel may group differently; any partition is a valid RangeAreas).
+      hits.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      const areas: Box[] = [];
+      for (const [row, col] of hits) {
+        const last = areas[areas.length - 1];
+        if (last && last.r0 === row && last.c0 + last.cols === col) last.cols += 1;
+        else areas.push({ r0: row, c0: col, rows: 1, cols: 1 });
+      }
+      return { sheet: r.sheet, areas };
+    });
+  }
   getIntersectionOrNullObject(other: RangeProxy | string): RangeProxy {
     return new RangeProxy(this.ctx, this.sheet, () => {
       const a = this.boxOf();
@@ -1254,6 +1109,50 @@ export class RangeProxy extends ClientObject {
   }
   get worksheet(): WorksheetProxy {
     return this.sheet;
+  }
+}
+
+/** Excel.RangeAreas: rectangular ranges of one sheet; `address`, `areaCount` and `cellCount` load. */
+export class RangeAreasProxy extends ClientObject {
+  constructor(
+    ctx: RequestContext,
+    private readonly locate: () => { sheet: SheetState; areas: Box[] } | undefined,
+  ) {
+    super(ctx);
+    this.checkExists(true, 'range areas');
+  }
+  protected typeName(): string {
+    return 'RangeAreas';
+  }
+  protected exists(): boolean {
+    return this.locate() !== undefined;
+  }
+  protected override defaultLoad(): string[] {
+    return ['address', 'areaCount', 'cellCount'];
+  }
+  protected readProperty(name: string): unknown {
+    const found = this.locate();
+    if (!found) return undefined;
+    switch (name) {
+      case 'address':
+        // "Sheet1!A1:B4, Sheet1!D1:D4"
+        return found.areas.map((b) => `${quoteSheet(found.sheet.name)}!${boxAddress(b)}`).join(', ');
+      case 'areaCount':
+        return found.areas.length;
+      case 'cellCount':
+        return found.areas.reduce((n, b) => n + b.rows * b.cols, 0);
+      default:
+        return undefined;
+    }
+  }
+  get address(): string {
+    return this.get('address');
+  }
+  get areaCount(): number {
+    return this.get('areaCount');
+  }
+  get cellCount(): number {
+    return this.get('cellCount');
   }
 }
 
@@ -1839,7 +1738,7 @@ class NamedItemProxy extends ClientObject {
   set formula(value: string) {
     this.ctx.enqueue('name.formula', () => {
       const n = this.locate();
-      if (n) n.formula = value.startsWith('=') ? value : `=${value}`;
+      if (n) n.formula = asExcelWritesIt(value.startsWith('=') ? value : `=${value}`);
     }, bytesOf(value));
   }
   get comment(): string {
@@ -1935,7 +1834,7 @@ class NamedItemCollectionProxy extends ClientObject {
           b.rows === 1 && b.cols === 1 ? '' : `:$${cellAddress(b.r0 + b.rows - 1, b.c0 + b.cols - 1).replace(/(\d+)$/, '$$$1')}`
         }`;
       } else {
-        formula = reference.startsWith('=') ? reference : `=${reference}`;
+        formula = asExcelWritesIt(reference.startsWith('=') ? reference : `=${reference}`);
       }
       created = { name, formula, comment: comment ?? '', visible: true, scope: this.scopeId() };
       this.ctx.host.state.names.push(created);
