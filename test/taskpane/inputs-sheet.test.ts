@@ -371,3 +371,111 @@ describe('the payers\' patient coverage on the Inputs sheet', () => {
     ]);
   });
 });
+
+/**
+ * DOMAIN.md 5.1-5.2 (issue 10): a drug's own payer mix and its own drug source per payer are carried by the
+ * Inputs sheet's by-drug grids (a formula: the program's / the payer's; a typed figure: the drug's own), so a
+ * scenario built into a board by the command line and opened in the pane keeps them.
+ */
+describe('the by-drug grids on the Inputs sheet (a drug\'s own payer mix and drug source)', () => {
+  /** The Inputs sheet of the full board (as the command line builds it), as the pane reads it: formulas as "=...". */
+  function boardCells(s: Scenario): unknown[][] {
+    const input = resolveScenario(s, referenceData);
+    const board = buildBoardPlan(boardInputs(book, input, { applied: scenarioDefaultsApplied(s, referenceData), scenario: s }));
+    const inputs = board.sheets.find((x) => x.name === 'Inputs');
+    if (!inputs) throw new Error('no Inputs sheet');
+    // Rows are sparse (a blank row is a hole): no map() over them.
+    let cols = 1;
+    for (let r = 0; r < inputs.rows.length; r++) cols = Math.max(cols, inputs.rows[r]?.length ?? 0);
+    return Array.from({ length: inputs.rows.length }, (_, r) => Array.from({ length: cols }, (_, c) => {
+      const cell = inputs.rows[r]?.[c];
+      if (cell === undefined) return '';
+      if (cell.formula !== undefined) return `=${cell.formula}`;
+      const v = cell.value;
+      return v === null ? '' : typeof v === 'object' ? Number(String(v)) : v;
+    }));
+  }
+  const drug = (s: Scenario, code: string, extra: Partial<Scenario['drugs'][number]>): Scenario => ({ ...s, drugs: s.drugs.map((d) => (d.hcpcs === code ? { ...d, ...extra } : d)) });
+  // Entyvio: half Medicare, half Commercial (0.5 + 0.5 = 1; the other payers left out weigh 0), and 40% of its
+  // Commercial patients white-bagged (the payer's own: buy and bill, 0% white-bagged); Remicade white-bagged for Medicaid.
+  const own = drug(
+    drug(sampleScenario, 'J3380', { payerMix: { MEDICARE: 0.5, COMMERCIAL: 0.5 }, drugSources: [{ payer: 'COMMERCIAL', source: 'buy_and_bill', whiteBagShare: 0.4 }] }),
+    'J1745',
+    { drugSources: [{ payer: 'MEDICAID', source: 'white_bag' }] },
+  );
+  const gridRow = (cells: readonly (readonly unknown[])[], title: RegExp, code: string): number => {
+    const header = cells.findIndex((r) => title.test(String(r[0])));
+    const at = cells.findIndex((r, i) => i > header && r[0] === code);
+    if (header < 0 || at < 0) throw new Error(`no ${String(title)} row for ${code}`);
+    return at;
+  };
+  const payerCol = (id: string): number => 2 + sampleScenario.payers.findIndex((p) => p.id === id);
+
+  it('reads back a drug\'s own payer mix and drug sources written by the board (equal to the scenario)', () => {
+    const r = readInputsSheet(book, boardCells(own));
+    if (r.kind !== 'ok') throw new Error(JSON.stringify(r));
+    expect(r.unread).toEqual([]);
+    expect(r.scenario.drugs.find((d) => d.hcpcs === 'J3380')).toEqual(own.drugs.find((d) => d.hcpcs === 'J3380'));
+    expect(r.scenario.drugs.find((d) => d.hcpcs === 'J1745')).toEqual(own.drugs.find((d) => d.hcpcs === 'J1745'));
+    for (const d of own.drugs) expect(r.scenario.drugs.find((x) => x.hcpcs === d.hcpcs)).toEqual(d);
+    // The pane's own layout of what it read is the sheet again, cell for cell (the sample's 6 planning and 36
+    // operating months are the defaults and read as defaults, so the scenario laid out here leaves them out too).
+    const program = { ...own.program, planningMonths: undefined, horizonMonths: undefined };
+    expect(inputsModel(book, r.scenario).cells).toEqual(inputsModel(book, JSON.parse(JSON.stringify({ ...own, program })) as Scenario).cells);
+  });
+
+  it('reads a figure typed over the grid as the drug\'s own, and one equal to its default as the default', () => {
+    const mix = gridRow(base.cells, /^Payer mix by drug/, 'J2350');
+    const source = gridRow(base.cells, /^Drug source by drug/, 'J2350');
+    const bag = gridRow(base.cells, /^White-bagged share by drug/, 'J2350');
+    // Ocrevus's mix typed: 0.6 Medicare, 0.4 Medicare Advantage, 0 for the rest (0.6 + 0.4 = 1).
+    const typedMix = read(sheetOf(base.cells, sampleScenario.payers.map((p, j) => ({ row: mix, col: 2 + j, value: p.id === 'MEDICARE' ? 0.6 : p.id === 'MEDICARE_ADVANTAGE' ? 0.4 : 0 }))));
+    expect(typedMix.drugs.find((d) => d.hcpcs === 'J2350')?.payerMix).toEqual({ MEDICARE: 0.6, MEDICARE_ADVANTAGE: 0.4 });
+    // The program's mix typed as figures (0.4, 0.2, 0.1, 0.27, 0.03): the default, left out.
+    const programMix = read(sheetOf(base.cells, sampleScenario.payers.map((p, j) => ({ row: mix, col: 2 + j, value: p.weight }))));
+    expect(programMix.drugs.find((d) => d.hcpcs === 'J2350')).toEqual(sampleScenario.drugs.find((d) => d.hcpcs === 'J2350'));
+    // Commercial's source typed as "free drug" (its own is buy and bill): the drug's own; "buy and bill" with 0%: the payer's.
+    const free = read(sheetOf(base.cells, [{ row: source, col: payerCol('COMMERCIAL'), value: 'free drug' }]));
+    expect(free.drugs.find((d) => d.hcpcs === 'J2350')?.drugSources).toEqual([{ payer: 'COMMERCIAL', source: 'free_drug' }]);
+    const same = read(sheetOf(base.cells, [{ row: source, col: payerCol('COMMERCIAL'), value: 'buy and bill' }, { row: bag, col: payerCol('COMMERCIAL'), value: 0 }]));
+    expect(same.drugs.find((d) => d.hcpcs === 'J2350')).toEqual(sampleScenario.drugs.find((d) => d.hcpcs === 'J2350'));
+  });
+
+  it('reads blank grid cells (a board built before the grids, or cells cleared) as the defaults', () => {
+    const cells = boardCells(own);
+    const blanks = ['J3380', 'J1745'].flatMap((code) => [/^Payer mix by drug/, /^Drug source by drug/, /^White-bagged share by drug/].flatMap((t) => {
+      const row = gridRow(cells, t, code);
+      return sampleScenario.payers.map((_, j) => ({ row, col: 2 + j, value: '' }));
+    }));
+    const r = readInputsSheet(book, sheetOf(cells, blanks));
+    if (r.kind !== 'ok') throw new Error(JSON.stringify(r));
+    expect(r.unread).toEqual([]);
+    for (const d of sampleScenario.drugs) expect(r.scenario.drugs.find((x) => x.hcpcs === d.hcpcs)).toEqual(d);
+  });
+
+  it('names a grid cell it cannot read', () => {
+    const source = gridRow(base.cells, /^Drug source by drug/, 'J2350');
+    const mix = gridRow(base.cells, /^Payer mix by drug/, 'J2350');
+    const col = payerCol('COMMERCIAL');
+    const letter = String.fromCharCode(65 + col);
+    expect(readInputsSheet(book, sheetOf(base.cells, [{ row: source, col, value: 'by courier' }, { row: mix, col, value: 'half' }]))).toEqual({
+      kind: 'invalid',
+      problems: [`${letter}${mix + 1}: not a value this input can take`, `${letter}${source + 1}: not a value this input can take`],
+    });
+  });
+
+  it('refuses a sheet holding a custom drug (the pane cannot read it), naming its cell, rather than lose it', () => {
+    const lemtrada: Scenario['drugs'][number] = {
+      hcpcs: 'J0202',
+      newPatientsPerMonth: 0.5,
+      rampMonths: 0,
+      distributorVerified: false,
+      custom: { name: 'Lemtrada (alemtuzumab)', route: 'IV', complexity: 'complex', dose: 12, infusionMinutes: 240, chairExtraMinutes: 120, loadingDays: [0, 1, 2, 3, 4], maintenanceIntervalDays: null, maxDoses: 5 },
+    };
+    const cells = boardCells({ ...sampleScenario, drugs: [...sampleScenario.drugs, lemtrada] });
+    const row = cells.findIndex((r) => r[0] === 'J0202');
+    const r = readInputsSheet(book, cells);
+    expect(r.kind).toBe('invalid');
+    expect(r.kind === 'invalid' && r.problems).toContain(`A${row + 1}: "J0202" is not a drug of the catalog (add drugs in the pane)`);
+  });
+});

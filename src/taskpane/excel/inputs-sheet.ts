@@ -253,8 +253,69 @@ function fieldCells(ctx: BoardContext, s: Scenario): FieldCell[] {
         },
       });
     });
+    byDrugCells(cells, ctx, s, pos, i);
   }
   return cells;
+}
+
+/** A scenario drug without one of its optional fields (back to its default). */
+function withoutField<K extends keyof ScenarioDrug>(d: ScenarioDrug, key: K): ScenarioDrug {
+  return Object.fromEntries(Object.entries(d).filter(([k]) => k !== key)) as unknown as ScenarioDrug;
+}
+
+/** A grid cell that shows the default: the formula written there (or any formula), or blank (a board built before the grid, a cleared cell). */
+const isDefaultCell = (v: unknown): boolean => textOf(v) === '' || (typeof v === 'string' && v.trim().startsWith('='));
+
+/**
+ * DOMAIN.md 5.1-5.2: the by-drug grids (payer mix, drug source, white-bagged share). A cell showing the formula
+ * (or blank) is the program's / the payer's figure; a figure typed there is the drug's own. The cell being read
+ * must be readable (else it is named); other cells of the row that cannot be read count as the default (each
+ * is named by its own read). A drug's own figures equal to the defaults leave the field out.
+ */
+function byDrugCells(cells: FieldCell[], ctx: BoardContext, s: Scenario, pos: number, i: number): void {
+  const mr = ctx.inputDrugMixRow(pos);
+  const sr = ctx.inputDrugSourceRow(pos);
+  const wr = ctx.inputDrugWhiteBagRow(pos);
+  const sourceOf = (v: unknown): keyof typeof SOURCE_WORDS | undefined => keyOfWords(SOURCE_WORDS, v);
+  s.payers.forEach((_, j) => {
+    cells.push({
+      row: mr,
+      col: 2 + j,
+      apply: (x, v, at) => {
+        if (!isDefaultCell(v) && num(v) === null) return null;
+        const weights = x.payers.map((p, k) => {
+          const cell = k === j ? v : at(mr, 2 + k);
+          return isDefaultCell(cell) || num(cell) === null ? p.weight : (num(cell) as number);
+        });
+        const own = weights.some((w, k) => !sameCell(w, x.payers[k]?.weight ?? 0));
+        // A payer left out weighs 0 (scenario/types.ts): only the payers the drug has are listed.
+        const mix = Object.fromEntries(x.payers.map((p, k) => [p.id, weights[k] ?? 0]).filter(([, w]) => w !== 0));
+        return mapDrug(x, i, (d) => (own ? { ...d, payerMix: mix } : withoutField(d, 'payerMix')));
+      },
+    });
+    // The source and the white-bagged share of one payer are read together.
+    const pick = (x: Scenario, v: unknown, at: (row: number, col: number) => unknown, row: number): Scenario | null => {
+      const payer = x.payers[j];
+      if (!payer) return null;
+      const pr = ctx.inputPayerRow(j);
+      const payerSource = sourceOf(at(pr, IN_PAY.drugSource)) ?? 'buy_and_bill';
+      const payerShare = num(at(pr, IN_PAY.whiteBag)) ?? 0;
+      const sourceCell = row === sr ? v : at(sr, 2 + j);
+      const shareCell = row === wr ? v : at(wr, 2 + j);
+      const source = isDefaultCell(sourceCell) ? payerSource : (sourceOf(sourceCell) ?? payerSource);
+      const share = isDefaultCell(shareCell) ? payerShare : (num(shareCell) ?? payerShare);
+      const bought = source === 'buy_and_bill';
+      const own = source !== payerSource || (bought && !sameCell(share, payerShare));
+      return mapDrug(x, i, (d) => {
+        const others = (d.drugSources ?? []).filter((e) => e.payer.toUpperCase() !== payer.id.toUpperCase());
+        const entry = own ? [{ payer: payer.id, source, ...(bought && share !== 0 ? { whiteBagShare: share } : {}) }] : [];
+        const next = [...others, ...entry].sort((a, b) => x.payers.findIndex((p) => p.id === a.payer) - x.payers.findIndex((p) => p.id === b.payer));
+        return next.length > 0 ? { ...d, drugSources: next } : withoutField(d, 'drugSources');
+      });
+    };
+    cells.push({ row: sr, col: 2 + j, apply: (x, v, at) => (isDefaultCell(v) || sourceOf(v) !== undefined ? pick(x, v, at, sr) : null) });
+    cells.push({ row: wr, col: 2 + j, apply: (x, v, at) => (isDefaultCell(v) || num(v) !== null ? pick(x, v, at, wr) : null) });
+  });
 }
 
 function resolveDefaultPa(s: Scenario): string[] {
