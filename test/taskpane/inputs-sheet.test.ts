@@ -464,6 +464,20 @@ describe('the by-drug grids on the Inputs sheet (a drug\'s own payer mix and dru
     });
   });
 
+  it('reads back a drug\'s own courses a year from its course interval (DOMAIN.md 5.3), a blank interval as the label\'s', () => {
+    // Injectafer (J1439) is given in yearly courses (catalog: every 364 days); two courses a year: 364 / 2 = 182 days.
+    const twice = drug(sampleScenario, 'J1439', { coursesPerYear: 2 });
+    const cells = boardCells(twice);
+    const row = cells.findIndex((r, i) => i > rowOf('J1439') && r[0] === 'J1439' && r.includes(182));
+    expect(row).toBeGreaterThan(0);
+    const r = readInputsSheet(book, cells);
+    if (r.kind !== 'ok') throw new Error(JSON.stringify(r));
+    expect(r.unread).toEqual([]);
+    expect(r.scenario.drugs.find((d) => d.hcpcs === 'J1439')).toEqual(twice.drugs.find((d) => d.hcpcs === 'J1439'));
+    const blank = read(sheetOf(cells, [{ row, col: cells[row]?.indexOf(182) ?? -1, value: '' }]));
+    expect(blank.drugs.find((d) => d.hcpcs === 'J1439')).toEqual(sampleScenario.drugs.find((d) => d.hcpcs === 'J1439'));
+  });
+
   it('refuses a sheet holding a custom drug (the pane cannot read it), naming its cell, rather than lose it', () => {
     const lemtrada: Scenario['drugs'][number] = {
       hcpcs: 'J0202',

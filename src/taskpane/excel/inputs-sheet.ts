@@ -18,6 +18,7 @@
  */
 import type { ReferenceBook } from '../../engine/book';
 import { runModel } from '../../engine/model';
+import { DAYS_PER_YEAR } from '../../engine/regimen';
 import type { DrugRule } from '../../engine/types';
 import { builtinPayer, drugRuleOf } from '../../engine/payers';
 import { formatIssue, loadScenario, resolveScenario, sampleScenario, scenarioDefaultsApplied } from '../../scenario';
@@ -253,6 +254,21 @@ function fieldCells(ctx: BoardContext, s: Scenario): FieldCell[] {
         },
       });
     });
+    // DOMAIN.md 5.3: a drug given in courses shows its course interval (days); the scenario holds courses a year.
+    const catalogCourse = ctx.src.book.catalogDrug(ctx.src.input.drugs[i]?.hcpcs ?? '')?.regimen.courseIntervalDays;
+    if (typeof catalogCourse === 'number' && catalogCourse > 0) {
+      cells.push({
+        row: vr,
+        col: ctx.volCourseCol,
+        apply: (x, v) => {
+          const n = num(v);
+          if (textOf(v) !== '' && (n === null || n <= 0)) return null;
+          // Blank or the catalog's interval: the label's courses (the default). Else DAYS_PER_YEAR / interval, to 12 digits.
+          const own = n !== null && !sameCell(n, catalogCourse);
+          return mapDrug(x, i, (d) => (own ? { ...d, coursesPerYear: Number((DAYS_PER_YEAR / n).toPrecision(12)) } : withoutField(d, 'coursesPerYear')));
+        },
+      });
+    }
     byDrugCells(cells, ctx, s, pos, i);
   }
   return cells;
