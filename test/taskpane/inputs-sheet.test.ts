@@ -490,6 +490,6 @@ describe('the by-drug grids on the Inputs sheet (a drug\'s own payer mix and dru
     const row = cells.findIndex((r) => r[0] === 'J0202');
     const r = readInputsSheet(book, cells);
     expect(r.kind).toBe('invalid');
-    expect(r.kind === 'invalid' && r.problems).toContain(`A${row + 1}: "J0202" is not a drug of the catalog (add drugs in the pane)`);
+    expect(r.kind === 'invalid' && r.problems).toEqual([`A${row + 1}: "J0202" is a drug of your own (Lemtrada (alemtuzumab) (your drug)), which the pane cannot read from the sheet; the sheet is left as it is (change the drug in the scenario file and build the board again)`]);
   });
 });

@@ -467,7 +467,16 @@ export function readInputsSheet(book: ReferenceBook, grid: Grid): SheetRead {
   for (r = formularyHeader + 1; text(r, IN_FORM.hcpcs) !== ''; r++) codes.push(text(r, IN_FORM.hcpcs).toUpperCase());
   if (codes.length === 0) return { kind: 'invalid', problems: [`${cellAddress(formularyHeader + 1, 0)}: the Formulary table has no drug`] };
   const unknownCodes = codes.filter((c) => book.catalogDrug(c) === undefined);
-  if (unknownCodes.length > 0) return { kind: 'invalid', problems: unknownCodes.map((c) => `${cellAddress(formularyHeader + 1 + codes.indexOf(c), 0)}: "${c}" is not a drug of the catalog (add drugs in the pane)`) };
+  // A drug of the user's own (DOMAIN.md 5.4, labelled "(your drug)" by the board) comes from a scenario file: the pane
+  // cannot read its facts from the sheet, so it refuses the sheet (and leaves it as it is) rather than lose the drug.
+  const problemOf = (c: string): string => {
+    const r0 = formularyHeader + 1 + codes.indexOf(c);
+    const product = text(r0, IN_FORM.product);
+    return product.endsWith('(your drug)')
+      ? `${cellAddress(r0, 0)}: "${c}" is a drug of your own (${product}), which the pane cannot read from the sheet; the sheet is left as it is (change the drug in the scenario file and build the board again)`
+      : `${cellAddress(r0, 0)}: "${c}" is not a drug of the catalog (add drugs in the pane)`;
+  };
+  if (unknownCodes.length > 0) return { kind: 'invalid', problems: unknownCodes.map(problemOf) };
 
   // The scenario with that structure and every optional field at its default; required values are read below.
   const ref = book.data;
