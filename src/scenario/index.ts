@@ -41,3 +41,4 @@ export {
 } from './resolve';
 export { sampleScenario } from './sample';
 export { scenarioWarnings } from './warnings';
+export { defaultLaunchPlan, resolveLaunchPlan, REMS_PROGRAMS, TEMPLATE_LABEL, TEMPLATE_MONTHS, type ScenarioLaunchPlan, type ScenarioLaunchMember } from './launch-plan';
