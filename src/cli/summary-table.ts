@@ -5,6 +5,7 @@
  */
 import type { ModelReport } from '../engine/report';
 import { num1, pct, usd, usd0 } from './format';
+import { formatReadiness } from './launch-summary';
 
 
 function table(header: readonly string[], rows: readonly (readonly string[])[], rightFrom: number): string {
@@ -50,5 +51,6 @@ export function formatSummary(r: ModelReport): string {
     table(header, rows, 2),
     '',
     ...program,
+    ...formatReadiness(r.launch),
   ].join('\n');
 }

@@ -159,3 +159,20 @@ export function heldRamp(k: number, hold: number, rampMonths: number): Dec {
   if (k <= hold) return ZERO;
   return rampMonths <= 0 ? ONE : Dec.min(ONE, dec(k - hold).div(rampMonths));
 }
+
+/** Readiness as it leaves the engine (report.ts): counts, and the held and waiting drugs with the names of the tasks. */
+export function launchReport(plan: LaunchPlanInput, r: LaunchReadiness) {
+  const names = (tasks: readonly number[]): string[] => tasks.map((i) => plan.tasks[i]?.name ?? String(i));
+  return {
+    months: r.months,
+    tasks: r.tasks,
+    done: r.done,
+    inProgress: r.inProgress,
+    notStarted: r.notStarted,
+    late: r.late,
+    heldDrugs: r.heldDrugs.map((d) => ({ hcpcs: d.hcpcs, label: d.label, firstOperatingMonth: d.firstOperatingMonth, waitingOn: names(d.tasks) })),
+    waitingDrugs: r.waitingDrugs.map((d) => ({ hcpcs: d.hcpcs, label: d.label, waitingOn: names(d.tasks) })),
+    costByMonth: launchCostByMonth(plan, Math.max(plan.months, ...plan.tasks.map((t) => t.endMonth))).map((c) => c.toDecimalPlaces(2, Dec.ROUND_HALF_UP).toNumber()),
+  };
+}
+export type LaunchReport = ReturnType<typeof launchReport>;

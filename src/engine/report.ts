@@ -7,6 +7,7 @@ import type { Dec } from './decimal';
 import { roundCents, roundUnitPrice } from './decimal';
 import { type AdministrationEconomics, NOT_APPLICABLE, type NotApplicable } from './economics';
 import type { ModelResults } from './model';
+import { launchReport } from './launch';
 
 export const money = (d: Dec): number => roundCents(d).toNumber();
 export const unitPrice = (d: Dec): number => roundUnitPrice(d).toNumber();
@@ -135,6 +136,8 @@ export function modelReport(r: ModelResults) {
         activePatientsAtEnd: count(y.activePatientsAtEnd),
       })),
     },
+    /** Issue 14: where the launch plan stands (null without a plan). */
+    launch: r.launch === null || r.input.launchPlan === undefined ? null : launchReport(r.input.launchPlan, r.launch),
   };
 }
 
