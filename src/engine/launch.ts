@@ -79,6 +79,10 @@ export interface LaunchPlanInput {
   /** The plan's length: the planning months before launch. */
   readonly months: number;
   readonly tasks: readonly LaunchTask[];
+  /** The task force (shown, not computed with): each role and, optionally, the staff member's name. */
+  readonly team?: readonly { readonly role: LaunchRole; readonly name?: string }[];
+  /** True while the plan is the product's default template (labelled as a default where shown). */
+  readonly template?: boolean;
 }
 
 /** Whether a task holds a drug back: distributor task for it, or prior-auth workflow of a payer it needs it for. */

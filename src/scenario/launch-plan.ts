@@ -109,6 +109,8 @@ function needsPriorAuth(scenario: Scenario, payerId: string): boolean {
 export function resolveLaunchPlan(plan: ScenarioLaunchPlan, ref: ReferenceData): LaunchPlanInput {
   return {
     months: plan.months,
+    team: plan.team,
+    ...(plan.template === true ? { template: true } : {}),
     tasks: plan.tasks.map((t) => ({
       ...t,
       ...(t.drug === undefined ? {} : { drug: findCatalogDrug(ref, t.drug)?.hcpcs ?? t.drug.trim().toUpperCase() }),

@@ -19,6 +19,7 @@ import { writeInputs } from './board/inputs';
 import { CohortNumbers } from './board/numbers';
 import type { PrintText } from './board/print';
 import { writeProjection } from './board/projection';
+import { launchLayout, writeLaunchPlan } from './board/launch';
 import { sensitivityCases, writeSensitivity } from './board/sensitivity';
 import { writeSources } from './board/sources';
 import { writeSummary } from './board/summary';
@@ -68,12 +69,14 @@ export function buildBoardPlan(src: BoardInputs): BoardPlan {
   const numbers = new CohortNumbers(ctx);
   const caseNet = caseNetRevenue(ctx);
   const caseNetLoad = caseNetRevenue(ctx, true);
+  const launch = launchLayout(ctx);
   const sheets = [
     writeSummary(ctx, text, vintage),
     writeInputs(ctx, text),
     writeFormulary(ctx, text),
     writeAccess(ctx, text),
     writeProjection(ctx, text),
+    ...(launch ? [writeLaunchPlan(ctx, launch, text)] : []),
     writeSensitivity(ctx, text, numbers, caseNet, caseNetLoad),
     writeSources(ctx, text, vintage),
     writeClaims(ctx, text, numbers, caseNet, caseNetLoad),
