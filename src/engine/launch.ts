@@ -153,7 +153,10 @@ export function launchReadiness(plan: LaunchPlanInput, drugs: readonly { readonl
     inProgress: count('in_progress'),
     notStarted: count('not_started'),
     late: count('late'),
-    heldDrugs: drugs.filter((d) => d.hold.months > 0).map((d) => ({ hcpcs: d.hcpcs, label: d.label, firstOperatingMonth: d.hold.months + 1, tasks: d.hold.tasks })),
+    // The tasks that hold a drug past launch: those of its tasks not done that end after the plan's length.
+    heldDrugs: drugs
+      .filter((d) => d.hold.months > 0)
+      .map((d) => ({ hcpcs: d.hcpcs, label: d.label, firstOperatingMonth: d.hold.months + 1, tasks: d.hold.tasks.filter((i) => (plan.tasks[i]?.endMonth ?? 0) > plan.months) })),
     waitingDrugs: drugs.filter((d) => d.hold.months === 0 && d.hold.tasks.length > 0).map((d) => ({ hcpcs: d.hcpcs, label: d.label, tasks: d.hold.tasks })),
   };
 }

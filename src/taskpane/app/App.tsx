@@ -21,6 +21,7 @@ import type { ReferenceBook } from '../../engine/book';
 import { sampleScenario } from '../../scenario';
 import { computeResults, mixSum } from '../model/results';
 import { FormularyView } from '../ui/FormularyView';
+import { LaunchPlanView } from '../ui/LaunchPlanView';
 import { moneyRounded } from '../ui/format';
 import { type EstimateSheetService, PatientView } from '../ui/PatientView';
 import { PayersView } from '../ui/PayersView';
@@ -75,7 +76,7 @@ const useStyles = makeStyles({
   saveBad: { color: tokens.colorPaletteRedForeground1 },
 });
 
-type View = 'formulary' | 'payers' | 'program' | 'results' | 'patient' | 'workbook';
+type View = 'formulary' | 'payers' | 'program' | 'launch' | 'results' | 'patient' | 'workbook';
 
 function saveText(save: SaveState): string {
   switch (save.kind) {
@@ -151,6 +152,9 @@ export function App(props: { services: AppServices }) {
           <Tab className={styles.tab} content={{ className: styles.tabContent }} value="program">
             Program
           </Tab>
+          <Tab className={styles.tab} content={{ className: styles.tabContent }} value="launch">
+            Launch
+          </Tab>
           <Tab className={styles.tab} content={{ className: styles.tabContent }} value="results">
             Results
           </Tab>
@@ -219,6 +223,7 @@ export function App(props: { services: AppServices }) {
         ) : null}
         {state.ready && view === 'payers' ? <PayersView scenario={state.scenario} edit={edit} /> : null}
         {state.ready && view === 'program' ? <ProgramView scenario={state.scenario} book={book} edit={edit} /> : null}
+        {state.ready && view === 'launch' ? <LaunchPlanView scenario={state.scenario} results={results} referenceData={referenceData} edit={edit} /> : null}
         {state.ready && view === 'results' ? <ResultsView results={results} /> : null}
         {state.ready && view === 'patient' ? <PatientView scenario={shown} book={book} sheet={services.estimateSheet} /> : null}
         {state.ready && view === 'workbook' ? (

@@ -368,5 +368,6 @@ export function cellOfPath(path: string): string | null {
  */
 export function sameScenario(a: Scenario | null, b: Scenario | null): boolean {
   if (a === null || b === null) return a === b;
-  return JSON.stringify(encodeScenario(a)) === JSON.stringify(encodeScenario(b));
+  // Issue 14: the launch plan is not in the tables (the document's settings keep it, launch-store.ts).
+  return JSON.stringify(encodeScenario(a)) === JSON.stringify(encodeScenario(b)) && JSON.stringify(a.launchPlan ?? null) === JSON.stringify(b.launchPlan ?? null);
 }

@@ -344,7 +344,10 @@ export function inputsModel(book: ReferenceBook, scenario: Scenario): InputsMode
   // The Inputs sheet shows only figures of one administration (dose, vials, prices), which do not depend on
   // the months projected: the engine runs over one month, a fifth of the time of the sample's 42. (A test
   // holds this to the Inputs sheet of the full board.)
-  const results = runModel(book, { ...input, program: { ...input.program, planningMonths: 0, horizonMonths: 1 } });
+  // (Without the launch plan, issue 14: it sets the planning months, and the Inputs sheet shows none of what it moves.)
+  const { launchPlan: _plan, ...once } = input;
+  void _plan;
+  const results = runModel(book, { ...once, program: { ...input.program, planningMonths: 0, horizonMonths: 1 } });
   const src = { book, input, results, sensitivity: [], named: [], applied: scenarioDefaultsApplied(scenario, book.data), generatedAt: new Date(), scenario };
   // Inputs does not depend on the sensitivity cases: none are computed.
   const ctx = new BoardContext(src, []);

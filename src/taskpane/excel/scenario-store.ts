@@ -19,6 +19,7 @@ import { NAME_PREFIX, SHEET } from '../../workbook/board/context';
 import { OWNER_MARKER } from '../../workbook/plan';
 import { type ExcelRun, type OwnerRecord, applyStyle, renderBoardInExcel } from '../../workbook/render-officejs';
 import { type Cell, type TableData, TABLE_LIST, cellOfPath, decodeTables } from './inputs-codec';
+import { storeLaunchPlan, withStoredLaunchPlan } from './launch-store';
 import { type Grid, type InputsModel, changedRuns, inputsModel, readInputEdits, readInputsSheet } from './inputs-sheet';
 
 export type WorkbookScenario =
@@ -143,7 +144,13 @@ export class OfficeScenarioStore implements ScenarioStore {
     return model;
   }
 
+  /** Issue 14: the scenario of the Inputs sheet, with the launch plan kept in the document's settings (launch-store.ts). */
   async read(): Promise<WorkbookScenario> {
+    const read = await this.readSheet();
+    return read.kind === 'ok' ? { ...read, scenario: withStoredLaunchPlan(read.scenario, this.book().data) } : read;
+  }
+
+  private async readSheet(): Promise<WorkbookScenario> {
     const found = await this.run(async (context) => {
       const where = await locate(context);
       if (where.inputsId !== null) return { where, grid: await readGrid(context, where.inputsId), legacy: null };
@@ -195,6 +202,7 @@ export class OfficeScenarioStore implements ScenarioStore {
   }
 
   async write(scenario: Scenario): Promise<WriteResult> {
+    await storeLaunchPlan(scenario.launchPlan);
     const after = this.model(scenario);
     const held = this.held;
     if (this.sheetId !== null && held !== null && held.model.signature === after.signature) {
