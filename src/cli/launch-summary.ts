@@ -5,7 +5,7 @@ import { usd0 } from './format';
 export function formatReadiness(launch: ModelReport['launch']): string[] {
   if (launch === null) return [];
   const held = launch.heldDrugs.map((d) => `  ${d.hcpcs} ${d.label}: held back to operating month ${d.firstOperatingMonth}, waiting on ${d.waitingOn.join('; ')}`);
-  const waiting = launch.waitingDrugs.map((d) => `  ${d.hcpcs} ${d.label}: ready at launch once ${d.waitingOn.join('; ')} ${d.waitingOn.length === 1 ? 'is' : 'are'} done`);
+  const waiting = launch.waitingDrugs.length === 0 ? [] : [`Waiting on tasks not done that end by launch (ready at launch if they finish on time): ${launch.waitingDrugs.map((d) => d.hcpcs).join(', ')}`];
   const total = launch.costByMonth.reduce((t, c) => t + c, 0);
   return [
     '',
@@ -13,6 +13,6 @@ export function formatReadiness(launch: ModelReport['launch']): string[] {
     `Startup costs by month: ${launch.costByMonth.map((c, i) => `${i + 1}: ${usd0.format(c)}`).join(', ')} (total ${usd0.format(total)})`,
     launch.heldDrugs.length === 0 ? 'No drug is held back past launch.' : 'Held back past launch:',
     ...held,
-    ...(waiting.length > 0 ? ['Waiting on tasks that end by launch:', ...waiting] : []),
+    ...waiting,
   ];
 }

@@ -44,3 +44,14 @@ describe('model with a launch plan', () => {
     expect((JSON.parse((await cli('model', '--json')).out) as { launch: unknown }).launch).toBeNull();
   });
 });
+
+describe('examples/launch-plan-scenario.json (the README\'s example)', () => {
+  it('is valid and holds Remicade back to operating month 3 (its distributor task ends in month 8 of a 6-month plan)', async () => {
+    const file = join(__dirname, '../../examples/launch-plan-scenario.json');
+    const r = await cli('model', '--scenario', file);
+    expect(r.code).toBe(0);
+    // 3 payer contracts and the Medicaid prior-authorization workflow done (4), chairs and space in progress, Remicade's distributor late.
+    expect(r.out).toContain('Launch plan (6 months):  4 of 20 tasks done, 1 in progress, 14 not started, 1 late');
+    expect(r.out).toContain('J1745 Remicade (infliximab): held back to operating month 3');
+  });
+});
