@@ -12,7 +12,7 @@
  */
 import type { LaunchPlanInput, LaunchRole, LaunchTask } from '../engine/launch';
 import type { ReferenceData } from '../engine/reference';
-import { PRIOR_AUTH_EXEMPT_PAYER_IDS } from './defaults';
+import { LABEL_ASSUMPTION, PRIOR_AUTH_EXEMPT_PAYER_IDS, type ScenarioDefault } from './defaults';
 import { findCatalogDrug } from './lookup';
 import type { Scenario } from './types';
 
@@ -54,6 +54,17 @@ export const TEMPLATE_MONTHS = 6;
 
 /** How the template splits the scenario's startup costs (assumptions: the user enters the practice's own quotes). */
 export const TEMPLATE_COST_SHARES = { space: 0.5, training: 0.2, orderSets: 0.1, priorAuth: 0.2 } as const;
+
+/** The template as a default the scenario relies on (listed under Sources and assumptions while the plan is the template). */
+export const DEFAULT_LAUNCH_PLAN: ScenarioDefault = {
+  field: 'launchPlan',
+  value: null,
+  display: 'the default six-month plan template',
+  label: LABEL_ASSUMPTION,
+  source:
+    'DOMAIN.md 1 step 5 ("plan over about 6 months, then launch"); the tasks the path needs (DOMAIN.md 1 steps 3-4); REMS programs ' +
+    'from the FDA REMS database; startup costs split 20% prior-authorization workflows, 10% EHR build, 20% training, the rest chairs and space (assumptions).',
+};
 
 export const TEMPLATE_LABEL = 'default: plan template (assumption; six months, DOMAIN.md 1 step 5); replace it with the task force\'s own dates, costs and statuses';
 

@@ -44,7 +44,7 @@ import {
   newestFeeScheduleYear,
   newestQuarter,
 } from './lookup';
-import { resolveLaunchPlan } from './launch-plan';
+import { DEFAULT_LAUNCH_PLAN, resolveLaunchPlan } from './launch-plan';
 import {
   PAYER_COVERAGE_KEYS,
   PAYER_TERM_KEYS,
@@ -362,6 +362,8 @@ export function scenarioDefaultsApplied(scenario: Scenario, ref?: ReferenceData)
     ['gpoDiscount', DEFAULT_GPO_DISCOUNT],
     ['accessRiskThreshold', DEFAULT_ACCESS_RISK_THRESHOLD],
   ];
+  // Issue 14: the plan template is a default until the task force makes it its own.
+  if (scenario.launchPlan?.template === true) use('launchPlan', DEFAULT_LAUNCH_PLAN, DEFAULT_LAUNCH_PLAN.display);
   for (const [key, def] of programDefaults) {
     // Issue 14: a launch plan sets the planning months.
     if (key === 'planningMonths' && scenario.launchPlan !== undefined) continue;

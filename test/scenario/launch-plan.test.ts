@@ -58,6 +58,10 @@ describe('the default plan template', () => {
   it('does not list the planning months as a default when the plan sets them', () => {
     const noPm: Scenario = { ...withPlan, program: { ...withPlan.program, planningMonths: undefined } };
     expect(scenarioDefaultsApplied(noPm, referenceData).map((a) => a.path)).not.toContain('program.planningMonths');
+    // The template itself is listed as a default (Sources and assumptions) until a task is edited.
+    expect(scenarioDefaultsApplied(noPm, referenceData).find((a) => a.path === 'launchPlan')?.default.label).toBe('default: assumption');
+    const own: Scenario = { ...noPm, launchPlan: { ...template, template: false } };
+    expect(scenarioDefaultsApplied(own, referenceData).map((a) => a.path)).not.toContain('launchPlan');
   });
 });
 
