@@ -189,3 +189,27 @@ export async function openPane(env: PaneEnv, options: OpenOptions = {}): Promise
 export function serializeWorkbook(page: Page): Promise<string> {
   return page.evaluate(() => (window as unknown as { __fakeExcel: { serialize(): string } }).__fakeExcel.serialize());
 }
+
+/**
+ * One browser and one build for a test file: registers beforeAll (start) and afterAll (close every page it
+ * opened, then the browser and server), and returns `open`, which opens a page and keeps it for the close.
+ */
+export function paneSession(): { open(options?: OpenOptions): Promise<OpenPane> } {
+  let env: PaneEnv | undefined;
+  const panes: OpenPane[] = [];
+  beforeAll(async () => {
+    env = await startEnv();
+  });
+  afterAll(async () => {
+    for (const p of panes) await p.close().catch(() => undefined);
+    await env?.close();
+  });
+  return {
+    async open(options: OpenOptions = {}): Promise<OpenPane> {
+      if (!env) throw new Error('paneSession: the browser is not started (open pages inside tests)');
+      const pane = await openPane(env, options);
+      panes.push(pane);
+      return pane;
+    },
+  };
+}

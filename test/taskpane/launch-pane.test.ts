@@ -11,27 +11,11 @@ import { referenceData } from '../../src/data';
 import { defaultLaunchPlan, sampleScenario, type Scenario } from '../../src/scenario';
 import { computeResults } from '../../src/taskpane/model/results';
 import { moneyRounded } from '../../src/taskpane/ui/format';
-import { type OpenPane, type PaneEnv, openPane, serializeWorkbook, startEnv } from './harness';
+import { paneSession, serializeWorkbook } from './harness';
 
 jest.setTimeout(240_000);
 
-let env: PaneEnv;
-const panes: OpenPane[] = [];
-
-beforeAll(async () => {
-  env = await startEnv();
-});
-
-afterAll(async () => {
-  for (const p of panes) await p.close().catch(() => undefined);
-  await env?.close();
-});
-
-async function open(options: Parameters<typeof openPane>[1] = {}): Promise<OpenPane> {
-  const pane = await openPane(env, options);
-  panes.push(pane);
-  return pane;
-}
+const { open } = paneSession();
 
 async function expectText(page: Page, testId: string, text: string): Promise<void> {
   await page.getByTestId(testId).filter({ hasText: text }).waitFor();
