@@ -2,9 +2,12 @@
  * Issue 14: the Launch plan sheet drawn in Excel by the Office.js renderer (against the fake Excel): its cells, and
  * the Gantt grid's conditional formats added as custom rules over the live cells (range.conditionalFormats.add
  * ("Custom"), custom.rule.formula and custom.format.fill.color: Office.js ConditionalFormatCollection and
- * CustomConditionalFormat, learn.microsoft.com/javascript/api/excel/excel.customconditionalformat).
+ * CustomConditionalFormat, learn.microsoft.com/javascript/api/excel/excel.customconditionalformat); and by the
+ * exceljs renderer (worksheet.addConditionalFormatting: expression rules with a differential fill in the .xlsx).
  */
+import JSZip from 'jszip';
 import { referenceData } from '../../src/data';
+import { renderXlsx } from '../../src/workbook/render-exceljs';
 import { defaultLaunchPlan, sampleScenario, type Scenario } from '../../src/scenario';
 import { LAUNCH_SHEET, LP } from '../../src/workbook/board/launch';
 import { CONDITIONAL_LOOKS, cellAddress, formulaCells } from '../../src/workbook/plan';
@@ -35,5 +38,20 @@ describe('the Launch plan sheet in Excel (Office.js)', () => {
     expect(bucket['conditionalFormats.add()']).toEqual(['Custom']);
     expect(bucket['conditionalFormats.add().custom.rule.formula']).toMatch(/^=AND\(L\d+<>"",\$I\d+<>"Done",\$I\d+<>"Late"\)$/);
     expect(bucket['conditionalFormats.add().custom.format.fill.color']).toBe(CONDITIONAL_LOOKS.plan.fill);
+  });
+});
+
+describe('the Launch plan sheet in the .xlsx (exceljs)', () => {
+  it('writes the grid\'s three expression rules with their fills', async () => {
+    const zip = await JSZip.loadAsync(await renderXlsx(plan));
+    const workbook = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
+    const index = [...workbook.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]).indexOf(LAUNCH_SHEET) + 1;
+    const xml = (await zip.file(`xl/worksheets/sheet${index}.xml`)?.async('string')) ?? '';
+    const sheet = sheetOf(plan, LAUNCH_SHEET);
+    const grid = sheet.conditionalFormats.filter((cf) => cf.look === 'plan')[0]!.range;
+    const rules = [...xml.matchAll(new RegExp(`<conditionalFormatting sqref="${grid}">[\\s\\S]*?<formula>([^<]*)</formula>`, 'g'))].map((m) => m[1]);
+    expect(rules.map((f) => f?.replace(/\d+/g, '#').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>'))).toEqual(['AND(L#<>"",$I#="Done")', 'AND(L#<>"",$I#="Late")', 'AND(L#<>"",$I#<>"Done",$I#<>"Late")']);
+    const styles = (await zip.file('xl/styles.xml')?.async('string')) ?? '';
+    for (const look of ['good', 'bad', 'plan'] as const) expect(styles).toContain(CONDITIONAL_LOOKS[look].fill.slice(1).toUpperCase());
   });
 });
