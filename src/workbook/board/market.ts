@@ -60,7 +60,7 @@ export function writeMarket(ctx: BoardContext, text: PrintText, market: DemandIn
   s.tabColor = '#548235';
   s.value(0, 0, 'Market: where the new patients a month come from', 'title');
   s.value(1, 0, 'Service area x prevalence x share on infused therapy x yearly starts / 12 x the practice\'s capture share, per therapeutic area; then each drug\'s share of its area, beside the figure the scenario uses.', 'subtitle');
-  s.value(2, 0, 'Blue cells are inputs (cream: the product\'s default, an assumption; change it). Sources of the defaults: the Sources and assumptions sheet. Set "use derived" to 1 to run the model on the derived figure, 0 to keep your own.', 'note');
+  s.value(2, 0, `Blue cells are inputs (cream: the product's default; change it). Sources of the defaults: the Sources and assumptions sheet; shares on infused therapy and yearly starts: ${DEMAND_ESTIMATE_LABEL}. Set "use derived" to 1 to run the model on the derived figure, 0 to keep your own.`, 'note');
 
   // Service area ------------------------------------------------------------------------------------------
   s.value(4, 0, 'Service area and competition', 'section');
@@ -134,7 +134,7 @@ export function writeMarket(ctx: BoardContext, text: PrintText, market: DemandIn
     s.formula(row, MA.referrals, `IF(OR(${c(MA.backlog)}=0,${c(MA.wait)}=0),"",${c(MA.backlog)}/(${c(MA.wait)}*12/52))`, res?.referralsPerMonth ?? '', 'formula', 'count2');
     const prevalenceGiven = mine?.prevalence !== undefined;
     const estimatesGiven = mine?.infusedShare !== undefined && mine.startsPerYear !== undefined;
-    s.value(row, MA.label, `${prevalenceGiven ? 'prevalence: scenario input' : 'prevalence: default, public source (Sources sheet)'}; ${estimatesGiven ? 'shares: scenario input' : `shares: ${DEMAND_ESTIMATE_LABEL}`}`, 'note');
+    s.value(row, MA.label, `${prevalenceGiven ? 'prevalence: scenario input' : 'prevalence: default (public source)'}; ${estimatesGiven ? 'shares: scenario input' : 'shares: default (the product\'s estimate)'}`, 'note');
   });
 
   // Per drug ----------------------------------------------------------------------------------------------
@@ -157,7 +157,7 @@ export function writeMarket(ctx: BoardContext, text: PrintText, market: DemandIn
     s.formula(row, MD.used, `IF(${c(MD.adopt)}=1,${c(MD.derived)},${c(MD.own)})`, res?.used ?? 0, 'formulaBold', 'count2');
     s.formula(row, MD.gap, `${c(MD.used)}-${c(MD.derived)}`, res?.gap ?? 0, 'formula', 'count2');
   });
-  s.widths(0, [44, 12, 12, 12, 14, 16, 14, 14, 14, 16, 16, 14, 14, 14, 60]);
+  s.widths(0, [44, 12, 12, 12, 14, 16, 14, 14, 14, 16, 16, 14, 14, 14, 52]);
   s.freeze = { rows: 0, columns: 1 };
   return s;
 }
