@@ -16,6 +16,7 @@ import { moneyRounded } from '../../src/taskpane/ui/format';
 import { marketScenario } from '../support/market-scenario';
 import { type OpenPane, type PaneEnv, openPane, serializeWorkbook, startEnv } from './harness';
 import { parseState, workbookScenario } from './workbook-state';
+import { enterServiceArea } from './demand-steps';
 
 jest.setTimeout(240_000);
 
@@ -41,25 +42,6 @@ async function expectText(locator: ReturnType<Page['getByTestId']>, text: string
   await locator.filter({ hasText: text }).first().waitFor({ timeout: 10_000 }).catch(async () => {
     throw new Error(`expected "${text}", found "${await locator.first().textContent()}"`);
   });
-}
-
-/** The sample, the Demand view, and the service area typed in. */
-export async function enterServiceArea(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Load the sample' }).click();
-  await page.getByRole('tab', { name: 'Demand' }).click();
-  await page.getByRole('button', { name: 'Estimate demand for my service area' }).click();
-  const type = async (label: string, value: string): Promise<void> => {
-    const input = page.getByLabel(new RegExp(`^${label.replace(/[+]/g, '\\+')}`));
-    await input.fill(value);
-    await input.blur();
-  };
-  await type('Adults 18-49', '60000');
-  await type('Adults 50-64', '36000');
-  await type('Adults 65+', '24000');
-  await type('Travelling beyond it', '20');
-  await type('Hospital outpatient', '1');
-  await type('Other practices', '1');
-  await type('Home infusion', '1');
 }
 
 describe('Demand view in the task pane (fake host)', () => {

@@ -11,31 +11,17 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { openPane, startEnv } from './harness';
+import { enterServiceArea, typeInto } from './demand-steps';
 
 const OUT = path.resolve(process.argv[2] ?? path.join(__dirname, '../../docs'));
 
 async function enter(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Load the sample' }).click();
-  await page.getByRole('button', { name: 'Dismiss' }).click();
-  await page.getByRole('tab', { name: 'Demand' }).click();
-  await page.getByRole('button', { name: 'Estimate demand for my service area' }).click();
-  const type = async (label: string, value: string): Promise<void> => {
-    const input = page.getByLabel(new RegExp(`^${label.replace(/[+]/g, '\\+')}`));
-    await input.fill(value);
-    await input.blur();
-  };
-  await type('Adults 18-49', '60000');
-  await type('Adults 50-64', '36000');
-  await type('Adults 65+', '24000');
-  await type('Travelling beyond it', '20');
-  await type('Hospital outpatient', '1');
-  await type('Other practices', '1');
-  await type('Home infusion', '1');
+  await enterServiceArea(page, { dismiss: true });
   await page.getByLabel('Area of Q5121').selectOption('ibd');
-  await type('Share of Q5121', '50');
+  await typeInto(page, 'Share of Q5121', '50');
   await page.getByRole('radiogroup', { name: 'Volume of Q5121' }).getByLabel('Use derived').check();
   await page.getByLabel('Area of J2350').selectOption('ms');
-  await type('Share of J2350', '80');
+  await typeInto(page, 'Share of J2350', '80');
   await page.getByText('volume: derived default, 0.78 a month').waitFor();
 }
 
