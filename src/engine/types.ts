@@ -6,6 +6,7 @@
 import type { LaunchPlanInput } from './launch';
 import type { CoverageType, SupplementalCoverage } from './patient';
 import type { Complexity, DoseBasis, RegimenSpec, Route } from './reference';
+import type { DemandInput } from './demand';
 
 /** DOMAIN.md 2.6: how a payer prices the drug line. */
 export type DrugRule =
@@ -168,4 +169,6 @@ export interface ModelInput {
    * drug until the tasks it waits on end. Absent = the program's planning months and startup costs.
    */
   readonly launchPlan?: LaunchPlanInput;
+  /** Issue 14: the market demand is estimated from (engine/demand.ts); absent when the scenario has none. */
+  readonly market?: DemandInput;
 }

@@ -11,6 +11,9 @@ export type {
   ScenarioPayer,
   ScenarioProgram,
   ScenarioFixedCost,
+  ScenarioDrugDemand,
+  ScenarioMarket,
+  ScenarioMarketArea,
   PayerTerms,
   ValidationIssue,
 } from './types';
@@ -42,3 +45,4 @@ export {
 export { sampleScenario } from './sample';
 export { scenarioWarnings } from './warnings';
 export { defaultLaunchPlan, resolveLaunchPlan, REMS_PROGRAMS, TEMPLATE_LABEL, TEMPLATE_MONTHS, type ScenarioLaunchPlan, type ScenarioLaunchMember } from './launch-plan';
+export { resolveMarket, resolveMarketAreas, applyAdoptedDemand } from './market';

@@ -27,6 +27,7 @@ import {
 import { COVERAGE_TYPES, SUPPLEMENTAL_COVERAGES } from '../engine/patient';
 import { LAUNCH_ROLES, LAUNCH_STATUSES, LAUNCH_TASK_KINDS } from '../engine/launch';
 import { DEFAULT_HORIZON_MONTHS } from './defaults';
+import { AGE_BANDS, DEMAND_AREAS } from '../engine/demand';
 import { PAYER_COVERAGE_KEYS, PAYER_TERM_KEYS, SCENARIO_FORMAT_VERSION, type Scenario, type ValidationIssue } from './types';
 
 export type ScenarioValidation =
@@ -241,6 +242,42 @@ const payerMix: Rule = (value, path, out) => {
   }
 };
 
+// Issue 14, demand (scenario/market.ts).
+const DRUG_DEMAND_SHAPE: Shape = {
+  area: required(oneOf(DEMAND_AREAS)),
+  share: required(fraction),
+  adopt: optional(boolean),
+};
+
+const prevalenceByBand: Rule = (value, path, out) => {
+  if (!Array.isArray(value) || value.length !== AGE_BANDS.length) {
+    out.add(path, `must be an array of ${AGE_BANDS.length} fractions, one per age band (${AGE_BANDS.join(', ')})`);
+    return;
+  }
+  value.forEach((v: unknown, i) => fraction(v, `${path}[${i}]`, out));
+};
+
+const MARKET_AREA_SHAPE: Shape = {
+  area: required(oneOf(DEMAND_AREAS)),
+  prevalence: optional(prevalenceByBand),
+  infusedShare: optional(fraction),
+  startsPerYear: optional(fraction),
+  backlog: optional(bounded('referralBacklog')),
+  waitWeeks: optional(bounded('waitWeeks')),
+};
+
+const MARKET_SHAPE: Shape = {
+  adults18to49: required(bounded('adultsInBand')),
+  adults50to64: required(bounded('adultsInBand')),
+  adults65plus: required(bounded('adultsInBand')),
+  driveTimeMinutes: optional(bounded('driveTimeMinutes')),
+  travelShare: optional(fraction),
+  hospitalOutpatient: optional(bounded('competingSites')),
+  otherPractices: optional(bounded('competingSites')),
+  homeInfusion: optional(bounded('competingSites')),
+  areas: optional(arrayOf(objectOf(MARKET_AREA_SHAPE))),
+};
+
 const CUSTOM_DRUG_SHAPE: Shape = {
   name: required(nonEmptyString),
   route: required(oneOf(['IV', 'SC'])),
@@ -276,6 +313,7 @@ const DRUG_SHAPE: Shape = {
   payerMix: optional(payerMix),
   coursesPerYear: optional(numberRule({ min: 0, minExclusive: true, max: 52 })),
   custom: optional(objectOf(CUSTOM_DRUG_SHAPE)),
+  demand: optional(objectOf(DRUG_DEMAND_SHAPE)),
 };
 
 const DRUG_RULE_KINDS = ['payment_limit', 'asp_plus', 'wac_percent', 'fixed_per_unit'] as const;
@@ -433,6 +471,7 @@ const SCENARIO_SHAPE: Shape = {
   payers: required(arrayOf(objectOf(PAYER_SHAPE), 'must list at least one payer')),
   program: required(objectOf(PROGRAM_SHAPE)),
   launchPlan: optional(objectOf(LAUNCH_PLAN_SHAPE)),
+  market: optional(objectOf(MARKET_SHAPE)),
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -539,6 +578,7 @@ function crossCheck(doc: JsonRecord, out: Issues, ref: ReferenceData | undefined
 
   checkWeightSum(payers, out);
   if (isRecord(doc.launchPlan)) checkLaunchPlan(doc, doc.launchPlan, drugs, payerIds, out, ref);
+  checkMarket(doc, drugs, out);
 }
 
 /**
@@ -570,6 +610,23 @@ function checkLaunchPlan(doc: JsonRecord, plan: JsonRecord, drugs: readonly (Jso
     if (task.kind === 'prior_auth' && task.payer === undefined) out.add(`${path}.payer`, 'required for a prior-authorization workflow: the payer it is for');
     if (ok('drug') && !codes.has(drugKey(task.drug as string))) out.add(`${path}.drug`, `drug ${JSON.stringify(task.drug)} is not in drugs`);
     if (ok('payer') && !payerIds.has((task.payer as string).toUpperCase())) out.add(`${path}.payer`, `payer ${JSON.stringify(task.payer)} is not in payers`);
+  });
+}
+
+/** Issue 14: a drug's demand claim needs the market; an area is listed once in the market. */
+function checkMarket(doc: JsonRecord, drugs: readonly (JsonRecord | undefined)[], out: Issues): void {
+  drugs.forEach((drug, i) => {
+    if (drug !== undefined && drug.demand !== undefined && doc.market === undefined) {
+      out.add(`drugs[${i}].demand`, 'needs the scenario\'s market (the service area the demand comes from)');
+    }
+  });
+  if (!isRecord(doc.market) || !Array.isArray(doc.market.areas)) return;
+  const seen = new Map<string, number>();
+  doc.market.areas.forEach((a: unknown, i) => {
+    if (!isRecord(a) || typeof a.area !== 'string') return;
+    const first = seen.get(a.area);
+    if (first !== undefined) out.add(`market.areas[${i}].area`, `duplicate area ${JSON.stringify(a.area)} (also market.areas[${first}])`);
+    else seen.set(a.area, i);
   });
 }
 

@@ -90,6 +90,12 @@ describe('one place for the bounds', () => {
     launchPlanMonths: defs['launchPlan']?.properties['months'],
     launchTaskMonth: defs['launchTask']?.properties['startMonth'],
     launchTaskCost: defs['launchTask']?.properties['cost'],
+    // Issue 14, the market.
+    adultsInBand: defs['market']?.properties['adults18to49'],
+    driveTimeMinutes: defs['market']?.properties['driveTimeMinutes'],
+    competingSites: defs['market']?.properties['hospitalOutpatient'],
+    referralBacklog: defs['marketArea']?.properties['backlog'],
+    waitWeeks: defs['marketArea']?.properties['waitWeeks'],
   };
 
   it.each(Object.keys(SCENARIO_BOUNDS) as (keyof typeof SCENARIO_BOUNDS)[])('scenario.schema.json states the bound of %s', (name) => {

@@ -368,6 +368,7 @@ export function cellOfPath(path: string): string | null {
  */
 export function sameScenario(a: Scenario | null, b: Scenario | null): boolean {
   if (a === null || b === null) return a === b;
-  // Issue 14: the launch plan is not in the tables (the document's settings keep it, launch-store.ts).
-  return JSON.stringify(encodeScenario(a)) === JSON.stringify(encodeScenario(b)) && JSON.stringify(a.launchPlan ?? null) === JSON.stringify(b.launchPlan ?? null);
+  // Issue 14: the launch plan, the market and the drugs' demand claims are kept outside the tables (launch-store.ts, market-settings.ts).
+  const demandOf = (s: Scenario): string => JSON.stringify([s.market ?? null, s.drugs.map((d) => d.demand ?? null)]);
+  return JSON.stringify(encodeScenario(a)) === JSON.stringify(encodeScenario(b)) && demandOf(a) === demandOf(b) && JSON.stringify(a.launchPlan ?? null) === JSON.stringify(b.launchPlan ?? null);
 }

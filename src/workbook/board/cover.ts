@@ -20,6 +20,8 @@ export const PACK_ORDER: readonly (readonly [string, string])[] = [
   [LAUNCH_SHEET, 'the task force\'s plan month by month: tasks, owners, statuses, startup costs, the drugs held back'],
   [SHEET.sensitivity, 'what moves the value: each driver low and high, the tornado, named scenarios'],
   [SHEET.inputs, 'every input, labelled scenario input, default or rule'],
+  // Issue 14: only in a board whose scenario has a market.
+  [SHEET.market, 'where the new patients a month come from: service area, areas, each drug beside its own figure'],
   [SHEET.sources, 'where each rule and default comes from'],
   [SHEET.claims, 'appendix: each drug\'s claim for each payer, line by line'],
 ];
@@ -52,6 +54,7 @@ export function writeCover(ctx: BoardContext, text: PrintText): SheetBuilder {
   r++;
   for (const [sheet, what] of PACK_ORDER) {
     if (sheet === LAUNCH_SHEET && ctx.src.input.launchPlan === undefined) continue;
+    if (sheet === SHEET.market && ctx.src.input.market === undefined) continue;
     s.value(r, 0, sheet, 'kpiLabel');
     s.value(r, 1, what, 'text');
     r++;
