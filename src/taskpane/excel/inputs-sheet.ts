@@ -24,10 +24,10 @@ import { builtinPayer, drugRuleOf } from '../../engine/payers';
 import { formatIssue, loadScenario, resolveScenario, sampleScenario, scenarioDefaultsApplied } from '../../scenario';
 import { newestFeeScheduleYear, newestQuarter } from '../../scenario/lookup';
 import { PAYER_COVERAGE_KEYS, PAYER_TERM_KEYS, SCENARIO_FORMAT_VERSION, type Scenario, type ScenarioDrug, type ScenarioPayer } from '../../scenario/types';
-import { DEFAULT_HORIZON_MONTHS, DEFAULT_PATIENT_WEIGHT_KG, DEFAULT_PLANNING_MONTHS, PRIOR_AUTH_EXEMPT_PAYER_IDS } from '../../scenario/defaults';
+import { DEFAULT_HORIZON_MONTHS, DEFAULT_PATIENT_WEIGHT_KG, DEFAULT_PLANNING_MONTHS, defaultPriorAuthPayers } from '../../scenario/defaults';
 import { buildInputsPlan } from '../../workbook/board';
-import { BoardContext, IN_FORM, IN_PAY, IN_VOL, INPUTS_FIXED_COL, INPUTS_PROGRAM_HEADER, PROGRAM_KEYS, type ProgramKey } from '../../workbook/board/context';
-import { COVERAGE_WORDS, NO_LIMIT_WORD, RULE_WORDS, SOURCE_WORDS, SUPPLEMENTAL_WORDS } from '../../workbook/board/inputs';
+import { BoardContext } from '../../workbook/board/context';
+import { type CellKind, FORMULARY_COLUMNS, INPUTS_WORDS, IN_FORM, IN_PAY, IN_VOL, PAYER_COLUMNS, PROGRAM_HEADERS, PROGRAM_KEYS, PROGRAM_LAYOUT, type ProgramKey, RULE_WORDS, SOURCE_WORDS, VOLUME_COLUMNS, inputColumns, inputsRows, keyOfWords, wordKey } from '../../workbook/board/inputs-layout';
 import { NUMBER_FORMATS, type PlanCell, type PlanSheet, type StyleId, cellAddress } from '../../workbook/plan';
 import { keepText } from '../../workbook/typed-text';
 
@@ -40,6 +40,11 @@ interface FieldCell {
   readonly col: number;
   /** The scenario with the typed value; null when the value cannot be that field. `at` reads other cells. */
   readonly apply: (s: Scenario, value: unknown, at: (row: number, col: number) => unknown) => Scenario | null;
+  /**
+   * For a field whose new value changes only this cell (inputs-layout.ts `plain`): the field's value in a
+   * scenario, which the cell shows as it is. Such an edit is laid out without the engine (`patchedModel`).
+   */
+  readonly plain?: (s: Scenario) => unknown;
 }
 
 export interface InputsModel {
@@ -83,64 +88,47 @@ function mapPayer(s: Scenario, i: number, f: (p: ScenarioPayer) => ScenarioPayer
   return next ? { ...s, payers: s.payers.map((x, j) => (j === i ? next : x)) } : null;
 }
 
-const PROGRAM_FIELDS: Partial<Record<ProgramKey, 'practiceName' | 'name' | keyof Scenario['program']>> = {
-  Practice: 'practiceName',
-  Scenario: 'name',
-  Chairs: 'chairs',
-  HoursPerDay: 'hoursPerDay',
-  DaysPerMonth: 'daysPerMonth',
-  UtilizationTarget: 'utilizationTarget',
-  ChairsPerNurse: 'chairsPerNurse',
-  StartupCosts: 'startupCosts',
-  DiscountRate: 'discountRate',
-  DistributorTermsDays: 'distributorTermsDays',
-  InventoryDaysOnHand: 'inventoryDaysOnHand',
-  PriorAuthDelayDays: 'priorAuthDelayDays',
-  PriorAuthStaffMinutes: 'priorAuthStaffMinutes',
-  StaffHourlyCost: 'staffHourlyCost',
-  WhiteBagHandlingCost: 'whiteBagHandlingCost',
-  PromptPayDiscount: 'promptPayDiscount',
-  GpoDiscount: 'gpoDiscount',
-  AccessRiskThreshold: 'accessRiskThreshold',
-};
+/** Whether a value typed in a cell is text (trimmed, not empty). */
+const textValue = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
 
-const PAYER_NUMBER_TERMS = {
-  [IN_PAY.adminPct]: 'adminPercentOfFeeSchedule',
-  [IN_PAY.adminCoins]: 'adminCoinsurance',
-  [IN_PAY.seq]: 'sequestration',
-  [IN_PAY.collect]: 'collectionRate',
-  [IN_PAY.denial]: 'denialWriteOff',
-  [IN_PAY.days]: 'daysToPayment',
-  [IN_PAY.paDenial]: 'priorAuthDenialRate',
-} as const;
-
-/** Words as a key: case, spaces, punctuation and underscores do not count ("Medicaid as secondary (QMB)", "medicaid_qmb"). */
-const wordKey = (v: unknown): string => String(v).toLowerCase().replace(/[^a-z0-9]/g, '');
-
-/** The key of `words` whose words (or the key itself) `v` spells; undefined when none. */
-function keyOfWords<K extends string>(words: Readonly<Record<K, string>>, v: unknown): K | undefined {
-  const typed = wordKey(v);
-  if (typed === '') return undefined;
-  return (Object.keys(words) as K[]).find((k) => wordKey(words[k]) === typed || wordKey(k) === typed);
+/** A value typed in a cell as its column takes it (inputs-layout.ts); undefined when it is not one. */
+function valueOf(takes: CellKind, v: unknown): unknown {
+  switch (takes.kind) {
+    case 'text':
+      return textValue(v) ?? undefined;
+    case 'number':
+      return num(v) ?? undefined;
+    case 'yesNo':
+      return yes(v) ?? undefined;
+    case 'words':
+      return keyOfWords(takes.words, v);
+    case 'numberOrWord':
+      return wordKey(v) === wordKey(takes.word) ? takes.value : (num(v) ?? undefined);
+  }
 }
 
 function ruleFrom(words: unknown, figure: unknown): DrugRule | null {
-  const w = String(words).trim().toLowerCase();
   const n = num(figure);
   if (n === null) return null;
-  const kind = (Object.keys(RULE_WORDS) as DrugRule['kind'][]).find((k) => RULE_WORDS[k].toLowerCase() === w);
+  const kind = keyOfWords(RULE_WORDS, words);
   return kind === undefined ? null : drugRuleOf(kind, n);
 }
+
+/** A scenario payer without one of its optional fields (back to its default). */
+const payerWithout = (p: ScenarioPayer, key: string): ScenarioPayer => Object.fromEntries(Object.entries(p).filter(([k]) => k !== key)) as unknown as ScenarioPayer;
 
 function fieldCells(ctx: BoardContext, s: Scenario): FieldCell[] {
   const cells: FieldCell[] = [];
   const L = ctx.layout.inputs;
-  for (const [key, field] of Object.entries(PROGRAM_FIELDS) as [ProgramKey, string][]) {
+  for (const key of PROGRAM_KEYS) {
+    const { field, plain } = PROGRAM_LAYOUT[key];
+    if (field === undefined) continue;
     cells.push({
       row: L.programRow[key],
       col: 1,
+      ...(plain ? { plain: (x: Scenario) => (field === 'practiceName' || field === 'name' ? x[field] : x.program[field]) } : {}),
       apply: (x, v) => {
-        if (field === 'practiceName' || field === 'name') return typeof v === 'string' && v.trim() !== '' ? { ...x, [field]: v.trim() } : null;
+        if (field === 'practiceName' || field === 'name') return textValue(v) === null ? null : { ...x, [field]: textValue(v) };
         const n = num(v);
         return n === null ? null : { ...x, program: { ...x.program, [field]: n } };
       },
@@ -153,91 +141,54 @@ function fieldCells(ctx: BoardContext, s: Scenario): FieldCell[] {
       const next = c ? f(c) : null;
       return next ? { ...x, program: { ...x.program, fixedCosts: x.program.fixedCosts.map((y, j) => (j === i ? next : y)) } } : null;
     };
-    cells.push({ row, col: L.fixedCol, apply: (x, v) => (typeof v === 'string' && v.trim() !== '' ? cost(x, (c) => ({ ...c, name: v.trim() })) : null) });
+    cells.push({ row, col: L.fixedCol, apply: (x, v) => (textValue(v) === null ? null : cost(x, (c) => ({ ...c, name: textValue(v) as string }))) });
     cells.push({ row, col: L.fixedCol + 1, apply: (x, v) => (num(v) === null ? null : cost(x, (c) => ({ ...c, monthly: num(v) as number }))) });
   });
   s.payers.forEach((_, i) => {
     const row = ctx.inputPayerRow(i);
-    cells.push({ row, col: IN_PAY.name, apply: (x, v) => (typeof v === 'string' && v.trim() !== '' ? mapPayer(x, i, (p) => ({ ...p, name: v.trim() })) : null) });
-    cells.push({ row, col: IN_PAY.weight, apply: (x, v) => (num(v) === null ? null : mapPayer(x, i, (p) => ({ ...p, weight: num(v) as number }))) });
-    for (const [col, term] of Object.entries(PAYER_NUMBER_TERMS)) {
-      cells.push({ row, col: Number(col), apply: (x, v) => (num(v) === null ? null : mapPayer(x, i, (p) => ({ ...p, [term]: num(v) }))) });
-    }
-    cells.push({
-      row,
-      col: IN_PAY.drugCoins,
-      apply: (x, v) => {
-        if (String(v).trim().toLowerCase() === 'file') return mapPayer(x, i, (p) => ({ ...p, drugCoinsurance: 'file' }));
-        const n = num(v);
-        return n === null ? null : mapPayer(x, i, (p) => ({ ...p, drugCoinsurance: n }));
-      },
-    });
-    cells.push({ row, col: IN_PAY.paysJw, apply: (x, v) => (yes(v) === null ? null : mapPayer(x, i, (p) => ({ ...p, paysDiscarded: yes(v) as boolean }))) });
-    // DOMAIN.md 5.1: the drug source as its words, and the white-bagged share.
-    cells.push({
-      row,
-      col: IN_PAY.drugSource,
-      apply: (x, v) => {
-        const w = String(v).trim().toLowerCase();
-        const source = (Object.keys(SOURCE_WORDS) as (keyof typeof SOURCE_WORDS)[]).find((k) => SOURCE_WORDS[k] === w);
-        return source === undefined ? null : mapPayer(x, i, (p) => ({ ...p, drugSource: source }));
-      },
-    });
-    cells.push({ row, col: IN_PAY.whiteBag, apply: (x, v) => (num(v) === null ? null : mapPayer(x, i, (p) => ({ ...p, whiteBagShare: num(v) as number }))) });
-    // DOMAIN.md 5.7: the patient coverage, each field its words or figure ("none" = no out-of-pocket limit). A blank
-    // cell is the default (a board built before these columns has none; a cleared cell goes back to the default).
-    const coverage = <K extends (typeof PAYER_COVERAGE_KEYS)[number]>(col: number, key: K, parse: (v: unknown) => ScenarioPayer[K] | undefined): void => {
+    for (const { col, layout } of inputColumns(PAYER_COLUMNS, IN_PAY)) {
+      if (layout.field === 'drugRule') {
+        // The drug rule is two cells, its words and its figure: either changed, both are read.
+        cells.push({
+          row,
+          col,
+          apply: (x, _v, at) => {
+            const rule = ruleFrom(at(row, IN_PAY.rule), at(row, IN_PAY.figure));
+            return rule === null ? null : mapPayer(x, i, (p) => ({ ...p, drugRule: rule }));
+          },
+        });
+        continue;
+      }
       cells.push({
         row,
         col,
+        ...(layout.plain ? { plain: (x: Scenario) => x.payers[i]?.[layout.field] } : {}),
         apply: (x, v) => {
-          if (textOf(v) === '') return mapPayer(x, i, (p) => Object.fromEntries(Object.entries(p).filter(([k]) => k !== key)) as unknown as ScenarioPayer);
-          const value = parse(v);
-          return value === undefined ? null : mapPayer(x, i, (p) => ({ ...p, [key]: value }));
-        },
-      });
-    };
-    coverage(IN_PAY.coverageType, 'coverageType', (v) => keyOfWords(COVERAGE_WORDS, v));
-    coverage(IN_PAY.deductible, 'annualDeductible', (v) => num(v) ?? undefined);
-    coverage(IN_PAY.oopMax, 'outOfPocketMax', (v) => (wordKey(v) === wordKey(NO_LIMIT_WORD) ? null : (num(v) ?? undefined)));
-    coverage(IN_PAY.supplemental, 'supplemental', (v) => keyOfWords(SUPPLEMENTAL_WORDS, v));
-    // The drug rule is two cells, its words and its figure: either changed, both are read.
-    for (const col of [IN_PAY.rule, IN_PAY.figure]) {
-      cells.push({
-        row,
-        col,
-        apply: (x, _v, at) => {
-          const rule = ruleFrom(at(row, IN_PAY.rule), at(row, IN_PAY.figure));
-          return rule === null ? null : mapPayer(x, i, (p) => ({ ...p, drugRule: rule }));
+          // DOMAIN.md 5.7: a blank coverage cell is the default (a board built before these columns has none; a cleared cell goes back to the default).
+          if (layout.blankIsDefault && textOf(v) === '') return mapPayer(x, i, (p) => payerWithout(p, layout.field));
+          const value = valueOf(layout.takes, v);
+          return value === undefined ? null : mapPayer(x, i, (p) => ({ ...p, [layout.field]: value }));
         },
       });
     }
   });
   for (let pos = 0; pos < ctx.D; pos++) {
     const i = ctx.drug(pos);
-    const fr = ctx.inputFormularyRow(pos);
-    const vr = ctx.inputVolumeRow(pos);
-    const drugNumber = (row: number, col: number, field: 'dose' | 'weightKg' | 'infusionMinutes' | 'chairExtraMinutes' | 'acquisitionPerUnit' | 'wacPerUnit' | 'newPatientsPerMonth' | 'rampMonths' | 'discontinuationRate'): void => {
-      cells.push({ row, col, apply: (x, v) => (num(v) === null ? null : mapDrug(x, i, (d) => ({ ...d, [field]: num(v) }))) });
-    };
-    drugNumber(fr, IN_FORM.fixedDose, 'dose');
-    drugNumber(fr, IN_FORM.weight, 'weightKg');
-    drugNumber(fr, IN_FORM.minutes, 'infusionMinutes');
-    drugNumber(fr, IN_FORM.extraMinutes, 'chairExtraMinutes');
-    drugNumber(fr, IN_FORM.acquisition, 'acquisitionPerUnit');
-    drugNumber(fr, IN_FORM.wac, 'wacPerUnit');
-    cells.push({
-      row: fr,
-      col: IN_FORM.complexity,
-      apply: (x, v) => {
-        const t = String(v).trim().toLowerCase();
-        return t === 'complex' || t === 'therapeutic' ? mapDrug(x, i, (d) => ({ ...d, complexity: t })) : null;
-      },
-    });
-    cells.push({ row: fr, col: IN_FORM.distributor, apply: (x, v) => (yes(v) === null ? null : mapDrug(x, i, (d) => ({ ...d, distributorVerified: yes(v) as boolean }))) });
-    drugNumber(vr, IN_VOL.newPatients, 'newPatientsPerMonth');
-    drugNumber(vr, IN_VOL.ramp, 'rampMonths');
-    drugNumber(vr, IN_VOL.discontinuation, 'discontinuationRate');
+    const columns = [
+      ...inputColumns(FORMULARY_COLUMNS, IN_FORM).map((c) => ({ ...c, row: ctx.inputFormularyRow(pos) })),
+      ...inputColumns(VOLUME_COLUMNS, IN_VOL).map((c) => ({ ...c, row: ctx.inputVolumeRow(pos) })),
+    ];
+    for (const { row, col, layout } of columns) {
+      cells.push({
+        row,
+        col,
+        ...(layout.plain ? { plain: (x: Scenario) => x.drugs[i]?.[layout.field] } : {}),
+        apply: (x, v) => {
+          const value = valueOf(layout.takes, v);
+          return value === undefined ? null : mapDrug(x, i, (d) => ({ ...d, [layout.field]: value }));
+        },
+      });
+    }
     const pr = ctx.inputPriorAuthRow(pos);
     s.payers.forEach((payer, j) => {
       cells.push({
@@ -247,7 +198,7 @@ function fieldCells(ctx: BoardContext, s: Scenario): FieldCell[] {
           const required = yes(v);
           if (required === null) return null;
           return mapDrug(x, i, (d) => {
-            const current = d.priorAuthPayers ?? resolveDefaultPa(x);
+            const current = d.priorAuthPayers ?? defaultPriorAuthPayers(x.payers.map((p) => p.id));
             const next = required ? [...current.filter((id) => id !== payer.id), payer.id] : current.filter((id) => id !== payer.id);
             return { ...d, priorAuthPayers: x.payers.map((p) => p.id).filter((id) => next.includes(id)) };
           });
@@ -257,6 +208,7 @@ function fieldCells(ctx: BoardContext, s: Scenario): FieldCell[] {
     // DOMAIN.md 5.3: a drug given in courses shows its course interval (days); the scenario holds courses a year.
     const catalogCourse = ctx.src.book.catalogDrug(ctx.src.input.drugs[i]?.hcpcs ?? '')?.regimen.courseIntervalDays;
     if (typeof catalogCourse === 'number' && catalogCourse > 0) {
+      const vr = ctx.inputVolumeRow(pos);
       cells.push({
         row: vr,
         col: ctx.volCourseCol,
@@ -334,9 +286,6 @@ function byDrugCells(cells: FieldCell[], ctx: BoardContext, s: Scenario, pos: nu
   });
 }
 
-function resolveDefaultPa(s: Scenario): string[] {
-  return s.payers.map((p) => p.id).filter((id) => !PRIOR_AUTH_EXEMPT_PAYER_IDS.includes(id));
-}
 
 /** The board's Inputs sheet for a scenario, and what the sync needs to know about its layout. */
 export function inputsModel(book: ReferenceBook, scenario: Scenario): InputsModel {
@@ -378,6 +327,34 @@ export function inputsModel(book: ReferenceBook, scenario: Scenario): InputsMode
     tables: sheet.tables,
   });
   return { cells, formats, styles, signature, fields: fieldCells(ctx, scenario) };
+}
+
+/**
+ * The layout of `next` from that of `held` without the engine, when `next` differs from `held` only in fields
+ * whose cell shows the value as it is and nothing else (inputs-layout.ts `plain`: a chair count, a drug's new
+ * patients a month): those cells are written, the rest is `held`'s. Null when another field changed (the full
+ * layout, `inputsModel`, is needed). A test holds the result equal to `inputsModel(next)`.
+ */
+export function patchedModel(held: { readonly scenario: Scenario; readonly model: InputsModel }, next: Scenario): InputsModel | null {
+  let cells: Input[][] | null = null;
+  let applied = held.scenario;
+  for (const f of held.model.fields) {
+    if (f.plain === undefined) continue;
+    const value = f.plain(next);
+    if (Object.is(value, f.plain(held.scenario))) continue;
+    if (typeof value !== 'number' && typeof value !== 'string') return null;
+    const cell = cellInput({ value });
+    const read = f.apply(applied, cell, () => '');
+    if (read === null) return null;
+    applied = read;
+    cells ??= held.model.cells.map((row) => [...row]);
+    const row = cells[f.row];
+    if (row === undefined) return null;
+    row[f.col] = cell;
+  }
+  // Only plain fields changed, each read back as the value given: the sheet differs in those cells alone.
+  if (JSON.stringify(applied) !== JSON.stringify(next)) return null;
+  return cells === null ? held.model : { ...held.model, cells };
 }
 
 /**
@@ -431,9 +408,11 @@ const textOf = (v: unknown): string => (v === null || v === undefined ? '' : typ
 export function readInputsSheet(book: ReferenceBook, grid: Grid): SheetRead {
   const at = (r: number, c: number): unknown => grid[r]?.[c] ?? '';
   const text = (r: number, c: number): string => textOf(at(r, c));
-  const H = INPUTS_PROGRAM_HEADER;
-  const row = (key: ProgramKey): number => H + 1 + PROGRAM_KEYS.indexOf(key);
-  if (text(H, 0) !== 'Input' || text(row('ScenarioFormat'), 0) !== 'Scenario format (Infusion Planner)') {
+  // The table starts and ends as inputs-layout.ts lays them out: each found, the rows below it follow.
+  const rows0 = inputsRows({ fixedCosts: 0, payers: 0, drugs: 0, priceCodes: 0 });
+  const H = rows0.programHeader;
+  const row = (key: ProgramKey): number => rows0.programRow[key];
+  if (text(H, 0) !== PROGRAM_HEADERS[0] || text(row('ScenarioFormat'), 0) !== PROGRAM_LAYOUT.ScenarioFormat.label) {
     return { kind: 'unknown', why: `the Program table of the Inputs sheet does not start at ${cellAddress(H, 0)} with the scenario format in ${cellAddress(row('ScenarioFormat'), 0)}` };
   }
   const version = num(at(row('ScenarioFormat'), 1));
@@ -442,27 +421,27 @@ export function readInputsSheet(book: ReferenceBook, grid: Grid): SheetRead {
 
   // Structure: fixed costs beside the program, then payers, then the formulary.
   const problems: string[] = [];
-  const fc = INPUTS_FIXED_COL;
+  const fc = rows0.fixedCol;
   const fixedCosts: { name: string; monthly: number }[] = [];
-  let r = H + 1;
-  for (; text(r, fc) !== 'Total'; r++) {
-    if (r > H + 10_000 || (text(r, fc) === '' && text(r, fc + 1) === '')) return { kind: 'invalid', problems: [`${cellAddress(H, fc)}: the fixed costs table must end with its "Total" row (add or remove fixed costs in the pane)`] };
+  let r = rows0.fixedHeader + 1;
+  for (; text(r, fc) !== INPUTS_WORDS.fixedTotal; r++) {
+    if (r > H + 10_000 || (text(r, fc) === '' && text(r, fc + 1) === '')) return { kind: 'invalid', problems: [`${cellAddress(rows0.fixedHeader, fc)}: the fixed costs table must end with its "${INPUTS_WORDS.fixedTotal}" row (add or remove fixed costs in the pane)`] };
     const monthly = num(at(r, fc + 1));
     if (monthly === null) problems.push(`${cellAddress(r, fc + 1)}: a fixed cost's monthly amount must be a number of dollars`);
     fixedCosts.push({ name: text(r, fc), monthly: monthly ?? 0 });
   }
-  if (fixedCosts.length === 1 && fixedCosts[0]?.name === '(none)' && fixedCosts[0].monthly === 0) fixedCosts.length = 0;
-  const payersHeader = Math.max(H + PROGRAM_KEYS.length, H + fixedCosts.length + 1) + 3;
-  if (text(payersHeader, 0) !== 'Payer') return { kind: 'invalid', problems: [`${cellAddress(payersHeader, 0)}: the Payers table must start here (rows above it were added or removed; add fixed costs in the pane)`] };
+  if (fixedCosts.length === 1 && fixedCosts[0]?.name === INPUTS_WORDS.noFixedCost && fixedCosts[0].monthly === 0) fixedCosts.length = 0;
+  const payersHeader = inputsRows({ fixedCosts: fixedCosts.length, payers: 0, drugs: 0, priceCodes: 0 }).payersHeader;
+  if (text(payersHeader, IN_PAY.id) !== PAYER_COLUMNS.id.header) return { kind: 'invalid', problems: [`${cellAddress(payersHeader, 0)}: the Payers table must start here (rows above it were added or removed; add fixed costs in the pane)`] };
   const payers: { id: string; name: string; weight: number; basedOn: string }[] = [];
-  for (r = payersHeader + 1; text(r, 1) !== 'Weights sum'; r++) {
-    if (text(r, IN_PAY.id) === '' || r > payersHeader + 1000) return { kind: 'invalid', problems: [`${cellAddress(r, 0)}: the Payers table must end with its "Weights sum" row (add or remove payers in the pane)`] };
+  for (r = payersHeader + 1; text(r, IN_PAY.name) !== INPUTS_WORDS.weightsSum; r++) {
+    if (text(r, IN_PAY.id) === '' || r > payersHeader + 1000) return { kind: 'invalid', problems: [`${cellAddress(r, 0)}: the Payers table must end with its "${INPUTS_WORDS.weightsSum}" row (add or remove payers in the pane)`] };
     const weight = num(at(r, IN_PAY.weight));
     if (weight === null) problems.push(`${cellAddress(r, IN_PAY.weight)}: a payer's weight must be a percentage`);
     payers.push({ id: text(r, IN_PAY.id).toUpperCase(), name: text(r, IN_PAY.name), weight: weight ?? 0, basedOn: text(r, IN_PAY.basedOn).toUpperCase() });
   }
-  const formularyHeader = r + 3;
-  if (text(formularyHeader, 0) !== 'HCPCS') return { kind: 'invalid', problems: [`${cellAddress(formularyHeader, 0)}: the Formulary table must start here (rows were added or removed; add or remove payers in the pane)`] };
+  const formularyHeader = inputsRows({ fixedCosts: fixedCosts.length, payers: payers.length, drugs: 0, priceCodes: 0 }).formularyHeader;
+  if (text(formularyHeader, IN_FORM.hcpcs) !== FORMULARY_COLUMNS.hcpcs.header) return { kind: 'invalid', problems: [`${cellAddress(formularyHeader, 0)}: the Formulary table must start here (rows were added or removed; add or remove payers in the pane)`] };
   const codes: string[] = [];
   for (r = formularyHeader + 1; text(r, IN_FORM.hcpcs) !== ''; r++) codes.push(text(r, IN_FORM.hcpcs).toUpperCase());
   if (codes.length === 0) return { kind: 'invalid', problems: [`${cellAddress(formularyHeader + 1, 0)}: the Formulary table has no drug`] };
@@ -472,7 +451,7 @@ export function readInputsSheet(book: ReferenceBook, grid: Grid): SheetRead {
   const problemOf = (c: string): string => {
     const r0 = formularyHeader + 1 + codes.indexOf(c);
     const product = text(r0, IN_FORM.product);
-    return product.endsWith('(your drug)')
+    return product.endsWith(INPUTS_WORDS.yourDrug)
       ? `${cellAddress(r0, 0)}: "${c}" is a drug of your own (${product}), which the pane cannot read from the sheet; the sheet is left as it is (change the drug in the scenario file and build the board again)`
       : `${cellAddress(r0, 0)}: "${c}" is not a drug of the catalog (add drugs in the pane)`;
   };

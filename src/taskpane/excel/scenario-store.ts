@@ -19,7 +19,7 @@ import { NAME_PREFIX, SHEET } from '../../workbook/board/context';
 import { OWNER_MARKER } from '../../workbook/plan';
 import { type ExcelRun, type OwnerRecord, applyStyle, renderBoardInExcel } from '../../workbook/render-officejs';
 import { type Cell, type TableData, TABLE_LIST, cellOfPath, decodeTables } from './inputs-codec';
-import { type Grid, type InputsModel, changedRuns, inputsModel, readInputEdits, readInputsSheet } from './inputs-sheet';
+import { type Grid, type InputsModel, changedRuns, inputsModel, patchedModel, readInputEdits, readInputsSheet } from './inputs-sheet';
 
 export type WorkbookScenario =
   | { readonly kind: 'none' }
@@ -195,8 +195,10 @@ export class OfficeScenarioStore implements ScenarioStore {
   }
 
   async write(scenario: Scenario): Promise<WriteResult> {
-    const after = this.model(scenario);
     const held = this.held;
+    // An edit of a field whose cell shows it as it is (a chair count) is laid out without the engine (inputs-sheet.ts).
+    const patched = held === null ? null : patchedModel(held, scenario);
+    const after = patched === null ? this.model(scenario) : this.remember(scenario, patched);
     if (this.sheetId !== null && held !== null && held.model.signature === after.signature) {
       const runs = changedRuns(held.model, after);
       const sheetId = this.sheetId;

@@ -251,7 +251,7 @@ export type PayerField = keyof ScenarioPayer;
 /** The Payers table, column by column (IN_PAY gives the positions). */
 export const PAYER_COLUMNS: Readonly<Record<keyof typeof IN_PAY, ColumnLayout<PayerField>>> = {
   id: { header: 'Payer' },
-  name: { header: 'Name', field: 'name', takes: TEXT },
+  name: { header: 'Name', field: 'name', takes: TEXT, plain: true },
   weight: { header: 'Weight', format: 'pct', field: 'weight', takes: NUMBER },
   rule: { header: 'Drug paid as', field: 'drugRule', takes: { kind: 'words', words: RULE_WORDS } },
   figure: { header: 'Drug figure', field: 'drugRule', takes: NUMBER },

@@ -208,7 +208,7 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
   const lastPayer = ctx.inputPayerRow(ctx.P - 1);
   s.tables.push({ name: `${NAME_PREFIX}Payers`, range: rangeAddress(L.payersHeader, 0, lastPayer, IN_PAY.coverageLabel), style: 'TableStyleLight1' });
   const weightSum = results.weights.reduce((t, w) => t.plus(w), new Dec(0));
-  s.value(L.weightsSumRow, 1, INPUTS_WORDS.weightsSum, 'total');
+  s.value(L.weightsSumRow, IN_PAY.name, INPUTS_WORDS.weightsSum, 'total');
   const wsum = `SUM(${rangeAddress(ctx.inputPayerRow(0), IN_PAY.weight, lastPayer, IN_PAY.weight)})`;
   s.formula(L.weightsSumRow, IN_PAY.weight, wsum, weightSum, 'total', 'pct');
   s.formula(L.weightsSumRow, IN_PAY.rule, `IF(ABS(${cellAddress(L.weightsSumRow, IN_PAY.weight)}-1)<=0.000000001,"OK: the weights sum to 100%","The weights must sum to 100%")`, 'OK: the weights sum to 100%', 'check');
