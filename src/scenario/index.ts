@@ -40,4 +40,5 @@ export {
   type AppliedDefaultValue,
 } from './resolve';
 export { sampleScenario } from './sample';
+export { sameScenario } from './equal';
 export { scenarioWarnings } from './warnings';

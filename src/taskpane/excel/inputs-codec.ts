@@ -3,7 +3,7 @@
  * (inputs-sheet.ts), it kept it in tables of its own on a "Scenario" sheet. A workbook from that version is
  * read through `decodeTables` (then migrated and validated by `loadScenario`) and moved to the Inputs sheet
  * at the first save; `cellOfPath` says which of those cells a validation message is about. `encodeScenario`
- * writes the same tables (the tests make such workbooks with it) and gives `sameScenario` a canonical form.
+ * writes the same tables (the tests make such workbooks with it).
  *
  * Conventions of those tables: an empty cell means "the default" for an optional field; shares and rates
  * are fractions; yes/no fields read "Yes"/"No" (TRUE/FALSE are accepted); the payers a drug needs prior
@@ -362,11 +362,5 @@ export function cellOfPath(path: string): string | null {
   return top ? `table ${TABLES.scenario.name}, "${top[0]}"` : null;
 }
 
-/**
- * Whether two scenarios fill the tables alike (independent of key order): the add-in's own writes come back
- * as change events, and must not look like the user's edits.
- */
-export function sameScenario(a: Scenario | null, b: Scenario | null): boolean {
-  if (a === null || b === null) return a === b;
-  return JSON.stringify(encodeScenario(a)) === JSON.stringify(encodeScenario(b));
-}
+/** Scenario equality is the scenario layer's (src/scenario/equal.ts), not these tables'. */
+export { sameScenario } from '../../scenario';

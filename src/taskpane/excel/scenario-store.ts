@@ -17,39 +17,13 @@ import type { Scenario } from '../../scenario/types';
 import { boardInputs, buildBoardPlan, buildInputsPlan } from '../../workbook/board';
 import { NAME_PREFIX, SHEET } from '../../workbook/board/context';
 import { OWNER_MARKER } from '../../workbook/plan';
-import { type ExcelRun, type OwnerRecord, applyStyle, renderBoardInExcel } from '../../workbook/render-officejs';
+import { type ExcelRun, type OwnerRecord, applyStyle, parseOwnerRecord, renderBoardInExcel } from '../../workbook/render-officejs';
 import { type Cell, type TableData, TABLE_LIST, cellOfPath, decodeTables } from './inputs-codec';
+import type { ConfirmRebuild, ScenarioStore, WorkbookScenario, WriteResult } from '../services';
 import { type Grid, type InputsModel, changedRuns, inputsModel, patchedModel, readInputEdits, readInputsSheet } from './inputs-sheet';
 
-export type WorkbookScenario =
-  | { readonly kind: 'none' }
-  | {
-      readonly kind: 'ok';
-      readonly scenario: Scenario;
-      readonly fromVersion: number;
-      /** 'legacy': read from the earlier version's Scenario sheet; the first save moves it to the Inputs sheet. */
-      readonly source: 'inputs' | 'legacy';
-      /** Cells of the Inputs sheet that hold figures the pane does not read. */
-      readonly unread: readonly string[];
-    }
-  | { readonly kind: 'invalid'; readonly problems: readonly string[] };
 
-export type WriteResult = { readonly kind: 'written' } | { readonly kind: 'declined'; readonly reason: string };
-
-/** Where the pane keeps the scenario. The Office.js implementation is below; tests may use others. */
-export interface ScenarioStore {
-  read(): Promise<WorkbookScenario>;
-  write(scenario: Scenario): Promise<WriteResult>;
-  /** Calls `onEdit` when a user changes the Inputs sheet; returns the function that stops watching. */
-  watch(onEdit: () => void): Promise<() => Promise<void>>;
-  /** The board was built from `scenario` (its Inputs sheet holds it now). */
-  built(scenario: Scenario): Promise<void>;
-  /** Whether the two scenarios give the same Inputs sheet (they may differ in drug order or in a default given explicitly). */
-  equivalent(a: Scenario, b: Scenario): boolean;
-}
-
-/** Asked before a change of the formulary's structure replaces the board's sheets; false keeps them. */
-export type ConfirmRebuild = (sheets: readonly string[]) => Promise<boolean>;
+export type { ConfirmRebuild, ScenarioStore, WorkbookScenario, WriteResult } from '../services';
 
 export const DECLINED_REASON =
   'Not saved in the Inputs sheet yet: this change adds or removes rows, so the board\u2019s sheets must be built again. Build the board workbook (Workbook view) to save it; your edits are kept meanwhile.';
@@ -63,15 +37,6 @@ interface Located {
   readonly recorded: boolean;
 }
 
-function recordOf(value: unknown): { sheets: { id: string; planned: string }[] } | null {
-  try {
-    const v = (typeof value === 'string' ? JSON.parse(value) : value) as { sheets?: unknown } | null;
-    if (!v || !Array.isArray(v.sheets)) return null;
-    return { sheets: v.sheets.filter((s: unknown): s is { id: string; planned: string } => typeof (s as { id?: unknown }).id === 'string' && typeof (s as { planned?: unknown }).planned === 'string') };
-  } catch {
-    return null;
-  }
-}
 
 function cells(values: unknown[][]): Cell[][] {
   return values.map((row) => row.map((v) => (typeof v === 'number' || typeof v === 'boolean' ? v : v === null || v === undefined ? '' : String(v))));
@@ -84,7 +49,7 @@ async function locate(context: Excel.RequestContext): Promise<Located> {
   const program = context.workbook.tables.getItemOrNullObject(`${NAME_PREFIX}Program`).load('name');
   await context.sync();
   const ids = new Set(sheets.items.map((s) => s.id));
-  const record = owner.isNullObject ? null : recordOf(owner.value);
+  const record = owner.isNullObject ? null : parseOwnerRecord(owner.value);
   const present = (record?.sheets ?? []).filter((s) => ids.has(s.id));
   const recordedInputs = present.find((s) => s.planned === SHEET.inputs)?.id ?? null;
   const boardSheets = present.some((s) => s.planned !== SHEET.inputs);
