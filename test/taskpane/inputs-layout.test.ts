@@ -7,7 +7,7 @@ import { referenceData } from '../../src/data';
 import { ReferenceBook } from '../../src/engine/book';
 import { sampleScenario } from '../../src/scenario';
 import type { Scenario } from '../../src/scenario/types';
-import { inputsModel, patchedModel, readInputsSheet } from '../../src/taskpane/excel/inputs-sheet';
+import { inputsModel, patchedModel, readInputsSheet } from '../../src/taskpane/model/inputs-sheet';
 import { INPUTS_WORDS, IN_PAY, PAYER_COLUMNS, SOURCE_WORDS, inputsRows } from '../../src/workbook/board/inputs-layout';
 import { setDrugNumber, setPayerWeight, setProgramNumber } from '../../src/taskpane/model/edit';
 

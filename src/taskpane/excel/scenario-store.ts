@@ -1,11 +1,11 @@
 /**
- * Where the pane keeps the scenario: the board workbook's Inputs sheet (inputs-sheet.ts says how a scenario
+ * Where the pane keeps the scenario: the board workbook's Inputs sheet (model/inputs-sheet.ts says how a scenario
  * is laid out there and read back). Through Office.js:
  *
  * - read: finds the Inputs sheet (the one the add-in recorded building, else the sheet holding its Program
  *   table, as in a workbook built by the command line) and reads the scenario from its cells. A workbook
  *   from the earlier version of the pane, which kept the scenario on a "Scenario" sheet of its own
- *   (inputs-codec.ts), is read from there and moved to the Inputs sheet at the first save.
+ *   (model/inputs-codec.ts), is read from there and moved to the Inputs sheet at the first save.
  * - write: an edit that keeps the formulary's structure rewrites only the cells that change (one request);
  *   one that changes it lays the Inputs sheet out again through the board renderer, together with the
  *   board's other sheets when a board was built (after the user's confirmation: they are replaced).
@@ -18,9 +18,9 @@ import { boardInputs, buildBoardPlan, buildInputsPlan } from '../../workbook/boa
 import { NAME_PREFIX, SHEET } from '../../workbook/board/context';
 import { OWNER_MARKER } from '../../workbook/plan';
 import { type ExcelRun, type OwnerRecord, applyStyle, parseOwnerRecord, renderBoardInExcel } from '../../workbook/render-officejs';
-import { type Cell, type TableData, TABLE_LIST, cellOfPath, decodeTables } from './inputs-codec';
+import { type Cell, type TableData, TABLE_LIST, cellOfPath, decodeTables } from '../model/inputs-codec';
 import type { ConfirmRebuild, ScenarioStore, WorkbookScenario, WriteResult } from '../services';
-import { type Grid, type InputsModel, changedRuns, inputsModel, patchedModel, readInputEdits, readInputsSheet } from './inputs-sheet';
+import { type Grid, type InputsModel, changedRuns, inputsModel, patchedModel, readInputEdits, readInputsSheet } from '../model/inputs-sheet';
 
 
 export type { ConfirmRebuild, ScenarioStore, WorkbookScenario, WriteResult } from '../services';

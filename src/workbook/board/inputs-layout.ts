@@ -2,7 +2,7 @@
  * The Inputs sheet's layout, written once: where each table starts (the row arithmetic), the words that mark
  * the tables, and each input column's header, number format and the scenario field it holds, with the kind of
  * value a cell of it takes. The board's writer (inputs.ts) lays the sheet out from these tables; the add-in
- * reads a scenario back from the sheet (src/taskpane/excel/inputs-sheet.ts) through the same tables.
+ * reads a scenario back from the sheet (src/taskpane/model/inputs-sheet.ts) through the same tables.
  */
 import type { DrugRule, DrugSource } from '../../engine/types';
 import type { CoverageType, SupplementalCoverage } from '../../engine/patient';
