@@ -10,7 +10,8 @@
  * authorization from are a comma-separated list of payer ids, "none" for an empty list.
  */
 import type { DrugRule } from '../../engine/types';
-import { drugRuleFigure } from '../../engine/payers';
+import { drugRuleFigure, drugRuleOf as ruleOfKind } from '../../engine/payers';
+import { DRUG_RULE_WORDING } from '../../workbook/board/inputs-layout';
 import { PAYER_TERM_KEYS, type PayerTerms, type Scenario } from '../../scenario/types';
 import { SCENARIO_FORMAT_VERSION } from '../../scenario/types';
 
@@ -161,12 +162,7 @@ const DRUG_FIELDS = [
   'priorAuthPayers',
 ] as const;
 
-const RULE_KINDS: Readonly<Record<DrugRule['kind'], string>> = {
-  payment_limit: 'Payment limit x',
-  asp_plus: 'ASP +',
-  wac_percent: '% of WAC',
-  fixed_per_unit: '$ per unit',
-};
+const RULE_KINDS = Object.fromEntries(Object.entries(DRUG_RULE_WORDING).map(([k, w]) => [k, w.legacyTable])) as Readonly<Record<DrugRule['kind'], string>>;
 
 
 const yesNo = (b: boolean): string => (b ? 'Yes' : 'No');
@@ -258,16 +254,8 @@ function drugRuleOf(kindCell: Cell | undefined, valueCell: Cell | undefined): un
   const label = text(kindCell).toLowerCase();
   const kind = (Object.keys(RULE_KINDS) as DrugRule['kind'][]).find((k) => RULE_KINDS[k].toLowerCase() === label || k === label);
   if (kind === undefined) return { kind: text(kindCell) };
-  const v = value(valueCell);
-  switch (kind) {
-    case 'payment_limit':
-      return { kind, factor: v };
-    case 'asp_plus':
-    case 'wac_percent':
-      return { kind, percent: v };
-    case 'fixed_per_unit':
-      return { kind, amount: v };
-  }
+  // The figure as typed: validation names the rule's figure when it is not a number.
+  return ruleOfKind(kind, value(valueCell) as number);
 }
 
 const nonBlankRows = (data: TableData | undefined): (readonly Cell[])[] => (data ? data.rows.filter((r) => r.some((c) => !isBlank(c))) : []);

@@ -114,13 +114,25 @@ export function inputsRows(n: { readonly fixedCosts: number; readonly payers: nu
 
 // Words ------------------------------------------------------------------------------------------------------
 
+/**
+ * A payer's drug rule in words, written once for each kind: as the Inputs sheet writes it (`sheet`: the board's
+ * formulas compare against these words), as the earlier version's Scenario table wrote it (`legacyTable`, still
+ * read), and as the pane offers and states it (`choice`, `figureLabel`, and `sentence` around the figure).
+ */
+export const DRUG_RULE_WORDING = {
+  payment_limit: { sheet: 'payment limit x', legacyTable: 'Payment limit x', choice: 'CMS payment limit x %', figureLabel: 'Percent', sentence: (figure: string) => `${figure} of the CMS payment limit` },
+  asp_plus: { sheet: 'ASP plus', legacyTable: 'ASP +', choice: 'ASP + %', figureLabel: 'ASP plus', sentence: (figure: string) => `ASP + ${figure}` },
+  wac_percent: { sheet: 'WAC x', legacyTable: '% of WAC', choice: '% of WAC', figureLabel: 'Percent', sentence: (figure: string) => `${figure} of WAC` },
+  fixed_per_unit: { sheet: 'fixed per unit', legacyTable: '$ per unit', choice: 'Fixed $ per unit', figureLabel: 'Amount per billing unit', sentence: (figure: string) => `${figure} per billing unit` },
+} as const satisfies Record<DrugRule['kind'], { sheet: string; legacyTable: string; choice: string; figureLabel: string; sentence: (figure: string) => string }>;
+
 /** The payer's drug rule as the Inputs sheet writes it; the formulas compare against these words. */
-export const RULE_WORDS = {
-  payment_limit: 'payment limit x',
-  asp_plus: 'ASP plus',
-  wac_percent: 'WAC x',
-  fixed_per_unit: 'fixed per unit',
-} as const satisfies Record<DrugRule['kind'], string>;
+export const RULE_WORDS: Readonly<Record<DrugRule['kind'], string>> = {
+  payment_limit: DRUG_RULE_WORDING.payment_limit.sheet,
+  asp_plus: DRUG_RULE_WORDING.asp_plus.sheet,
+  wac_percent: DRUG_RULE_WORDING.wac_percent.sheet,
+  fixed_per_unit: DRUG_RULE_WORDING.fixed_per_unit.sheet,
+};
 
 /** DOMAIN.md 5.1: a payer's drug source as the Inputs sheet writes it; the formulas compare against these words. */
 export const SOURCE_WORDS = {
