@@ -15,29 +15,14 @@ import { cellAddress } from '../../src/workbook/plan';
 import { REQUESTS } from '../../src/workbook/render-officejs';
 import { money } from '../../src/taskpane/ui/format';
 import type { SyncRecord } from '../support/fake-excel/excel';
-import { OFFICE_JS, type OpenPane, type PaneEnv, openPane, serializeWorkbook, startEnv } from './harness';
+import { OFFICE_JS, serializeWorkbook, usePaneEnv } from './harness';
 import { cell, legacyScenario, legacyWorkbook, parseState, sheet, table, tableCell, workbookScenario } from './workbook-state';
 
 jest.setTimeout(240_000);
 
-let env: PaneEnv;
-/** Every page of this file: their requests are checked at the end. */
-const panes: OpenPane[] = [];
-
-beforeAll(async () => {
-  env = await startEnv();
-});
-
-afterAll(async () => {
-  for (const p of panes) await p.close().catch(() => undefined);
-  await env?.close();
-});
-
-async function open(options: Parameters<typeof openPane>[1] = {}): Promise<OpenPane> {
-  const pane = await openPane(env, options);
-  panes.push(pane);
-  return pane;
-}
+/** Every page of this file (`panes`): their requests are checked at the end. */
+const paneEnv = usePaneEnv();
+const { panes, open } = paneEnv;
 
 const a1 = (r: number, c: number): string => cellAddress(r, c);
 
@@ -663,7 +648,7 @@ describe('the task pane in Excel (fake host)', () => {
   it('never talks to anything but its own server and the office.js CDN', async () => {
     const allRequests = panes.flatMap((p) => p.requests);
     expect(allRequests.length).toBeGreaterThan(0);
-    const foreign = allRequests.filter((u) => !u.startsWith(`${env.origin}/`) && u !== OFFICE_JS);
+    const foreign = allRequests.filter((u) => !u.startsWith(`${paneEnv.env.origin}/`) && u !== OFFICE_JS);
     expect(foreign).toEqual([]);
     expect(allRequests).toContain(OFFICE_JS);
   });
