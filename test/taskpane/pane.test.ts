@@ -15,6 +15,7 @@ import { cellAddress } from '../../src/workbook/plan';
 import { REQUESTS } from '../../src/workbook/render-officejs';
 import { money } from '../../src/taskpane/ui/format';
 import type { SyncRecord } from '../support/fake-excel/excel';
+import { SETTING_KEYS } from '../../src/taskpane/services';
 import { OFFICE_JS, serializeWorkbook, usePaneEnv } from './harness';
 import { cell, legacyScenario, legacyWorkbook, parseState, sheet, table, tableCell, workbookScenario } from './workbook-state';
 
@@ -554,7 +555,10 @@ describe('the task pane in Excel (fake host)', () => {
     expect(await impact.getByRole('row').count()).toBe(11);
     await impact.getByRole('button', { name: 'Use 2025Q4' }).click();
     await page.getByText(/^2025Q4 is in use/).waitFor();
-    expect(Object.keys((await state(page)).settings)).toContain('infusionPlanner.cmsQuarters');
+    // Issue 15: one key style for the add-in's settings (src/taskpane/services.ts); the earlier name is only read.
+    expect(Object.keys((await state(page)).settings)).toContain(SETTING_KEYS.cmsQuarters);
+    expect(SETTING_KEYS.cmsQuarters).toBe('InfusionPlanner.cmsQuarters');
+    expect(Object.keys((await state(page)).settings)).not.toContain('infusionPlanner.cmsQuarters');
     // A file that is not a payment limit file is refused with the parser's message; nothing changes.
     await page.locator('input[type=file]').setInputFiles({ name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from('hello,world\n1,2\n') });
     await page.getByText(/notes\.csv/).first().waitFor();
