@@ -7,7 +7,7 @@ import { referenceData } from '../../src/data';
 import { ReferenceBook } from '../../src/engine/book';
 import { sampleScenario } from '../../src/scenario';
 import type { Scenario } from '../../src/scenario/types';
-import { inputsModel, patchedModel, readInputsSheet } from '../../src/taskpane/model/inputs-sheet';
+import { inputsModel, patchedModel, readHeldEdits, readInputsSheet } from '../../src/taskpane/model/inputs-sheet';
 import { INPUTS_WORDS, IN_PAY, PAYER_COLUMNS, SOURCE_WORDS, inputsRows } from '../../src/workbook/board/inputs-layout';
 import { setDrugNumber, setPayerWeight, setProgramNumber } from '../../src/taskpane/model/edit';
 
@@ -61,6 +61,40 @@ describe('the Inputs layout table', () => {
     expect(patchedModel(held, setPayerWeight(sampleScenario, 'MEDICARE', 0.41))).toBeNull();
     // Nothing changed: the held layout.
     expect(patchedModel(held, sampleScenario)).toBe(base);
+  });
+
+  it('reads a plain field typed on the sheet against the held layout, without the engine, as the whole sheet reads it', () => {
+    const chairs = base.fields.find((f) => f.row === inputsRows({ fixedCosts: 0, payers: 0, drugs: 0, priceCodes: 0 }).programRow.Chairs && f.col === 1);
+    if (chairs === undefined) throw new Error('no chairs cell');
+    const grid = base.cells.map((r) => [...r]) as unknown[][];
+    // The user types 9 chairs (the sample has 6): the scenario with 9 chairs, laid out as the full layout is.
+    (grid[chairs.row] as unknown[])[chairs.col] = 9;
+    const quick = readHeldEdits(held, grid);
+    expect(quick?.scenario.program.chairs).toBe(9);
+    expect(quick?.model.cells).toEqual(inputsModel(book, quick?.scenario as Scenario).cells);
+    // The whole sheet read gives the same scenario.
+    const whole = readInputsSheet(book, grid);
+    expect(whole.kind === 'ok' && whole.scenario.program.chairs).toBe(9);
+    expect(whole.kind === 'ok' && whole.unread).toEqual([]);
+    // Nothing typed: the held scenario itself.
+    expect(readHeldEdits(held, base.cells)?.scenario).toBe(sampleScenario);
+  });
+
+  it('leaves anything else to the whole read: another field, a label, a figure the pane does not read, a code below a table', () => {
+    const rows = inputsRows({ fixedCosts: sampleScenario.program.fixedCosts.length, payers: sampleScenario.payers.length, drugs: sampleScenario.drugs.length, priceCodes: 0 });
+    const typed = (row: number, col: number, value: unknown): unknown[][] => {
+      const grid = base.cells.map((r) => [...r]) as unknown[][];
+      grid[row] ??= [];
+      (grid[row] as unknown[])[col] = value;
+      return grid;
+    };
+    const utilization = rows.programRow.UtilizationTarget;
+    expect(readHeldEdits(held, typed(utilization, 1, 0.5))).toBeNull();
+    expect(readHeldEdits(held, typed(utilization, 3, 'my own note'))).toBeNull();
+    expect(readHeldEdits(held, typed(rows.programRow.ScenarioFormat, 1, 2))).toBeNull();
+    expect(readHeldEdits(held, typed(rows.formularyHeader + 1 + sampleScenario.drugs.length, 0, 'J2323'))).toBeNull();
+    // A chair count that is not a number is not read here either.
+    expect(readHeldEdits(held, typed(rows.programRow.Chairs, 1, 'six'))).toBeNull();
   });
 
   it('places the Payers table and its "Weights sum" row where the writer puts them, and the reader finds them there', () => {

@@ -12,15 +12,15 @@
  * - watch: calls back when a user edits the Inputs sheet, so the pane reads it again.
  */
 import type { ReferenceBook } from '../../engine/book';
-import { formatIssue, loadScenario, resolveScenario, scenarioDefaultsApplied } from '../../scenario';
-import type { Scenario } from '../../scenario/types';
+import { formatIssue, loadScenario, resolveScenario, sameScenario, scenarioDefaultsApplied } from '../../scenario';
+import { SCENARIO_FORMAT_VERSION, type Scenario } from '../../scenario/types';
 import { boardInputs, buildBoardPlan, buildInputsPlan } from '../../workbook/board';
 import { NAME_PREFIX, SHEET } from '../../workbook/board/context';
 import { OWNER_MARKER } from '../../workbook/plan';
 import { type ExcelRun, type OwnerRecord, applyStyle, parseOwnerRecord, renderBoardInExcel } from '../../workbook/render-officejs';
 import { type Cell, type TableData, TABLE_LIST, cellOfPath, decodeTables } from '../model/inputs-codec';
 import type { ConfirmRebuild, ScenarioStore, WorkbookScenario, WriteResult } from '../services';
-import { type Grid, type InputsModel, changedRuns, inputsModel, patchedModel, readInputEdits, readInputsSheet } from '../model/inputs-sheet';
+import { type Grid, type InputsModel, changedRuns, inputsModel, patchedModel, readHeldEdits, readInputEdits, readInputsSheet } from '../model/inputs-sheet';
 
 
 export type { ConfirmRebuild, ScenarioStore, WorkbookScenario, WriteResult } from '../services';
@@ -120,6 +120,16 @@ export class OfficeScenarioStore implements ScenarioStore {
       // The user's edits on what the pane wrote: read cell by cell into the scenario it wrote, which keeps
       // its drug order and which fields were given, when the sheet still has that structure.
       const held = this.held;
+      // Only plain fields typed over what the pane wrote (a chair count): read without the engine (model/inputs-sheet.ts).
+      const quick = held === null ? null : readHeldEdits(held, grid);
+      if (quick !== null) {
+        const loaded = quick.scenario === held?.scenario ? null : loadScenario(quick.scenario, this.book().data);
+        const scenario = loaded === null ? quick.scenario : loaded.ok && sameScenario(loaded.scenario, quick.scenario) ? loaded.scenario : null;
+        if (scenario !== null) {
+          this.held = { scenario, model: this.remember(scenario, quick.model) };
+          return { kind: 'ok', scenario, fromVersion: SCENARIO_FORMAT_VERSION, source: 'inputs', unread: [] };
+        }
+      }
       const sheet = readInputsSheet(this.book(), grid);
       if (sheet.kind === 'ok') this.remember(sheet.scenario, sheet.model);
       if (sheet.kind === 'ok' && held !== null && this.model(sheet.scenario).signature === held.model.signature) {

@@ -358,6 +358,27 @@ export function patchedModel(held: { readonly scenario: Scenario; readonly model
 }
 
 /**
+ * The sheet read against the layout the pane holds, without the engine: when every cell of `grid` is what the
+ * pane wrote (`held`) but for plain fields typed over (inputs-layout.ts `plain`: a chair count, a drug's new
+ * patients a month), the scenario with those values and its layout (`patchedModel`). Null for anything else (a
+ * figure the pane does not read, another field, a label, a row added): the whole sheet is read then
+ * (`readInputsSheet`). The caller validates the scenario as after any read.
+ */
+export function readHeldEdits(held: { readonly scenario: Scenario; readonly model: InputsModel }, grid: Grid): { scenario: Scenario; model: InputsModel } | null {
+  const edits = readInputEdits(held.scenario, held.model, grid);
+  if (edits !== null && edits.ignored.length > 0) return null;
+  const scenario = edits?.scenario ?? held.scenario;
+  const model = patchedModel(held, scenario);
+  if (model === null) return null;
+  const rows = Math.max(model.cells.length, grid.length);
+  for (let r = 0; r < rows; r++) {
+    const cols = Math.max(model.cells[r]?.length ?? 0, grid[r]?.length ?? 0);
+    for (let c = 0; c < cols; c++) if (!sameCell(model.cells[r]?.[c] ?? '', grid[r]?.[c] ?? '')) return null;
+  }
+  return { scenario, model };
+}
+
+/**
  * `scenario` with the input cells of `sheet` that differ from `written` (its layout) read into it. Returns
  * the new scenario and the cells that could not be read as their field (left out), or null when no input
  * cell differs.
