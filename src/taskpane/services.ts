@@ -22,6 +22,8 @@ export const SETTING_KEYS = {
   draft: 'InfusionPlanner.draft',
   board: OWNER_MARKER,
   cmsQuarters: 'InfusionPlanner.cmsQuarters',
+  /** Issue 14: the scenario's market and the drugs' demand claims (excel/market-settings.ts). */
+  market: 'InfusionPlanner.market',
 } as const;
 
 /** Names a setting had before: read when the current name holds nothing, and removed at the next save of it. */

@@ -223,10 +223,12 @@ export function usePaneEnv(): { readonly env: PaneEnv; readonly panes: readonly 
 
 /**
  * A screenshot script for the README (`npx tsx test/taskpane/<script>.ts [OUT_DIR]`, default docs/): at each
- * width, a 900 px tall pane with the sample scenario loaded (its notice dismissed) is handed to `scene`, whose
+ * width, a 900 px tall pane with the sample scenario loaded (its notice dismissed; `loadSample: false` leaves
+ * that to the scene) is handed to `scene`, whose
  * `shot(name)` writes OUT_DIR/taskpane-<name>-<width>.png. Exits non-zero when a step fails.
  */
-export function runScreenshots(scene: (page: Page, shot: (name: string) => Promise<void>) => Promise<void>, widths: readonly number[] = [320, 500]): void {
+export function runScreenshots(scene: (page: Page, shot: (name: string) => Promise<void>) => Promise<void>, options: { readonly widths?: readonly number[]; readonly loadSample?: boolean } = {}): void {
+  const widths = options.widths ?? [320, 500];
   const out = path.resolve(process.argv[2] ?? path.join(ROOT, 'docs'));
   const main = async (): Promise<void> => {
     const env = await startEnv();
@@ -234,8 +236,10 @@ export function runScreenshots(scene: (page: Page, shot: (name: string) => Promi
       for (const width of widths) {
         const pane = await openPane(env, { width, height: 900 });
         const { page } = pane;
-        await page.getByRole('button', { name: 'Load the sample' }).click();
-        await page.getByRole('button', { name: 'Dismiss' }).click();
+        if (options.loadSample !== false) {
+          await page.getByRole('button', { name: 'Load the sample' }).click();
+          await page.getByRole('button', { name: 'Dismiss' }).click();
+        }
         await scene(page, async (name) => {
           await page.waitForTimeout(300);
           const file = path.join(out, `taskpane-${name}-${width}.png`);
@@ -251,5 +255,12 @@ export function runScreenshots(scene: (page: Page, shot: (name: string) => Promi
   main().catch((e: unknown) => {
     console.error(e);
     process.exit(1);
+  });
+}
+
+/** Waits until one of `locator`'s elements shows `text`; else fails with what the first one shows. */
+export async function expectText(locator: ReturnType<Page['getByTestId']>, text: string): Promise<void> {
+  await locator.filter({ hasText: text }).first().waitFor({ timeout: 10_000 }).catch(async () => {
+    throw new Error(`expected "${text}", found "${await locator.first().textContent()}"`);
   });
 }

@@ -6,7 +6,7 @@
  * $2,068.88 left; a dual-eligible (QMB) patient: $0.00.
  */
 import type { Page } from 'playwright-core';
-import { type OpenOptions, serializeWorkbook, usePaneEnv } from './harness';
+import { type OpenOptions, expectText, serializeWorkbook, usePaneEnv } from './harness';
 import { cell, parseState, sheet } from './workbook-state';
 
 jest.setTimeout(240_000);
@@ -100,8 +100,3 @@ describe('Patient estimate in the task pane (fake host)', () => {
   });
 });
 
-async function expectText(locator: ReturnType<Page['getByTestId']>, text: string): Promise<void> {
-  await locator.filter({ hasText: text }).first().waitFor({ timeout: 10_000 }).catch(async () => {
-    throw new Error(`expected "${text}", found "${await locator.first().textContent()}"`);
-  });
-}

@@ -18,6 +18,7 @@ import { type Labels, labelsFor } from './labels';
 import { COVERAGE_WORDS, FIXED_COST_HEADERS, FORMULARY_COLUMNS, INPUTS_WORDS, NO_LIMIT_WORD, PAYER_COLUMNS, PROGRAM_HEADERS, PROGRAM_LAYOUT, RULE_WORDS, SOURCE_WORDS, SUPPLEMENTAL_WORDS, VOLUME_COLUMNS, headersOf, yesNo } from './inputs-layout';
 import { loadingKind } from './numbers';
 import type { DrugResult } from '../../engine/model';
+import { ownNewPatients } from './market';
 import { type PrintText, printSetup } from './print';
 
 export { COVERAGE_WORDS, NO_LIMIT_WORD, RULE_WORDS, SOURCE_WORDS, SUPPLEMENTAL_WORDS } from './inputs-layout';
@@ -284,7 +285,8 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
     const dl = labels.drug(i);
     s.value(r, IN_VOL.hcpcs, line.hcpcs, 'text');
     s.value(r, IN_VOL.product, line.label, 'text');
-    s.value(r, IN_VOL.newPatients, line.newPatientsPerMonth, 'input', VOLUME_COLUMNS.newPatients.format);
+    // Issue 14: the scenario's own figure, also when the drug adopts the Market sheet's (board/market.ts).
+    s.value(r, IN_VOL.newPatients, ownNewPatients(ctx, i), 'input', VOLUME_COLUMNS.newPatients.format);
     s.value(r, IN_VOL.ramp, line.rampMonths, 'input', VOLUME_COLUMNS.ramp.format);
     s.value(r, IN_VOL.discontinuation, line.discontinuationRate, dl.style('discontinuationRate'), VOLUME_COLUMNS.discontinuation.format);
     const loading = line.regimen.loadingDays.length > 0 ? line.regimen.loadingDays : [0];
