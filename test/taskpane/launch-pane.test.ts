@@ -11,15 +11,13 @@ import { referenceData } from '../../src/data';
 import { defaultLaunchPlan, sampleScenario, type Scenario } from '../../src/scenario';
 import { computeResults } from '../../src/taskpane/model/results';
 import { moneyRounded } from '../../src/taskpane/ui/format';
-import { paneSession, serializeWorkbook } from './harness';
+import { expectText as expectIn, serializeWorkbook, usePaneEnv } from './harness';
 
 jest.setTimeout(240_000);
 
-const { open } = paneSession();
+const { open } = usePaneEnv();
 
-async function expectText(page: Page, testId: string, text: string): Promise<void> {
-  await page.getByTestId(testId).filter({ hasText: text }).waitFor();
-}
+const expectText = (page: Page, testId: string, text: string): Promise<void> => expectIn(page.getByTestId(testId), text);
 
 describe('Launch plan in the task pane (fake host)', () => {
   it('starts the default plan, takes a late distributor task, shows the drug held back and keeps the plan with the file', async () => {

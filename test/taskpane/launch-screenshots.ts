@@ -7,44 +7,18 @@
  *
  * Writes taskpane-launch-<width>.png (readiness and the first tasks) and taskpane-launch-tasks-<width>.png (further down).
  */
-import path from 'node:path';
-import { openPane, startEnv } from './harness';
+import { runScreenshots } from './harness';
 
-const OUT = path.resolve(process.argv[2] ?? path.join(__dirname, '../../docs'));
-
-async function main(): Promise<void> {
-  const env = await startEnv();
-  try {
-    for (const width of [320, 500]) {
-      const pane = await openPane(env, { width, height: 900 });
-      const { page } = pane;
-      await page.getByRole('button', { name: 'Load the sample' }).click();
-      await page.getByRole('button', { name: 'Dismiss' }).click();
-      await page.getByRole('tab', { name: 'Launch' }).click();
-      await page.getByRole('button', { name: 'Start the default plan' }).click();
-      await page.getByTestId('task-5').getByLabel('Status of task 5').selectOption('late');
-      await page.getByTestId('task-5').getByLabel('End').fill('8');
-      await page.getByTestId('task-15').getByLabel('Status of task 15').selectOption('done');
-      await page.getByTestId('task-20').getByLabel('Status of task 20').selectOption('in_progress');
-      await page.getByTestId('readiness-counts').filter({ hasText: '1 of 20 tasks done · 1 in progress · 1 late' }).waitFor();
-      await page.evaluate(() => window.scrollTo(0, 0));
-      await page.waitForTimeout(300);
-      const top = path.join(OUT, `taskpane-launch-${width}.png`);
-      await page.screenshot({ path: top });
-      console.log(top);
-      await page.getByTestId('task-14').evaluate((e) => e.scrollIntoView());
-      await page.waitForTimeout(300);
-      const tasks = path.join(OUT, `taskpane-launch-tasks-${width}.png`);
-      await page.screenshot({ path: tasks });
-      console.log(tasks);
-      await pane.close();
-    }
-  } finally {
-    await env.close();
-  }
-}
-
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
+runScreenshots(async (page, shot) => {
+  await page.getByRole('tab', { name: 'Launch' }).click();
+  await page.getByRole('button', { name: 'Start the default plan' }).click();
+  await page.getByTestId('task-5').getByLabel('Status of task 5').selectOption('late');
+  await page.getByTestId('task-5').getByLabel('End').fill('8');
+  await page.getByTestId('task-15').getByLabel('Status of task 15').selectOption('done');
+  await page.getByTestId('task-20').getByLabel('Status of task 20').selectOption('in_progress');
+  await page.getByTestId('readiness-counts').filter({ hasText: '1 of 20 tasks done · 1 in progress · 1 late' }).waitFor();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot('launch');
+  await page.getByTestId('task-14').evaluate((e) => e.scrollIntoView());
+  await shot('launch-tasks');
 });

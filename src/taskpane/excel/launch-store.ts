@@ -1,19 +1,21 @@
 /**
  * Issue 14: where the pane keeps the scenario's launch plan. The Inputs sheet holds no plan (the board's Launch
  * plan sheet shows it), so the plan travels in the document's settings, through the one save path
- * (document-settings.ts), and is put back on the scenario read from the Inputs sheet. It holds the task force's
+ * (document-settings.ts, SETTING_KEYS.launchPlan), and is put back on the scenario read from the Inputs sheet. It holds the task force's
  * roles, optional staff names (validated: no digits, so no record numbers or dates) and the tasks: no patient data.
  */
 import { validateScenario } from '../../scenario';
 import type { ScenarioLaunchPlan } from '../../scenario/launch-plan';
 import type { ReferenceData } from '../../engine/reference';
 import type { Scenario } from '../../scenario/types';
-import { saveDocumentSettings } from './document-settings';
+import { SETTING_KEYS, type SettingsPort } from '../services';
+import { officeDocumentSettings } from './document-settings';
 
-const SETTING = 'InfusionPlanner.launchPlan';
+const SETTING = SETTING_KEYS.launchPlan;
 
-function settings(): Office.Settings | null {
-  return typeof Office === 'undefined' || !Office.context?.document?.settings ? null : Office.context.document.settings;
+/** The document's settings through the one adapter (document-settings.ts); null outside Office (Node tests). */
+function settings(): SettingsPort | null {
+  return typeof Office === 'undefined' || !Office.context?.document?.settings ? null : officeDocumentSettings();
 }
 
 /** The plan kept in the document, or null. */
@@ -26,12 +28,10 @@ export function storedLaunchPlan(): ScenarioLaunchPlan | null {
 export async function storeLaunchPlan(plan: ScenarioLaunchPlan | undefined): Promise<void> {
   const s = settings();
   if (s === null) return;
-  const before = s.get(SETTING) as unknown;
-  if (JSON.stringify(before ?? null) === JSON.stringify(plan ?? null)) return;
-  await saveDocumentSettings((x) => {
-    if (plan === undefined) x.remove(SETTING);
-    else x.set(SETTING, plan);
-  });
+  if (JSON.stringify(s.get(SETTING) ?? null) === JSON.stringify(plan ?? null)) return;
+  if (plan === undefined) s.remove(SETTING);
+  else s.set(SETTING, plan);
+  await s.save();
 }
 
 /**
