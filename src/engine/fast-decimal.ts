@@ -57,10 +57,10 @@ let outTop = 0;
 
 /**
  * Rounds the words buf[0..n) (any may be 0; each < 1e7), worth sum buf[i] x 1e7^(top - i), half up to
- * PRECISION significant digits, in place: afterwards buf[0] is the leading non-zero word, the trailing zero
+ * `precision` (at least 1) significant digits, in place: afterwards buf[0] is the leading non-zero word, the trailing zero
  * words are gone, `outTop` is the word exponent of buf[0]; returns the number of words (0 for zero).
  */
-function normalise(buf: Float64Array, n: number, top: number): number {
+function normalise(buf: Float64Array, n: number, top: number, precision = PRECISION): number {
   let start = 0;
   while (start < n && buf[start] === 0) start++;
   if (start === n) return 0;
@@ -71,7 +71,7 @@ function normalise(buf: Float64Array, n: number, top: number): number {
   }
   const lead = digitsOf(buf[0] as number);
   // Digits kept after the leading word, and the words that hold them.
-  const after = PRECISION - lead;
+  const after = precision - lead;
   const kept = 1 + Math.ceil(after / LOG_BASE);
   if (n > kept || (n === kept && after % LOG_BASE !== 0)) {
     // The last kept word q keeps m of its 7 digits (m = 7: the first digit dropped leads word q + 1).
@@ -259,7 +259,9 @@ export function sub(x: Dec, y: Dec): Dec {
   const yr = y as unknown as Raw;
   const xd = xr.d;
   const yd = yr.d;
-  if (!xd || !yd || xd[0] === 0 || yd[0] === 0) return x.minus(y);
+  if (!xd || !yd || xd[0] === 0) return x.minus(y);
+  // A number less zero: the number, rounded to the precision (decimal.js `minus`: "If either is zero").
+  if (yd[0] === 0) return rounded(xr, x) ?? x.minus(y);
   const xtop = Math.floor(xr.e / LOG_BASE);
   const ytop = Math.floor(yr.e / LOG_BASE);
   if (xr.s !== yr.s) {
@@ -376,4 +378,58 @@ export function total(values: Iterable<Dec>): Dec {
   const acc = new RunningSum();
   for (const v of values) acc.add(v);
   return acc.value();
+}
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+
+function roundedSlowly(x: Dec, dp: number): number {
+  return x.toDecimalPlaces(dp, D.ROUND_HALF_UP).toNumber();
+}
+
+/**
+ * x.toDecimalPlaces(dp, ROUND_HALF_UP).toNumber() for dp from 0 to 6, exactly: the rounded number is an
+ * integer C of 10^-dp steps, and C / 10^dp (both exact in a double, the division correctly rounded) is the
+ * double nearest the decimal, which is what decimal.js's toNumber (the decimal's text, parsed) gives.
+ */
+export function roundedNumber(x: Dec, dp: number): number {
+  const r = x as unknown as Raw;
+  const d = r.d;
+  if (!d || dp < 0 || dp > 6) return roundedSlowly(x, dp);
+  if (d[0] === 0) return r.s < 0 ? -0 : 0;
+  // Significant digits kept: below 1, decimal.js rounds to 0 or one step (not on this path).
+  const sd = dp + r.e + 1;
+  if (sd < 1 || d.length > WORDS) return roundedSlowly(x, dp);
+  for (let i = 0; i < d.length; i++) W[i] = d[i] as number;
+  const n = normalise(W, d.length, Math.floor(r.e / LOG_BASE), sd);
+  if (n > 3) return roundedSlowly(x, dp);
+  let v = 0;
+  for (let i = 0; i < n; i++) v = v * BASE + (W[i] as number);
+  if (v > MAX_SAFE) return roundedSlowly(x, dp);
+  // The rounded number is v x 10^k.
+  const k = LOG_BASE * (outTop - n + 1) + dp;
+  let c: number;
+  if (k >= 0) {
+    if (k > 15) return roundedSlowly(x, dp);
+    c = v * 10 ** k;
+    if (c > MAX_SAFE) return roundedSlowly(x, dp);
+  } else {
+    if (k < -22) return roundedSlowly(x, dp);
+    // Exact: the rounding left no digit below 10^-dp, so 10^-k divides v.
+    c = v / 10 ** -k;
+  }
+  return r.s < 0 ? -(c / (POW10[dp] as number)) : c / (POW10[dp] as number);
+}
+
+/** x.toDecimalPlaces(dp, ROUND_HALF_UP) (roundCents for dp = 2), exactly. */
+export function roundTo(x: Dec, dp: number): Dec {
+  const r = x as unknown as Raw;
+  const d = r.d;
+  // Significant digits kept: below 1, decimal.js rounds to 0 or one step (not on this path).
+  const sd = d ? dp + r.e + 1 : 0;
+  if (!d || d[0] === 0 || sd < 1 || d.length > WORDS) return x.toDecimalPlaces(dp, D.ROUND_HALF_UP);
+  // No digit below 10^-dp: the number itself.
+  if (digitsOf(d[0] as number) + LOG_BASE * (d.length - 1) <= sd) return x;
+  for (let i = 0; i < d.length; i++) W[i] = d[i] as number;
+  const n = normalise(W, d.length, Math.floor(r.e / LOG_BASE), sd);
+  return made(r.s, W, n, outTop) ?? x.toDecimalPlaces(dp, D.ROUND_HALF_UP);
 }

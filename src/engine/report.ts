@@ -4,11 +4,13 @@
  * values, not money) to 4 decimals, rates to 6.
  */
 import type { Dec } from './decimal';
-import { roundCents, roundUnitPrice } from './decimal';
+import { roundUnitPrice } from './decimal';
+import { roundedNumber } from './fast-decimal';
 import { type AdministrationEconomics, NOT_APPLICABLE, type NotApplicable } from './economics';
 import type { ModelResults } from './model';
 
-export const money = (d: Dec): number => roundCents(d).toNumber();
+// roundCents(d).toNumber() to the last bit, without a Dec in between (fast-decimal.ts; issue 15).
+export const money = (d: Dec): number => roundedNumber(d, 2);
 export const unitPrice = (d: Dec): number => roundUnitPrice(d).toNumber();
 export const count = (d: Dec): number => d.toDecimalPlaces(4).toNumber();
 export const rate = (d: Dec): number => d.toDecimalPlaces(6).toNumber();

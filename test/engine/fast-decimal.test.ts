@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { Dec, dec } from '../../src/engine/decimal';
-import { RunningSum, add, mul, sub, total } from '../../src/engine/fast-decimal';
+import { RunningSum, add, mul, roundTo, roundedNumber, sub, total } from '../../src/engine/fast-decimal';
 
 const RUNS = 100_000;
 const SEED = 20261204;
@@ -88,6 +88,16 @@ describe('fast decimal paths equal decimal.js (100,000 random cases each)', () =
     );
   });
 
+  it('roundTo(x, dp) is x.toDecimalPlaces(dp, half up), and roundedNumber(x, dp) its toNumber()', () => {
+    fc.assert(
+      fc.property(decimalArb, fc.integer({ min: 0, max: 6 }), (x, dp) => {
+        const slow = x.toDecimalPlaces(dp, Dec.ROUND_HALF_UP);
+        return same(roundTo(x, dp), slow) && Object.is(roundedNumber(x, dp), slow.toNumber());
+      }),
+      { seed: SEED + 4, numRuns: RUNS },
+    );
+  });
+
   it('a RunningSum of terms and products is the chain of plus and times, from zero', () => {
     const sum = new RunningSum();
     fc.assert(
@@ -124,6 +134,16 @@ describe('fast decimal paths, worked by hand', () => {
     expect(sub(dec(1), dec('1e-28')).toString()).toBe('0.9999999999999999999999999999');
     // 32.423 x 40 = 1296.92 (the J1745 drug line of the README), exact.
     expect(mul(dec('32.423'), dec(40)).toString()).toBe('1296.92');
+  });
+
+  it('rounds to cents half up, and gives the double of the rounded decimal', () => {
+    // 197.147... -> 197.15; 0.005 -> 0.01 (half up); -0.004 -> -0 (decimal.js keeps the sign).
+    expect(roundTo(dec('197.1474910377358490566037736'), 2).toString()).toBe('197.15');
+    expect(roundedNumber(dec('197.1474910377358490566037736'), 2)).toBe(197.15);
+    expect(roundedNumber(dec('0.005'), 2)).toBe(0.01);
+    expect(Object.is(roundedNumber(dec('-0.004'), 2), -0)).toBe(true);
+    // 1234567.8949 to 3 decimals is 1234567.895.
+    expect(roundedNumber(dec('1234567.8949'), 3)).toBe(1234567.895);
   });
 
   it('sums in order from zero', () => {
