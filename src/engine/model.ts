@@ -586,6 +586,22 @@ export function loadingGroups(line: DrugLineInput): { positions: number[]; dose:
   return groups.map(({ positions, dose, maintenance }) => ({ positions, dose, maintenance }));
 }
 
+/**
+ * (1 + rate)^(month / 12), remembered: the same decimal power every run with that rate computes (a power is
+ * a logarithm and an exponential in decimal.js; sensitivity and the task pane run the model many times).
+ */
+const discountFactors = new Map<string, Dec>();
+function discountFactor(monthlyFactor: Dec, month: number): Dec {
+  const key = `${monthlyFactor.toString()}|${month}`;
+  let f = discountFactors.get(key);
+  if (!f) {
+    f = monthlyFactor.pow(dec(month).div(12));
+    if (discountFactors.size >= 5000) discountFactors.clear();
+    discountFactors.set(key, f);
+  }
+  return f;
+}
+
 function summarize(months: readonly MonthRow[], P: number, H: number, discountRate: Dec): ProgramSummary {
   const operating = months.slice(P);
   const be = operating.find((m) => m.net.gte(0));
@@ -595,7 +611,7 @@ function summarize(months: readonly MonthRow[], P: number, H: number, discountRa
     payback = (operating[i] as MonthRow).operatingMonth;
   }
   const monthlyFactor = ONE.plus(discountRate);
-  const npv = sum(months.map((m) => m.cashFlow.div(monthlyFactor.pow(dec(m.month).div(12)))));
+  const npv = sum(months.map((m) => m.cashFlow.div(discountFactor(monthlyFactor, m.month))));
   const years: YearSummary[] = [];
   for (let y = 1; (y - 1) * 12 < H; y++) {
     const slice = operating.slice((y - 1) * 12, y * 12);
