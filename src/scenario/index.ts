@@ -11,6 +11,9 @@ export type {
   ScenarioPayer,
   ScenarioProgram,
   ScenarioFixedCost,
+  ScenarioDrugDemand,
+  ScenarioMarket,
+  ScenarioMarketArea,
   PayerTerms,
   ValidationIssue,
 } from './types';
@@ -41,3 +44,4 @@ export {
 } from './resolve';
 export { sampleScenario } from './sample';
 export { scenarioWarnings } from './warnings';
+export { resolveMarket, resolveMarketAreas, applyAdoptedDemand } from './market';
