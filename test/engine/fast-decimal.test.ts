@@ -6,23 +6,12 @@
 import fc from 'fast-check';
 import { Dec, dec } from '../../src/engine/decimal';
 import { RunningSum, add, mul, roundTo, roundedNumber, sub, total } from '../../src/engine/fast-decimal';
+import { sameDecimal } from './same-decimal';
 
 const RUNS = 100_000;
 const SEED = 20261204;
 
-interface Fields {
-  s: number;
-  e: number;
-  d: number[] | null;
-}
-/** Whether two decimals have the same sign, exponent and digit words. */
-function same(x: Dec, y: Dec): boolean {
-  const a = x as unknown as Fields;
-  const b = y as unknown as Fields;
-  if (a.s !== b.s || (a.e !== b.e && !(Number.isNaN(a.e) && Number.isNaN(b.e)))) return false;
-  if (a.d === null || b.d === null) return a.d === b.d;
-  return a.d.length === b.d.length && a.d.every((w, i) => w === b.d?.[i]);
-}
+const same = sameDecimal;
 
 /**
  * A decimal as the engine meets them and worse: 1 to 34 significant digits (beyond the 28 kept), often ending

@@ -17,24 +17,14 @@ import { BUILTIN_PAYERS, builtinPayer } from '../../src/engine/payers';
 import type { Complexity, Route } from '../../src/engine/reference';
 import type { DrugSourceTerms, PayerProfile } from '../../src/engine/types';
 import { dispense } from '../../src/engine/units';
+import { sameDecimal } from './same-decimal';
 import { referenceData } from '../../src/data';
 
 const RUNS = 100_000;
 const SEED = 15_2026;
 const book = new ReferenceBook(referenceData);
 
-interface Fields {
-  s: number;
-  e: number;
-  d: number[] | null;
-}
-function same(x: Dec, y: Dec): boolean {
-  const a = x as unknown as Fields;
-  const b = y as unknown as Fields;
-  if (a.s !== b.s || a.e !== b.e) return false;
-  if (a.d === null || b.d === null) return a.d === b.d;
-  return a.d.length === b.d.length && a.d.every((w, i) => w === b.d?.[i]);
-}
+const same = sameDecimal;
 
 /** The margin, or the failure's text. */
 function outcome(f: () => Dec): Dec | string {
