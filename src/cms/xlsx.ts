@@ -12,7 +12,7 @@
  * exceljs writes and compares.
  */
 import { CmsFileError, type CmsErrorKind } from './errors';
-import type { Sheet } from './input';
+import type { Sheet } from './sheet';
 import { inflateZip } from './zip-limits';
 /** A number as plain decimal text, never in exponent notation. */
 function plainNumber(value: number): string {

@@ -43,5 +43,6 @@ export {
   type AppliedDefaultValue,
 } from './resolve';
 export { sampleScenario } from './sample';
+export { sameScenario } from './equal';
 export { scenarioWarnings } from './warnings';
 export { resolveMarket, resolveMarketAreas, applyAdoptedDemand } from './market';

@@ -3,14 +3,15 @@
  * (inputs-sheet.ts), it kept it in tables of its own on a "Scenario" sheet. A workbook from that version is
  * read through `decodeTables` (then migrated and validated by `loadScenario`) and moved to the Inputs sheet
  * at the first save; `cellOfPath` says which of those cells a validation message is about. `encodeScenario`
- * writes the same tables (the tests make such workbooks with it) and gives `sameScenario` a canonical form.
+ * writes the same tables (the tests make such workbooks with it).
  *
  * Conventions of those tables: an empty cell means "the default" for an optional field; shares and rates
  * are fractions; yes/no fields read "Yes"/"No" (TRUE/FALSE are accepted); the payers a drug needs prior
  * authorization from are a comma-separated list of payer ids, "none" for an empty list.
  */
 import type { DrugRule } from '../../engine/types';
-import { drugRuleFigure } from '../../engine/payers';
+import { drugRuleFigure, drugRuleOf as ruleOfKind } from '../../engine/payers';
+import { DRUG_RULE_WORDING } from '../../workbook/board/inputs-layout';
 import { PAYER_TERM_KEYS, type PayerTerms, type Scenario } from '../../scenario/types';
 import { SCENARIO_FORMAT_VERSION } from '../../scenario/types';
 
@@ -161,12 +162,7 @@ const DRUG_FIELDS = [
   'priorAuthPayers',
 ] as const;
 
-const RULE_KINDS: Readonly<Record<DrugRule['kind'], string>> = {
-  payment_limit: 'Payment limit x',
-  asp_plus: 'ASP +',
-  wac_percent: '% of WAC',
-  fixed_per_unit: '$ per unit',
-};
+const RULE_KINDS = Object.fromEntries(Object.entries(DRUG_RULE_WORDING).map(([k, w]) => [k, w.legacyTable])) as Readonly<Record<DrugRule['kind'], string>>;
 
 
 const yesNo = (b: boolean): string => (b ? 'Yes' : 'No');
@@ -258,16 +254,8 @@ function drugRuleOf(kindCell: Cell | undefined, valueCell: Cell | undefined): un
   const label = text(kindCell).toLowerCase();
   const kind = (Object.keys(RULE_KINDS) as DrugRule['kind'][]).find((k) => RULE_KINDS[k].toLowerCase() === label || k === label);
   if (kind === undefined) return { kind: text(kindCell) };
-  const v = value(valueCell);
-  switch (kind) {
-    case 'payment_limit':
-      return { kind, factor: v };
-    case 'asp_plus':
-    case 'wac_percent':
-      return { kind, percent: v };
-    case 'fixed_per_unit':
-      return { kind, amount: v };
-  }
+  // The figure as typed: validation names the rule's figure when it is not a number.
+  return ruleOfKind(kind, value(valueCell) as number);
 }
 
 const nonBlankRows = (data: TableData | undefined): (readonly Cell[])[] => (data ? data.rows.filter((r) => r.some((c) => !isBlank(c))) : []);
@@ -362,13 +350,5 @@ export function cellOfPath(path: string): string | null {
   return top ? `table ${TABLES.scenario.name}, "${top[0]}"` : null;
 }
 
-/**
- * Whether two scenarios fill the tables alike (independent of key order): the add-in's own writes come back
- * as change events, and must not look like the user's edits.
- */
-export function sameScenario(a: Scenario | null, b: Scenario | null): boolean {
-  if (a === null || b === null) return a === b;
-  // Issue 14: the market and the drugs' demand claims are kept outside the tables (excel/market-settings.ts).
-  const demandOf = (s: Scenario): string => JSON.stringify([s.market ?? null, s.drugs.map((d) => d.demand ?? null)]);
-  return JSON.stringify(encodeScenario(a)) === JSON.stringify(encodeScenario(b)) && demandOf(a) === demandOf(b);
-}
+/** Scenario equality is the scenario layer's (src/scenario/equal.ts), not these tables'. */
+export { sameScenario } from '../../scenario';
