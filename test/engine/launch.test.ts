@@ -60,6 +60,13 @@ describe('a late distributor task moves the drug\'s first administration', () =>
     expect([first.month, first.operatingMonth, first.netRevenue.toFixed(2)]).toEqual([5, 3, '3556.96']);
   });
 
+  it('ramps a held drug from its own first month', () => {
+    // Ramp 2 months, held 2: operating months 1-2 nothing; 3: 1 x (3 - 2) / 2 = 0.5; 4 on: 1 (the ramp's end).
+    const base = input(plan);
+    const r = runModel(book, { ...base, drugs: [{ ...line, rampMonths: 2 }], program: { ...base.program, horizonMonths: 6 } });
+    expect(r.drugs[0]!.newPatients.map((x) => x.toNumber())).toEqual([0, 0, 0.5, 1, 1, 1]);
+  });
+
   it('without the hold (the task done) the first administration is at launch', () => {
     const r = runModel(book, input({ months: 2, tasks: [{ ...late, status: 'done' }, training] }));
     // New patients 1, 1, 1, 1 from operating month 1: administrations 2, 3, 4, 5; first revenue in program month 3.
