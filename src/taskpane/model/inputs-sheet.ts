@@ -266,9 +266,6 @@ function customPlace(form: number, vol: number, vial: number, L: number, V: numb
   };
 }
 
-/** A custom drug's facts without one of its optional fields (back to its default). */
-const factsWithout = (c: ScenarioCustomDrug, key: keyof ScenarioCustomDrug): ScenarioCustomDrug => Object.fromEntries(Object.entries(c).filter(([k]) => k !== key)) as unknown as ScenarioCustomDrug;
-
 /** The numbers of a run of cells (`v` in the cell `col`), blanks left out; null when `v` is neither blank nor a number. Other cells that are not numbers are left out (each is named by its own read). */
 function numbersOf(cols: readonly number[], row: number, col: number, v: unknown, at: (row: number, col: number) => unknown): number[] | null {
   if (textOf(v) !== '' && num(v) === null) return null;
@@ -301,44 +298,30 @@ function customFactCells(p: CustomPlace, crosswalk: readonly number[]): { row: n
       row: p.form,
       col: IN_FORM[key as keyof typeof IN_FORM],
       apply: (c, v) => {
-        if (optional && textOf(v) === '') return factsWithout(c, fact);
+        if (optional && textOf(v) === '') return withoutField(c, fact);
         const value = valueOf(takes, v);
         return value === undefined ? null : { ...c, [fact]: value };
       },
     });
   }
-  for (const col of p.loadCols) {
-    out.push({
-      row: p.vol,
-      col,
-      apply: (c, v, at) => {
-        const days = numbersOf(p.loadCols, p.vol, col, v, at);
-        if (days === null) return null;
-        return days.length === 0 || (days.length === 1 && days[0] === 0) ? factsWithout(c, 'loadingDays') : { ...c, loadingDays: days };
-      },
-    });
-  }
+  // A run of cells read together (the loading days, the vial sizes): each cell read gives the facts from all of them.
+  const run = (row: number, cols: readonly number[], set: (c: ScenarioCustomDrug, numbers: number[]) => ScenarioCustomDrug): void => {
+    for (const col of cols) out.push({ row, col, apply: (c, v, at) => { const numbers = numbersOf(cols, row, col, v, at); return numbers === null ? null : set(c, numbers); } });
+  };
+  run(p.vol, p.loadCols, (c, days) => (days.length === 0 || (days.length === 1 && days[0] === 0) ? withoutField(c, 'loadingDays') : { ...c, loadingDays: days }));
   out.push({ row: p.vol, col: p.interval, apply: (c, v) => (textOf(v) === '' ? { ...c, maintenanceIntervalDays: null } : num(v) === null ? null : { ...c, maintenanceIntervalDays: num(v) }) });
-  out.push({ row: p.vol, col: p.doses, apply: (c, v) => (textOf(v) === '' ? factsWithout(c, 'maxDoses') : num(v) === null ? null : { ...c, maxDoses: num(v) as number }) });
-  for (const col of p.sizeCols) {
-    out.push({
-      row: p.vial,
-      col,
-      apply: (c, v, at) => {
-        const sizes = numbersOf(p.sizeCols, p.vial, col, v, at);
-        if (sizes === null) return null;
-        const sorted = [...new Set(sizes)].sort((a, b) => a - b);
-        const given = [...new Set(crosswalk)].sort((a, b) => a - b);
-        return sorted.length === 0 || (sorted.length === given.length && sorted.every((x, k) => x === given[k])) ? factsWithout(c, 'vialSizes') : { ...c, vialSizes: sorted };
-      },
-    });
-  }
+  out.push({ row: p.vol, col: p.doses, apply: (c, v) => (textOf(v) === '' ? withoutField(c, 'maxDoses') : num(v) === null ? null : { ...c, maxDoses: num(v) as number }) });
+  const given = [...new Set(crosswalk)].sort((a, b) => a - b);
+  run(p.vial, p.sizeCols, (c, sizes) => {
+    const sorted = [...new Set(sizes)].sort((a, b) => a - b);
+    return sorted.length === 0 || (sorted.length === given.length && sorted.every((x, k) => x === given[k])) ? withoutField(c, 'vialSizes') : { ...c, vialSizes: sorted };
+  });
   return out;
 }
 
-/** A scenario drug without one of its optional fields (back to its default). */
-function withoutField<K extends keyof ScenarioDrug>(d: ScenarioDrug, key: K): ScenarioDrug {
-  return Object.fromEntries(Object.entries(d).filter(([k]) => k !== key)) as unknown as ScenarioDrug;
+/** A scenario drug (or a custom drug's facts) without one of its optional fields (back to its default). */
+function withoutField<T extends ScenarioDrug | ScenarioCustomDrug>(d: T, key: keyof T): T {
+  return Object.fromEntries(Object.entries(d).filter(([k]) => k !== key)) as unknown as T;
 }
 
 /** A grid cell that shows the default: the formula written there (or any formula), or blank (a board built before the grid, a cleared cell). */
