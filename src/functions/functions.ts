@@ -11,8 +11,9 @@
 import { adminCodes, formatAdminCodes } from '../engine/admin';
 import { type Dec, dec } from '../engine/decimal';
 import { fail } from '../engine/errors';
-import { type AdministrationEconomics, NOT_APPLICABLE, administrationAllowed, administrationEconomics } from '../engine/economics';
-import { checkWeights, mixWeighted } from '../engine/mix';
+import { type AdministrationEconomics, type AdministrationSpec, NOT_APPLICABLE, administrationAllowed, administrationEconomics } from '../engine/economics';
+import { administrationMargin, mixMargin as mixWeightedMargin } from '../engine/margin';
+import { checkWeights } from '../engine/mix';
 import type { CatalogDrug } from '../engine/reference';
 import { DEFAULT_WEIGHT_KG, administrationsPerPatient, doseFor } from '../engine/regimen';
 import { count, money, rate, unitPrice } from '../engine/report';
@@ -56,6 +57,22 @@ function invalidArgument(argument: string, problem: string): never {
 /** The catalog facts the administration codes need, named in the #N/A message when a code is not in the catalog. */
 const ADMIN_FACTS = 'route, complexity and infusion time';
 
+/** What one administration of a drug needs, from coerced arguments (the dose checked against the vials). */
+function administrationSpec(code: string, dose: number, acquisitionPerUnit: number | undefined, minutes: number | undefined, drug: CatalogDrug | undefined): AdministrationSpec {
+  checkVialDose(code, dose);
+  return {
+    hcpcs: code,
+    dose: dec(dose),
+    // Drug cost and the drug line do not depend on administration: COST and RECOVERY, which do not show
+    // it, price a code outside the catalog with a placeholder injection (96372).
+    route: drug?.route ?? 'SC',
+    complexity: drug?.complexity ?? 'therapeutic',
+    minutes: minutes ?? drug?.infusionMinutes ?? 0,
+    acquisitionPerUnit: acquisitionPerUnit === undefined ? null : dec(acquisitionPerUnit),
+    wacPerUnit: null,
+  };
+}
+
 /** One administration of a drug for one payer, from coerced arguments. */
 function economics(
   code: string,
@@ -65,22 +82,7 @@ function economics(
   minutes: number | undefined,
   drug: CatalogDrug | undefined,
 ): AdministrationEconomics {
-  checkVialDose(code, dose);
-  return administrationEconomics(
-    store.book,
-    {
-      hcpcs: code,
-      dose: dec(dose),
-      // Drug cost and the drug line do not depend on administration: COST and RECOVERY, which do not show
-      // it, price a code outside the catalog with a placeholder injection (96372).
-      route: drug?.route ?? 'SC',
-      complexity: drug?.complexity ?? 'therapeutic',
-      minutes: minutes ?? drug?.infusionMinutes ?? 0,
-      acquisitionPerUnit: acquisitionPerUnit === undefined ? null : dec(acquisitionPerUnit),
-      wacPerUnit: null,
-    },
-    payer,
-  );
+  return administrationEconomics(store.book, administrationSpec(code, dose, acquisitionPerUnit, minutes, drug), payer);
 }
 
 /** Economics for the functions that show administration too: the catalog's route, complexity and time are needed. */
@@ -277,7 +279,15 @@ export function cost(drug: string, dose: number, acquisitionPerUnit?: unknown): 
  * @returns Dollars; negative when the administration loses money.
  */
 export function margin(drug: string, dose: number, payer?: string, acquisitionPerUnit?: unknown, minutes?: unknown): number | CustomFunctions.Error {
-  return scalar('MARGIN', [drug, dose, payer, acquisitionPerUnit, minutes], () => money(fullEconomics(drug, dose, payer, acquisitionPerUnit, minutes).margin));
+  return scalar('MARGIN', [drug, dose, payer, acquisitionPerUnit, minutes], () => {
+    const code = drugCode(drug);
+    const d = amount(dose, 'dose');
+    const p = payerArg(payer);
+    const acq = optionalAmount(acquisitionPerUnit, 'acquisitionPerUnit');
+    const m = minutesArg(minutes);
+    // The margin alone, through the engine's fast path (the same figure as the full economics' margin).
+    return money(administrationMargin(store.book, administrationSpec(code, d, acq, m, catalogEntry(code, ADMIN_FACTS)), p));
+  });
 }
 
 /**
@@ -318,11 +328,25 @@ export function mixMargin(drug: string, dose: number, payers: unknown[][], weigh
       fail({ code: 'mismatched', problem: `payers and weights must be the same size: ${payerCells.length} payers but ${weightCells.length} weights` });
     }
     const profiles = payerCells.map((c, i) => payerArg(c, `payers[${i + 1}]`));
-    const ws = checkWeights(weightCells.map((c, i) => vectorNumber(c, `weights[${i + 1}]`)));
+    const ws = checkedWeights(weightCells.map((c, i) => vectorNumber(c, `weights[${i + 1}]`)));
     const acq = optionalAmount(acquisitionPerUnit, 'acquisitionPerUnit');
     const entry = catalogEntry(code, ADMIN_FACTS);
-    return money(mixWeighted(ws, profiles.map((p) => economics(code, d, p, acq, undefined, entry).margin)));
+    return money(mixWeightedMargin(store.book, administrationSpec(code, d, acq, undefined, entry), profiles, ws));
   });
+}
+
+/** Weights that passed checkWeights, as its decimals, by their numbers (a mix is typed once and used in many cells). */
+const weightsSeen = new Map<string, Dec[]>();
+
+function checkedWeights(weights: readonly number[]): Dec[] {
+  const key = weights.join('|');
+  let ws = weightsSeen.get(key);
+  if (!ws) {
+    ws = checkWeights(weights);
+    if (weightsSeen.size >= 1000) weightsSeen.clear();
+    weightsSeen.set(key, ws);
+  }
+  return ws;
 }
 
 /**
