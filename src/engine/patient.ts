@@ -98,7 +98,7 @@ export const PATIENT_COVERAGE_DEFAULTS: Readonly<Record<string, CoverageDefault>
     outOfPocketMax: 0,
     supplemental: 'none',
     label: LABEL_DEFAULT,
-    source: 'Medicaid: no patient share (DOMAIN.md 2.6/5.2 coinsurance 0%); states may charge nominal copays, not modelled.',
+    source: 'Medicaid: no patient share (coinsurance 0%, assumption); states may charge nominal copays, not modelled.',
   },
   COMMERCIAL: {
     coverageType: 'commercial',
@@ -132,7 +132,7 @@ export function coverageSourceText(type: CoverageType): string {
     case 'medicaid':
       return 'Medicaid: no patient share (payer profile).';
     case 'uninsured':
-      return 'Uninsured: the whole allowed amount; the drug free from a manufacturer program (DOMAIN.md 5.1).';
+      return 'Uninsured: the whole allowed amount; the drug free from a manufacturer program (NICA; RxAssist).';
   }
 }
 

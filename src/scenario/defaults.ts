@@ -29,7 +29,7 @@ export const DEFAULT_QUARTER: ScenarioDefault = {
   value: null,
   display: 'the newest quarter of payment limits loaded',
   label: LABEL_REFERENCE_DATA,
-  source: 'CMS publishes payment limits each quarter (DOMAIN.md 2.1); DESIGN.md: quarter defaults to the newest loaded.',
+  source: 'CMS publishes payment limits each quarter (CMS Medicare Part B Payment Limit File, formerly the ASP Pricing File); the quarter defaults to the newest loaded.',
 };
 
 export const DEFAULT_FEE_SCHEDULE_YEAR: ScenarioDefault = {
@@ -37,7 +37,7 @@ export const DEFAULT_FEE_SCHEDULE_YEAR: ScenarioDefault = {
   value: null,
   display: 'the newest fee schedule year loaded',
   label: LABEL_REFERENCE_DATA,
-  source: 'CMS Physician Fee Schedule national non-facility amounts, RVU x conversion factor (DOMAIN.md 2.3).',
+  source: 'CMS Physician Fee Schedule national non-facility amounts, RVU x conversion factor (CMS PFS relative value file).',
 };
 
 export const DEFAULT_PATIENT_WEIGHT_KG: ScenarioDefault<number> = {
@@ -46,7 +46,7 @@ export const DEFAULT_PATIENT_WEIGHT_KG: ScenarioDefault<number> = {
   display: '80 kg',
   label: LABEL_ASSUMPTION,
   source:
-    'DOMAIN.md 2.8 and DESIGN.md DOSE(): weight-based doses use 80 kg unless a weight is given. A round ' +
+    'Weight-based doses use 80 kg unless a weight is given. A round ' +
     'adult weight, somewhat below the US adult mean (NCHS National Health Statistics Reports no. 122, 2018: ' +
     'NHANES 2015-2016, men 197.9 lb, about 90 kg; women 170.6 lb, about 77 kg); enter the practice\'s own ' +
     'patients\' weight where it differs.',
@@ -57,7 +57,7 @@ export const DEFAULT_DRUG_WEIGHT_KG: ScenarioDefault = {
   value: null,
   display: "the scenario's patientWeightKg",
   label: LABEL_ASSUMPTION,
-  source: 'One patient weight for the whole scenario unless a drug\'s patients differ (DOMAIN.md 2.8).',
+  source: 'One patient weight for the whole scenario unless a drug\'s patients differ (assumption).',
 };
 
 export const DEFAULT_DRUG_DOSE: ScenarioDefault = {
@@ -66,7 +66,7 @@ export const DEFAULT_DRUG_DOSE: ScenarioDefault = {
   display: "the catalog's maintenance dose (for the patient weight)",
   label: LABEL_CATALOG,
   source:
-    'Drug catalog (reference/drug-catalog-seed.csv), from each product\'s prescribing information; the ' +
+    'Drug catalog, from each product\'s FDA prescribing information (label); the ' +
     'epoetin alfa dose is an assumption.',
 };
 
@@ -89,8 +89,8 @@ export const DEFAULT_DRUG_ACQUISITION_PER_UNIT: ScenarioDefault = {
   display: 'the derived ASP per billing unit',
   label: LABEL_ASSUMPTION,
   source:
-    'DOMAIN.md 2.7: practices buy near ASP, an average net sales price (derived from the payment limit as ' +
-    'DOMAIN.md 2.1 says). Replace it with the distributor contract price.',
+    'Practices buy near ASP, an average net sales price, derived from the payment limit (106% of ASP, 42 USC ' +
+    '1395w-3a(b); CMS Medicare Part B Payment Limit File). Replace it with the distributor contract price.',
 };
 
 export const DEFAULT_DRUG_INFUSION_MINUTES: ScenarioDefault = {
@@ -106,7 +106,7 @@ export const DEFAULT_DRUG_CHAIR_EXTRA_MINUTES: ScenarioDefault = {
   value: null,
   display: "the catalog's preparation and observation time",
   label: LABEL_CATALOG,
-  source: 'Drug catalog; e.g. natalizumab and ocrelizumab carry an observation hour (DOMAIN.md 2.8).',
+  source: 'Drug catalog; e.g. natalizumab and ocrelizumab carry an observation hour (the product\'s prescribing information).',
 };
 
 export const DEFAULT_DRUG_COMPLEXITY: ScenarioDefault = {
@@ -116,7 +116,7 @@ export const DEFAULT_DRUG_COMPLEXITY: ScenarioDefault = {
   label: LABEL_CATALOG,
   source:
     'Monoclonal antibodies and complex biologics are coded as complex administration (Noridian article ' +
-    '10529; CMS CR 13468); IV iron, IVIG, zoledronic acid and plain SC products as therapeutic (DOMAIN.md 2.3).',
+    '10529; CMS CR 13468); IV iron, IVIG, zoledronic acid and plain SC products as therapeutic (CPT drug administration codes, CMS Physician Fee Schedule).',
 };
 
 /** Payers the prior-authorization default leaves out: there is no insurer to authorize a self-pay patient. */
@@ -133,7 +133,7 @@ export const DEFAULT_DRUG_PRIOR_AUTH_PAYERS: ScenarioDefault = {
   display: 'every payer of the scenario except SELF_PAY',
   label: LABEL_ASSUMPTION,
   source:
-    'DOMAIN.md 1, step 4: the practice secures authorization before scheduling, so no infusion is given ' +
+    'The practice secures authorization before scheduling, so no infusion is given ' +
     'unpaid; a self-pay patient has no insurer to ask. Conservative for MEDICARE: traditional Medicare does ' +
     'not generally require prior authorization of Part B drugs, but practices still verify coverage against ' +
     'the local coverage determination; list the payers explicitly to leave MEDICARE out.',
@@ -158,7 +158,7 @@ export const DEFAULT_UTILIZATION_TARGET: ScenarioDefault<number> = {
   value: 0.8,
   display: '80%',
   label: LABEL_ASSUMPTION,
-  source: 'DOMAIN.md 2.8; Advisory Board infusion benchmarks: practices schedule to about 80% and see about 70% actual.',
+  source: 'Advisory Board infusion benchmarks: practices schedule to about 80% and see about 70% actual.',
 };
 
 export const DEFAULT_PLANNING_MONTHS: ScenarioDefault<number> = {
@@ -166,7 +166,7 @@ export const DEFAULT_PLANNING_MONTHS: ScenarioDefault<number> = {
   value: 6,
   display: '6 months',
   label: LABEL_ASSUMPTION,
-  source: 'DOMAIN.md 1, step 5 and 2.9: plan over about 6 months, then launch.',
+  source: 'Assumption: plan over about 6 months, then launch.',
 };
 
 export const DEFAULT_HORIZON_MONTHS: ScenarioDefault<number> = {
@@ -174,7 +174,7 @@ export const DEFAULT_HORIZON_MONTHS: ScenarioDefault<number> = {
   value: 36,
   display: '36 months',
   label: LABEL_ASSUMPTION,
-  source: 'DOMAIN.md 2.9: a 36-month projection after the planning period.',
+  source: 'Assumption: a 36-month projection after the planning period.',
 };
 
 export const DEFAULT_DISTRIBUTOR_TERMS_DAYS: ScenarioDefault<number> = {
@@ -182,7 +182,7 @@ export const DEFAULT_DISTRIBUTOR_TERMS_DAYS: ScenarioDefault<number> = {
   value: 30,
   display: '30 days',
   label: LABEL_ASSUMPTION,
-  source: 'DOMAIN.md 2.9: drug paid on distributor terms, default 30 days.',
+  source: 'Assumption: drug paid on distributor terms, default 30 days.',
 };
 
 export const DEFAULT_INVENTORY_DAYS_ON_HAND: ScenarioDefault<number> = {
@@ -198,7 +198,7 @@ export const DEFAULT_PRIOR_AUTH_DELAY_DAYS: ScenarioDefault<number> = {
   value: 14,
   display: '14 days',
   label: LABEL_ASSUMPTION,
-  source: 'DOMAIN.md 2.8: prior authorization delays the first dose, default 14 days.',
+  source: 'Assumption: prior authorization delays the first dose, default 14 days.',
 };
 
 export const DEFAULT_WHITE_BAG_HANDLING_COST: ScenarioDefault<number> = {
@@ -207,8 +207,8 @@ export const DEFAULT_WHITE_BAG_HANDLING_COST: ScenarioDefault<number> = {
   display: '$0 per white-bagged administration',
   label: LABEL_ASSUMPTION,
   source:
-    'DOMAIN.md 5.1: a white-bagged drug is shipped by the payer\'s specialty pharmacy for one patient; the practice ' +
-    'receives, stores and tracks it. Enter the practice\'s own handling cost.',
+    'A white-bagged drug is shipped by the payer\'s specialty pharmacy for one patient; the practice ' +
+    'receives, stores and tracks it (Frier Levitt, payer-mandated white bagging). Enter the practice\'s own handling cost.',
 };
 
 export const DEFAULT_PROMPT_PAY_DISCOUNT: ScenarioDefault<number> = {
@@ -216,7 +216,7 @@ export const DEFAULT_PROMPT_PAY_DISCOUNT: ScenarioDefault<number> = {
   value: 0,
   display: '0% off the default (ASP) acquisition price',
   label: LABEL_ASSUMPTION,
-  source: 'DOMAIN.md 5.6: distributors commonly give about 2% for payment within terms; enter the practice\'s own. Applies to the ASP default only, not to a contract price.',
+  source: 'Assumption: distributors commonly give about 2% for payment within terms; enter the practice\'s own. Applies to the ASP default only, not to a contract price.',
 };
 
 export const DEFAULT_GPO_DISCOUNT: ScenarioDefault<number> = {
@@ -224,7 +224,7 @@ export const DEFAULT_GPO_DISCOUNT: ScenarioDefault<number> = {
   value: 0,
   display: '0% off the default (ASP) acquisition price',
   label: LABEL_ASSUMPTION,
-  source: 'DOMAIN.md 5.6: a group purchasing organization\'s discount, if the practice has one. Applies to the ASP default only.',
+  source: 'Assumption: a group purchasing organization\'s discount, if the practice has one. Applies to the ASP default only.',
 };
 
 export const DEFAULT_PAYER_COVERAGE: ScenarioDefault = {
@@ -233,10 +233,9 @@ export const DEFAULT_PAYER_COVERAGE: ScenarioDefault = {
   display: "the built-in profile's patient coverage (deductible, out-of-pocket maximum, supplemental coverage)",
   label: LABEL_PAYER_PROFILE,
   source:
-    'DOMAIN.md 5.7: Medicare Part B deductible $283 in 2026 and no out-of-pocket limit (CMS, 2026 Medicare Parts A & B ' +
+    'Medicare Part B deductible $283 in 2026 and no out-of-pocket limit (CMS, 2026 Medicare Parts A & B ' +
     'Premiums and Deductibles); Medicare Advantage in-network MOOP limit $9,250 (CMS CY2026 Rate Announcement); ' +
-    'commercial deductible $1,787 (KFF Employer Health Benefits Survey 2024) and the ACA 2026 self-only limit $10,600; ' +
-    'each with its source in src/engine/patient.ts.',
+    'commercial deductible $1,787 (KFF Employer Health Benefits Survey 2024) and the ACA 2026 self-only limit $10,600 (HHS, 2025 Marketplace Integrity rule).',
 };
 
 export const DEFAULT_ACCESS_RISK_THRESHOLD: ScenarioDefault<number> = {

@@ -62,11 +62,11 @@ export const DEFAULT_LAUNCH_PLAN: ScenarioDefault = {
   display: 'the default six-month plan template',
   label: LABEL_ASSUMPTION,
   source:
-    'DOMAIN.md 1 step 5 ("plan over about 6 months, then launch"); the tasks the path needs (DOMAIN.md 1 steps 3-4); REMS programs ' +
+    'Assumption: plan over about 6 months, then launch, with the tasks the path needs (distributor availability, prior authorization); REMS programs ' +
     'from the FDA REMS database; startup costs split 20% prior-authorization workflows, 10% EHR build, 20% training, the rest chairs and space (assumptions).',
 };
 
-export const TEMPLATE_LABEL = 'default: plan template (assumption; six months, DOMAIN.md 1 step 5); replace it with the task force\'s own dates, costs and statuses';
+export const TEMPLATE_LABEL = 'default: plan template (assumption; six months); replace it with the task force\'s own dates, costs and statuses';
 
 /** The default plan template for a scenario (see the module comment). Every task starts "not started". */
 export function defaultLaunchPlan(scenario: Scenario, ref: ReferenceData): ScenarioLaunchPlan {

@@ -182,7 +182,7 @@ function customFacts(hcpcs: string, custom: ScenarioCustomDrug, ref: ReferenceDa
     route: custom.route,
     complexity: custom.complexity,
     dose: custom.dosePerKg !== undefined ? { kind: 'per_kg', perKg: custom.dosePerKg } : { kind: 'fixed', amount: custom.dose ?? 0 },
-    regimen: { loadingDays, maintenanceIntervalDays: custom.maintenanceIntervalDays, maxDoses: custom.maxDoses ?? null, source: 'your input (DOMAIN.md 5.4)' },
+    regimen: { loadingDays, maintenanceIntervalDays: custom.maintenanceIntervalDays, maxDoses: custom.maxDoses ?? null, source: 'your input' },
     infusionMinutes: custom.infusionMinutes,
     chairExtraMinutes: custom.chairExtraMinutes,
     vialSizes: [...(custom.vialSizes ?? ref.vialSizes[code] ?? [])].sort((a, b) => a - b),

@@ -326,7 +326,7 @@ export function estimateSheet(e: Extract<Estimate, { ok: true }>, context: { qua
     ...e.help.map((h): SheetRow => ({ label: h.text })),
     { label: '' },
     { label: 'Sources', heading: true },
-    { label: 'Rule: DOMAIN.md 5.7 (deductible first, then coinsurance; Medicare drug coinsurance from the CMS payment limit file, 20% on administration; capped at the out-of-pocket maximum).' },
+    { label: 'Rule (CMS Medicare Part B cost sharing): deductible first, then coinsurance; Medicare drug coinsurance from the CMS payment limit file, 20% on administration; capped at the out-of-pocket maximum.' },
     { label: `Prices: CMS Medicare Part B payment limits ${context.quarter}; administration: CMS Physician Fee Schedule CY${context.feeScheduleYear} national amounts.` },
     { label: `Coverage: ${e.coverageSource}` },
     { label: 'Months are twelfths of the 52-week therapy year, counted from the first infusion; the therapy year is taken as the plan year.' },

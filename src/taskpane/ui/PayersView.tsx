@@ -125,7 +125,7 @@ export function PayersView(props: PayersViewProps) {
           Contract terms
         </Subtitle2>
         <Caption1 className={styles.sub}>
-          Terms marked “default” come from the built-in payer profiles: assumptions (DOMAIN.md 2.6), to be replaced by your contracts.
+          Terms marked “default” come from the built-in payer profiles: assumptions (sources on the board workbook's Sources sheet), to be replaced by your contracts.
         </Caption1>
         <Accordion multiple collapsible openItems={open} onToggle={(_e, data) => setOpen(data.openItems.map(String))}>
           {scenario.payers.map((p) => (
@@ -252,7 +252,7 @@ function PayerTermsEditor(props: { payer: ScenarioPayer; scenario: Scenario; edi
             ) : null}
           </span>
         }
-        hint={`DOMAIN.md 5.1: without buy and bill the practice bills administration only${payer.drugSource === undefined ? ` (default: ${SOURCE_TEXT[base?.drugSource ?? 'buy_and_bill']}, ${baseName})` : ''}`}
+        hint={`Without buy and bill the practice bills administration only${payer.drugSource === undefined ? ` (default: ${SOURCE_TEXT[base?.drugSource ?? 'buy_and_bill']}, ${baseName})` : ''}`}
       >
         <Select
           aria-label={`${payer.name}: where the drug comes from`}

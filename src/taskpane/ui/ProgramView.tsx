@@ -163,7 +163,7 @@ export function ProgramView(props: ProgramViewProps) {
           Drug purchasing
         </Subtitle2>
         <Caption1 className={styles.sub}>
-          Discounts apply to drugs priced at the ASP default only, not to a contract price (DOMAIN.md 5.6); the handling cost applies to each
+          Discounts apply to drugs priced at the ASP default only, not to a contract price; the handling cost applies to each
           white-bagged administration (5.1).
         </Caption1>
         <div className={styles.grid}>

@@ -34,7 +34,7 @@ const GRID_TITLES: Readonly<Record<CohortGrid, string>> = {
   administrations: 'Administrations: (1 - PA denied) x (PA share x [all wait] + (1 - PA share) x [none waits])',
   onTherapy: 'Patients still on therapy j months after start, per patient (payer-mix weighted; months reversed)',
   active: 'Active patients, by operating month',
-  kernelLoadPa: 'Doses at the loading dose per patient in month j since start, after the PA delay, with retention (months reversed; DOMAIN.md 5.3)',
+  kernelLoadPa: 'Doses at the loading dose per patient in month j since start, after the PA delay, with retention (months reversed; loading doses per the product\'s prescribing information)',
   kernelLoadNoPa: 'Doses at the loading dose per patient in month j since start, no PA delay, with retention (months reversed)',
   adminsLoadPa: 'Administrations at the loading dose per referred-patient stream if every patient waits for prior authorization',
   adminsLoadNoPa: 'Administrations at the loading dose per referred-patient stream if no patient waits',
@@ -75,7 +75,7 @@ export function writeCohorts(ctx: BoardContext, text: PrintText, n: CohortNumber
   const s = new SheetBuilder(SHEET.cohorts, 'calc', printSetup(text, { fitToHeight: false }));
   s.tabColor = '#A5A5A5';
   s.value(0, 0, 'Cohorts: patients and administrations by drug and month', 'title');
-  s.value(1, 0, 'Months are twelfths of the 52-week year (364 / 12 days), so twelve months hold exactly a year of doses (DOMAIN.md 2.8). Rules: src/engine/model.ts; the regimens and volumes are on Inputs.', 'subtitle');
+  s.value(1, 0, 'Months are twelfths of the 52-week year (364 / 12 days), so twelve months hold exactly a year of doses. The regimens (from each product\'s prescribing information) and volumes are on Inputs.', 'subtitle');
   const In = (row: number, col: number): string => ctx.ref(SHEET.inputs, row, col);
   const delay = ctx.name('PriorAuthDelayDays');
   const until = ctx.name('DoseDaysCounted');
@@ -244,7 +244,7 @@ export function writeCohorts(ctx: BoardContext, text: PrintText, n: CohortNumber
 
   // Payment timing and cash --------------------------------------------------------------------------------------
   const T = ctx.layout.cohorts.timingHeader;
-  s.value(T - 1, 0, 'Payment timing: days become months of 364/12 days; a fraction arrives a month later (timeline.ts)', 'section');
+  s.value(T - 1, 0, 'Payment timing: days become months of 364/12 days; a fraction arrives a month later', 'section');
   s.values(T, 0, ['Who', 'Days', 'Whole months of delay', 'Share arriving one month later'], 'header');
   const timingRow = (i: number): number => T + 1 + i; // payers, then the distributor at P
   const parties = [...input.payers.map((p, i) => ({ label: p.profile.name, days: p.profile.daysToPayment, daysRef: In(ctx.inputPayerRow(i), IN_PAY.days) })), { label: 'Distributor (drug)', days: input.program.distributorTermsDays, daysRef: ctx.name('DistributorTermsDays') }];

@@ -45,8 +45,8 @@ export function writeFormulary(ctx: BoardContext, text: PrintText): SheetBuilder
   s.value(H - 1, 0, 'Per administration, weighted by the payer mix', 'section');
   s.values(H, 0, ['Product', 'HCPCS', 'Biosimilar of', 'Dose', 'Billing unit', 'Units billed', 'JW units (discarded)', 'Vials opened', 'Administration codes', 'Acquisition $ per unit', 'Drug cost', 'Allowed (mix)', 'Net revenue (mix)', 'Margin (mix)', 'Net cost recovery (mix)', 'Chair hours', 'Margin per chair hour', 'Underwater for'], 'header');
   s.values(H, FE.code1, ['Initial code', 'Additional-hour code', 'Additional hours', 'Drug cost when bought', 'White-bag handling (mix)', 'Loading dose', 'Loading: units billed', 'Loading: JW units', 'Loading: vials', 'Loading: initial code', 'Loading: additional-hour code', 'Loading: additional hours', 'Loading: drug cost when bought', 'Loading: drug cost (mix)', 'Loading: white-bag handling (mix)', 'Loading: net revenue (mix)', 'Loading: margin (mix)', 'Loading: chair hours', 'At the ASP default (1 = yes)'], 'header');
-  s.value(H - 1, FE.lDose, 'Loading dose, priced at its own dose and time (DOMAIN.md 5.3; the maintenance dose where the drug has none)', 'section');
-  s.value(H - 1, FE.code1, 'Coding detail (CPT time rules, DOMAIN.md 2.3)', 'section');
+  s.value(H - 1, FE.lDose, 'Loading dose, priced at its own dose and time (the product\'s prescribing information; the maintenance dose where the drug has none)', 'section');
+  s.value(H - 1, FE.code1, 'Coding detail (CPT time rules; CMS Physician Fee Schedule)', 'section');
   const In = (row: number, col: number): string => ctx.ref(SHEET.inputs, row, col);
 
   for (let pos = 0; pos < ctx.D; pos++) {
@@ -145,7 +145,7 @@ export function writeFormulary(ctx: BoardContext, text: PrintText): SheetBuilder
   });
   // Net revenue of a loading-dose administration by payer (the Cohorts cash rows read it).
   const LH = ctx.layout.formulary.loadNetHeader;
-  s.value(LH - 1, 0, 'Net revenue per administration at the loading dose, by payer (DOMAIN.md 5.3)', 'section');
+  s.value(LH - 1, 0, 'Net revenue per administration at the loading dose, by payer (dose per the product\'s prescribing information)', 'section');
   s.values(LH, 0, ['Product', ...input.payers.map((p) => p.profile.name), 'Payer mix'], 'header');
   for (let pos = 0; pos < ctx.D; pos++) {
     const res = results.drugs[ctx.drug(pos)];
@@ -245,7 +245,7 @@ export function writeClaims(ctx: BoardContext, text: PrintText, numbers: CohortN
 
   // DOMAIN.md 5.3: the claims of a maintenance-dose administration, then below them those at the loading dose.
   const LH = ctx.layout.claims.loadHeader;
-  s.value(LH - 1, 0, 'Claim detail at the loading dose (DOMAIN.md 5.3: its own units, vials, JW and administration codes; the maintenance dose\'s where a drug has none)', 'section');
+  s.value(LH - 1, 0, 'Claim detail at the loading dose (per the product\'s prescribing information: its own units, vials, JW and administration codes; the maintenance dose\'s where a drug has none)', 'section');
   s.values(LH, 0, [...heads, ...ctx.cases.map((c) => `Net revenue: ${c.label}`)], 'header');
   for (const loading of [false, true]) {
   const K = loading

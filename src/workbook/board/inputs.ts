@@ -98,10 +98,10 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
     Chairs: { value: prog.chairs, labels: labels.scenario() },
     HoursPerDay: { value: prog.hoursPerDay, labels: labels.scenario() },
     DaysPerMonth: { value: prog.daysPerMonth, labels: labels.scenario() },
-    OpenChairHours: { value: openHours, formula: `${local('Chairs')}*${local('HoursPerDay')}*${local('DaysPerMonth')}`, labels: labels.formula('chairs x hours x days (DOMAIN.md 2.8)') },
+    OpenChairHours: { value: openHours, formula: `${local('Chairs')}*${local('HoursPerDay')}*${local('DaysPerMonth')}`, labels: labels.formula('chairs x hours x days') },
     UtilizationTarget: { value: prog.utilizationTarget, labels: labels.field('program.utilizationTarget') },
-    ChairCapacity: { value: openHours.times(dec(prog.utilizationTarget)), formula: `${local('OpenChairHours')}*${local('UtilizationTarget')}`, labels: labels.formula('open chair hours x target utilization (DOMAIN.md 2.8)') },
-    ChairsPerNurse: { value: prog.chairsPerNurse, labels: labels.scenario('Advisory Board benchmark 1.7-3.6 chairs per nurse (DOMAIN.md 2.8)') },
+    ChairCapacity: { value: openHours.times(dec(prog.utilizationTarget)), formula: `${local('OpenChairHours')}*${local('UtilizationTarget')}`, labels: labels.formula('open chair hours x target utilization') },
+    ChairsPerNurse: { value: prog.chairsPerNurse, labels: labels.scenario('Advisory Board infusion benchmark: 1.7-3.6 chairs per nurse') },
     FixedCostsMonthly: { value: fixedTotal, formula: `SUM(${rangeAddress(fixedFirst, fc + 1, fixedLast, fc + 1, true)})`, labels: labels.formula('sum of the fixed costs table') },
     StartupCosts: { value: prog.startupCosts, labels: labels.scenario(ctx.src.input.launchPlan ? 'the launch plan\'s tasks\' costs, paid in the months they run: change them on the Launch plan sheet (issue 14)' : 'spread evenly over the planning months (month 1 when there are none)') },
     PlanningMonths: { value: prog.planningMonths, labels: labels.layout('program.planningMonths') },
@@ -116,9 +116,9 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
     PriorAuthCost: { value: paCost, formula: `${local('PriorAuthStaffMinutes')}/60*${local('StaffHourlyCost')}`, labels: labels.formula('minutes / 60 x hourly cost') },
     AccessRiskThreshold: {
       value: prog.accessRiskThreshold ?? DEFAULT_ACCESS_RISK_THRESHOLD.value,
-      labels: labels.field('program.accessRiskThreshold', undefined, 'DOMAIN.md 5.7: patients paying more than this in a year without help are counted on the Patient access sheet (values: rebuild after a change)'),
+      labels: labels.field('program.accessRiskThreshold', undefined, 'Patients paying more than this in a year without help are counted on the Patient access sheet (values: rebuild after a change)'),
     },
-    ConversionFactor: { value: fees.conversionFactor, labels: labels.rule(`CMS Physician Fee Schedule CY${results.feeScheduleYear}: ${fees.schedule.source} (DOMAIN.md 2.3)`) },
+    ConversionFactor: { value: fees.conversionFactor, labels: labels.rule(`CMS Physician Fee Schedule CY${results.feeScheduleYear}: ${fees.schedule.source} (CMS PFS relative value file)`) },
     WhiteBagHandlingCost: { value: prog.whiteBagHandlingCost ?? 0, labels: labels.field('program.whiteBagHandlingCost') },
     PromptPayDiscount: { value: prog.promptPayDiscount ?? 0, labels: labels.field('program.promptPayDiscount') },
     GpoDiscount: { value: prog.gpoDiscount ?? 0, labels: labels.field('program.gpoDiscount') },
@@ -337,13 +337,13 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
     }
     s.tables.push({ name: `${NAME_PREFIX}${name}`, range: rangeAddress(header, 0, rowOf(ctx.D - 1), 1 + ctx.P), style: 'TableStyleLight1' });
   };
-  grid(L.drugMixHeader, (pos) => ctx.inputDrugMixRow(pos), 'Payer mix by drug (a formula: the program\'s mix; a figure: the drug\'s own, DOMAIN.md 5.2)', (pos, j, r) => {
+  grid(L.drugMixHeader, (pos) => ctx.inputDrugMixRow(pos), 'Payer mix by drug (a formula: the program\'s mix; a figure: the drug\'s own)', (pos, j, r) => {
     const res = results.drugs[ctx.drug(pos)];
     const w = res?.weights[j];
     if (res?.ownMix) s.value(r, 2 + j, w ?? 0, 'input', 'pct');
     else s.formula(r, 2 + j, cellAddress(ctx.inputPayerRow(j), IN_PAY.weight, true), w ?? 0, 'inputDefault', 'pct');
   }, 'DrugMix');
-  grid(L.drugSourceHeader, (pos) => ctx.inputDrugSourceRow(pos), 'Drug source by drug (a formula: the payer\'s; words typed over it: the drug\'s own, DOMAIN.md 5.1)', (pos, j, r) => {
+  grid(L.drugSourceHeader, (pos) => ctx.inputDrugSourceRow(pos), 'Drug source by drug (a formula: the payer\'s; words typed over it: the drug\'s own)', (pos, j, r) => {
     const line = input.drugs[ctx.drug(pos)];
     const p = input.payers[j]?.profile;
     const own = p ? line?.drugSources?.[p.id] : undefined;
@@ -425,7 +425,7 @@ function coverageLabel(given: (key: (typeof PAYER_COVERAGE_KEYS)[number]) => boo
     const d = coverageDefault(profileId);
     parts.push(`${names(false)}: ${d.label} (${d.source.replace(/\.$/, '')})`);
   }
-  parts.push('an out-of-pocket maximum of none = no limit; values: build the board again after a change (DOMAIN.md 5.7)');
+  parts.push('an out-of-pocket maximum of none = no limit; values: build the board again after a change');
   return parts.join('; ');
 }
 
@@ -465,7 +465,7 @@ function writeVialPlan(ctx: BoardContext, s: SheetBuilder, loading: boolean): vo
     s.formula(r, vc + 1, counts.join('+'), dispensing?.vials.vialCount ?? 0, 'formula', 'int');
     const ok = 'OK: the vials cover the dose';
     s.formula(r, vc + 2, `IF(${cellAddress(r, vc)}>=ROUND(${cellAddress(r, 2)},9),"${ok}","The vials no longer cover the dose: change the counts or rebuild")`, ok, 'check');
-    s.value(r, vc + 3, 'computed by the add-in from the dose and vial sizes (DOMAIN.md 2.4: least total amount, then fewest vials)', 'note');
+    s.value(r, vc + 3, 'computed by the add-in from the dose and vial sizes (least total amount, then fewest vials; CMS JW/JZ discarded-drug policy)', 'note');
   }
   s.tables.push({ name: `${NAME_PREFIX}${loading ? 'LoadingVialPlan' : 'VialPlan'}`, range: rangeAddress(header, 0, rowOf(ctx.D - 1), vc + 3), style: 'TableStyleLight1' });
   s.conditionalFormats.push({ range: rangeAddress(rowOf(0), vc + 2, rowOf(ctx.D - 1), vc + 2), rule: { kind: 'expression', formula: `LEFT(${cellAddress(rowOf(0), vc + 2)},2)<>"OK"` }, look: 'bad' });

@@ -13,6 +13,8 @@ export interface Labels {
 }
 
 const SCENARIO = 'scenario input';
+/** The label of a custom drug's facts (dose, route, complexity, minutes, regimen): the user's own. */
+export const CUSTOM_FACTS = 'your drug: facts you entered (dose, route, complexity, minutes, regimen)';
 
 export interface DrugLabels {
   style(field: string): StyleId;
@@ -59,7 +61,7 @@ export function labelsFor(src: BoardInputs): LabelSet {
       const defaults = [...applied.keys()].filter((k) => k.startsWith(`payers[${payer}].`)).map((k) => k.slice(k.indexOf('.') + 1));
       const first = applied.get(`payers[${payer}].${defaults[0] ?? ''}`);
       const rules: string[] = [];
-      if (entry?.profile.drugCoinsurance === 'file') rules.push('drug coinsurance: the CMS file\'s percentage (rule, DOMAIN.md 2.5)');
+      if (entry?.profile.drugCoinsurance === 'file') rules.push('drug coinsurance: the CMS file\'s percentage (rule, CMS Medicare Part B Payment Limit File)');
       if (entry?.profile.id === 'MEDICARE' && entry.profile.sequestration > 0) rules.push('sequestration 2% of the Medicare-paid portion through FY2032 (rule: CMS 2013 letter; CRS R45106)');
       const label = defaults.length === 0 ? SCENARIO : `weight: scenario input; ${defaults.length === 10 ? 'all terms' : defaults.join(', ')}: ${first?.default.label ?? 'default'}`;
       return { label: [label, ...rules].join('; '), source: first ? first.default.source : '' };
@@ -67,19 +69,24 @@ export function labelsFor(src: BoardInputs): LabelSet {
     drug: (drug) => {
       const path = (f: string): string => `drugs[${drug}].${f}`;
       const style = (f: string): StyleId => (isDefault(path(f)) ? 'inputDefault' : 'input');
+      // A drug of the user's own (scenario drugs[].custom): its dose, route, complexity, minutes and regimen
+      // are the facts the user entered, not the catalog's.
+      const custom = src.input.drugs[drug]?.custom === true;
       return {
         style,
         summary: (extra) => {
           const parts: string[] = [];
-          for (const f of ['dose', 'weightKg', 'infusionMinutes', 'chairExtraMinutes', 'complexity', 'acquisitionPerUnit'] as const) {
+          const fields = custom ? (['weightKg', 'acquisitionPerUnit'] as const) : (['dose', 'weightKg', 'infusionMinutes', 'chairExtraMinutes', 'complexity', 'acquisitionPerUnit'] as const);
+          for (const f of fields) {
             const a = applied.get(path(f));
             if (a) parts.push(`${f === 'weightKg' ? 'weight' : f === 'acquisitionPerUnit' ? 'acquisition price' : f}: ${a.default.label}`);
           }
           if (extra) parts.push(extra);
+          if (custom) return [CUSTOM_FACTS, ...parts].join('; ');
           return parts.length === 0 ? 'scenario inputs; route: catalog' : `${parts.join('; ')}; route: catalog`;
         },
         volumeSummary: (noLoading) => {
-          const parts = ['volume and ramp: scenario input', 'regimen: catalog (product label)'];
+          const parts = ['volume and ramp: scenario input', custom ? `regimen: ${CUSTOM_FACTS}` : 'regimen: catalog (product label)'];
           const a = applied.get(path('discontinuationRate'));
           if (a) parts.push(`discontinuation: ${a.default.label} (${a.default.display})`);
           if (noLoading) parts.push('no loading doses: counted from day 0');

@@ -92,7 +92,7 @@ export function writeLaunchPlan(ctx: BoardContext, L: LaunchLayout, text: PrintT
   const s = new SheetBuilder(LAUNCH_SHEET, 'board', printSetup(text, { fitToHeight: false }));
   s.tabColor = '#548235';
   s.value(0, 0, `Launch plan: ${P} months of planning, then launch`, 'title');
-  s.value(1, 0, plan.template ? 'Default plan template (an assumption, DOMAIN.md 1 step 5): replace it with the task force\'s own dates, costs and statuses.' : 'The task force\'s plan (scenario input).', plan.template ? 'warning' : 'subtitle');
+  s.value(1, 0, plan.template ? 'Default plan template (an assumption): replace it with the task force\'s own dates, costs and statuses.' : 'The task force\'s plan (scenario input).', plan.template ? 'warning' : 'subtitle');
   s.value(2, 0, 'Blue cells are inputs: change a start or end month, a cost or a status (Not started, In progress, Done, Late) and the Projection and Summary follow. A task\'s cost is spread evenly over its months; a drug waits for its distributor task and the prior-authorization workflows of the payers requiring it, while they are not done.', 'note');
   s.value(3, 0, 'Grid: the status\'s initial in each month the task runs; green done, red late, blue otherwise. Months after the planning months are operating months.', 'note');
 

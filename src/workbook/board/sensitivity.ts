@@ -152,7 +152,7 @@ export function writeSensitivity(ctx: BoardContext, text: PrintText, n: CohortNu
   // Calculation detail -------------------------------------------------------------------------------------------
   const RH = L.rankingHeader;
   s.value(RH - 2, 0, 'Calculation detail', 'section');
-  s.value(RH - 1, 0, 'Payer ranking: margin per administration summed over the formulary (sensitivity.ts rankPayers)', 'label');
+  s.value(RH - 1, 0, 'Payer ranking: margin per administration summed over the formulary', 'label');
   s.values(RH, 0, ['Payer', 'Index', 'Score', 'Lowest-score index'], 'header');
   const scores = input.payers.map((_, i) => results.drugs.reduce((t, d) => t + (d.perPayer[i]?.margin.toNumber() ?? 0), 0));
   const minScore = Math.min(...scores);
