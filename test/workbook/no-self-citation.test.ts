@@ -74,6 +74,15 @@ describe('no user-visible text cites our own files', () => {
     const volumes = strings(inputs.rows, 'inputs').filter((s) => s.text.startsWith('volume and ramp:'));
     expect(volumes.filter((s) => s.text.includes(`regimen: ${CUSTOM_FACTS}`))).toHaveLength(1);
     expect(volumes.filter((s) => s.text.includes('regimen: catalog (product label)'))).toHaveLength(scenario.drugs.length - 1);
+    // The Sources sheet's defaults list no catalog dose, minutes or complexity for it (the user gave them), but
+    // still its acquisition price, which is a default (the derived ASP).
+    const sources = strings(sheetOf(plan, SHEET.sources).rows, 'sources').map((s) => s.text);
+    const lemtrada = sources.filter((t) => t.startsWith('Lemtrada (alemtuzumab) (your drug): '));
+    expect(lemtrada).toContain('Lemtrada (alemtuzumab) (your drug): acquisitionPerUnit');
+    expect(lemtrada.filter((t) => /: (dose|infusionMinutes|chairExtraMinutes|complexity)$/.test(t))).toEqual([]);
+    // A catalog drug left to the catalog's infusion time still lists it (Remicade's is given: 151 minutes).
+    expect(sources.filter((t) => t.endsWith('): infusionMinutes')).length).toBeGreaterThan(10);
+    expect(sources).not.toContain('Remicade (infliximab): infusionMinutes');
     // A catalog drug keeps the catalog's labels.
     const remicade = rowsOf('J1745').join(' | ');
     expect(remicade).toContain('route: catalog');
@@ -128,7 +137,7 @@ describe('no user-visible text cites our own files', () => {
         else if (/\.tsx?$/.test(f) && !f.endsWith('.d.ts')) files.push(p);
       }
     };
-    for (const d of ['taskpane', 'cli', 'functions', 'workbook', 'scenario', 'engine']) walk(join(root, d));
+    for (const d of ['taskpane', 'cli', 'functions', 'workbook', 'scenario', 'engine', 'data', 'cms']) walk(join(root, d));
     expect(files.length).toBeGreaterThan(50);
     const found: { where: string; text: string }[] = [];
     for (const file of files) {

@@ -15,6 +15,14 @@ export interface Labels {
 const SCENARIO = 'scenario input';
 /** The label of a custom drug's facts (dose, route, complexity, minutes, regimen): the user's own. */
 export const CUSTOM_FACTS = 'your drug: facts you entered (dose, route, complexity, minutes, regimen)';
+/** The drug fields whose default is the catalog's: a custom drug has its own (scenario drugs[].custom). */
+export const CATALOG_FACT_FIELDS = ['dose', 'infusionMinutes', 'chairExtraMinutes', 'complexity'] as const;
+
+/** Whether an applied default at `path` is a catalog fact of a custom drug: the user's own fact, no default. */
+export function isCustomDrugFact(src: BoardInputs, path: string): boolean {
+  const m = /^drugs\[(\d+)\]\.(\w+)$/.exec(path);
+  return m !== null && src.input.drugs[Number(m[1])]?.custom === true && (CATALOG_FACT_FIELDS as readonly string[]).includes(m[2] ?? '');
+}
 
 export interface DrugLabels {
   style(field: string): StyleId;

@@ -9,6 +9,7 @@ import { DEMAND_AREA_DEFAULTS, DEMAND_ESTIMATE_LABEL, DEMAND_SOURCE_LABEL } from
 import type { AppliedDefaultValue } from '../../scenario/resolve';
 import { SheetBuilder } from '../sheet-builder';
 import { type BoardContext, NAME_PREFIX, PROGRAM_KEYS, SHEET } from './context';
+import { isCustomDrugFact } from './labels';
 import { type PrintText, printSetup } from './print';
 
 /**
@@ -63,7 +64,7 @@ function show(v: AppliedDefaultValue): string {
 }
 
 export function writeSources(ctx: BoardContext, text: PrintText, vintage: string): SheetBuilder {
-  const { input, results, book, applied, generatedAt } = ctx.src;
+  const { input, results, book, applied: appliedAll, generatedAt } = ctx.src;
   const s = new SheetBuilder(SHEET.sources, 'board', printSetup(text, { fitToHeight: false }));
   s.tabColor = '#7F7F7F';
   s.value(0, 0, 'Sources and assumptions', 'title');
@@ -91,6 +92,8 @@ export function writeSources(ctx: BoardContext, text: PrintText, vintage: string
   }
 
   section('Defaults this scenario relies on', ['Field', 'Value used', 'Label', 'Source']);
+  // A custom drug's dose, minutes and complexity are the facts the user entered, not the catalog's defaults.
+  const applied = appliedAll === null ? null : appliedAll.filter((a) => !isCustomDrugFact(ctx.src, a.path));
   if (applied === null) {
     s.value(r, 0, 'Not known: the workbook was built from an engine input, not from a scenario file. The Inputs sheet shows every value used.', 'note');
     r++;
