@@ -64,11 +64,14 @@ function economics(
   acquisitionPerUnit: number | undefined,
   minutes: number | undefined,
   drug: CatalogDrug | undefined,
+  perDrugSource = true,
 ): AdministrationEconomics {
   checkVialDose(code, dose);
   return administrationEconomics(
-    store.book,
+    store.functionBook,
     {
+      // DOMAIN.md 5.1: the drug source the scenario sets for this drug and payer, else the payer's own.
+      drugSource: perDrugSource ? store.drugSource(code, payer.id) : undefined,
       hcpcs: code,
       dose: dec(dose),
       // Drug cost and the drug line do not depend on administration: COST and RECOVERY, which do not show
@@ -94,12 +97,12 @@ function fullEconomics(drug: string, dose: unknown, payer: unknown, acquisitionP
 }
 
 /** Economics for the drug line only (cost, recovery): works for any priced code with vial sizes. */
-function drugLineEconomics(drug: string, dose: unknown, payer: unknown, acquisitionPerUnit: unknown): AdministrationEconomics {
+function drugLineEconomics(drug: string, dose: unknown, payer: unknown, acquisitionPerUnit: unknown, perDrugSource = true): AdministrationEconomics {
   const code = drugCode(drug);
   const d = amount(dose, 'dose');
   const p = payerArg(payer);
   const acq = optionalAmount(acquisitionPerUnit, 'acquisitionPerUnit');
-  return economics(code, d, p, acq, undefined, store.book.catalogDrug(code));
+  return economics(code, d, p, acq, undefined, store.functionBook.catalogDrug(code), perDrugSource);
 }
 
 /**
@@ -112,7 +115,7 @@ function drugLineEconomics(drug: string, dose: unknown, payer: unknown, acquisit
 export function paymentLimit(drug: string, quarter?: string): number | CustomFunctions.Error {
   return scalar('PAYMENTLIMIT', [drug, quarter], () => {
     const code = drugCode(drug);
-    return unitPrice(store.book.price(code, quarterArg(quarter)).paymentLimit);
+    return unitPrice(store.functionBook.price(code, quarterArg(quarter)).paymentLimit);
   });
 }
 
@@ -126,7 +129,7 @@ export function paymentLimit(drug: string, quarter?: string): number | CustomFun
 export function asp(drug: string, quarter?: string): number | CustomFunctions.Error {
   return scalar('ASP', [drug, quarter], () => {
     const code = drugCode(drug);
-    return unitPrice(store.book.asp(code, quarterArg(quarter)));
+    return unitPrice(store.functionBook.asp(code, quarterArg(quarter)));
   });
 }
 
@@ -157,7 +160,7 @@ export function units(drug: string, dose: number): number | CustomFunctions.Erro
     const code = drugCode(drug);
     const d = amount(dose, 'dose');
     checkUnitMistake(code, d);
-    return unitsAdministered(dec(d), store.book.price(code).unit.amount);
+    return unitsAdministered(dec(d), store.functionBook.price(code).unit.amount);
   });
 }
 
@@ -173,7 +176,7 @@ export function waste(drug: string, dose: number): number | CustomFunctions.Erro
     const code = drugCode(drug);
     const d = amount(dose, 'dose');
     checkVialDose(code, d);
-    return dispense(dec(d), store.book.price(code).unit.amount, store.book.vialSizes(code)).jwUnits;
+    return dispense(dec(d), store.functionBook.price(code).unit.amount, store.functionBook.vialSizes(code)).jwUnits;
   });
 }
 
@@ -189,7 +192,7 @@ export function vials(drug: string, dose: number): number | CustomFunctions.Erro
     const code = drugCode(drug);
     const d = amount(dose, 'dose');
     checkVialDose(code, d);
-    return dispense(dec(d), store.book.price(code).unit.amount, store.book.vialSizes(code)).vials.vialCount;
+    return dispense(dec(d), store.functionBook.price(code).unit.amount, store.functionBook.vialSizes(code)).vials.vialCount;
   });
 }
 
@@ -224,7 +227,7 @@ export function adminFee(drug: string, payer?: string, minutes?: unknown): numbe
     const m = minutesArg(minutes);
     const d = catalogEntry(code, ADMIN_FACTS);
     // The administration lines depend on route, complexity and minutes only: no drug price is needed.
-    return money(administrationAllowed(store.book, { route: d.route, complexity: d.complexity, minutes: m ?? d.infusionMinutes }, p).allowed);
+    return money(administrationAllowed(store.functionBook, { route: d.route, complexity: d.complexity, minutes: m ?? d.infusionMinutes }, p).allowed);
   });
 }
 
@@ -263,7 +266,8 @@ export function revenue(drug: string, dose: number, payer?: string, minutes?: un
  * @returns Dollars.
  */
 export function cost(drug: string, dose: number, acquisitionPerUnit?: unknown): number | CustomFunctions.Error {
-  return scalar('COST', [drug, dose, acquisitionPerUnit], () => money(drugLineEconomics(drug, dose, undefined, acquisitionPerUnit).drugCost));
+  // No payer: every vial opened (a drug source the scenario sets for a payer does not apply).
+  return scalar('COST', [drug, dose, acquisitionPerUnit], () => money(drugLineEconomics(drug, dose, undefined, acquisitionPerUnit, false).drugCost));
 }
 
 /**
@@ -418,11 +422,11 @@ export function patientCost(drug: string, dose: number, payer?: string, deductib
     const entry = catalogEntry(code, ADMIN_FACTS);
     checkVialDose(code, d);
     const spec = { hcpcs: code, dose: dec(d), route: entry.route, complexity: entry.complexity, minutes: m ?? entry.infusionMinutes, acquisitionPerUnit: null, wacPerUnit: null };
-    const share = patientShare(patientClaim(store.book, spec, p), {
+    const share = patientShare(patientClaim(store.functionBook, spec, p), {
       deductibleRemaining: dec(deductible),
       outOfPocketRemaining: limit,
       supplemental: coverage.supplemental,
-      drugSource: patientDrugSource(p),
+      drugSource: patientDrugSource(p, store.drugSource(code, p.id)),
     });
     return money(share.patient);
   });
@@ -450,8 +454,8 @@ export function patientYearTotal(drug: string, dose: number, payer?: string, yea
     checkVialDose(code, d);
     const entry = catalogEntry(code, 'route, complexity, infusion time and regimen');
     const estimate = patientYearEstimate(
-      store.book,
-      { hcpcs: code, route: entry.route, complexity: entry.complexity, regimen: entry.regimen, dose: dec(d), minutes: entry.infusionMinutes },
+      store.functionBook,
+      { hcpcs: code, route: entry.route, complexity: entry.complexity, regimen: entry.regimen, dose: dec(d), minutes: entry.infusionMinutes, sourceTerms: store.drugSource(code, p.id) },
       p,
       y,
       { ...(ded === undefined ? {} : { deductible: dec(ded) }), outOfPocketMax: limit },

@@ -40,4 +40,5 @@ export {
   type AppliedDefaultValue,
 } from './resolve';
 export { sampleScenario } from './sample';
+export { scenarioFunctionTerms, type ScenarioFunctionTerms } from './function-terms';
 export { scenarioWarnings } from './warnings';

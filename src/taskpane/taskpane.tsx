@@ -11,7 +11,7 @@ import { officeBoardService } from './excel/board';
 import { writeEstimateSheet } from './excel/estimate-sheet';
 import { freezeSheets, scanSheets, unfreezeSheets } from './excel/freeze';
 import { officeDrafts } from './excel/drafts';
-import { publishPayers, recalculateWorkbook } from './excel/functions-link';
+import { publishScenario, recalculateWorkbook } from './excel/functions-link';
 import { officeDocumentSettings, quarterImpact, readCmsFile, restoreImportedQuarters, useQuarter } from './import-cms';
 import { OfficeScenarioStore } from './excel/scenario-store';
 
@@ -21,7 +21,7 @@ function services(): AppServices {
     store: new OfficeScenarioStore(() => store.book, (sheets) => asker.ask(sheets)),
     asker,
     referenceData: () => store.book.data,
-    publishPayers,
+    publishScenario,
     recalculate: recalculateWorkbook,
     drafts: officeDrafts,
     book: () => store.book,

@@ -8,8 +8,7 @@
  */
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { ReferenceData } from '../../engine/reference';
-import type { PayerProfile } from '../../engine/types';
-import { formatIssue, resolveScenario, sampleScenario, validateScenario } from '../../scenario';
+import { type ScenarioFunctionTerms, formatIssue, sampleScenario, scenarioFunctionTerms, validateScenario } from '../../scenario';
 import type { Scenario } from '../../scenario/types';
 import { sameScenario } from '../excel/inputs-codec';
 import type { ScenarioStore } from '../excel/scenario-store';
@@ -20,8 +19,8 @@ import type { ReplaceQuestion } from '../ui/ReplaceDialog';
 export interface PlannerServices {
   readonly store: ScenarioStore;
   readonly referenceData: () => ReferenceData;
-  /** The scenario's payer profiles for the custom functions; returns whether they changed. */
-  readonly publishPayers: (profiles: readonly PayerProfile[]) => boolean;
+  /** What the custom functions take from the scenario (payers, own drugs, per-drug sources); returns whether it changed. */
+  readonly publishScenario: (terms: ScenarioFunctionTerms) => boolean;
   readonly recalculate: () => Promise<void>;
   /** Where edits that cannot be saved yet are kept (the document's settings), so closing the file loses nothing. */
   readonly drafts: DraftStore;
@@ -262,9 +261,8 @@ export function usePlanner(services: PlannerServices) {
       const timer = setTimeout(() => void services.drafts.save(draft).catch(() => undefined), DRAFT_DELAY_MS);
       return () => clearTimeout(timer);
     }
-    // The custom functions see the scenario's payers at once, saved or not.
-    const payers = resolveScenario(state.scenario, ref).payers.map((p) => p.profile);
-    if (services.publishPayers(payers)) {
+    // The custom functions see the scenario's payers, own drugs and per-drug sources at once, saved or not.
+    if (services.publishScenario(scenarioFunctionTerms(state.scenario, ref))) {
       services.recalculate().catch(() => undefined);
     }
     if (sameScenario(state.scenario, state.saved)) {
