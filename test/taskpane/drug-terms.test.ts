@@ -9,6 +9,7 @@ import { runModel } from '../../src/engine/model';
 import { resolveScenario, sampleScenario, validateScenario } from '../../src/scenario';
 import type { Scenario } from '../../src/scenario/types';
 import { type CustomDrugDraft, EMPTY_CUSTOM_DRUG, draftOf, parseCustomDrug } from '../../src/taskpane/model/custom-drug';
+import { sameScenario } from '../../src/taskpane/excel/inputs-codec';
 import { addCustomDrug, drugMixOf, removePayer, setDrugMixWeight, setDrugPayerMix, setDrugSource } from '../../src/taskpane/model/edit';
 
 const book = new ReferenceBook(referenceData);
@@ -48,6 +49,13 @@ describe("a drug's own drug source and payer mix", () => {
     expect(drugMixOf(s, entyvio(s))).toEqual({ MEDICARE: 0.5, MEDICARE_ADVANTAGE: 0, MEDICAID: 0, COMMERCIAL: 0.5, SELF_PAY: 0 });
     expect(valid(s)).toBe(true);
     expect(entyvio(setDrugPayerMix(s, 'J3380', undefined)).payerMix).toBeUndefined();
+  });
+
+  it('counts as a change to save (the pane writes the Inputs sheet only when the scenario differs from what it holds)', () => {
+    const white = setDrugSource(sampleScenario, 'J3380', 'COMMERCIAL', 'buy_and_bill', 0.4);
+    expect(sameScenario(white, sampleScenario)).toBe(false);
+    expect(sameScenario(setDrugMixWeight(sampleScenario, 'J3380', 'MEDICARE', 0.5), sampleScenario)).toBe(false);
+    expect(sameScenario(white, JSON.parse(JSON.stringify(white)) as Scenario)).toBe(true);
   });
 
   it('removes a payer from the drugs\' own sources and mixes with the payer', () => {

@@ -362,11 +362,31 @@ export function cellOfPath(path: string): string | null {
   return top ? `table ${TABLES.scenario.name}, "${top[0]}"` : null;
 }
 
+/** JSON with the keys of every object sorted, so that key order does not count. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) =>
+    x !== null && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : x,
+  );
+}
+
 /**
- * Whether two scenarios fill the tables alike (independent of key order): the add-in's own writes come back
- * as change events, and must not look like the user's edits.
+ * The fields the Inputs sheet holds that these tables never did (DOMAIN.md 5.1-5.4, 5.7): a payer's drug
+ * source and patient coverage; a drug's own drug sources, payer mix, courses a year and the facts of a drug of
+ * the user's own.
+ */
+function beyondTables(s: Scenario): unknown {
+  return {
+    payers: s.payers.map((p) => [p.drugSource, p.whiteBagShare, p.coverageType, p.annualDeductible, p.outOfPocketMax, p.supplemental]),
+    drugs: s.drugs.map((d) => [d.drugSources, d.payerMix, d.coursesPerYear, d.custom]),
+  };
+}
+
+/**
+ * Whether two scenarios fill the Inputs sheet alike (independent of key order): the add-in's own writes come
+ * back as change events, and must not look like the user's edits; an edit the tables above do not hold (a
+ * drug's own drug source, say) must still count as a change to save.
  */
 export function sameScenario(a: Scenario | null, b: Scenario | null): boolean {
   if (a === null || b === null) return a === b;
-  return JSON.stringify(encodeScenario(a)) === JSON.stringify(encodeScenario(b));
+  return JSON.stringify(encodeScenario(a)) === JSON.stringify(encodeScenario(b)) && canonical(beyondTables(a)) === canonical(beyondTables(b));
 }

@@ -195,6 +195,9 @@ export function CustomDrugForm(props: {
   const formId = useId();
   const set = (field: CustomDrugField, value: string): void => {
     setDraft((d) => ({ ...d, [field]: value }));
+    // The field's problem is named again at the next submit; meanwhile its hint shows. Another code may have
+    // vial sizes in the crosswalk: that field's problem goes with the code's.
+    setErrors((e) => ({ ...e, [field]: undefined, ...(field === 'hcpcs' ? { vialSizes: undefined } : {}) }));
     setDone(null);
   };
   const code = editing?.hcpcs ?? draft.hcpcs.trim().toUpperCase();
