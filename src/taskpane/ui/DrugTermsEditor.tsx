@@ -42,7 +42,8 @@ const useStyles = makeStyles({
   },
   weights: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, '& input': { textAlign: 'right' } },
   sources: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(170px, 1fr))', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS, alignItems: 'start' },
-  pair: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS, alignItems: 'start' },
+  pair: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS, alignItems: 'start' },
+  input: { width: '100%', minWidth: 0 },
   inline: { display: 'inline-flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap', alignItems: 'center' },
   sub: { color: tokens.colorNeutralForeground3 },
   heading: { fontWeight: tokens.fontWeightSemibold },
@@ -239,6 +240,7 @@ export function CustomDrugForm(props: {
     >
       <Input
         id={`${formId}-${field}`}
+        className={styles.input}
         value={draft[field]}
         inputMode={options.decimal ? 'decimal' : undefined}
         contentAfter={options.unit ? <span aria-hidden="true">{options.unit}</span> : undefined}
@@ -254,19 +256,19 @@ export function CustomDrugForm(props: {
       {text('name', 'Name', { hint: 'Brand (generic), e.g. Lemtrada (alemtuzumab).' })}
       <div className={styles.pair}>
         <Field label={{ children: 'Route', htmlFor: `${formId}-route` }}>
-          <Select id={`${formId}-route`} value={draft.route} onChange={(_e, data) => set('route', data.value)}>
+          <Select id={`${formId}-route`} className={styles.input} value={draft.route} onChange={(_e, data) => set('route', data.value)}>
             <option value="IV">IV infusion</option>
             <option value="SC">SC injection</option>
           </Select>
         </Field>
         <Field label={{ children: 'Administration coding', htmlFor: `${formId}-complexity` }}>
-          <Select id={`${formId}-complexity`} value={draft.complexity} onChange={(_e, data) => set('complexity', data.value)}>
+          <Select id={`${formId}-complexity`} className={styles.input} value={draft.complexity} onChange={(_e, data) => set('complexity', data.value)}>
             <option value="complex">Complex</option>
             <option value="therapeutic">Therapeutic</option>
           </Select>
         </Field>
         <Field label={{ children: 'Dose given as', htmlFor: `${formId}-basis` }}>
-          <Select id={`${formId}-basis`} value={draft.doseBasis} onChange={(_e, data) => set('doseBasis', data.value)}>
+          <Select id={`${formId}-basis`} className={styles.input} value={draft.doseBasis} onChange={(_e, data) => set('doseBasis', data.value)}>
             <option value="fixed">A fixed dose</option>
             <option value="per_kg">A dose per kg</option>
           </Select>
