@@ -70,8 +70,11 @@ function economics(
   return administrationEconomics(
     store.functionBook,
     {
-      // DOMAIN.md 5.1: the drug source the scenario sets for this drug and payer, else the payer's own.
+      // DOMAIN.md 5.1: the drug source the scenario sets for this drug and payer, else the payer's own; the
+      // scenario's white-bag handling cost (5.1) and its discounts on the ASP default (5.6), as the model applies them.
       drugSource: perDrugSource ? store.drugSource(code, payer.id) : undefined,
+      whiteBagHandlingCost: store.whiteBagHandlingCost,
+      defaultAcquisitionFactor: store.defaultAcquisitionFactor,
       hcpcs: code,
       dose: dec(dose),
       // Drug cost and the drug line do not depend on administration: COST and RECOVERY, which do not show
@@ -262,7 +265,7 @@ export function revenue(drug: string, dose: number, payer?: string, minutes?: un
  * @customfunction COST
  * @param drug HCPCS code (J1745), generic or brand name (infliximab, Remicade), any case. A name shared with biosimilars means the reference product.
  * @param dose Dose given, in the drug's billing measure (mg, mcg or units, as in the HCPCS descriptor).
- * @param acquisitionPerUnit Your purchase price per billing unit, in dollars. Default: the ASP (an assumption).
+ * @param acquisitionPerUnit Your purchase price per billing unit, in dollars. Default: the ASP (an assumption), less the workbook scenario's prompt-pay and GPO discounts.
  * @returns Dollars.
  */
 export function cost(drug: string, dose: number, acquisitionPerUnit?: unknown): number | CustomFunctions.Error {
@@ -276,7 +279,7 @@ export function cost(drug: string, dose: number, acquisitionPerUnit?: unknown): 
  * @param drug HCPCS code (J1745), generic or brand name (infliximab, Remicade), any case. A name shared with biosimilars means the reference product.
  * @param dose Dose given, in the drug's billing measure (mg, mcg or units, as in the HCPCS descriptor).
  * @param payer MEDICARE, MEDICARE_ADVANTAGE, MEDICAID, COMMERCIAL, SELF_PAY, or a payer of the workbook's scenario. Default: MEDICARE.
- * @param acquisitionPerUnit Your purchase price per billing unit, in dollars. Default: the ASP (an assumption).
+ * @param acquisitionPerUnit Your purchase price per billing unit, in dollars. Default: the ASP (an assumption), less the workbook scenario's prompt-pay and GPO discounts.
  * @param minutes Infusion time in minutes. Default: the catalog's infusion time for the drug.
  * @returns Dollars; negative when the administration loses money.
  */
@@ -290,7 +293,7 @@ export function margin(drug: string, dose: number, payer?: string, acquisitionPe
  * @param drug HCPCS code (J1745), generic or brand name (infliximab, Remicade), any case. A name shared with biosimilars means the reference product.
  * @param dose Dose given, in the drug's billing measure (mg, mcg or units, as in the HCPCS descriptor).
  * @param payer MEDICARE, MEDICARE_ADVANTAGE, MEDICAID, COMMERCIAL, SELF_PAY, or a payer of the workbook's scenario. Default: MEDICARE.
- * @param acquisitionPerUnit Your purchase price per billing unit, in dollars. Default: the ASP (an assumption).
+ * @param acquisitionPerUnit Your purchase price per billing unit, in dollars. Default: the ASP (an assumption), less the workbook scenario's prompt-pay and GPO discounts.
  * @returns A ratio, e.g. 1.043 (104.3%), to 6 decimals; the text "not applicable" where the payer's patients get the drug elsewhere (white bag or manufacturer free drug) and the practice buys none.
  */
 export function recovery(drug: string, dose: number, payer?: string, acquisitionPerUnit?: unknown): number | string | CustomFunctions.Error {
@@ -309,7 +312,7 @@ export function recovery(drug: string, dose: number, payer?: string, acquisition
  * @param dose Dose given, in the drug's billing measure (mg, mcg or units, as in the HCPCS descriptor).
  * @param payers The payers of the mix: a row or column of payer names (MEDICARE, COMMERCIAL, ... or the scenario's).
  * @param weights Each payer's share of patients, as fractions summing to 1 (0.6 = 60%): a row or column the size of payers.
- * @param acquisitionPerUnit Your purchase price per billing unit, in dollars. Default: the ASP (an assumption).
+ * @param acquisitionPerUnit Your purchase price per billing unit, in dollars. Default: the ASP (an assumption), less the workbook scenario's prompt-pay and GPO discounts.
  * @returns Dollars.
  */
 export function mixMargin(drug: string, dose: number, payers: unknown[][], weights: unknown[][], acquisitionPerUnit?: unknown): number | CustomFunctions.Error {

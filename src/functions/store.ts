@@ -10,6 +10,7 @@
  */
 import { referenceData as embeddedData } from '../data';
 import { ReferenceBook } from '../engine/book';
+import { type Dec, ONE, dec } from '../engine/decimal';
 import { BUILTIN_PAYERS, builtinPayer } from '../engine/payers';
 import type { CatalogDrug, PaymentLimitQuarter, ReferenceData } from '../engine/reference';
 import type { DrugSourceTerms, PayerProfile } from '../engine/types';
@@ -36,6 +37,9 @@ export class FunctionStore {
   private withOwnDrugs: ReferenceBook | null = null;
   /** DOMAIN.md 5.1: the scenario's drug source by HCPCS code, then payer id, where it overrides the payer's own. */
   private sources = new Map<string, ReadonlyMap<string, DrugSourceTerms>>();
+  /** DOMAIN.md 5.1 and 5.6: the program's handling cost of a white-bagged administration, and (1 - prompt pay) x (1 - GPO); undefined when none. */
+  private handling: Dec | undefined = undefined;
+  private discountFactor: Dec | undefined = undefined;
   private readonly listeners = new Set<StoreListener>();
   private changes = 0;
 
@@ -92,6 +96,8 @@ export class FunctionStore {
     this.ownDrugs = [];
     this.withOwnDrugs = null;
     this.sources = new Map();
+    this.handling = undefined;
+    this.discountFactor = undefined;
     this.changed('reference');
   }
 
@@ -103,8 +109,9 @@ export class FunctionStore {
 
   /**
    * Everything the functions take from the scenario, in one change: its payer profiles, its own drugs
-   * (DOMAIN.md 5.4) and the drug sources it sets per drug (5.1). A drug of its own whose code is in the
-   * catalog is left out (the scenario's validation refuses one).
+   * (DOMAIN.md 5.4), the drug sources it sets per drug (5.1), its white-bag handling cost (5.1) and its
+   * discounts on the ASP default (5.6). A drug of its own whose code is in the catalog is left out (the
+   * scenario's validation refuses one).
    */
   setScenario(terms: ScenarioFunctionTerms): void {
     this.custom = new Map(terms.payers.map((p) => [payerKey(p.id), p]));
@@ -113,7 +120,20 @@ export class FunctionStore {
     this.sources = new Map(
       Object.entries(terms.drugSources).map(([code, byPayer]) => [code.toUpperCase(), new Map(Object.entries(byPayer).map(([id, t]) => [payerKey(id), t]))]),
     );
+    this.handling = terms.whiteBagHandlingCost > 0 ? dec(terms.whiteBagHandlingCost) : undefined;
+    const factor = ONE.minus(dec(terms.promptPayDiscount)).times(ONE.minus(dec(terms.gpoDiscount)));
+    this.discountFactor = factor.eq(ONE) ? undefined : factor;
     this.changed('payers');
+  }
+
+  /** DOMAIN.md 5.1: the scenario's handling cost of one white-bagged administration; undefined when none. */
+  get whiteBagHandlingCost(): Dec | undefined {
+    return this.handling;
+  }
+
+  /** DOMAIN.md 5.6: what the scenario's prompt-pay and GPO discounts leave of the ASP default; undefined when none. */
+  get defaultAcquisitionFactor(): Dec | undefined {
+    return this.discountFactor;
   }
 
   /** DOMAIN.md 5.1: the scenario's drug source for this drug and payer where it sets one; else undefined (the payer's own). */

@@ -1,6 +1,6 @@
 /**
- * The INFUSION functions honour the scenario's own drugs (DOMAIN.md 5.4) and the drug sources it sets per
- * drug (5.1), as the model does: the store holds them (src/functions/store.ts `setScenario`). On the embedded
+ * The INFUSION functions honour the scenario's own drugs (DOMAIN.md 5.4), the drug sources it sets per drug
+ * (5.1) and the program terms that price an administration (handling cost 5.1, discounts 5.6), as the model does: the store holds them (src/functions/store.ts `setScenario`). On the embedded
  * data (CMS January 2026 payment limits, CY2026 fee schedule). Hand arithmetic beside each figure:
  *   CY2026 national amounts: 96413 = 133.27, 96415 = 28.39 (DOMAIN.md 2.3).
  *   MEDICARE (5.2): drug coinsurance from the file (20.000 for J0202 and J3380), admin 20%, sequestration 2%,
@@ -95,6 +95,31 @@ describe("a drug of the scenario's own (DOMAIN.md 5.4)", () => {
     expect(call('DOSE', 'J0202', null)).toBe(12);
     useScenario(sampleScenario);
     expect(shown(call('DOSE', 'J0202', null))).toMatch(/^#N\/A /);
+  });
+});
+
+describe("the scenario's program terms that price one administration (DOMAIN.md 5.1, 5.6)", () => {
+  it('takes the white-bag handling cost off the margin of the white-bagged share', () => {
+    const s = scenario();
+    useScenario({ ...s, program: { ...s.program, whiteBagHandlingCost: 25 } });
+    // 0.4 of the administrations white-bagged x $25 = $10: 571.08534655 - 10 = 561.08534655 -> 561.09.
+    expect(call('MARGIN', 'Entyvio', 300, 'COMMERCIAL')).toBe(561.09);
+    // A payer with nothing white-bagged: no handling. Remicade, Medicare: 197.15 (README).
+    expect(call('MARGIN', 'J1745', 400, 'MEDICARE')).toBe(197.15);
+  });
+
+  it('applies the prompt-pay and GPO discounts to the ASP default only, as the model does', () => {
+    const s: Scenario = { ...sampleScenario, program: { ...sampleScenario.program, promptPayDiscount: 0.02, gpoDiscount: 0.03 } };
+    useScenario(s);
+    // Remicade 400 mg: default price 40 x 32.423 / 1.06 x (1 - 0.02) x (1 - 0.03) = 1223.50943396 x 0.9506
+    // = 1163.06806792 -> COST 1163.07; Medicare net 1458.58 x 0.974 = 1420.65692; margin 257.58885208 -> 257.59.
+    expect(call('COST', 'J1745', 400, null)).toBe(1163.07);
+    expect(call('MARGIN', 'J1745', 400, 'MEDICARE')).toBe(257.59);
+    // A price given is the price paid: 1420.65692 - 40 x 29 = 260.65692 -> 260.66.
+    expect(call('MARGIN', 'J1745', 400, 'MEDICARE', 29)).toBe(260.66);
+    const model = runModel(new ReferenceBook(referenceData), resolveScenario(s, referenceData));
+    const remicade = model.drugs.find((d) => d.input.hcpcs === 'J1745')!;
+    expect(roundCents(remicade.perPayer.find((e) => e.payerId === 'MEDICARE')!.margin).toNumber()).toBe(257.59);
   });
 });
 
