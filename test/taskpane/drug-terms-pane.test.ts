@@ -10,7 +10,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import type { Scenario } from '../../src/scenario/types';
-import { type OpenPane, type PaneEnv, openPane, serializeWorkbook, startEnv } from './harness';
+import { type OpenPane, type PaneEnv, openPane, serializeWorkbook, startEnv, until } from './harness';
 import { cell, parseState, sheet, workbookScenario } from './workbook-state';
 
 jest.setTimeout(240_000);
@@ -26,22 +26,6 @@ afterAll(async () => {
   for (const p of panes) await p.close().catch(() => undefined);
   await env?.close();
 });
-
-async function until<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await check();
-      if (v !== undefined && v !== false) return v;
-      last = v;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what} (last: ${String(last)})`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 async function withSample(): Promise<OpenPane> {
   const pane = await openPane(env, { width: 360 });

@@ -189,3 +189,20 @@ export async function openPane(env: PaneEnv, options: OpenOptions = {}): Promise
 export function serializeWorkbook(page: Page): Promise<string> {
   return page.evaluate(() => (window as unknown as { __fakeExcel: { serialize(): string } }).__fakeExcel.serialize());
 }
+
+/** Polls until `check` returns a value (not undefined/false), or fails with the last value seen. */
+export async function until<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 10_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await check();
+      if (v !== undefined && v !== false) return v;
+      last = v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what} (last: ${String(last)})`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -29,6 +29,7 @@ import { basePayerOf, drugMixOf, drugSourceFor, setDrugMixWeight, setDrugPayerMi
 import { FIELDS } from '../model/fields';
 import { NumberField } from './fields';
 import { percent } from './format';
+import { SOURCE_TEXT } from './PayersView';
 
 const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -48,13 +49,6 @@ const useStyles = makeStyles({
   sub: { color: tokens.colorNeutralForeground3 },
   heading: { fontWeight: tokens.fontWeightSemibold },
 });
-
-/** DOMAIN.md 5.1: the drug sources in words. */
-const SOURCE_TEXT: Readonly<Record<DrugSource, string>> = {
-  buy_and_bill: 'Buy and bill',
-  white_bag: 'White bag',
-  free_drug: 'Manufacturer free drug',
-};
 
 function payerSourceText(p: ScenarioPayer): string {
   const base = basePayerOf(p);
