@@ -45,6 +45,7 @@ const useStyles = makeStyles({
   sources: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(170px, 1fr))', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS, alignItems: 'start' },
   pair: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS, alignItems: 'start' },
   input: { width: '100%', minWidth: 0 },
+  cell: { minWidth: 0 },
   inline: { display: 'inline-flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap', alignItems: 'center' },
   sub: { color: tokens.colorNeutralForeground3 },
   heading: { fontWeight: tokens.fontWeightSemibold },
@@ -127,7 +128,7 @@ function DrugSourceField(props: { drug: ScenarioDrug; name: string; payer: Scena
   const code = drug.hcpcs;
   const set = drugSourceFor(drug, payer.id);
   return (
-    <div className={styles.group}>
+    <div className={`${styles.group} ${styles.cell}`}>
       <Field
         label={{
           htmlFor: id,
@@ -145,6 +146,7 @@ function DrugSourceField(props: { drug: ScenarioDrug; name: string; payer: Scena
       >
         <Select
           id={id}
+          className={styles.input}
           aria-label={`${payer.name}: where ${name} comes from`}
           value={set?.source ?? ''}
           onChange={(_e, data) => edit((s) => setDrugSource(s, code, payer.id, data.value === '' ? undefined : (data.value as DrugSource), set?.whiteBagShare))}
