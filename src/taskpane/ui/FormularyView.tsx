@@ -233,6 +233,8 @@ function DrugEditor(props: {
   const { drug, facts, scenario, book, referenceData, quarter, edit } = props;
   const code = drug.hcpcs;
   const name = nameOf(drug, facts);
+  // Where a default comes from: the catalog, or the facts the user gave for a drug of their own (DOMAIN.md 5.4).
+  const factsLabel = drug.custom ? 'your drug' : 'catalog';
   let unitText = '';
   let measure = '';
   let aspText = 'the derived ASP';
@@ -280,7 +282,7 @@ function DrugEditor(props: {
             unit={measure}
             spec={FIELDS.dose}
             value={drug.dose}
-            defaultInfo={facts && facts.dose.kind === 'fixed' ? { display: `${facts.dose.amount} ${measure}`, label: 'catalog' } : undefined}
+            defaultInfo={facts && facts.dose.kind === 'fixed' ? { display: `${facts.dose.amount} ${measure}`, label: factsLabel } : undefined}
             onCommit={(v) => edit((s) => setDrugNumber(s, code, 'dose', v))}
           />
         )}
@@ -331,7 +333,7 @@ function DrugEditor(props: {
           unit="min"
           spec={FIELDS.infusionMinutes}
           value={drug.infusionMinutes}
-          defaultInfo={facts ? { display: `${facts.infusionMinutes} min`, label: 'catalog' } : undefined}
+          defaultInfo={facts ? { display: `${facts.infusionMinutes} min`, label: factsLabel } : undefined}
           onCommit={(v) => edit((s) => setDrugNumber(s, code, 'infusionMinutes', v))}
         />
         <NumberField
@@ -339,7 +341,7 @@ function DrugEditor(props: {
           unit="min"
           spec={FIELDS.chairExtraMinutes}
           value={drug.chairExtraMinutes}
-          defaultInfo={facts ? { display: `${facts.chairExtraMinutes} min`, label: 'catalog' } : undefined}
+          defaultInfo={facts ? { display: `${facts.chairExtraMinutes} min`, label: factsLabel } : undefined}
           onCommit={(v) => edit((s) => setDrugNumber(s, code, 'chairExtraMinutes', v))}
         />
       </div>
@@ -349,7 +351,7 @@ function DrugEditor(props: {
             Administration coding
             {drug.complexity === undefined ? (
               <Badge appearance="tint" color="warning" size="small">
-                default: catalog
+                default: {factsLabel}
               </Badge>
             ) : null}
           </span>
@@ -360,7 +362,7 @@ function DrugEditor(props: {
           value={drug.complexity ?? ''}
           onChange={(_e, data) => edit((s) => setComplexity(s, code, data.value === '' ? undefined : (data.value as Complexity)))}
         >
-          <option value="">Catalog: {facts?.complexity ?? 'unknown'}</option>
+          <option value="">{drug.custom ? 'Your drug' : 'Catalog'}: {facts?.complexity ?? 'unknown'}</option>
           <option value="complex">Complex</option>
           <option value="therapeutic">Therapeutic</option>
         </Select>
