@@ -7,7 +7,8 @@ import type { ModelReport } from '../engine/report';
 import { num1, pct, usd, usd0 } from './format';
 
 
-function table(header: readonly string[], rows: readonly (readonly string[])[], rightFrom: number): string {
+/** A plain-text table; columns from `rightFrom` on are right-aligned. */
+export function table(header: readonly string[], rows: readonly (readonly string[])[], rightFrom: number): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]): string =>
     cells.map((c, i) => (i >= rightFrom ? c.padStart(widths[i] as number) : c.padEnd(widths[i] as number))).join('  ').trimEnd();

@@ -5,6 +5,7 @@
  */
 import type { CoverageType, SupplementalCoverage } from './patient';
 import type { Complexity, DoseBasis, RegimenSpec, Route } from './reference';
+import type { DemandInput } from './demand';
 
 /** DOMAIN.md 2.6: how a payer prices the drug line. */
 export type DrugRule =
@@ -161,4 +162,6 @@ export interface ModelInput {
   readonly drugs: readonly DrugLineInput[];
   readonly payers: readonly PayerMixEntry[];
   readonly program: ProgramInput;
+  /** Issue 14: the market demand is estimated from (engine/demand.ts); absent when the scenario has none. */
+  readonly market?: DemandInput;
 }

@@ -67,4 +67,15 @@ export const SCENARIO_BOUNDS = {
   annualDeductible: { min: 0, max: 1_000_000 },
   outOfPocketMax: { min: 0, max: 1_000_000 },
   accessRiskThreshold: { min: 0, max: 1_000_000 },
+  // Issue 14, the market (scenario/market.ts):
+  /** Adults of one age band in the service area: at most 100,000,000 (a third of the US). */
+  adultsInBand: { min: 0, max: 100_000_000, whole: true },
+  /** The drive time the travel share is counted beyond: at most a day, as infusion minutes. */
+  driveTimeMinutes: { min: 0, max: MAX_MINUTES, whole: true },
+  /** Competing infusion sites of one kind in the area: at most 1,000. */
+  competingSites: { min: 0, max: 1000, whole: true },
+  /** Patients waiting for a first infusion elsewhere, in one area: at most 1,000,000. */
+  referralBacklog: { min: 0, max: 1_000_000 },
+  /** Weeks of wait to a first infusion elsewhere: at most ten years. */
+  waitWeeks: { min: 0, max: 520 },
 } as const satisfies Readonly<Record<string, NumberBound>>;

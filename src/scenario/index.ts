@@ -11,6 +11,9 @@ export type {
   ScenarioPayer,
   ScenarioProgram,
   ScenarioFixedCost,
+  ScenarioDrugDemand,
+  ScenarioMarket,
+  ScenarioMarketArea,
   PayerTerms,
   ValidationIssue,
 } from './types';
@@ -42,3 +45,4 @@ export {
 export { sampleScenario } from './sample';
 export { scenarioFunctionTerms, type ScenarioFunctionTerms } from './function-terms';
 export { scenarioWarnings } from './warnings';
+export { resolveMarket, resolveMarketAreas, applyAdoptedDemand } from './market';

@@ -35,6 +35,7 @@ import {
   PRIOR_AUTH_EXEMPT_PAYER_IDS,
   type ScenarioDefault,
 } from './defaults';
+import { applyAdoptedDemand, resolveMarket } from './market';
 import {
   findCatalogDrug,
   findQuarter,
@@ -74,14 +75,18 @@ export function resolveScenario(scenario: Scenario, ref: ReferenceData): ModelIn
   const payerIds = scenario.payers.map((p) => p.id.toUpperCase());
   // DOMAIN.md 5.5: weights within 0.001 of 1 are scaled to sum to 1.
   const weights = scaledWeights(scenario.payers.map((p) => p.weight));
+  // Issue 14: a drug that adopts the market's figure runs on it (scenario/market.ts).
+  const lines = scenario.drugs.map((drug) => resolveDrug(drug, ref, patientWeightKg, payerIds, scenario.payers));
+  const market = resolveMarket(scenario, lines);
   return {
     name: scenario.name,
     practiceName: scenario.practiceName,
     quarter,
     feeScheduleYear,
-    drugs: scenario.drugs.map((drug) => resolveDrug(drug, ref, patientWeightKg, payerIds, scenario.payers)),
+    drugs: applyAdoptedDemand(lines, market),
     payers: scenario.payers.map((payer, i) => ({ profile: resolvePayer(payer), weight: weights[i] as number })),
     program: resolveProgram(scenario.program),
+    ...(market === undefined ? {} : { market }),
   };
 }
 

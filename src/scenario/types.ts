@@ -9,6 +9,7 @@
  */
 import type { Complexity } from '../engine/reference';
 import type { DrugSource, PayerProfile } from '../engine/types';
+import type { DemandAreaId } from '../engine/demand';
 
 /** DOMAIN.md 5.1: one payer's drug source for one drug, overriding the payer's own. */
 export interface ScenarioDrugSource {
@@ -86,7 +87,57 @@ export interface ScenarioDrug {
   readonly coursesPerYear?: number;
   /** DOMAIN.md 5.4: the facts of a drug the catalog lacks (then `hcpcs` is its code, priced by CMS). */
   readonly custom?: ScenarioCustomDrug;
+  /** Issue 14: the drug's claim on the market's demand (needs the scenario's `market`). */
+  readonly demand?: ScenarioDrugDemand;
 }
+
+// ---- Issue 14, demand: the service area and market (engine/demand.ts) ----
+
+/** Issue 14: a drug's share of a therapeutic area's new patients, and whether its volume is that figure. */
+export interface ScenarioDrugDemand {
+  readonly area: DemandAreaId;
+  /** The drug's share of the area's new patients at the practice, a fraction. */
+  readonly share: number;
+  /**
+   * true: the drug's volume is the derived figure (a derived default; `newPatientsPerMonth` is kept for when
+   * the user goes back to it). false or absent: the scenario's own figure, with the gap shown.
+   */
+  readonly adopt?: boolean;
+}
+
+/** Issue 14: one therapeutic area's figures, overriding the product's defaults (src/data/demand.ts). */
+export interface ScenarioMarketArea {
+  readonly area: DemandAreaId;
+  /** Prevalence among adults by age band [18-49, 50-64, 65+], fractions. */
+  readonly prevalence?: readonly [number, number, number];
+  /** Share of the diagnosed on an infused therapy. */
+  readonly infusedShare?: number;
+  /** New starts and switches onto an infused therapy a year, a share of those on one. */
+  readonly startsPerYear?: number;
+  /** Patients referred and waiting for a first infusion elsewhere. Default 0. */
+  readonly backlog?: number;
+  /** Current wait to a first infusion elsewhere, weeks. Default 0. */
+  readonly waitWeeks?: number;
+}
+
+/** Issue 14: the practice's service area (user-entered, e.g. from the Census Bureau's county tables). */
+export interface ScenarioMarket {
+  readonly adults18to49: number;
+  readonly adults50to64: number;
+  readonly adults65plus: number;
+  /** The drive time the travel share is counted beyond, minutes. Default 60. */
+  readonly driveTimeMinutes?: number;
+  /** Share of the area's patients who now travel beyond the drive time for infusions. Default 0. */
+  readonly travelShare?: number;
+  /** Competing infusion sites in the area. Each default 0. */
+  readonly hospitalOutpatient?: number;
+  readonly otherPractices?: number;
+  readonly homeInfusion?: number;
+  /** Areas whose figures differ from the defaults; an area left out uses the defaults. */
+  readonly areas?: readonly ScenarioMarketArea[];
+}
+
+// ---- end of issue 14 ----
 
 /** The contract terms of a payer profile: everything but its id and name. */
 export type PayerTerms = Omit<PayerProfile, 'id' | 'name'>;
@@ -195,6 +246,8 @@ export interface Scenario {
   readonly drugs: readonly ScenarioDrug[];
   readonly payers: readonly ScenarioPayer[];
   readonly program: ScenarioProgram;
+  /** Issue 14: the service area and market that demand is estimated from. */
+  readonly market?: ScenarioMarket;
 }
 
 /** One problem found in a scenario document: the field's path and what is wrong with it. */

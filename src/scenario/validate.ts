@@ -25,6 +25,7 @@ import {
   newestQuarter,
 } from './lookup';
 import { COVERAGE_TYPES, SUPPLEMENTAL_COVERAGES } from '../engine/patient';
+import { AGE_BANDS, DEMAND_AREAS } from '../engine/demand';
 import { PAYER_COVERAGE_KEYS, PAYER_TERM_KEYS, SCENARIO_FORMAT_VERSION, type Scenario, type ValidationIssue } from './types';
 
 export type ScenarioValidation =
@@ -239,6 +240,42 @@ const payerMix: Rule = (value, path, out) => {
   }
 };
 
+// Issue 14, demand (scenario/market.ts).
+const DRUG_DEMAND_SHAPE: Shape = {
+  area: required(oneOf(DEMAND_AREAS)),
+  share: required(fraction),
+  adopt: optional(boolean),
+};
+
+const prevalenceByBand: Rule = (value, path, out) => {
+  if (!Array.isArray(value) || value.length !== AGE_BANDS.length) {
+    out.add(path, `must be an array of ${AGE_BANDS.length} fractions, one per age band (${AGE_BANDS.join(', ')})`);
+    return;
+  }
+  value.forEach((v: unknown, i) => fraction(v, `${path}[${i}]`, out));
+};
+
+const MARKET_AREA_SHAPE: Shape = {
+  area: required(oneOf(DEMAND_AREAS)),
+  prevalence: optional(prevalenceByBand),
+  infusedShare: optional(fraction),
+  startsPerYear: optional(fraction),
+  backlog: optional(bounded('referralBacklog')),
+  waitWeeks: optional(bounded('waitWeeks')),
+};
+
+const MARKET_SHAPE: Shape = {
+  adults18to49: required(bounded('adultsInBand')),
+  adults50to64: required(bounded('adultsInBand')),
+  adults65plus: required(bounded('adultsInBand')),
+  driveTimeMinutes: optional(bounded('driveTimeMinutes')),
+  travelShare: optional(fraction),
+  hospitalOutpatient: optional(bounded('competingSites')),
+  otherPractices: optional(bounded('competingSites')),
+  homeInfusion: optional(bounded('competingSites')),
+  areas: optional(arrayOf(objectOf(MARKET_AREA_SHAPE))),
+};
+
 const CUSTOM_DRUG_SHAPE: Shape = {
   name: required(nonEmptyString),
   route: required(oneOf(['IV', 'SC'])),
@@ -274,6 +311,7 @@ const DRUG_SHAPE: Shape = {
   payerMix: optional(payerMix),
   coursesPerYear: optional(numberRule({ min: 0, minExclusive: true, max: 52 })),
   custom: optional(objectOf(CUSTOM_DRUG_SHAPE)),
+  demand: optional(objectOf(DRUG_DEMAND_SHAPE)),
 };
 
 const DRUG_RULE_KINDS = ['payment_limit', 'asp_plus', 'wac_percent', 'fixed_per_unit'] as const;
@@ -395,6 +433,7 @@ const SCENARIO_SHAPE: Shape = {
   drugs: required(arrayOf(objectOf(DRUG_SHAPE), 'must list at least one drug')),
   payers: required(arrayOf(objectOf(PAYER_SHAPE), 'must list at least one payer')),
   program: required(objectOf(PROGRAM_SHAPE)),
+  market: optional(objectOf(MARKET_SHAPE)),
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -500,6 +539,24 @@ function crossCheck(doc: JsonRecord, out: Issues, ref: ReferenceData | undefined
   });
 
   checkWeightSum(payers, out);
+  checkMarket(doc, drugs, out);
+}
+
+/** Issue 14: a drug's demand claim needs the market; an area is listed once in the market. */
+function checkMarket(doc: JsonRecord, drugs: readonly (JsonRecord | undefined)[], out: Issues): void {
+  drugs.forEach((drug, i) => {
+    if (drug !== undefined && drug.demand !== undefined && doc.market === undefined) {
+      out.add(`drugs[${i}].demand`, 'needs the scenario\'s market (the service area the demand comes from)');
+    }
+  });
+  if (!isRecord(doc.market) || !Array.isArray(doc.market.areas)) return;
+  const seen = new Map<string, number>();
+  doc.market.areas.forEach((a: unknown, i) => {
+    if (!isRecord(a) || typeof a.area !== 'string') return;
+    const first = seen.get(a.area);
+    if (first !== undefined) out.add(`market.areas[${i}].area`, `duplicate area ${JSON.stringify(a.area)} (also market.areas[${first}])`);
+    else seen.set(a.area, i);
+  });
 }
 
 /** The quarter the scenario prices drugs in (given or the newest loaded), or undefined when not loaded. */

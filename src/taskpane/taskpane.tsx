@@ -14,11 +14,13 @@ import { officeDrafts } from './excel/drafts';
 import { publishScenario, recalculateWorkbook } from './excel/functions-link';
 import { officeDocumentSettings, quarterImpact, readCmsFile, restoreImportedQuarters, useQuarter } from './import-cms';
 import { OfficeScenarioStore } from './excel/scenario-store';
+import { withMarketSettings } from './excel/market-settings';
 
 function services(): AppServices {
   const asker = createAsker();
   return {
-    store: new OfficeScenarioStore(() => store.book, (sheets) => asker.ask(sheets)),
+    // Issue 14: the market and demand claims travel in the document's settings (excel/market-settings.ts).
+    store: withMarketSettings(new OfficeScenarioStore(() => store.book, (sheets) => asker.ask(sheets)), () => store.book),
     asker,
     referenceData: () => store.book.data,
     publishScenario,

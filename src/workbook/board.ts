@@ -16,6 +16,7 @@ import { writeAccess } from './board/access';
 import { writeCohorts } from './board/cohorts';
 import { caseNetRevenue, writeClaims, writeFormulary } from './board/formulary';
 import { writeInputs } from './board/inputs';
+import { writeMarket } from './board/market';
 import { CohortNumbers } from './board/numbers';
 import type { PrintText } from './board/print';
 import { writeProjection } from './board/projection';
@@ -71,6 +72,8 @@ export function buildBoardPlan(src: BoardInputs): BoardPlan {
   const sheets = [
     writeSummary(ctx, text, vintage),
     writeInputs(ctx, text),
+    // Issue 14: the Market sheet, when the scenario has a market.
+    ...(src.input.market === undefined ? [] : [writeMarket(ctx, text, src.input.market)]),
     writeFormulary(ctx, text),
     writeAccess(ctx, text),
     writeProjection(ctx, text),

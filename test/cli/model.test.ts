@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
 import { sampleScenario } from '../../src/scenario';
+import { marketScenario } from '../support/market-scenario';
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
@@ -61,5 +62,28 @@ describe('infusion-planner model', () => {
     expect(notJson.err).toMatch(/^infusion-planner model: scenario file ".*x\.json" is not valid JSON/);
     const unknown = await cli('model', '--jsn');
     expect([unknown.code, unknown.err]).toEqual([2, 'infusion-planner model: unknown option --jsn (see --help)']);
+  });
+
+  describe('issue 14: the demand of a scenario with a market (test/support/market-scenario.ts, capture 0.4)', () => {
+    it('prints per area the expected new patients a month and per drug the derived figure beside the scenario\'s, with the gap', async () => {
+      const r = await cli('model', '--scenario', file('market.json', marketScenario(false)));
+      expect(r.code).toBe(0);
+      expect(r.out).toContain('Demand: 120,000 adults in the service area; 20.0% travel beyond 60 minutes; 3 competing sites; capture 40.0%');
+      // IBD: 1,560 diagnosed x 15% = 234 on infusion x 20% / 12 = 3.90 a month in the area x 0.4 = 1.56; backlog 30 x 0.4 = 12
+      // once; 30 / (6 / (52/12)) = 21.67 referrals a month.
+      expect(r.out).toMatch(/Crohn's disease and ulcerative colitis\s+1,560\.0\s+234\.0\s+3\.90\s+1\.56\s+12\.0\s+21\.67/);
+      // Avsola kept at 2 a month beside 1.56 x 0.5 = 0.78: gap 1.22.
+      expect(r.out).toMatch(/Q5121 Avsola \(infliximab-axxq\)\s+ibd\s+50\.0%\s+0\.78\s+2\.00\s+own\s+1\.22/);
+    });
+
+    it('carries the demand in --json; an adopted drug runs on the derived figure', async () => {
+      const r = await cli('model', '--scenario', file('market-adopted.json', marketScenario(true)), '--json');
+      expect(r.code).toBe(0);
+      const json = JSON.parse(r.out) as { demand: { capture: number; drugs: { hcpcs: string; derived: number; used: number; gap: number; adopted: boolean }[] }; months: { newPatients: number }[] };
+      expect(json.demand.capture).toBe(0.4);
+      expect(json.demand.drugs[0]).toMatchObject({ hcpcs: 'Q5121', derived: 0.78, used: 0.78, gap: 0, adopted: true });
+      // Without a market, demand is null.
+      expect((JSON.parse((await cli('model', '--json')).out) as { demand: unknown }).demand).toBeNull();
+    });
   });
 });

@@ -87,6 +87,12 @@ describe('one place for the bounds', () => {
     annualDeductible: defs['payer']?.properties['annualDeductible'],
     outOfPocketMax: (defs['payer']?.properties['outOfPocketMax'] as { anyOf?: { maximum?: number; minimum?: number }[] } | undefined)?.anyOf?.[0],
     accessRiskThreshold: defs['program']?.properties['accessRiskThreshold'],
+    // Issue 14, the market.
+    adultsInBand: defs['market']?.properties['adults18to49'],
+    driveTimeMinutes: defs['market']?.properties['driveTimeMinutes'],
+    competingSites: defs['market']?.properties['hospitalOutpatient'],
+    referralBacklog: defs['marketArea']?.properties['backlog'],
+    waitWeeks: defs['marketArea']?.properties['waitWeeks'],
   };
 
   it.each(Object.keys(SCENARIO_BOUNDS) as (keyof typeof SCENARIO_BOUNDS)[])('scenario.schema.json states the bound of %s', (name) => {

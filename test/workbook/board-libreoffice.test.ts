@@ -17,6 +17,7 @@ import { renderXlsx } from '../../src/workbook/render-exceljs';
 import { LibreOffice, type LoValue, findSoffice, hasPdftoppm, pdfText, pdfToPng } from '../support/libreoffice';
 import { validateScenario } from '../../src/scenario';
 import { boardFor, findRow, referenceData, sheetOf, variedScenario, withEdits } from './fixture';
+import { marketScenario } from '../support/market-scenario';
 
 const soffice = findSoffice();
 // No silent skip: `npm test` checks for LibreOffice first (scripts/check-system.js), and here its absence fails.
@@ -136,6 +137,27 @@ describeLo('the board workbook recalculated by LibreOffice', () => {
   let varied: Map<string, Map<string, LoValue>>;
   const edited = cases.map((c) => withEdits(sample.plan, c.edits));
   const variedBoard = boardFor(variedScenario());
+  // Issue 14: the Market sheet. Avsola adopts the derived figure (0.78 a month, test/support/market-scenario.ts);
+  // a board member then changes the service area, or keeps Avsola's own figure, on the Market sheet.
+  const marketBoard = boardFor(marketScenario(true));
+  const marketSheet = sheetOf(marketBoard.plan, SHEET.market);
+  const marketCases = [
+    {
+      what: 'the service area on the Market sheet (adults aged 18-49 60,000 -> 90,000), with Avsola adopting the derived figure',
+      edits: [{ sheet: SHEET.market, row: findRow(marketSheet, 0, 'Adults aged 18-49'), col: 1, value: 90_000 }],
+      expected: () => {
+        const s = marketScenario(true);
+        return boardFor({ ...s, market: { ...s.market!, adults18to49: 90_000 } }).plan;
+      },
+    },
+    {
+      what: 'Avsola\'s "use derived" 1 -> 0 on the Market sheet (back to its own 2 a month)',
+      edits: [{ sheet: SHEET.market, row: findRow(marketSheet, 1, 'Q5121'), col: 6, value: 0 }],
+      expected: () => boardFor(marketScenario(false)).plan,
+    },
+  ];
+  const marketEdited = marketCases.map((c) => withEdits(marketBoard.plan, c.edits));
+  let market: Map<string, Map<string, LoValue>>[] = [];
 
   beforeAll(async () => {
     lo = new LibreOffice(soffice ?? undefined);
@@ -152,7 +174,11 @@ describeLo('the board workbook recalculated by LibreOffice', () => {
     writeFileSync(files[0] as string, Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer));
     writeFileSync(files[2] as string, await renderXlsx(sample.plan));
     for (let i = 0; i < edited.length; i++) writeFileSync(files[3 + i] as string, await renderXlsx(edited[i] as BoardPlan));
-    const all = await lo.recalculate(files);
+    const marketFiles = [marketBoard.plan, ...marketEdited].map((_, i) => path.join(dir, `market-${i}.xlsx`));
+    for (const [i, p] of [marketBoard.plan, ...marketEdited].entries()) writeFileSync(marketFiles[i] as string, await renderXlsx(p));
+    const every = await lo.recalculate([...files, ...marketFiles]);
+    market = every.slice(files.length);
+    const all = every.slice(0, files.length);
     sanity = all[0] as Map<string, Map<string, LoValue>>;
     varied = all[1] as Map<string, Map<string, LoValue>>;
     results = all.slice(2, all.length - 1);
@@ -236,6 +262,32 @@ describeLo('the board workbook recalculated by LibreOffice', () => {
     let moved = 0;
     for (const f of formulaCells(sample.plan)) if (sheetOf(expected, f.sheet).rows[f.row]?.[f.col]?.value !== f.cell.value) moved++;
     expect(moved).toBeGreaterThan(300);
+  });
+
+  describe('issue 14: the Market sheet', () => {
+    it('gives every formula cell of a board with a Market sheet the engine\'s value (an adopted volume flowing into Cohorts and Projection)', () => {
+      const c = compare(marketBoard.plan, marketBoard.plan, market[0] as Map<string, Map<string, LoValue>>);
+      expect(c.mismatches).toEqual([]);
+      const marketFormulas = [...formulaCells(marketBoard.plan)].filter((f) => f.sheet === SHEET.market);
+      // 4 service-area figures + 6 areas x 6 formulas + 2 drugs x 4 formulas = 48, each recalculated above.
+      expect(marketFormulas).toHaveLength(48);
+      // The adopted 0.78 a month is what LibreOffice's Cohorts and Projection run on: the first operating
+      // month of the projection holds the engine's new patients, which used 0.78 for Avsola.
+      const avsolaUsed = marketSheet.rows[findRow(marketSheet, 1, 'Q5121')]?.[7];
+      expect(avsolaUsed?.value).toBe(0.78);
+      process.stdout.write(`  LibreOffice vs engine, market: ${c.checked} formula cells (${marketFormulas.length} on Market), largest money difference ${c.maxMoneyDiff.toExponential(2)}\n`);
+    });
+
+    it.each(marketCases.map((c, i) => [c.what, i] as const))('follows %s: the recalculated workbook equals the engine on the changed scenario', (_what, i) => {
+      const expected = marketCases[i]?.expected() as BoardPlan;
+      const c = compare(marketEdited[i] as BoardPlan, expected, market[1 + i] as Map<string, Map<string, LoValue>>);
+      expect(c.mismatches).toEqual([]);
+      // The change reaches the projection: its cumulative cash moves.
+      const pj = sheetOf(expected, SHEET.projection);
+      let moved = 0;
+      for (const f of formulaCells(marketBoard.plan)) if (f.sheet === SHEET.projection && pj.rows[f.row]?.[f.col]?.value !== f.cell.value) moved++;
+      expect(moved).toBeGreaterThan(50);
+    });
   });
 
   const describePng = describe;

@@ -3,6 +3,8 @@ import { accessRisk, accessRiskReport } from '../../engine/access';
 import { ReferenceBook } from '../../engine/book';
 import { runModel } from '../../engine/model';
 import { modelReport } from '../../engine/report';
+import { demand, demandReport } from '../../engine/demand';
+import { formatDemand } from '../demand-table';
 import { referenceData } from '../../data';
 import { resolveScenario } from '../../scenario';
 import type { Command } from '../command';
@@ -23,8 +25,12 @@ export const model: Command = {
     const book = new ReferenceBook(referenceData);
     const results = runModel(book, resolveScenario(scenario, referenceData));
     const report = modelReport(results);
+    // Issue 14: the demand, when the scenario has a market.
+    const market = results.input.market;
+    const demandOut = market === undefined ? null : demandReport(demand(market));
     // DOMAIN.md 5.7: the patients' year-1 out-of-pocket and how many would pay more than the threshold without help.
-    io.out(args.flags.has('json') ? finiteJson({ ...report, accessRisk: accessRiskReport(accessRisk(book, results)) }) : formatSummary(report));
+    if (args.flags.has('json')) io.out(finiteJson({ ...report, accessRisk: accessRiskReport(accessRisk(book, results)), demand: demandOut }));
+    else io.out(formatSummary(report) + (market === undefined || demandOut === null ? '' : `\n\n${formatDemand(demandOut, market.driveTimeMinutes, market.travelShare)}`));
     return 0;
   },
 };

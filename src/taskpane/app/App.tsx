@@ -1,5 +1,5 @@
 /**
- * The task pane: a header with the save state, six views (Formulary, Payers, Program, Results, Patient, Workbook)
+ * The task pane: a header with the save state, seven views (Formulary, Payers, Program, Demand, Results, Patient, Workbook)
  * and a one-line summary that follows every edit. Works from 320 px wide; every control is reachable by
  * keyboard (Fluent's tab list takes the arrow keys) and labelled for screen readers.
  */
@@ -20,6 +20,7 @@ import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { ReferenceBook } from '../../engine/book';
 import { sampleScenario } from '../../scenario';
 import { computeResults, mixSum } from '../model/results';
+import { DemandView } from '../ui/DemandView';
 import { FormularyView } from '../ui/FormularyView';
 import { moneyRounded } from '../ui/format';
 import { type EstimateSheetService, PatientView } from '../ui/PatientView';
@@ -75,7 +76,7 @@ const useStyles = makeStyles({
   saveBad: { color: tokens.colorPaletteRedForeground1 },
 });
 
-type View = 'formulary' | 'payers' | 'program' | 'results' | 'patient' | 'workbook';
+type View = 'formulary' | 'payers' | 'program' | 'demand' | 'results' | 'patient' | 'workbook';
 
 function saveText(save: SaveState): string {
   switch (save.kind) {
@@ -151,6 +152,9 @@ export function App(props: { services: AppServices }) {
           <Tab className={styles.tab} content={{ className: styles.tabContent }} value="program">
             Program
           </Tab>
+          <Tab className={styles.tab} content={{ className: styles.tabContent }} value="demand">
+            Demand
+          </Tab>
           <Tab className={styles.tab} content={{ className: styles.tabContent }} value="results">
             Results
           </Tab>
@@ -219,6 +223,8 @@ export function App(props: { services: AppServices }) {
         ) : null}
         {state.ready && view === 'payers' ? <PayersView scenario={state.scenario} edit={edit} /> : null}
         {state.ready && view === 'program' ? <ProgramView scenario={state.scenario} book={book} edit={edit} /> : null}
+        {/* Issue 14: where the new patients a month come from. */}
+        {state.ready && view === 'demand' ? <DemandView scenario={state.scenario} referenceData={referenceData} edit={edit} /> : null}
         {state.ready && view === 'results' ? <ResultsView results={results} /> : null}
         {state.ready && view === 'patient' ? <PatientView scenario={shown} book={book} sheet={services.estimateSheet} /> : null}
         {state.ready && view === 'workbook' ? (

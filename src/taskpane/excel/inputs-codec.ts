@@ -388,5 +388,7 @@ function beyondTables(s: Scenario): unknown {
  */
 export function sameScenario(a: Scenario | null, b: Scenario | null): boolean {
   if (a === null || b === null) return a === b;
-  return JSON.stringify(encodeScenario(a)) === JSON.stringify(encodeScenario(b)) && canonical(beyondTables(a)) === canonical(beyondTables(b));
+  // Issue 14: the market and the drugs' demand claims are kept outside the tables (excel/market-settings.ts).
+  const demandOf = (s: Scenario): string => JSON.stringify([s.market ?? null, s.drugs.map((d) => d.demand ?? null)]);
+  return JSON.stringify(encodeScenario(a)) === JSON.stringify(encodeScenario(b)) && canonical(beyondTables(a)) === canonical(beyondTables(b)) && demandOf(a) === demandOf(b);
 }

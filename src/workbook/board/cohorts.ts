@@ -21,6 +21,7 @@ import { SheetBuilder } from '../sheet-builder';
 import { type BoardContext, CO, COHORT_GRIDS, type CohortGrid, FE, IN_PAY, IN_VOL, SHEET } from './context';
 import { type CohortNumbers, NO_END, delayOf, loadingKind } from './numbers';
 import { type PrintText, printSetup } from './print';
+import { newPatientsRef } from './market';
 
 const GRID_TITLES: Readonly<Record<CohortGrid, string>> = {
   referred: 'Patients referred (before prior-authorization denials), by operating month',
@@ -162,6 +163,8 @@ export function writeCohorts(ctx: BoardContext, text: PrintText, n: CohortNumber
     if (!line || !res || !reg) continue;
     const rr = ctx.cohortRegimenRow(pos);
     const vr = ctx.inputVolumeRow(pos);
+    // Issue 14: a drug claiming a share of an area reads its new patients from the Market sheet.
+    const newPatients = newPatientsRef(ctx, pos);
     const Rg = (c: number): string => cellAddress(rr, c, true);
     const row = (g: CohortGrid): number => ctx.cohortGridRow(g, pos);
     for (const g of COHORT_GRIDS) {
@@ -207,7 +210,7 @@ export function writeCohorts(ctx: BoardContext, text: PrintText, n: CohortNumber
     for (let k = 1; k <= H; k++) {
       const c = ctx.monthCol(k);
       const j = H - k; // reversed grids: column k holds month-since-start j
-      s.formula(row('referred'), c, `${In(vr, IN_VOL.newPatients)}*IF(${ramp}<=0,1,MIN(1,${hdr('referred', k)}/${ramp}))`, (n.referred[pos] as number[])[k - 1] ?? 0, 'formula', 'count2');
+      s.formula(row('referred'), c, `${newPatients}*IF(${ramp}<=0,1,MIN(1,${hdr('referred', k)}/${ramp}))`, (n.referred[pos] as number[])[k - 1] ?? 0, 'formula', 'count2');
       s.formula(row('newPatients'), c, `${cellAddress(row('referred'), c)}*(1-${pd})`, res.newPatients[k - 1] ?? ZERO, 'formula', 'count2');
       s.formula(row('kernelPa'), c, kernel(hdr('kernelPa', k), loadPa, Rg(CO.offsetPa), `${delay}+`), (n.kernelPa[pos] as Dec[])[j] ?? ZERO, 'formula', 'count4');
       s.formula(row('kernelNoPa'), c, kernel(hdr('kernelNoPa', k), loadNo, Rg(CO.offsetNoPa), ''), (n.kernelNoPa[pos] as Dec[])[j] ?? ZERO, 'formula', 'count4');

@@ -21,6 +21,8 @@ export const SHEET = {
   sources: 'Sources and assumptions',
   claims: 'Claim detail',
   cohorts: 'Cohorts',
+  /** Issue 14: written only when the scenario has a market (board/market.ts). */
+  market: 'Market',
 } as const;
 
 /** Workbook-level names all start with this prefix, so they never collide with a user's own names. */

@@ -17,6 +17,8 @@ export const PACK_ORDER: readonly (readonly [string, string])[] = [
   [SHEET.projection, 'month by month: volume, cash, capacity; cumulative cash and chair hours charts'],
   [SHEET.sensitivity, 'what moves the value: each driver low and high, the tornado, named scenarios'],
   [SHEET.inputs, 'every input, labelled scenario input, default or rule'],
+  // Issue 14: only in a board whose scenario has a market.
+  [SHEET.market, 'where the new patients a month come from: service area, areas, each drug beside its own figure'],
   [SHEET.sources, 'where each rule and default comes from'],
   [SHEET.claims, 'appendix: each drug\'s claim for each payer, line by line'],
 ];
@@ -48,6 +50,7 @@ export function writeCover(ctx: BoardContext, text: PrintText): SheetBuilder {
   s.value(r, 0, 'In this pack', 'section');
   r++;
   for (const [sheet, what] of PACK_ORDER) {
+    if (sheet === SHEET.market && ctx.src.input.market === undefined) continue;
     s.value(r, 0, sheet, 'kpiLabel');
     s.value(r, 1, what, 'text');
     r++;

@@ -18,6 +18,7 @@ import { type BoardContext, CRITERIA, CRITERIA_COL, IN_FEE, IN_FORM, IN_PAY, IN_
 import { type Labels, labelsFor } from './labels';
 import { loadingKind } from './numbers';
 import type { DrugResult } from '../../engine/model';
+import { ownNewPatients } from './market';
 import { type PrintText, printSetup } from './print';
 
 /** The payer's drug rule as the Inputs sheet writes it; the formulas compare against these words. */
@@ -317,7 +318,8 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
     const dl = labels.drug(i);
     s.value(r, IN_VOL.hcpcs, line.hcpcs, 'text');
     s.value(r, IN_VOL.product, line.label, 'text');
-    s.value(r, IN_VOL.newPatients, line.newPatientsPerMonth, 'input', 'count2');
+    // Issue 14: the scenario's own figure, also when the drug adopts the Market sheet's (board/market.ts).
+    s.value(r, IN_VOL.newPatients, ownNewPatients(ctx, i), 'input', 'count2');
     s.value(r, IN_VOL.ramp, line.rampMonths, 'input', 'int');
     s.value(r, IN_VOL.discontinuation, line.discontinuationRate, dl.style('discontinuationRate'), 'pct');
     const loading = line.regimen.loadingDays.length > 0 ? line.regimen.loadingDays : [0];

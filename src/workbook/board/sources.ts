@@ -4,6 +4,8 @@
  * computes, including what it cannot restate as formulas.
  */
 import { PAYER_DEFAULT_SOURCES } from '../../engine/payers';
+import { DEMAND_AREA_NAMES } from '../../engine/demand';
+import { DEMAND_AREA_DEFAULTS, DEMAND_ESTIMATE_LABEL, DEMAND_SOURCE_LABEL } from '../../data/demand';
 import type { AppliedDefaultValue } from '../../scenario/resolve';
 import { SheetBuilder } from '../sheet-builder';
 import { type BoardContext, NAME_PREFIX, PROGRAM_KEYS, SHEET } from './context';
@@ -110,6 +112,23 @@ export function writeSources(ctx: BoardContext, text: PrintText, vintage: string
     s.value(r, 0, d.backs, 'paragraph');
     s.value(r, 1, d.source, 'paragraph');
     s.value(r, 2, d.backs.includes('(a rule)') ? 'rule' : 'default: assumption', 'text');
+    r++;
+  }
+
+  // Issue 14: the demand defaults of the Market sheet and their public sources.
+  if (input.market !== undefined) {
+    section('Demand defaults (Market sheet) and their sources', ['Area', 'Prevalence: source', 'Shares on infused therapy and yearly starts', 'Label']);
+    for (const d of DEMAND_AREA_DEFAULTS) {
+      s.value(r, 0, DEMAND_AREA_NAMES[d.id], 'kpiLabel');
+      s.value(r, 1, d.prevalenceSource, 'paragraph');
+      s.value(r, 2, d.estimateNote, 'paragraph');
+      s.value(r, 3, `prevalence: ${DEMAND_SOURCE_LABEL}; shares: ${DEMAND_ESTIMATE_LABEL}`, 'paragraph');
+      r++;
+    }
+    s.value(r, 0, 'Capture share', 'kpiLabel');
+    s.value(r, 1, 'Patients who now travel beyond the drive time come to the practice; the rest split evenly between the practice and the competing sites (a fair share). Referral backlog: captured once, not a month; the referrals a month it implies are backlog / wait (Little\'s law).', 'paragraph');
+    s.value(r, 2, 'this workbook\'s assumptions; drive time 60 minutes by default', 'paragraph');
+    s.value(r, 3, 'default: assumption', 'paragraph');
     r++;
   }
 

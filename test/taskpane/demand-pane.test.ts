@@ -1,0 +1,97 @@
+/**
+ * Issue 14, the Demand view in the real pane (webpack's build, headless Chromium, the fake Excel host), with the
+ * sample formulary and the service area of test/support/market-scenario.ts, typed in: 120,000 adults (60,000 /
+ * 36,000 / 24,000), 20% travelling beyond the drive time, one hospital outpatient site, one other practice and
+ * one home infusion provider:
+ *   capture = 0.2 + 0.8 x 1/(1 + 3) = 40%;
+ *   IBD: 120,000 x 1.3% = 1,560 x 15% = 234 x 20% / 12 = 3.9 a month x 0.4 = 1.56;
+ *   Avsola takes half: 0.78 a month, beside its own 2: gap +1.22; adopted: the model runs on 0.78.
+ */
+import type { Page } from 'playwright-core';
+import { ReferenceBook } from '../../src/engine/book';
+import { runModel } from '../../src/engine/model';
+import { referenceData } from '../../src/data';
+import { resolveScenario } from '../../src/scenario';
+import { moneyRounded } from '../../src/taskpane/ui/format';
+import { marketScenario } from '../support/market-scenario';
+import { type OpenPane, type PaneEnv, openPane, serializeWorkbook, startEnv } from './harness';
+import { parseState, workbookScenario } from './workbook-state';
+import { enterServiceArea } from './demand-steps';
+
+jest.setTimeout(240_000);
+
+let env: PaneEnv;
+const panes: OpenPane[] = [];
+
+beforeAll(async () => {
+  env = await startEnv();
+});
+
+afterAll(async () => {
+  for (const p of panes) await p.close().catch(() => undefined);
+  await env?.close();
+});
+
+async function open(options: Parameters<typeof openPane>[1] = {}): Promise<OpenPane> {
+  const pane = await openPane(env, options);
+  panes.push(pane);
+  return pane;
+}
+
+async function expectText(locator: ReturnType<Page['getByTestId']>, text: string): Promise<void> {
+  await locator.filter({ hasText: text }).first().waitFor({ timeout: 10_000 }).catch(async () => {
+    throw new Error(`expected "${text}", found "${await locator.first().textContent()}"`);
+  });
+}
+
+describe('Demand view in the task pane (fake host)', () => {
+  it('derives the capture share and each area\'s new patients a month from the service area', async () => {
+    const { page, errors } = await open({ width: 360 });
+    await enterServiceArea(page);
+    await expectText(page.getByTestId('capture'), '40%');
+    await expectText(page.getByTestId('area-ibd'), '1.56 / month');
+    // RA: 636 x 10% x 25% / 12 x 0.4 = 0.53; osteoporosis: 7,272 x 5% x 30% / 12 x 0.4 = 3.636 -> 3.64.
+    await expectText(page.getByTestId('area-ra'), '0.53 / month');
+    await expectText(page.getByTestId('area-osteoporosis'), '3.64 / month');
+    expect(errors).toEqual([]);
+  });
+
+  it('keeps the user\'s own figure with the gap shown, or adopts the derived one as the model\'s volume; both survive reopening the file', async () => {
+    const { page } = await open({ width: 360 });
+    await enterServiceArea(page);
+    await page.getByLabel('Area of Q5121').selectOption('ibd');
+    const share = page.getByLabel('Share of Q5121', { exact: true });
+    await share.fill('50');
+    await share.blur();
+    await expectText(page.getByTestId('derived-Q5121'), '0.78');
+    // Kept: 2 - 0.78 = +1.22; the sample's NPV is unchanged.
+    await expectText(page.getByTestId('gap-Q5121'), '+1.22');
+    const book = new ReferenceBook(referenceData);
+    const npv = (adopt: boolean): string => moneyRounded(runModel(book, resolveScenario(marketScenario(adopt), referenceData)).summary.npv.toNumber());
+    await expectText(page.getByTestId('summary'), `NPV ${npv(false)}`);
+
+    await page.getByRole('radiogroup', { name: 'Volume of Q5121' }).getByLabel('Use derived').check();
+    await expectText(page.getByTestId('gap-Q5121'), 'none');
+    await page.getByText('volume: derived default, 0.78 a month').waitFor();
+    // The model runs on 0.78 new Avsola patients a month: the NPV is the engine's for the adopted scenario.
+    expect(npv(true)).not.toBe(npv(false));
+    await expectText(page.getByTestId('summary'), `NPV ${npv(true)}`);
+
+    await page.getByTestId('save-state').filter({ hasText: 'Saved in workbook' }).waitFor();
+    const again = await open({ state: await serializeWorkbook(page), width: 360 });
+    await again.page.getByRole('tab', { name: 'Demand' }).click();
+    await expectText(again.page.getByTestId('capture'), '40%');
+    await again.page.getByText('volume: derived default, 0.78 a month').waitFor();
+    await expectText(again.page.getByTestId('summary'), `NPV ${npv(true)}`);
+    // The Inputs sheet still holds the user's own 2 a month for Avsola (the pane never overwrote it).
+    expect(workbookScenario(parseState(await serializeWorkbook(again.page))).drugs.find((d) => d.hcpcs === 'Q5121')?.newPatientsPerMonth).toBe(2);
+  });
+
+  it('refuses a share above 100% where it is typed', async () => {
+    const { page } = await open({ width: 360 });
+    await enterServiceArea(page);
+    await page.getByLabel('Area of Q5121').selectOption('ibd');
+    await page.getByLabel('Share of Q5121', { exact: true }).fill('150');
+    await page.getByText(/Enter a percentage from 0 to 100/).first().waitFor();
+  });
+});
