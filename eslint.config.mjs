@@ -153,6 +153,33 @@ export default tseslint.config(
     },
   },
 
+  // The task pane's own folders (DESIGN.md): services.ts declares the ports; excel/ implements them, app/ and ui/
+  // use them, model/ is pure conversion. Nothing imports upward: excel/ and model/ know nothing of app/ or ui/,
+  // ui/ nothing of app/ or excel/ (the Office implementations reach the UI only through the ports, wired in
+  // taskpane.tsx), app/ nothing of excel/.
+  ...[
+    { files: ['src/taskpane/services.ts'], banned: ['app', 'ui', 'excel'], from: './' },
+    { files: ['src/taskpane/excel/**/*.{ts,tsx}'], banned: ['app', 'ui'], from: '../' },
+    { files: ['src/taskpane/model/**/*.{ts,tsx}'], banned: ['app', 'ui', 'excel'], from: '../' },
+    { files: ['src/taskpane/ui/**/*.{ts,tsx}'], banned: ['app', 'excel'], from: '../' },
+    { files: ['src/taskpane/app/**/*.{ts,tsx}'], banned: ['excel'], from: '../' },
+  ].map(({ files, banned, from }) => ({
+    files,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^${from.replace(/[./]/g, (c) => `\\${c}`)}(${banned.join('|')})(/|$)`,
+              message: `src/taskpane/${files[0].split('/')[2].replace(/\*.*$/, '').replace(/\.ts$/, '')} may not import from ${banned.map((b) => `${b}/`).join(', ')}: use the ports of src/taskpane/services.ts (DESIGN.md).`,
+            },
+          ],
+        },
+      ],
+    },
+  })),
+
   // Where Office.js is called: batch reads and writes, one sync per phase (STYLE.md 8).
   {
     files: ['src/taskpane/**/*.{ts,tsx}', 'src/workbook/**/*.{ts,tsx}'],

@@ -1,15 +1,8 @@
 /** Refusals the parsers of tabular CMS files share, phrased alike in every message. */
-import { recogniseSheet, KIND_PHRASE } from './detect';
-import { CmsFileError, type CmsFileKind } from './errors';
+import { recogniseSheet } from './detect';
+import { CmsFileError, type CmsFileKind, kindAsRecognised, kindWithArticle } from './errors';
 import type { Sheet } from './input';
 import { EFFECTIVE_PATTERN, findInRow, parseEffective, type EffectivePeriod } from './table';
-
-const WHAT: Readonly<Record<CmsFileKind, string>> = {
-  'payment-limit': 'a payment limit file',
-  crosswalk: 'an NDC-HCPCS crosswalk',
-  'pfs-rvu': 'a PFS relative value file',
-  'catalog-seed': 'a drug catalog seed',
-};
 
 /** The effective period stated above the header ("Effective January 1, 2026 through March 31, 2026"). */
 export function effectiveAbove(sheet: Sheet, headerIndex: number, kind: CmsFileKind, fileName: string): EffectivePeriod {
@@ -61,7 +54,7 @@ export function refuseMissingHeader(sheets: readonly Sheet[], kind: CmsFileKind,
         kind,
         fileName,
         recognised.row,
-        `this is ${KIND_PHRASE[recognised.kind]} (${recognised.evidence}), not ${WHAT[kind]}`,
+        `this is ${kindAsRecognised(recognised.kind)} (${recognised.evidence}), not ${kindWithArticle(kind)}`,
       );
     }
   }

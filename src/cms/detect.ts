@@ -44,14 +44,6 @@ export function recogniseSheet(sheet: Sheet): Recognised | null {
   return null;
 }
 
-/** A short phrase naming a kind, for "this is <...>, not a payment limit file". */
-export const KIND_PHRASE: Readonly<Record<CmsFileKind, string>> = {
-  'payment-limit': 'a Medicare Part B payment limit (ASP pricing) file',
-  crosswalk: 'an ASP NDC-HCPCS crosswalk',
-  'pfs-rvu': 'a PFS relative value file',
-  'catalog-seed': 'a drug catalog seed',
-};
-
 /**
  * Reads a CSV or xlsx file and says which kind of file it is, or null when it is none of them.
  * @throws CmsFileError (kind 'unknown') for an empty, binary or truncated file.

@@ -11,14 +11,35 @@ export type CmsFileKind = 'payment-limit' | 'crosswalk' | 'pfs-rvu' | 'catalog-s
 /** The kind a message names: the kind the caller expected, or 'unknown' while it is being detected. */
 export type CmsErrorKind = CmsFileKind | 'unknown';
 
+/**
+ * The kinds' names, written once: `label` starts every message about a file of the kind ("payment limit file
+ * "x.csv", row 3: ..."); with its article it is what a parser expected ("not a payment limit file"); `recognised`
+ * is how a file found to be of the kind is described when it is not the one expected (else the label with its
+ * article).
+ */
+export const CMS_FILE_KINDS: Readonly<Record<CmsFileKind, { readonly label: string; readonly article: 'a' | 'an'; readonly recognised?: string }>> = {
+  'payment-limit': { label: 'payment limit file', article: 'a', recognised: 'a Medicare Part B payment limit (ASP pricing) file' },
+  crosswalk: { label: 'NDC-HCPCS crosswalk', article: 'an', recognised: 'an ASP NDC-HCPCS crosswalk' },
+  'pfs-rvu': { label: 'PFS relative value file', article: 'a' },
+  'catalog-seed': { label: 'drug catalog seed', article: 'a' },
+};
+
 /** What a message calls the file. */
 export const CMS_FILE_LABEL: Readonly<Record<CmsErrorKind, string>> = {
   unknown: 'file',
-  'payment-limit': 'payment limit file',
-  crosswalk: 'NDC-HCPCS crosswalk',
-  'pfs-rvu': 'PFS relative value file',
-  'catalog-seed': 'drug catalog seed',
+  ...(Object.fromEntries(Object.entries(CMS_FILE_KINDS).map(([k, v]) => [k, v.label])) as Record<CmsFileKind, string>),
 };
+
+/** The kind with its article: "a payment limit file", "an NDC-HCPCS crosswalk". */
+export function kindWithArticle(kind: CmsFileKind): string {
+  const k = CMS_FILE_KINDS[kind];
+  return `${k.article} ${k.label}`;
+}
+
+/** How a file found to be of `kind` is described: "this is <...>, not a payment limit file". */
+export function kindAsRecognised(kind: CmsFileKind): string {
+  return CMS_FILE_KINDS[kind].recognised ?? kindWithArticle(kind);
+}
 
 /** Where in the file the problem is: one row, a range of rows (e.g. where a header was looked for), or none. */
 export type CmsFileLocation = number | { readonly from: number; readonly to: number } | null;

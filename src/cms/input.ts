@@ -3,22 +3,13 @@
  * the refusals every CMS parser shares: empty file, binary content, a CSV cut off inside a quoted field.
  */
 import { CmsFileError, type CmsErrorKind } from './errors';
+import type { Sheet } from './sheet';
 import { CsvSyntaxError, isBlankRow, parseCsv } from './csv';
 
 /** A file's content as a caller has it: text already decoded, or the raw bytes of a CSV or xlsx file. */
 export type CmsFileInput = string | Uint8Array | ArrayBuffer;
 
-/** One table: a CSV file, or one worksheet of a workbook. `rows[i]` is the row a spreadsheet numbers i + 1. */
-export interface Sheet {
-  /** The worksheet's name; empty for a CSV file. */
-  readonly name: string;
-  readonly rows: readonly (readonly string[])[];
-  /**
-   * True for CSV: every line keeps its trailing empty fields, so a row shorter than the header means the
-   * line was cut off. A worksheet drops trailing empty cells, so width says nothing there.
-   */
-  readonly fromCsv: boolean;
-}
+export type { Sheet } from './sheet';
 
 export function toBytes(input: Uint8Array | ArrayBuffer): Uint8Array {
   return input instanceof Uint8Array ? input : new Uint8Array(input);

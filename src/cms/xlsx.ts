@@ -5,7 +5,7 @@
  */
 import type { Cell, CellValue, Xlsx } from 'exceljs';
 import { CmsFileError, type CmsErrorKind } from './errors';
-import type { Sheet } from './input';
+import type { Sheet } from './sheet';
 import { checkZipSizes } from './zip-limits';
 
 /** A number as plain decimal text, never in exponent notation. */

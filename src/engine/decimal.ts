@@ -30,6 +30,11 @@ export function roundUnitPrice(value: Dec): Dec {
   return value.toDecimalPlaces(3, Dec.ROUND_HALF_UP);
 }
 
+/** Percentages leaving the engine (a price change of 2.35%): rounded half up to 2 decimals. */
+export function roundPercent(value: Dec): Dec {
+  return value.toDecimalPlaces(2, Dec.ROUND_HALF_UP);
+}
+
 /** Sum of decimals. */
 export function sum(values: Iterable<Dec>): Dec {
   let total = ZERO;

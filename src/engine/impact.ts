@@ -27,15 +27,16 @@
  * Both quarters use the input's fee schedule year, so the figures isolate the payment limit file; the input's
  * own quarter is ignored. Everything is full precision; `quarterImpactReport` rounds where figures leave.
  *
- * Also: `diffQuarters`, a code-level comparison of two quarters' files, and `compareImportedQuarter`, which
- * places an imported file against the newest quarter in use (newer, older, a revision, or the same file).
+ * Also `compareImportedQuarter`, which places an imported file against the newest quarter in use (newer, older,
+ * a revision, or the same file), with `diffQuarters` (quarter-diff.ts), a code-level comparison of two quarters'
+ * files. The rounded reports are in impact-report.ts.
  */
 import { type ReferenceBook, compareQuarters } from './book';
-import { Dec, ONE, ZERO, dec, sum } from './decimal';
+import { Dec, ZERO, dec, sum } from './decimal';
+import { type QuarterDiff, diffQuarters } from './quarter-diff';
 import { DomainError } from './errors';
 import { type DrugResult, type ModelResults, runModel } from './model';
-import type { PaymentLimitQuarter, PaymentLimitRow } from './reference';
-import { count, money, rate, unitPrice } from './report';
+import type { PaymentLimitQuarter } from './reference';
 import type { ModelInput } from './types';
 
 /** One side of a comparison: a book and the id of one of its quarters. */
@@ -339,88 +340,6 @@ export function quarterImpact(input: ModelInput, from: QuarterSide, to: QuarterS
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Code-level comparison of two quarters' files
-
-/** A catalog code whose payment limit differs between the quarters, or that one of them lacks. */
-export interface CodePriceChange {
-  readonly hcpcs: string;
-  /** Payment limit per unit in the old quarter; null when the code is absent or N/A there. */
-  readonly from: Dec | null;
-  readonly to: Dec | null;
-}
-
-export interface QuarterDiff {
-  readonly from: string;
-  readonly to: string;
-  readonly rowsFrom: number;
-  readonly rowsTo: number;
-  /** Codes in `to` and not in `from`, sorted. */
-  readonly added: readonly string[];
-  /** Codes in `from` and not in `to`, sorted. */
-  readonly removed: readonly string[];
-  /** Codes in both whose payment limit differs (a limit that becomes or stops being N/A counts). */
-  readonly priceChanged: number;
-  /** Codes in both whose row is the same in every field. */
-  readonly unchanged: number;
-  /** True when the two hold the same effective period and the same rows (whatever their order or file name). */
-  readonly identical: boolean;
-  /** For the codes asked about (e.g. the catalog): those whose payment limit changed or that one side lacks. */
-  readonly watched: readonly CodePriceChange[];
-}
-
-function rowsByCode(q: PaymentLimitQuarter): Map<string, PaymentLimitRow> {
-  return new Map(q.rows.map((r) => [r.hcpcs.toUpperCase(), r]));
-}
-
-function sameRow(a: PaymentLimitRow, b: PaymentLimitRow): boolean {
-  return (
-    a.description === b.description &&
-    a.dosage === b.dosage &&
-    a.paymentLimit === b.paymentLimit &&
-    a.coinsurancePercent === b.coinsurancePercent &&
-    a.notes === b.notes
-  );
-}
-
-function samePrice(a: string | null, b: string | null): boolean {
-  if (a === null || b === null) return a === b;
-  return dec(a).eq(dec(b));
-}
-
-const limitOf = (row: PaymentLimitRow | undefined): Dec | null => (row === undefined || row.paymentLimit === null ? null : dec(row.paymentLimit));
-
-/**
- * Compares two quarters' files code by code. Meant for full files: an extract (the embedded history keeps
- * only the catalog codes of older quarters) would show every other code as added or removed.
- * @param watch codes whose price changes are listed one by one (e.g. the catalog's), in this order.
- */
-export function diffQuarters(from: PaymentLimitQuarter, to: PaymentLimitQuarter, watch: readonly string[] = []): QuarterDiff {
-  const a = rowsByCode(from);
-  const b = rowsByCode(to);
-  const added = [...b.keys()].filter((c) => !a.has(c)).sort();
-  const removed = [...a.keys()].filter((c) => !b.has(c)).sort();
-  let priceChanged = 0;
-  let unchanged = 0;
-  for (const [code, row] of a) {
-    const other = b.get(code);
-    if (other === undefined) continue;
-    if (!samePrice(row.paymentLimit, other.paymentLimit)) priceChanged++;
-    if (sameRow(row, other)) unchanged++;
-  }
-  const identical =
-    from.effective === to.effective && added.length === 0 && removed.length === 0 && unchanged === a.size && a.size === b.size;
-  const watched: CodePriceChange[] = [];
-  for (const code of new Set(watch.map((c) => c.trim().toUpperCase()))) {
-    const x = a.get(code);
-    const y = b.get(code);
-    if (x === undefined && y === undefined) continue;
-    if (x !== undefined && y !== undefined && samePrice(x.paymentLimit, y.paymentLimit) && x.paymentLimit !== null) continue;
-    watched.push({ hcpcs: code, from: limitOf(x), to: limitOf(y) });
-  }
-  return { from: from.quarter, to: to.quarter, rowsFrom: from.rows.length, rowsTo: to.rows.length, added, removed, priceChanged, unchanged, identical, watched };
-}
-
-// ---------------------------------------------------------------------------------------------------------
 // An imported file against the quarters in use
 
 /**
@@ -471,95 +390,5 @@ export function compareImportedQuarter(book: ReferenceBook, imported: PaymentLim
   return { direction: newer ? 'newer' : 'older', imported, baseline, combined, becomesNewest: newer, diff, impact };
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// Where the figures leave the engine (DOMAIN.md 3): money to cents, per-unit prices to 3 decimals, half up.
-
-function payerReport(p: PayerQuarterFigures) {
-  return {
-    payer: p.payerId,
-    netRevenueDrug: money(p.netRevenueDrug),
-    netRevenue: money(p.netRevenue),
-    drugCost: money(p.drugCost),
-    margin: money(p.margin),
-    underwater: p.underwater,
-  };
-}
-
-function sideReport(f: DrugQuarterFigures | null) {
-  if (f === null) return null;
-  return {
-    quarter: f.quarter,
-    paymentLimit: unitPrice(f.paymentLimit),
-    coinsurancePercent: f.coinsurance === null ? null : rate(f.coinsurance.times(100)),
-    billingUnit: f.billingUnit,
-    notes: f.notes,
-    unitsAdministered: f.unitsAdministered,
-    jwUnits: f.jwUnits,
-    unitsBilled: f.unitsBilled,
-    medicareAllowedDrug: money(f.medicareAllowedDrug),
-    perPayer: f.perPayer.map(payerReport),
-    mix: payerReport(f.mix),
-  };
-}
-
-/** The impact as plain rounded numbers (money to cents, payment limits to 3 decimals, counts to 4). */
-export function quarterImpactReport(impact: QuarterImpact) {
-  return {
-    from: impact.from,
-    to: impact.to,
-    feeScheduleYear: impact.feeScheduleYear,
-    payers: impact.payerIds.map((id, i) => ({ id, weight: rate(impact.weights[i] ?? ZERO) })),
-    drugs: impact.drugs.map((d) => ({
-      hcpcs: d.hcpcs,
-      label: d.label,
-      old: sideReport(d.old),
-      new: sideReport(d.new),
-      unpricedOld: d.unpricedOld,
-      unpricedNew: d.unpricedNew,
-      administrationsPerYear: count(d.administrationsPerYear),
-      change:
-        d.change === null
-          ? null
-          : {
-              paymentLimitPerUnit: unitPrice(d.change.paymentLimitPerUnit),
-              paymentLimitPercent: d.change.paymentLimitFraction === null ? null : d.change.paymentLimitFraction.times(100).toDecimalPlaces(2, Dec.ROUND_HALF_UP).toNumber(),
-              perAdministration: money(d.change.perAdministration),
-              perYear: money(d.change.perYear),
-              mixNetRevenuePerAdministration: money(d.change.mixNetRevenuePerAdministration),
-              mixMarginPerAdministration: money(d.change.mixMarginPerAdministration),
-              mixMarginPerYear: money(d.change.mixMarginPerYear),
-              marginPerAdministration: d.change.marginPerAdministration.map((m) => ({ payer: m.payerId, change: money(m.change) })),
-            },
-      underwater: d.underwater,
-    })),
-    becameUnderwater: impact.becameUnderwater,
-    stoppedUnderwater: impact.stoppedUnderwater,
-    unpriced: impact.unpriced,
-    totals: { perYear: money(impact.totals.perYear), mixMarginPerYear: money(impact.totals.mixMarginPerYear) },
-  };
-}
-
-export type QuarterImpactReport = ReturnType<typeof quarterImpactReport>;
-
-/** The code-level comparison as plain data (payment limits to 3 decimals). */
-export function quarterDiffReport(diff: QuarterDiff) {
-  return {
-    from: diff.from,
-    to: diff.to,
-    rowsFrom: diff.rowsFrom,
-    rowsTo: diff.rowsTo,
-    added: diff.added,
-    removed: diff.removed,
-    priceChanged: diff.priceChanged,
-    unchanged: diff.unchanged,
-    identical: diff.identical,
-    watched: diff.watched.map((w) => ({
-      hcpcs: w.hcpcs,
-      from: w.from === null ? null : unitPrice(w.from),
-      to: w.to === null ? null : unitPrice(w.to),
-      percent: w.from === null || w.to === null || w.from.isZero() ? null : w.to.div(w.from).minus(ONE).times(100).toDecimalPlaces(2, Dec.ROUND_HALF_UP).toNumber(),
-    })),
-  };
-}
-
-export type QuarterDiffReport = ReturnType<typeof quarterDiffReport>;
+export * from './quarter-diff';
+export * from './impact-report';

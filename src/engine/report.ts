@@ -4,7 +4,7 @@
  * values, not money) to 4 decimals, rates to 6.
  */
 import type { Dec } from './decimal';
-import { roundCents, roundUnitPrice } from './decimal';
+import { roundCents, roundPercent, roundUnitPrice } from './decimal';
 import { type AdministrationEconomics, NOT_APPLICABLE, type NotApplicable } from './economics';
 import type { ModelResults } from './model';
 
@@ -12,6 +12,8 @@ export const money = (d: Dec): number => roundCents(d).toNumber();
 export const unitPrice = (d: Dec): number => roundUnitPrice(d).toNumber();
 export const count = (d: Dec): number => d.toDecimalPlaces(4).toNumber();
 export const rate = (d: Dec): number => d.toDecimalPlaces(6).toNumber();
+/** A fraction leaving the engine as a percentage (x 100), rounded half up to 2 decimals. */
+export const percentOut = (fraction: Dec): number => roundPercent(fraction.times(100)).toNumber();
 /** A net cost recovery leaving the engine: a rate, "not applicable" (no drug bought: DOMAIN.md 5.1), or null. */
 export const recoveryOut = (r: Dec | NotApplicable | null): number | NotApplicable | null => (r === null || r === NOT_APPLICABLE ? r : rate(r));
 

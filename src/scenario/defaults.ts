@@ -122,6 +122,11 @@ export const DEFAULT_DRUG_COMPLEXITY: ScenarioDefault = {
 /** Payers the prior-authorization default leaves out: there is no insurer to authorize a self-pay patient. */
 export const PRIOR_AUTH_EXEMPT_PAYER_IDS: readonly string[] = ['SELF_PAY'];
 
+/** The prior-authorization default, written once: every payer of `payerIds` but the exempt ones. */
+export function defaultPriorAuthPayers(payerIds: readonly string[]): string[] {
+  return payerIds.filter((id) => !PRIOR_AUTH_EXEMPT_PAYER_IDS.includes(id));
+}
+
 export const DEFAULT_DRUG_PRIOR_AUTH_PAYERS: ScenarioDefault = {
   field: 'drugs[].priorAuthPayers',
   value: null,

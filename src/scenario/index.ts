@@ -44,5 +44,6 @@ export {
 } from './resolve';
 export { sampleScenario } from './sample';
 export { scenarioFunctionTerms, type ScenarioFunctionTerms } from './function-terms';
+export { sameScenario } from './equal';
 export { scenarioWarnings } from './warnings';
 export { resolveMarket, resolveMarketAreas, applyAdoptedDemand } from './market';

@@ -32,7 +32,7 @@ import {
   DEFAULT_GPO_DISCOUNT,
   DEFAULT_PROMPT_PAY_DISCOUNT,
   DEFAULT_WHITE_BAG_HANDLING_COST,
-  PRIOR_AUTH_EXEMPT_PAYER_IDS,
+  defaultPriorAuthPayers,
   type ScenarioDefault,
 } from './defaults';
 import { applyAdoptedDemand, resolveMarket } from './market';
@@ -115,11 +115,6 @@ function resolveFeeScheduleYear(scenario: Scenario, ref: ReferenceData): number 
 function mixWeight(mix: Readonly<Record<string, number>>, id: string): number {
   const key = Object.keys(mix).find((k) => k.toUpperCase() === id.toUpperCase());
   return key === undefined ? 0 : (mix[key] ?? 0);
-}
-
-/** Payer ids that need prior authorization when the drug does not list them. */
-function defaultPriorAuthPayers(payerIds: readonly string[]): string[] {
-  return payerIds.filter((id) => !PRIOR_AUTH_EXEMPT_PAYER_IDS.includes(id));
 }
 
 function resolveDrug(

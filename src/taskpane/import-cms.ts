@@ -4,10 +4,10 @@
  * for the custom functions, remember it with the workbook, and restore it when the workbook opens again.
  *
  * Office.js is reached only through a `SettingsPort` (the document's settings) and the functions' store
- * through `QuarterStore`, both passed in, so every step runs in a unit test. `officeDocumentSettings()` is the
- * Office implementation.
+ * through `QuarterStore`, both passed in, so every step runs in a unit test. `officeDocumentSettings()`
+ * (excel/document-settings.ts) is the Office implementation.
  *
- * What is remembered (document setting `infusionPlanner.cmsQuarters`). Office documents no size for a
+ * What is remembered (document setting `InfusionPlanner.cmsQuarters`; before, `infusionPlanner.cmsQuarters`, still read). Office documents no size for a
  * document's settings (Outlook's roaming settings stop at 32 KB; Excel on the web refuses a request over
  * 5 MB, and the settings travel with the document), so this keeps its own budget, SETTINGS_BUDGET_CHARS of
  * JSON, and keeps it small:
@@ -29,75 +29,20 @@ import { CmsFileError, parsePaymentLimitFile } from '../cms';
 import { type ReferenceBook, compareQuarters } from '../engine/book';
 import {
   type ImportComparison,
-  type QuarterDiffReport,
-  type QuarterImpactReport,
   compareImportedQuarter,
   diffQuarters,
   quarterDiffReport,
   quarterImpactReport,
 } from '../engine/impact';
-import type { PaymentLimitQuarter, PaymentLimitRow, ReferenceData } from '../engine/reference';
+import type { PaymentLimitQuarter, PaymentLimitRow } from '../engine/reference';
 import type { ModelInput } from '../engine/types';
 import { resolveScenario } from '../scenario';
 import type { Scenario } from '../scenario/types';
-import { saveDocumentSettings } from './excel/document-settings';
+import { type CmsFileLike, type QuarterImpactView, type QuarterStore, type ReadCmsResult, type SettingsPort, SETTING_KEYS, type UseQuarterResult } from './services';
 
-// ---------------------------------------------------------------------------------------------------------
-// Ports
+export type { CmsFileLike, QuarterImpactView, QuarterStore, ReadCmsResult, SettingsPort, UseQuarterResult } from './services';
 
-/** What the pane's file picker gives: a DOM `File` satisfies it. */
-export interface CmsFileLike {
-  readonly name: string;
-  /** Bytes, when known before reading (a `File` knows). */
-  readonly size?: number;
-  arrayBuffer(): Promise<ArrayBuffer>;
-}
-
-/** The document's settings, as this module uses them. */
-export interface SettingsPort {
-  get(name: string): unknown;
-  set(name: string, value: unknown): void;
-  remove(name: string): void;
-  /** Persists the in-memory settings into the document; rejects when the host refuses. */
-  save(): Promise<void>;
-}
-
-/** What this module needs of the functions' store (src/functions/store.ts `FunctionStore` has it). */
-export interface QuarterStore {
-  readonly book: ReferenceBook;
-  addQuarter(quarter: PaymentLimitQuarter): void;
-  setReferenceData(data: ReferenceData): void;
-}
-
-/**
- * The settings of the open document, through Office.js (the only place this module touches Office). Changes
- * are kept here until `save`, which applies them to a fresh copy of the document's settings and saves that
- * (saveDocumentSettings: the one save path, so a stale copy never puts back an old board record).
- */
-export function officeDocumentSettings(): SettingsPort {
-  const settings = Office.context.document.settings;
-  const REMOVED = Symbol('removed');
-  const pending = new Map<string, unknown>();
-  return {
-    get: (name) => {
-      if (!pending.has(name)) return settings.get(name) as unknown;
-      const v = pending.get(name);
-      return v === REMOVED ? null : v;
-    },
-    set: (name, value) => void pending.set(name, value),
-    remove: (name) => void pending.set(name, REMOVED),
-    save: async () => {
-      const changes = [...pending];
-      await saveDocumentSettings((s) => {
-        for (const [name, value] of changes) {
-          if (value === REMOVED) s.remove(name);
-          else s.set(name, value);
-        }
-      });
-      for (const [name, value] of changes) if (pending.get(name) === value) pending.delete(name);
-    },
-  };
-}
+// Ports (declared in services.ts)
 
 // ---------------------------------------------------------------------------------------------------------
 // Reading the file
@@ -105,9 +50,6 @@ export function officeDocumentSettings(): SettingsPort {
 /** A payment limit file is well under 1 MB (CSV about 60 KB); anything far larger is not one. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
-export type ReadCmsResult =
-  | { readonly ok: true; readonly quarter: PaymentLimitQuarter }
-  | { readonly ok: false; readonly message: string };
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -139,22 +81,6 @@ export async function readCmsFile(file: CmsFileLike): Promise<ReadCmsResult> {
 // ---------------------------------------------------------------------------------------------------------
 // The impact view
 
-export type QuarterImpactView =
-  | {
-      readonly ok: true;
-      readonly direction: ImportComparison['direction'];
-      /** One sentence: which way the comparison runs, or that nothing changes. */
-      readonly summary: string;
-      /** Whether using the quarter makes it the default quarter of the functions. */
-      readonly becomesNewest: boolean;
-      readonly quarter: string;
-      readonly effective: string;
-      readonly rows: number;
-      readonly codes: QuarterDiffReport;
-      /** Rounded figures per drug; null when the file is the quarter already in use. */
-      readonly impact: QuarterImpactReport | null;
-    }
-  | { readonly ok: false; readonly message: string };
 
 function summaryOf(c: ImportComparison): string {
   const file = c.imported.quarter;
@@ -201,7 +127,7 @@ export function quarterImpact(quarter: PaymentLimitQuarter, scenario: Scenario, 
 // The remembered quarters: format, compaction, reading back
 
 /** The document setting that holds the imported quarters. */
-export const SETTINGS_KEY = 'infusionPlanner.cmsQuarters';
+export const SETTINGS_KEY = SETTING_KEYS.cmsQuarters;
 export const SETTINGS_FORMAT = 1;
 /** Our own ceiling on the setting's JSON (module header). */
 export const SETTINGS_BUDGET_CHARS = 256 * 1024;
@@ -369,17 +295,6 @@ export interface QuarterDeps {
   readonly settings: SettingsPort;
 }
 
-export type UseQuarterResult =
-  | {
-      readonly ok: true;
-      readonly quarter: string;
-      /** Whether the functions now use it by default. */
-      readonly newest: boolean;
-      /** How the workbook remembers it; null when nothing needed remembering (the same quarter was in use). */
-      readonly remembered: 'full' | 'extract' | null;
-      readonly message: string;
-    }
-  | { readonly ok: false; readonly message: string };
 
 /**
  * Puts the quarter in use for the custom functions (the newest quarter by id is their default; older ones

@@ -12,7 +12,8 @@ import { writeEstimateSheet } from './excel/estimate-sheet';
 import { freezeSheets, scanSheets, unfreezeSheets } from './excel/freeze';
 import { officeDrafts } from './excel/drafts';
 import { publishScenario, recalculateWorkbook } from './excel/functions-link';
-import { officeDocumentSettings, quarterImpact, readCmsFile, restoreImportedQuarters, useQuarter } from './import-cms';
+import { officeDocumentSettings } from './excel/document-settings';
+import { quarterImpact, readCmsFile, restoreImportedQuarters, useQuarter } from './import-cms';
 import { OfficeScenarioStore } from './excel/scenario-store';
 import { withMarketSettings } from './excel/market-settings';
 

@@ -83,11 +83,17 @@ export class BoardRenderError extends Error {
   }
 }
 
-function parseRecord(value: unknown): OwnerRecord | null {
+/**
+ * The ownership record as the setting holds it (JSON text, or the value itself), or null when it is not one:
+ * the one reader of it (the renderer here, the pane's scenario store). Entries that are not well formed are left out.
+ */
+export function parseOwnerRecord(value: unknown): OwnerRecord | null {
   try {
-    const v = (typeof value === 'string' ? JSON.parse(value) : value) as Partial<OwnerRecord> | null;
+    const v = (typeof value === 'string' ? JSON.parse(value) : value) as { version?: unknown; sheets?: unknown; names?: unknown; tables?: unknown } | null;
     if (!v || v.version !== 1 || !Array.isArray(v.sheets)) return null;
-    return { version: 1, sheets: v.sheets, names: Array.isArray(v.names) ? v.names : [], tables: Array.isArray(v.tables) ? v.tables : [] };
+    const texts = (list: unknown): string[] => (Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : []);
+    const sheets = v.sheets.filter((s: unknown): s is { id: string; planned: string } => typeof (s as { id?: unknown } | null)?.id === 'string' && typeof (s as { planned?: unknown }).planned === 'string');
+    return { version: 1, sheets: sheets.map((s) => ({ id: s.id, planned: s.planned })), names: texts(v.names), tables: texts(v.tables) };
   } catch {
     return null;
   }
@@ -437,7 +443,7 @@ export async function renderBoardInExcel(plan: BoardPlan, options: RenderInExcel
     syncs++;
     await context.sync();
 
-    const record = setting.isNullObject ? null : parseRecord(setting.value);
+    const record = setting.isNullObject ? null : parseOwnerRecord(setting.value);
     const ownIds = new Set((record?.sheets ?? []).map((s) => s.id));
     const sheetItems = worksheets.items.map((w) => ({ proxy: w, name: w.name, id: w.id }));
     const own = sheetItems.filter((w) => ownIds.has(w.id));

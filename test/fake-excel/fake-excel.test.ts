@@ -11,7 +11,7 @@ import vm from 'node:vm';
 import { sampleScenario } from '../../src/scenario';
 import { officeDrafts } from '../../src/taskpane/excel/drafts';
 import { freezeSheets, scanSheets } from '../../src/taskpane/excel/freeze';
-import { officeDocumentSettings } from '../../src/taskpane/import-cms';
+import { officeDocumentSettings } from '../../src/taskpane/excel/document-settings';
 import { OWNER_MARKER } from '../../src/workbook/plan';
 import { excelMayParse, keepText } from '../../src/workbook/typed-text';
 import type { FunctionsMetadata } from '../support/fake-excel/custom-functions';

@@ -6,7 +6,7 @@
 import { referenceData } from '../../src/data';
 import { ReferenceBook } from '../../src/engine/book';
 import { sampleScenario } from '../../src/scenario';
-import { inputsModel, readInputsSheet } from '../../src/taskpane/excel/inputs-sheet';
+import { inputsModel, readInputsSheet } from '../../src/taskpane/model/inputs-sheet';
 import { setProgramNumber } from '../../src/taskpane/model/edit';
 
 const book = new ReferenceBook(referenceData);

@@ -7,42 +7,19 @@
  *   IBD: 120,000 x 1.3% = 1,560 x 15% = 234 x 20% / 12 = 3.9 a month x 0.4 = 1.56;
  *   Avsola takes half: 0.78 a month, beside its own 2: gap +1.22; adopted: the model runs on 0.78.
  */
-import type { Page } from 'playwright-core';
 import { ReferenceBook } from '../../src/engine/book';
 import { runModel } from '../../src/engine/model';
 import { referenceData } from '../../src/data';
 import { resolveScenario } from '../../src/scenario';
 import { moneyRounded } from '../../src/taskpane/ui/format';
 import { marketScenario } from '../support/market-scenario';
-import { type OpenPane, type PaneEnv, openPane, serializeWorkbook, startEnv } from './harness';
+import { expectText, serializeWorkbook, usePaneEnv } from './harness';
 import { parseState, workbookScenario } from './workbook-state';
 import { enterServiceArea } from './demand-steps';
 
 jest.setTimeout(240_000);
 
-let env: PaneEnv;
-const panes: OpenPane[] = [];
-
-beforeAll(async () => {
-  env = await startEnv();
-});
-
-afterAll(async () => {
-  for (const p of panes) await p.close().catch(() => undefined);
-  await env?.close();
-});
-
-async function open(options: Parameters<typeof openPane>[1] = {}): Promise<OpenPane> {
-  const pane = await openPane(env, options);
-  panes.push(pane);
-  return pane;
-}
-
-async function expectText(locator: ReturnType<Page['getByTestId']>, text: string): Promise<void> {
-  await locator.filter({ hasText: text }).first().waitFor({ timeout: 10_000 }).catch(async () => {
-    throw new Error(`expected "${text}", found "${await locator.first().textContent()}"`);
-  });
-}
+const { open } = usePaneEnv();
 
 describe('Demand view in the task pane (fake host)', () => {
   it('derives the capture share and each area\'s new patients a month from the service area', async () => {

@@ -10,26 +10,15 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import type { Scenario } from '../../src/scenario/types';
-import { type OpenPane, type PaneEnv, openPane, serializeWorkbook, startEnv, until } from './harness';
+import { type OpenPane, expectText, serializeWorkbook, until, usePaneEnv } from './harness';
 import { cell, parseState, sheet, workbookScenario } from './workbook-state';
 
 jest.setTimeout(240_000);
 
-let env: PaneEnv;
-const panes: OpenPane[] = [];
-
-beforeAll(async () => {
-  env = await startEnv();
-});
-
-afterAll(async () => {
-  for (const p of panes) await p.close().catch(() => undefined);
-  await env?.close();
-});
+const panes = usePaneEnv();
 
 async function withSample(): Promise<OpenPane> {
-  const pane = await openPane(env, { width: 360 });
-  panes.push(pane);
+  const pane = await panes.open({ width: 360 });
   await pane.page.getByRole('button', { name: 'Load the sample' }).click();
   await pane.page.getByRole('button', { name: 'Dismiss' }).click();
   return pane;
@@ -54,13 +43,6 @@ async function a1(page: Page): Promise<unknown> {
 /** A drug's line in Results: its text. */
 function resultLine(page: Page, hcpcs: string): Locator {
   return page.getByRole('list', { name: 'Drugs, by margin per administration' }).locator(`li[data-hcpcs="${hcpcs}"]`);
-}
-
-async function expectText(locator: Locator, text: string | RegExp): Promise<void> {
-  await until(async () => {
-    const t = await locator.innerText();
-    return typeof text === 'string' ? t.includes(text) : text.test(t);
-  }, `text ${String(text)}`);
 }
 
 describe("a drug's own terms in the task pane (fake host)", () => {

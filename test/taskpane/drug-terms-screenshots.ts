@@ -7,61 +7,33 @@
  * Writes taskpane-drug-terms-<width>.png (Entyvio: 40% of Commercial's patients white-bagged, its own payer
  * mix being set) and taskpane-custom-drug-<width>.png (Lemtrada, J0202, being added; a field's problem named).
  */
-import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { openPane, startEnv } from './harness';
+import { runScreenshots } from './harness';
 
-const OUT = path.resolve(process.argv[2] ?? path.join(__dirname, '../../docs'));
+runScreenshots(async (page, shot) => {
+  await page.getByRole('button', { name: /^Entyvio/ }).first().click();
+  const entyvio = page.getByRole('group', { name: 'Entyvio (vedolizumab) settings' });
+  await entyvio.getByLabel('Commercial: where Entyvio (vedolizumab) comes from').selectOption('buy_and_bill');
+  await entyvio.getByLabel('Commercial: white-bagged').fill('40');
+  await entyvio.getByRole('switch', { name: 'Entyvio (vedolizumab): its own payer mix' }).click();
+  const mix = entyvio.getByRole('group', { name: 'Entyvio (vedolizumab): payer mix' });
+  await mix.getByLabel('Medicare fee-for-service', { exact: true }).fill('50');
+  await mix.getByLabel('Commercial', { exact: true }).fill('37');
+  await entyvio.getByText('Payers for this drug').evaluate((e) => e.scrollIntoView());
+  // The sticky header covers the top of the pane: the section's heading just below it.
+  await page.evaluate(() => window.scrollBy(0, -110));
+  await shot('drug-terms');
 
-async function shoot(page: Page, name: string, width: number): Promise<void> {
-  await page.waitForTimeout(300);
-  const file = path.join(OUT, `taskpane-${name}-${width}.png`);
-  await page.screenshot({ path: file });
-  console.log(file);
-}
-
-async function main(): Promise<void> {
-  const env = await startEnv();
-  try {
-    for (const width of [320, 500]) {
-      const pane = await openPane(env, { width, height: 900 });
-      const { page } = pane;
-      await page.getByRole('button', { name: 'Load the sample' }).click();
-      await page.getByRole('button', { name: 'Dismiss' }).click();
-      await page.getByRole('button', { name: /^Entyvio/ }).first().click();
-      const entyvio = page.getByRole('group', { name: 'Entyvio (vedolizumab) settings' });
-      await entyvio.getByLabel('Commercial: where Entyvio (vedolizumab) comes from').selectOption('buy_and_bill');
-      await entyvio.getByLabel('Commercial: white-bagged').fill('40');
-      await entyvio.getByRole('switch', { name: 'Entyvio (vedolizumab): its own payer mix' }).click();
-      const mix = entyvio.getByRole('group', { name: 'Entyvio (vedolizumab): payer mix' });
-      await mix.getByLabel('Medicare fee-for-service', { exact: true }).fill('50');
-      await mix.getByLabel('Commercial', { exact: true }).fill('37');
-      await entyvio.getByText('Payers for this drug').evaluate((e) => e.scrollIntoView());
-      // The sticky header covers the top of the pane: the section's heading just below it.
-      await page.evaluate(() => window.scrollBy(0, -110));
-      await shoot(page, 'drug-terms', width);
-
-      await page.getByRole('button', { name: 'Add a drug of your own' }).click();
-      const form = page.getByRole('group', { name: 'A drug of your own' });
-      await form.getByLabel('HCPCS code').fill('J0202');
-      await form.getByLabel('Name').fill('Lemtrada (alemtuzumab)');
-      await form.getByLabel('Dose', { exact: true }).fill('12');
-      await form.getByLabel('Infusion time').fill('240');
-      await form.getByLabel('Loading days').fill('0, 1, 2, 3, 4');
-      await form.getByLabel('Doses in all').fill('5');
-      await form.getByRole('button', { name: 'Add your drug' }).click();
-      await form.getByText('Required. Enter a whole number of minutes from 0 to 1,440.').waitFor();
-      await page.getByRole('heading', { name: 'A drug the catalog lacks' }).evaluate((e) => e.scrollIntoView());
-      await page.evaluate(() => window.scrollBy(0, -110));
-      await shoot(page, 'custom-drug', width);
-      await pane.close();
-    }
-  } finally {
-    await env.close();
-  }
-}
-
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
+  await page.getByRole('button', { name: 'Add a drug of your own' }).click();
+  const form = page.getByRole('group', { name: 'A drug of your own' });
+  await form.getByLabel('HCPCS code').fill('J0202');
+  await form.getByLabel('Name').fill('Lemtrada (alemtuzumab)');
+  await form.getByLabel('Dose', { exact: true }).fill('12');
+  await form.getByLabel('Infusion time').fill('240');
+  await form.getByLabel('Loading days').fill('0, 1, 2, 3, 4');
+  await form.getByLabel('Doses in all').fill('5');
+  await form.getByRole('button', { name: 'Add your drug' }).click();
+  await form.getByText('Required. Enter a whole number of minutes from 0 to 1,440.').waitFor();
+  await page.getByRole('heading', { name: 'A drug the catalog lacks' }).evaluate((e) => e.scrollIntoView());
+  await page.evaluate(() => window.scrollBy(0, -110));
+  await shot('custom-drug');
 });

@@ -9,7 +9,7 @@ import { runModel } from '../../src/engine/model';
 import { resolveScenario, sampleScenario, validateScenario } from '../../src/scenario';
 import type { Scenario } from '../../src/scenario/types';
 import { type CustomDrugDraft, EMPTY_CUSTOM_DRUG, draftOf, parseCustomDrug } from '../../src/taskpane/model/custom-drug';
-import { sameScenario } from '../../src/taskpane/excel/inputs-codec';
+import { sameScenario } from '../../src/scenario';
 import { addCustomDrug, drugMixOf, removePayer, setDrugMixWeight, setDrugPayerMix, setDrugSource } from '../../src/taskpane/model/edit';
 
 const book = new ReferenceBook(referenceData);

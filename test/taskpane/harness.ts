@@ -206,3 +206,78 @@ export async function until<T>(check: () => Promise<T | undefined | false>, what
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/**
+ * A test file's pane environment, set up once: started before the file's tests, and every pane opened through
+ * `open` closed after them, then the environment. `panes` lists them (their requests, their errors).
+ */
+export function usePaneEnv(): { readonly env: PaneEnv; readonly panes: readonly OpenPane[]; open(options?: OpenOptions): Promise<OpenPane> } {
+  let env: PaneEnv | undefined;
+  const panes: OpenPane[] = [];
+  const started = (): PaneEnv => {
+    if (env === undefined) throw new Error('the pane environment starts in beforeAll: use it inside a test');
+    return env;
+  };
+  beforeAll(async () => {
+    env = await startEnv();
+  });
+  afterAll(async () => {
+    for (const p of panes) await p.close().catch(() => undefined);
+    await env?.close();
+  });
+  return {
+    get env() {
+      return started();
+    },
+    panes,
+    open: async (options = {}) => {
+      const pane = await openPane(started(), options);
+      panes.push(pane);
+      return pane;
+    },
+  };
+}
+
+/**
+ * A screenshot script for the README (`npx tsx test/taskpane/<script>.ts [OUT_DIR]`, default docs/): at each
+ * width, a 900 px tall pane with the sample scenario loaded (its notice dismissed; `loadSample: false` leaves
+ * that to the scene) is handed to `scene`, whose
+ * `shot(name)` writes OUT_DIR/taskpane-<name>-<width>.png. Exits non-zero when a step fails.
+ */
+export function runScreenshots(scene: (page: Page, shot: (name: string) => Promise<void>) => Promise<void>, options: { readonly widths?: readonly number[]; readonly loadSample?: boolean } = {}): void {
+  const widths = options.widths ?? [320, 500];
+  const out = path.resolve(process.argv[2] ?? path.join(ROOT, 'docs'));
+  const main = async (): Promise<void> => {
+    const env = await startEnv();
+    try {
+      for (const width of widths) {
+        const pane = await openPane(env, { width, height: 900 });
+        const { page } = pane;
+        if (options.loadSample !== false) {
+          await page.getByRole('button', { name: 'Load the sample' }).click();
+          await page.getByRole('button', { name: 'Dismiss' }).click();
+        }
+        await scene(page, async (name) => {
+          await page.waitForTimeout(300);
+          const file = path.join(out, `taskpane-${name}-${width}.png`);
+          await page.screenshot({ path: file });
+          console.log(file);
+        });
+        await pane.close();
+      }
+    } finally {
+      await env.close();
+    }
+  };
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
+
+/** Waits until one of `locator`'s elements shows `text`; else fails with what the first one shows. */
+export async function expectText(locator: ReturnType<Page['getByTestId']>, text: string): Promise<void> {
+  await locator.filter({ hasText: text }).first().waitFor({ timeout: 10_000 }).catch(async () => {
+    throw new Error(`expected "${text}", found "${await locator.first().textContent()}"`);
+  });
+}

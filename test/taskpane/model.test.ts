@@ -7,7 +7,7 @@ import { ReferenceBook } from '../../src/engine/book';
 import { loadScenario, sampleScenario } from '../../src/scenario';
 import type { Scenario } from '../../src/scenario/types';
 import { fullScenario } from '../scenario/fixture';
-import { TABLES, cellOfPath, decodeTables, encodeScenario, sameScenario } from '../../src/taskpane/excel/inputs-codec';
+import { TABLES, cellOfPath, decodeTables, encodeScenario, sameScenario } from '../../src/taskpane/model/inputs-codec';
 import { checksum, isInfusionFormula } from '../../src/taskpane/excel/freeze';
 import { holdReason, starterScenario } from '../../src/taskpane/app/planner';
 import { cannotAdd, searchCatalog } from '../../src/taskpane/model/catalog';

@@ -15,29 +15,15 @@ import { cellAddress } from '../../src/workbook/plan';
 import { REQUESTS } from '../../src/workbook/render-officejs';
 import { money } from '../../src/taskpane/ui/format';
 import type { SyncRecord } from '../support/fake-excel/excel';
-import { OFFICE_JS, type OpenPane, type PaneEnv, openPane, serializeWorkbook, startEnv, until } from './harness';
+import { SETTING_KEYS } from '../../src/taskpane/services';
+import { OFFICE_JS, serializeWorkbook, until, usePaneEnv } from './harness';
 import { cell, legacyScenario, legacyWorkbook, parseState, sheet, table, tableCell, workbookScenario } from './workbook-state';
 
 jest.setTimeout(240_000);
 
-let env: PaneEnv;
-/** Every page of this file: their requests are checked at the end. */
-const panes: OpenPane[] = [];
-
-beforeAll(async () => {
-  env = await startEnv();
-});
-
-afterAll(async () => {
-  for (const p of panes) await p.close().catch(() => undefined);
-  await env?.close();
-});
-
-async function open(options: Parameters<typeof openPane>[1] = {}): Promise<OpenPane> {
-  const pane = await openPane(env, options);
-  panes.push(pane);
-  return pane;
-}
+/** Every page of this file (`panes`): their requests are checked at the end. */
+const paneEnv = usePaneEnv();
+const { panes, open } = paneEnv;
 
 const a1 = (r: number, c: number): string => cellAddress(r, c);
 
@@ -552,7 +538,10 @@ describe('the task pane in Excel (fake host)', () => {
     expect(await impact.getByRole('row').count()).toBe(11);
     await impact.getByRole('button', { name: 'Use 2025Q4' }).click();
     await page.getByText(/^2025Q4 is in use/).waitFor();
-    expect(Object.keys((await state(page)).settings)).toContain('infusionPlanner.cmsQuarters');
+    // Issue 15: one key style for the add-in's settings (src/taskpane/services.ts); the earlier name is only read.
+    expect(Object.keys((await state(page)).settings)).toContain(SETTING_KEYS.cmsQuarters);
+    expect(SETTING_KEYS.cmsQuarters).toBe('InfusionPlanner.cmsQuarters');
+    expect(Object.keys((await state(page)).settings)).not.toContain('infusionPlanner.cmsQuarters');
     // A file that is not a payment limit file is refused with the parser's message; nothing changes.
     await page.locator('input[type=file]').setInputFiles({ name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from('hello,world\n1,2\n') });
     await page.getByText(/notes\.csv/).first().waitFor();
@@ -646,7 +635,7 @@ describe('the task pane in Excel (fake host)', () => {
   it('never talks to anything but its own server and the office.js CDN', async () => {
     const allRequests = panes.flatMap((p) => p.requests);
     expect(allRequests.length).toBeGreaterThan(0);
-    const foreign = allRequests.filter((u) => !u.startsWith(`${env.origin}/`) && u !== OFFICE_JS);
+    const foreign = allRequests.filter((u) => !u.startsWith(`${paneEnv.env.origin}/`) && u !== OFFICE_JS);
     expect(foreign).toEqual([]);
     expect(allRequests).toContain(OFFICE_JS);
   });

@@ -6,30 +6,14 @@
  * $2,068.88 left; a dual-eligible (QMB) patient: $0.00.
  */
 import type { Page } from 'playwright-core';
-import { type OpenPane, type PaneEnv, openPane, serializeWorkbook, startEnv } from './harness';
+import { type OpenOptions, expectText, serializeWorkbook, usePaneEnv } from './harness';
 import { cell, parseState, sheet } from './workbook-state';
 
 jest.setTimeout(240_000);
 
-let env: PaneEnv;
-const panes: OpenPane[] = [];
+const { open } = usePaneEnv();
 
-beforeAll(async () => {
-  env = await startEnv();
-});
-
-afterAll(async () => {
-  for (const p of panes) await p.close().catch(() => undefined);
-  await env?.close();
-});
-
-async function open(options: Parameters<typeof openPane>[1] = {}): Promise<OpenPane> {
-  const pane = await openPane(env, options);
-  panes.push(pane);
-  return pane;
-}
-
-async function withSample(options: Parameters<typeof openPane>[1] = {}): Promise<Page> {
+async function withSample(options: OpenOptions = {}): Promise<Page> {
   const { page } = await open(options);
   await page.getByRole('button', { name: 'Load the sample' }).click();
   await page.getByRole('tab', { name: 'Patient' }).click();
@@ -116,8 +100,3 @@ describe('Patient estimate in the task pane (fake host)', () => {
   });
 });
 
-async function expectText(locator: ReturnType<Page['getByTestId']>, text: string): Promise<void> {
-  await locator.filter({ hasText: text }).first().waitFor({ timeout: 10_000 }).catch(async () => {
-    throw new Error(`expected "${text}", found "${await locator.first().textContent()}"`);
-  });
-}

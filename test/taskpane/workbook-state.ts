@@ -6,8 +6,8 @@ import { referenceData } from '../../src/data';
 import { loadScenario } from '../../src/scenario';
 import type { Scenario } from '../../src/scenario/types';
 import { ReferenceBook } from '../../src/engine/book';
-import { type Cell, type TableData, FIRST_ROW, TABLE_LIST, decodeTables, encodeScenario } from '../../src/taskpane/excel/inputs-codec';
-import { readInputsSheet } from '../../src/taskpane/excel/inputs-sheet';
+import { type Cell, type TableData, FIRST_ROW, TABLE_LIST, decodeTables, encodeScenario } from '../../src/taskpane/model/inputs-codec';
+import { readInputsSheet } from '../../src/taskpane/model/inputs-sheet';
 import type { CellState, SheetState, TableState, WorkbookState } from '../support/fake-excel/workbook';
 
 export function parseState(json: string): WorkbookState {
@@ -48,7 +48,7 @@ export function inputsGrid(state: WorkbookState, name = 'Inputs'): unknown[][] {
   return grid;
 }
 
-/** The scenario the workbook's Inputs sheet holds, as the pane reads it (src/taskpane/excel/inputs-sheet.ts). */
+/** The scenario the workbook's Inputs sheet holds, as the pane reads it (src/taskpane/model/inputs-sheet.ts). */
 export function workbookScenario(state: WorkbookState): Scenario {
   const read = readInputsSheet(new ReferenceBook(referenceData), inputsGrid(state));
   if (read.kind !== 'ok') throw new Error(`the Inputs sheet does not hold a valid scenario: ${JSON.stringify(read)}`);

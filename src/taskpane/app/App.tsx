@@ -17,32 +17,21 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
-import type { ReferenceBook } from '../../engine/book';
 import { sampleScenario } from '../../scenario';
 import { computeResults, mixSum } from '../model/results';
 import { DemandView } from '../ui/DemandView';
 import { FormularyView } from '../ui/FormularyView';
 import { moneyRounded } from '../ui/format';
-import { type EstimateSheetService, PatientView } from '../ui/PatientView';
+import { PatientView } from '../ui/PatientView';
 import { PayersView } from '../ui/PayersView';
 import { ProgramView } from '../ui/ProgramView';
 import { ResultsView } from '../ui/ResultsView';
-import { type BoardService, type FreezeService, type QuarterService, WorkbookView } from '../ui/WorkbookView';
-import { type ReplaceQuestion, ReplaceDialog } from '../ui/ReplaceDialog';
-import { type Asker, type PlannerServices, type SaveState, holdReason, usePlanner } from './planner';
+import { WorkbookView } from '../ui/WorkbookView';
+import { ReplaceDialog } from '../ui/ReplaceDialog';
+import type { AppServices, ReplaceQuestion } from '../services';
+import { type SaveState, holdReason, usePlanner } from './planner';
 
-export interface AppServices extends PlannerServices {
-  readonly book: () => ReferenceBook;
-  /** Calls back when the reference data changes (an imported quarter); returns the unsubscribe. */
-  readonly onReferenceChange: (listener: () => void) => () => void;
-  readonly board: BoardService;
-  /** Asks, for the scenario store, before an edit lays the board out again. */
-  readonly asker: Asker;
-  readonly freezer: FreezeService;
-  readonly quarters: QuarterService;
-  /** Writes the patient estimate's one-page sheet (a new sheet each time). */
-  readonly estimateSheet: EstimateSheetService;
-}
+export type { AppServices } from '../services';
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },

@@ -8,36 +8,12 @@
  */
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { ReferenceData } from '../../engine/reference';
-import { type ScenarioFunctionTerms, formatIssue, sampleScenario, scenarioFunctionTerms, validateScenario } from '../../scenario';
+import { formatIssue, sameScenario, sampleScenario, scenarioFunctionTerms, validateScenario } from '../../scenario';
 import type { Scenario } from '../../scenario/types';
-import { sameScenario } from '../excel/inputs-codec';
-import type { ScenarioStore } from '../excel/scenario-store';
 import { mixSum } from '../model/results';
-import type { ReplaceQuestion } from '../ui/ReplaceDialog';
+import type { Asker, Draft, PlannerServices, ReplaceQuestion } from '../services';
 
-/** What the pane needs from its host: Excel in production, the fake host in tests. */
-export interface PlannerServices {
-  readonly store: ScenarioStore;
-  readonly referenceData: () => ReferenceData;
-  /** What the custom functions take from the scenario (payers, own drugs, per-drug sources); returns whether it changed. */
-  readonly publishScenario: (terms: ScenarioFunctionTerms) => boolean;
-  readonly recalculate: () => Promise<void>;
-  /** Where edits that cannot be saved yet are kept (the document's settings), so closing the file loses nothing. */
-  readonly drafts: DraftStore;
-}
-
-/** Edits not yet in the Inputs sheet: the scenario being edited and the saved one it started from. */
-export interface Draft {
-  readonly scenario: Scenario;
-  readonly basis: Scenario | null;
-}
-
-/** Questions the store asks the user (whether to lay the board out again), answered by a dialog of the pane. */
-export interface Asker {
-  ask(sheets: readonly string[]): Promise<boolean>;
-  /** The dialog that answers; returns the function that stops listening. */
-  listen(handler: (question: ReplaceQuestion) => void): () => void;
-}
+export type { Asker, Draft, DraftStore, PlannerServices } from '../services';
 
 /** An Asker with no dialog yet says no: nothing is replaced without an answer. */
 export function createAsker(): Asker {
@@ -51,11 +27,6 @@ export function createAsker(): Asker {
       };
     },
   };
-}
-
-export interface DraftStore {
-  load(): unknown;
-  save(draft: Draft | null): Promise<void>;
 }
 
 export type SaveState =

@@ -9,7 +9,7 @@ import { resolveScenario, scenarioDefaultsApplied } from '../../scenario';
 import type { Scenario } from '../../scenario/types';
 import { SHEET, boardInputs, buildBoardPlan } from '../../workbook/board';
 import { REQUESTS, type ExcelRun, renderBoardInExcel } from '../../workbook/render-officejs';
-import type { BoardService, BuildProgress } from '../ui/WorkbookView';
+import type { BoardService, BuildProgress } from '../services';
 
 /** What the user reads while each round trip runs. */
 function stepText(done: number): string {

@@ -3,19 +3,17 @@
  * the weights) are kept in the document's settings, which travel with the file, so closing Excel loses
  * nothing; the next time the pane opens over the same tables it puts them back.
  */
-import type { Draft, DraftStore } from '../app/planner';
-import { saveDocumentSettings } from './document-settings';
-
-const SETTING = 'InfusionPlanner.draft';
+import { type Draft, type DraftStore, SETTING_KEYS } from '../services';
+import { officeDocumentSettings } from './document-settings';
 
 export const officeDrafts: DraftStore = {
-  load: () => Office.context.document.settings.get(SETTING) as unknown,
-  // Through the one save path (document-settings.ts): a stale in-memory copy never overwrites the board's record.
+  load: () => officeDocumentSettings().get(SETTING_KEYS.draft),
+  // Through the one adapter (document-settings.ts): a stale in-memory copy never overwrites the board's record.
   save: async (draft: Draft | null) => {
-    if (draft === null && Office.context.document.settings.get(SETTING) === null) return;
-    await saveDocumentSettings((settings) => {
-      if (draft === null) settings.remove(SETTING);
-      else settings.set(SETTING, draft);
-    });
+    const settings = officeDocumentSettings();
+    if (draft === null && settings.get(SETTING_KEYS.draft) === null) return;
+    if (draft === null) settings.remove(SETTING_KEYS.draft);
+    else settings.set(SETTING_KEYS.draft, draft);
+    await settings.save();
   },
 };

@@ -7,10 +7,10 @@
 import type { ReferenceBook } from '../../engine/book';
 import { validateScenario } from '../../scenario/validate';
 import type { Scenario, ScenarioDrugDemand, ScenarioMarket } from '../../scenario/types';
-import { saveDocumentSettings } from './document-settings';
-import type { ScenarioStore } from './scenario-store';
+import { SETTING_KEYS, type ScenarioStore } from '../services';
+import { officeDocumentSettings } from './document-settings';
 
-const SETTING = 'InfusionPlanner.market';
+const SETTING = SETTING_KEYS.market;
 
 interface StoredMarket {
   readonly market: ScenarioMarket;
@@ -42,21 +42,22 @@ export function withStoredMarket(s: Scenario, stored: unknown, book: ReferenceBo
 }
 
 export function withMarketSettings(inner: ScenarioStore, book: () => ReferenceBook): ScenarioStore {
-  let saved = JSON.stringify(Office.context.document.settings.get(SETTING) ?? null);
+  let saved = JSON.stringify(officeDocumentSettings().get(SETTING) ?? null);
   return {
     async read() {
       const r = await inner.read();
       if (r.kind !== 'ok') return r;
-      return { ...r, scenario: withStoredMarket(r.scenario, Office.context.document.settings.get(SETTING), book()) };
+      return { ...r, scenario: withStoredMarket(r.scenario, officeDocumentSettings().get(SETTING), book()) };
     },
     async write(scenario) {
       const next = storedMarketOf(scenario);
       const text = JSON.stringify(next);
       if (text !== saved) {
-        await saveDocumentSettings((settings) => {
-          if (next === null) settings.remove(SETTING);
-          else settings.set(SETTING, next);
-        });
+        // Through the one adapter (document-settings.ts).
+        const settings = officeDocumentSettings();
+        if (next === null) settings.remove(SETTING);
+        else settings.set(SETTING, next);
+        await settings.save();
         saved = text;
       }
       return inner.write(scenario);

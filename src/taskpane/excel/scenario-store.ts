@@ -1,55 +1,29 @@
 /**
- * Where the pane keeps the scenario: the board workbook's Inputs sheet (inputs-sheet.ts says how a scenario
+ * Where the pane keeps the scenario: the board workbook's Inputs sheet (model/inputs-sheet.ts says how a scenario
  * is laid out there and read back). Through Office.js:
  *
  * - read: finds the Inputs sheet (the one the add-in recorded building, else the sheet holding its Program
  *   table, as in a workbook built by the command line) and reads the scenario from its cells. A workbook
  *   from the earlier version of the pane, which kept the scenario on a "Scenario" sheet of its own
- *   (inputs-codec.ts), is read from there and moved to the Inputs sheet at the first save.
+ *   (model/inputs-codec.ts), is read from there and moved to the Inputs sheet at the first save.
  * - write: an edit that keeps the formulary's structure rewrites only the cells that change (one request);
  *   one that changes it lays the Inputs sheet out again through the board renderer, together with the
  *   board's other sheets when a board was built (after the user's confirmation: they are replaced).
  * - watch: calls back when a user edits the Inputs sheet, so the pane reads it again.
  */
 import type { ReferenceBook } from '../../engine/book';
-import { formatIssue, loadScenario, resolveScenario, scenarioDefaultsApplied } from '../../scenario';
-import type { Scenario } from '../../scenario/types';
+import { formatIssue, loadScenario, resolveScenario, sameScenario, scenarioDefaultsApplied } from '../../scenario';
+import { SCENARIO_FORMAT_VERSION, type Scenario } from '../../scenario/types';
 import { boardInputs, buildBoardPlan, buildInputsPlan } from '../../workbook/board';
 import { NAME_PREFIX, SHEET } from '../../workbook/board/context';
 import { OWNER_MARKER } from '../../workbook/plan';
-import { type ExcelRun, type OwnerRecord, applyStyle, renderBoardInExcel } from '../../workbook/render-officejs';
-import { type Cell, type TableData, TABLE_LIST, cellOfPath, decodeTables } from './inputs-codec';
-import { type Grid, type InputsModel, changedRuns, inputsModel, readInputEdits, readInputsSheet } from './inputs-sheet';
+import { type ExcelRun, type OwnerRecord, applyStyle, parseOwnerRecord, renderBoardInExcel } from '../../workbook/render-officejs';
+import { type Cell, type TableData, TABLE_LIST, cellOfPath, decodeTables } from '../model/inputs-codec';
+import type { ConfirmRebuild, ScenarioStore, WorkbookScenario, WriteResult } from '../services';
+import { type Grid, type InputsModel, changedRuns, inputsModel, patchedModel, readHeldEdits, readInputEdits, readInputsSheet } from '../model/inputs-sheet';
 
-export type WorkbookScenario =
-  | { readonly kind: 'none' }
-  | {
-      readonly kind: 'ok';
-      readonly scenario: Scenario;
-      readonly fromVersion: number;
-      /** 'legacy': read from the earlier version's Scenario sheet; the first save moves it to the Inputs sheet. */
-      readonly source: 'inputs' | 'legacy';
-      /** Cells of the Inputs sheet that hold figures the pane does not read. */
-      readonly unread: readonly string[];
-    }
-  | { readonly kind: 'invalid'; readonly problems: readonly string[] };
 
-export type WriteResult = { readonly kind: 'written' } | { readonly kind: 'declined'; readonly reason: string };
-
-/** Where the pane keeps the scenario. The Office.js implementation is below; tests may use others. */
-export interface ScenarioStore {
-  read(): Promise<WorkbookScenario>;
-  write(scenario: Scenario): Promise<WriteResult>;
-  /** Calls `onEdit` when a user changes the Inputs sheet; returns the function that stops watching. */
-  watch(onEdit: () => void): Promise<() => Promise<void>>;
-  /** The board was built from `scenario` (its Inputs sheet holds it now). */
-  built(scenario: Scenario): Promise<void>;
-  /** Whether the two scenarios give the same Inputs sheet (they may differ in drug order or in a default given explicitly). */
-  equivalent(a: Scenario, b: Scenario): boolean;
-}
-
-/** Asked before a change of the formulary's structure replaces the board's sheets; false keeps them. */
-export type ConfirmRebuild = (sheets: readonly string[]) => Promise<boolean>;
+export type { ConfirmRebuild, ScenarioStore, WorkbookScenario, WriteResult } from '../services';
 
 export const DECLINED_REASON =
   'Not saved in the Inputs sheet yet: this change adds or removes rows, so the board\u2019s sheets must be built again. Build the board workbook (Workbook view) to save it; your edits are kept meanwhile.';
@@ -63,15 +37,6 @@ interface Located {
   readonly recorded: boolean;
 }
 
-function recordOf(value: unknown): { sheets: { id: string; planned: string }[] } | null {
-  try {
-    const v = (typeof value === 'string' ? JSON.parse(value) : value) as { sheets?: unknown } | null;
-    if (!v || !Array.isArray(v.sheets)) return null;
-    return { sheets: v.sheets.filter((s: unknown): s is { id: string; planned: string } => typeof (s as { id?: unknown }).id === 'string' && typeof (s as { planned?: unknown }).planned === 'string') };
-  } catch {
-    return null;
-  }
-}
 
 function cells(values: unknown[][]): Cell[][] {
   return values.map((row) => row.map((v) => (typeof v === 'number' || typeof v === 'boolean' ? v : v === null || v === undefined ? '' : String(v))));
@@ -84,7 +49,7 @@ async function locate(context: Excel.RequestContext): Promise<Located> {
   const program = context.workbook.tables.getItemOrNullObject(`${NAME_PREFIX}Program`).load('name');
   await context.sync();
   const ids = new Set(sheets.items.map((s) => s.id));
-  const record = owner.isNullObject ? null : recordOf(owner.value);
+  const record = owner.isNullObject ? null : parseOwnerRecord(owner.value);
   const present = (record?.sheets ?? []).filter((s) => ids.has(s.id));
   const recordedInputs = present.find((s) => s.planned === SHEET.inputs)?.id ?? null;
   const boardSheets = present.some((s) => s.planned !== SHEET.inputs);
@@ -155,6 +120,16 @@ export class OfficeScenarioStore implements ScenarioStore {
       // The user's edits on what the pane wrote: read cell by cell into the scenario it wrote, which keeps
       // its drug order and which fields were given, when the sheet still has that structure.
       const held = this.held;
+      // Only plain fields typed over what the pane wrote (a chair count): read without the engine (model/inputs-sheet.ts).
+      const quick = held === null ? null : readHeldEdits(held, grid);
+      if (quick !== null) {
+        const loaded = quick.scenario === held?.scenario ? null : loadScenario(quick.scenario, this.book().data);
+        const scenario = loaded === null ? quick.scenario : loaded.ok && sameScenario(loaded.scenario, quick.scenario) ? loaded.scenario : null;
+        if (scenario !== null) {
+          this.held = { scenario, model: this.remember(scenario, quick.model) };
+          return { kind: 'ok', scenario, fromVersion: SCENARIO_FORMAT_VERSION, source: 'inputs', unread: [] };
+        }
+      }
       const sheet = readInputsSheet(this.book(), grid);
       if (sheet.kind === 'ok') this.remember(sheet.scenario, sheet.model);
       if (sheet.kind === 'ok' && held !== null && this.model(sheet.scenario).signature === held.model.signature) {
@@ -195,8 +170,10 @@ export class OfficeScenarioStore implements ScenarioStore {
   }
 
   async write(scenario: Scenario): Promise<WriteResult> {
-    const after = this.model(scenario);
     const held = this.held;
+    // An edit of a field whose cell shows it as it is (a chair count) is laid out without the engine (inputs-sheet.ts).
+    const patched = held === null ? null : patchedModel(held, scenario);
+    const after = patched === null ? this.model(scenario) : this.remember(scenario, patched);
     if (this.sheetId !== null && held !== null && held.model.signature === after.signature) {
       const runs = changedRuns(held.model, after);
       const sheetId = this.sheetId;

@@ -6,7 +6,7 @@
 import { builtinPayer } from '../../engine/payers';
 import type { Complexity } from '../../engine/reference';
 import type { DrugRule, DrugSource } from '../../engine/types';
-import { PRIOR_AUTH_EXEMPT_PAYER_IDS } from '../../scenario/defaults';
+import { defaultPriorAuthPayers } from '../../scenario/defaults';
 import type { PayerTerms, Scenario, ScenarioCustomDrug, ScenarioDrug, ScenarioFixedCost, ScenarioPayer, ScenarioProgram } from '../../scenario/types';
 
 /** Fields of a drug the pane edits with a number (undefined = the default, where the field is optional). */
@@ -123,7 +123,7 @@ export function setDistributorVerified(s: Scenario, hcpcs: string, verified: boo
 
 /** The payers whose prior authorization a drug needs: its own list, or the labelled default. */
 export function priorAuthPayersOf(s: Scenario, drug: ScenarioDrug): readonly string[] {
-  return drug.priorAuthPayers ?? s.payers.map((p) => p.id).filter((id) => !PRIOR_AUTH_EXEMPT_PAYER_IDS.includes(id));
+  return drug.priorAuthPayers ?? defaultPriorAuthPayers(s.payers.map((p) => p.id));
 }
 
 export function setPriorAuth(s: Scenario, hcpcs: string, payerId: string, required: boolean): Scenario {

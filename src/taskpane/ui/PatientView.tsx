@@ -16,21 +16,17 @@ import {
   type EstimateInput,
   SOURCE_LABELS,
   SUPPLEMENTAL_LABELS,
-  type SheetRow,
   computeEstimate,
   estimateContext,
   estimateSheet,
   supplementalChoices,
 } from '../model/patient-estimate';
+import type { EstimateSheetService } from '../services';
 import { NumberField } from './fields';
 import { money } from './format';
 import { Kpi } from './ResultsView';
 
 /** Writes the one-page estimate into a new sheet; returns its name. */
-export interface EstimateSheetService {
-  write(rows: readonly SheetRow[]): Promise<string>;
-}
-
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS, alignItems: 'start' },
@@ -57,6 +53,8 @@ export interface PatientViewProps {
   readonly book: ReferenceBook;
   readonly sheet: EstimateSheetService;
 }
+
+export type { EstimateSheetService } from '../services';
 
 export function PatientView(props: PatientViewProps) {
   const styles = useStyles();

@@ -31,6 +31,7 @@ import { FIELDS, parseField, parseName } from '../model/fields';
 import { mixSum } from '../model/results';
 import { NumberField, TextField } from './fields';
 import { percent } from './format';
+import { DRUG_RULE_WORDING } from '../../workbook/board/inputs-layout';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -58,26 +59,13 @@ export const SOURCE_TEXT: Readonly<Record<DrugSource, string>> = {
   free_drug: 'Manufacturer free drug',
 };
 
-/** "ASP + 15%", "100% of the payment limit". */
+/** "ASP + 15%", "100% of the CMS payment limit" (the words: inputs-layout.ts DRUG_RULE_WORDING). */
 export function drugRuleText(rule: DrugRule): string {
-  switch (rule.kind) {
-    case 'payment_limit':
-      return `${percent(rule.factor)} of the CMS payment limit`;
-    case 'asp_plus':
-      return `ASP + ${percent(rule.percent)}`;
-    case 'wac_percent':
-      return `${percent(rule.percent)} of WAC`;
-    case 'fixed_per_unit':
-      return `$${rule.amount} per billing unit`;
-  }
+  const figure = drugRuleFigure(rule);
+  return DRUG_RULE_WORDING[rule.kind].sentence(rule.kind === 'fixed_per_unit' ? `$${figure}` : percent(figure));
 }
 
-const RULE_CHOICES: readonly { kind: DrugRule['kind']; text: string }[] = [
-  { kind: 'payment_limit', text: 'CMS payment limit x %' },
-  { kind: 'asp_plus', text: 'ASP + %' },
-  { kind: 'wac_percent', text: '% of WAC' },
-  { kind: 'fixed_per_unit', text: 'Fixed $ per unit' },
-];
+const RULE_CHOICES = (Object.keys(DRUG_RULE_WORDING) as DrugRule['kind'][]).map((kind) => ({ kind, text: DRUG_RULE_WORDING[kind].choice }));
 
 
 
@@ -221,7 +209,7 @@ function PayerTermsEditor(props: { payer: ScenarioPayer; scenario: Scenario; edi
       </Field>
       {effectiveRule ? (
         <NumberField
-          label={effectiveRule.kind === 'asp_plus' ? 'ASP plus' : effectiveRule.kind === 'fixed_per_unit' ? 'Amount per billing unit' : 'Percent'}
+          label={DRUG_RULE_WORDING[effectiveRule.kind].figureLabel}
           unit={effectiveRule.kind === 'fixed_per_unit' ? '$' : '%'}
           spec={RULE_SPEC[effectiveRule.kind]}
           value={payer.drugRule ? drugRuleFigure(payer.drugRule) : undefined}

@@ -3,11 +3,9 @@
  * Used by "Build board workbook" and when an edit of the formulary's structure needs the board laid out again.
  */
 import { Body1, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
+import type { ReplaceQuestion } from '../services';
 
-export interface ReplaceQuestion {
-  readonly sheets: readonly string[];
-  readonly answer: (yes: boolean) => void;
-}
+export type { ReplaceQuestion } from '../services';
 
 export function ReplaceDialog(props: { question: ReplaceQuestion | null; title: string; text: string; yes: string; no: string; onClose: () => void }) {
   const { question } = props;

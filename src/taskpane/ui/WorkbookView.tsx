@@ -19,9 +19,11 @@ import {
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PaymentLimitQuarter } from '../../engine/reference';
 import type { Scenario } from '../../scenario/types';
-import type { CmsFileLike, QuarterImpactView, ReadCmsResult, UseQuarterResult } from '../import-cms';
+import type { BoardService, BuildProgress, FreezeService, QuarterImpactView, QuarterService } from '../services';
 import { money } from './format';
 import { type ReplaceQuestion, ReplaceDialog } from './ReplaceDialog';
+
+export type { BoardService, BuildProgress, FreezeService, QuarterService } from '../services';
 
 const useStyles = makeStyles({
   section: {
@@ -41,36 +43,6 @@ const useStyles = makeStyles({
   bad: { color: tokens.colorPaletteRedForeground1 },
   hiddenInput: { position: 'absolute', width: '1px', height: '1px', opacity: 0, overflow: 'hidden', pointerEvents: 'none' },
 });
-
-export interface BuildProgress {
-  readonly step: string;
-  readonly done: number;
-  readonly total: number;
-}
-
-/** The board workbook's Office.js build, as the pane uses it. */
-export interface BoardService {
-  /** Why the board cannot be built in this add-in build, or null. */
-  readonly unavailable: string | null;
-  build(
-    scenario: Scenario,
-    progress: (p: BuildProgress) => void,
-    confirmReplace: (sheets: readonly string[]) => Promise<boolean>,
-  ): Promise<{ readonly built: readonly string[] } | { readonly cancelled: true }>;
-}
-
-export interface FreezeService {
-  scan(): Promise<readonly { id: string; name: string; formulas: number; frozen: number }[]>;
-  freeze(sheetIds: readonly string[]): Promise<number>;
-  unfreeze(sheetIds: readonly string[]): Promise<{ restored: number; changed: readonly string[]; missing: number; refused?: readonly string[] }>;
-}
-
-/** "Import CMS file", as src/taskpane/import-cms.ts (the CMS-data issue's logic) provides it. */
-export interface QuarterService {
-  read(file: CmsFileLike): Promise<ReadCmsResult>;
-  impact(quarter: PaymentLimitQuarter, scenario: Scenario): QuarterImpactView;
-  use(quarter: PaymentLimitQuarter, scenario: Scenario): Promise<UseQuarterResult>;
-}
 
 export interface WorkbookViewProps {
   readonly scenario: Scenario;

@@ -10,6 +10,7 @@ import type { ModelInput } from '../../engine/types';
 import type { AppliedDefault } from '../../scenario/resolve';
 import type { Scenario } from '../../scenario/types';
 import { cellAddress, rangeAddress, sheetPrefix } from '../plan';
+import { type InputsRows, type ProgramKey, IN_PAY, IN_VOL, inputsRows } from './inputs-layout';
 
 export const SHEET = {
   summary: 'Summary',
@@ -46,44 +47,8 @@ export interface BoardInputs {
   readonly scenario: Scenario | null;
 }
 
-/** Where the Inputs sheet's Program table (header row, 0-based) and the fixed costs beside it (column) start. */
-export const INPUTS_PROGRAM_HEADER = 5;
-export const INPUTS_FIXED_COL = 7;
-
-/** The program inputs listed on Inputs, in order; each gets a workbook name IP_<key>. */
-export const PROGRAM_KEYS = [
-  'Practice',
-  'Scenario',
-  'ScenarioFormat',
-  'Quarter',
-  'FeeScheduleYear',
-  'PatientWeightKg',
-  'Chairs',
-  'HoursPerDay',
-  'DaysPerMonth',
-  'OpenChairHours',
-  'UtilizationTarget',
-  'ChairCapacity',
-  'ChairsPerNurse',
-  'FixedCostsMonthly',
-  'StartupCosts',
-  'PlanningMonths',
-  'HorizonMonths',
-  'DoseDaysCounted',
-  'DiscountRate',
-  'DistributorTermsDays',
-  'InventoryDaysOnHand',
-  'PriorAuthDelayDays',
-  'PriorAuthStaffMinutes',
-  'StaffHourlyCost',
-  'PriorAuthCost',
-  'ConversionFactor',
-  'WhiteBagHandlingCost',
-  'PromptPayDiscount',
-  'GpoDiscount',
-  'AccessRiskThreshold',
-] as const;
-export type ProgramKey = (typeof PROGRAM_KEYS)[number];
+// The Inputs sheet's layout (inputs-layout.ts): its start, its program rows and its columns.
+export { INPUTS_FIXED_COL, INPUTS_PROGRAM_HEADER, IN_FORM, IN_PAY, IN_VOL, PROGRAM_KEYS, type ProgramKey } from './inputs-layout';
 
 /**
  * The board's criteria for the program, each a threshold on the Inputs sheet beside the Program table (column
@@ -118,25 +83,7 @@ export interface SensitivityCase {
 
 /** Fixed row and column positions of every sheet (0-based). */
 export interface Layout {
-  readonly inputs: {
-    readonly programHeader: number;
-    readonly programRow: Readonly<Record<ProgramKey, number>>;
-    readonly fixedHeader: number;
-    readonly fixedCol: number;
-    readonly payersHeader: number;
-    readonly weightsSumRow: number;
-    readonly formularyHeader: number;
-    readonly volumeHeader: number;
-    readonly priorAuthHeader: number;
-    /** DOMAIN.md 5.1-5.2: each drug's payer mix, drug source and white-bagged share, by payer. */
-    readonly drugMixHeader: number;
-    readonly drugSourceHeader: number;
-    readonly drugWhiteBagHeader: number;
-    readonly vialsHeader: number;
-    readonly loadVialsHeader: number;
-    readonly pricesHeader: number;
-    readonly feesHeader: number;
-  };
+  readonly inputs: InputsRows;
   readonly claims: { readonly header: number; readonly loadHeader: number };
   readonly formulary: { readonly header: number; readonly byPayerHeaders: readonly [number, number, number, number]; readonly loadNetHeader: number };
   readonly cohorts: {
@@ -163,11 +110,6 @@ export const COHORT_GRIDS = ['referred', 'newPatients', 'kernelPa', 'kernelNoPa'
 export type CohortGrid = (typeof COHORT_GRIDS)[number];
 
 // Column positions that other sheets refer to.
-export const IN_PAY = { id: 0, name: 1, weight: 2, rule: 3, figure: 4, adminPct: 5, drugCoins: 6, adminCoins: 7, seq: 8, collect: 9, denial: 10, paysJw: 11, days: 12, paDenial: 13, basedOn: 14, label: 15, source: 16, drugSource: 17, whiteBag: 18,
-  // DOMAIN.md 5.7: the payer's patient coverage (values: the Patient access sheet and the pane's estimate read the scenario).
-  coverageType: 19, deductible: 20, oopMax: 21, supplemental: 22, coverageLabel: 23 } as const;
-export const IN_FORM = { hcpcs: 0, product: 1, biosimilarOf: 2, route: 3, complexity: 4, fixedDose: 5, perKg: 6, maxDose: 7, weight: 8, dose: 9, unitText: 10, unitAmount: 11, minutes: 12, extraMinutes: 13, acquisition: 14, wac: 15, distributor: 16, label: 17, loadFixed: 18, loadPerKg: 19, loadDose: 20, loadMinutes: 21 } as const;
-export const IN_VOL = { hcpcs: 0, product: 1, newPatients: 2, ramp: 3, discontinuation: 4, loading: 5 } as const;
 export const IN_PRICE = { hcpcs: 0, description: 1, unitText: 2, unitAmount: 3, paymentLimit: 4, coinsurance: 5, notes: 6, reference: 7, addOn: 8, asp: 9, source: 10 } as const;
 export const IN_FEE = { code: 0, description: 1, rvu: 2, amount: 3, source: 4 } as const;
 export const CD = {
@@ -403,23 +345,7 @@ function displayOrder(src: BoardInputs): number[] {
 
 function computeLayout(ctx: BoardContext): Layout {
   const { D, P } = ctx;
-  // Inputs: title rows 0-2, then the sections, each a title row, a header row and its rows, and a blank row.
-  const programHeader = INPUTS_PROGRAM_HEADER;
-  const programRow = Object.fromEntries(PROGRAM_KEYS.map((k, i) => [k, programHeader + 1 + i])) as Record<ProgramKey, number>;
-  const fixedCount = ctx.src.input.program.fixedCosts.length;
-  const programEnd = Math.max(programHeader + PROGRAM_KEYS.length, programHeader + fixedCount + 1);
-  const payersHeader = programEnd + 3;
-  const weightsSumRow = payersHeader + P + 1;
-  const formularyHeader = weightsSumRow + 3;
-  const volumeHeader = formularyHeader + D + 3;
-  const priorAuthHeader = volumeHeader + D + 3;
-  const drugMixHeader = priorAuthHeader + D + 3;
-  const drugSourceHeader = drugMixHeader + D + 3;
-  const drugWhiteBagHeader = drugSourceHeader + D + 3;
-  const vialsHeader = drugWhiteBagHeader + D + 3;
-  const loadVialsHeader = vialsHeader + D + 3;
-  const pricesHeader = loadVialsHeader + D + 3;
-  const feesHeader = pricesHeader + ctx.priceCodes.length + 3;
+  const inputs = inputsRows({ fixedCosts: ctx.src.input.program.fixedCosts.length, payers: P, drugs: D, priceCodes: ctx.priceCodes.length });
 
   const feHeader = 5;
   const b0 = feHeader + D + 3;
@@ -453,7 +379,7 @@ function computeLayout(ctx: BoardContext): Layout {
   }
 
   return {
-    inputs: { programHeader, programRow, fixedHeader: programHeader, fixedCol: INPUTS_FIXED_COL, payersHeader, weightsSumRow, formularyHeader, volumeHeader, priorAuthHeader, drugMixHeader, drugSourceHeader, drugWhiteBagHeader, vialsHeader, loadVialsHeader, pricesHeader, feesHeader },
+    inputs,
     claims: { header: 4, loadHeader: 4 + D * P + 3 },
     formulary: { header: feHeader, byPayerHeaders, loadNetHeader },
     cohorts: { regimenHeader, grid, timingHeader, cashHeader },

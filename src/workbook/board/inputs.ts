@@ -6,55 +6,22 @@
  */
 import { Dec, dec } from '../../engine/decimal';
 import { EIGHT_PERCENT_NOTE } from '../../engine/book';
-import type { DrugRule, DrugSource } from '../../engine/types';
 import { drugRuleFigure } from '../../engine/payers';
 import { DAYS_PER_YEAR } from '../../engine/regimen';
-import { type CoverageType, type SupplementalCoverage, coverageDefault, coverageOf } from '../../engine/patient';
+import { coverageDefault, coverageOf } from '../../engine/patient';
 import { DEFAULT_ACCESS_RISK_THRESHOLD, DEFAULT_PATIENT_WEIGHT_KG } from '../../scenario/defaults';
 import { PAYER_COVERAGE_KEYS, SCENARIO_FORMAT_VERSION } from '../../scenario/types';
 import { type NumberFormatId, type StyleId, cellAddress, rangeAddress } from '../plan';
 import { type Cached, SheetBuilder } from '../sheet-builder';
 import { type BoardContext, CRITERIA, CRITERIA_COL, IN_FEE, IN_FORM, IN_PAY, IN_PRICE, IN_VOL, NAME_PREFIX, PROGRAM_KEYS, type ProgramKey, SHEET } from './context';
 import { type Labels, labelsFor } from './labels';
+import { COVERAGE_WORDS, FIXED_COST_HEADERS, FORMULARY_COLUMNS, INPUTS_WORDS, NO_LIMIT_WORD, PAYER_COLUMNS, PROGRAM_HEADERS, PROGRAM_LAYOUT, RULE_WORDS, SOURCE_WORDS, SUPPLEMENTAL_WORDS, VOLUME_COLUMNS, headersOf, yesNo } from './inputs-layout';
 import { loadingKind } from './numbers';
 import type { DrugResult } from '../../engine/model';
 import { ownNewPatients } from './market';
 import { type PrintText, printSetup } from './print';
 
-/** The payer's drug rule as the Inputs sheet writes it; the formulas compare against these words. */
-export const RULE_WORDS = {
-  payment_limit: 'payment limit x',
-  asp_plus: 'ASP plus',
-  wac_percent: 'WAC x',
-  fixed_per_unit: 'fixed per unit',
-} as const satisfies Record<DrugRule['kind'], string>;
-
-
-/** DOMAIN.md 5.1: a payer's drug source as the Inputs sheet writes it; the formulas compare against these words. */
-export const SOURCE_WORDS = {
-  buy_and_bill: 'buy and bill',
-  white_bag: 'white bag',
-  free_drug: 'free drug',
-} as const satisfies Record<DrugSource, string>;
-
-/** DOMAIN.md 5.7: a payer's coverage type as the Inputs sheet writes it (read back by the add-in). */
-export const COVERAGE_WORDS = {
-  medicare: 'medicare',
-  medicare_advantage: 'medicare advantage',
-  medicaid: 'medicaid',
-  commercial: 'commercial',
-  uninsured: 'uninsured',
-} as const satisfies Record<CoverageType, string>;
-
-/** DOMAIN.md 5.7: a payer's supplemental coverage as the Inputs sheet writes it (read back by the add-in). */
-export const SUPPLEMENTAL_WORDS = {
-  none: 'none',
-  medigap_g: 'Medigap plan G',
-  medicaid_qmb: 'Medicaid as secondary (QMB)',
-} as const satisfies Record<SupplementalCoverage, string>;
-
-/** An out-of-pocket maximum of none (no limit, traditional Medicare) as the Inputs sheet writes it. */
-export const NO_LIMIT_WORD = 'none';
+export { COVERAGE_WORDS, NO_LIMIT_WORD, RULE_WORDS, SOURCE_WORDS, SUPPLEMENTAL_WORDS } from './inputs-layout';
 
 /** The coverage fields' names in the Payers table's coverage label. */
 const COVERAGE_FIELD_NAMES = { coverageType: 'coverage type', annualDeductible: 'deductible', outOfPocketMax: 'out-of-pocket maximum', supplemental: 'supplemental coverage' } as const satisfies Record<(typeof PAYER_COVERAGE_KEYS)[number], string>;
@@ -107,7 +74,7 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
   // Program ----------------------------------------------------------------------------------------------
   const prog = input.program;
   s.value(L.programHeader - 1, 0, 'Program', 'section');
-  s.values(L.programHeader, 0, ['Input', 'Value', 'Unit', 'Label', 'Source'], 'header');
+  s.values(L.programHeader, 0, [...PROGRAM_HEADERS], 'header');
   const pr = L.programRow;
   const local = (key: ProgramKey): string => cellAddress(pr[key], 1, true);
   const fixedTotal = prog.fixedCosts.reduce((t, c) => t.plus(dec(c.monthly)), new Dec(0));
@@ -120,52 +87,50 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
   const quarterTable = book.quarterTable(results.quarter);
   const fees = book.feeTable(results.feeScheduleYear);
   const patientWeight = src.scenario?.patientWeightKg ?? DEFAULT_PATIENT_WEIGHT_KG.value;
-  type Item = { label: string; unit: string; value: Cached; formula?: string; format?: NumberFormatId; labels: Labels };
+  type Item = { value: Cached; formula?: string; labels: Labels };
   const items: Record<ProgramKey, Item> = {
-    Practice: { label: 'Practice', unit: '', value: input.practiceName, labels: labels.scenario() },
-    Scenario: { label: 'Scenario', unit: '', value: input.name, labels: labels.scenario() },
-    ScenarioFormat: { label: 'Scenario format (Infusion Planner)', unit: '', value: SCENARIO_FORMAT_VERSION, format: 'int', labels: { style: 'layout', label: 'informational: the version of the add-in\'s scenario format these tables hold; the add-in brings an older one up to date when it reads them', source: '' } },
-    Quarter: { label: 'CMS payment limits, quarter', unit: '', value: results.quarter, labels: labels.field('quarter', 'informational: the prices below are this quarter\'s; rebuild with the add-in to change it', quarterTable.quarter.effective) },
-    FeeScheduleYear: { label: 'Physician fee schedule, year', unit: '', value: results.feeScheduleYear, format: 'int', labels: labels.field('feeScheduleYear', 'informational: the fee amounts below are this year\'s', fees.schedule.source) },
-    PatientWeightKg: { label: 'Patient weight for weight-based doses', unit: 'kg', value: patientWeight, format: 'count1', labels: src.scenario?.patientWeightKg === undefined ? labels.field('patientWeightKg') : labels.scenario('the formulary\'s weight cells that show a formula take this weight') },
-    Chairs: { label: 'Chairs in the program', unit: 'chairs', value: prog.chairs, format: 'count1', labels: labels.scenario() },
-    HoursPerDay: { label: 'Hours open per day', unit: 'hours', value: prog.hoursPerDay, format: 'count1', labels: labels.scenario() },
-    DaysPerMonth: { label: 'Days open per month', unit: 'days', value: prog.daysPerMonth, format: 'count1', labels: labels.scenario() },
-    OpenChairHours: { label: 'Open chair hours per month', unit: 'hours', value: openHours, formula: `${local('Chairs')}*${local('HoursPerDay')}*${local('DaysPerMonth')}`, format: 'count1', labels: labels.formula('chairs x hours x days (DOMAIN.md 2.8)') },
-    UtilizationTarget: { label: 'Target chair utilization', unit: 'of open hours', value: prog.utilizationTarget, format: 'pct', labels: labels.field('program.utilizationTarget') },
-    ChairCapacity: { label: 'Chair hours available per month', unit: 'hours', value: openHours.times(dec(prog.utilizationTarget)), formula: `${local('OpenChairHours')}*${local('UtilizationTarget')}`, format: 'count1', labels: labels.formula('open chair hours x target utilization (DOMAIN.md 2.8)') },
-    ChairsPerNurse: { label: 'Chairs per infusion nurse', unit: 'chairs', value: prog.chairsPerNurse, format: 'count2', labels: labels.scenario('Advisory Board benchmark 1.7-3.6 chairs per nurse (DOMAIN.md 2.8)') },
-    FixedCostsMonthly: { label: 'Fixed costs per month', unit: '$ / month', value: fixedTotal, formula: `SUM(${rangeAddress(fixedFirst, fc + 1, fixedLast, fc + 1, true)})`, format: 'money', labels: labels.formula('sum of the fixed costs table') },
-    StartupCosts: { label: 'Startup costs (one time)', unit: '$', value: prog.startupCosts, format: 'money', labels: labels.scenario('spread evenly over the planning months (month 1 when there are none)') },
-    PlanningMonths: { label: 'Planning months before launch', unit: 'months', value: prog.planningMonths, format: 'int', labels: labels.layout('program.planningMonths') },
-    HorizonMonths: { label: 'Operating months projected', unit: 'months', value: prog.horizonMonths, format: 'int', labels: labels.layout('program.horizonMonths') },
-    DoseDaysCounted: { label: 'Dose days counted (a patient\'s first days on therapy)', unit: 'days', value: untilDay, formula: `ROUNDUP(${local('HorizonMonths')}*364/12,0)+1`, format: 'int', labels: labels.formula('the horizon in days of the 52-week year (364 / 12 days a month), plus one') },
-    DiscountRate: { label: 'Discount rate (annual)', unit: 'per year', value: prog.discountRate, format: 'pct', labels: labels.scenario('the practice\'s cost of capital') },
-    DistributorTermsDays: { label: 'Distributor payment terms', unit: 'days', value: prog.distributorTermsDays, format: 'int', labels: labels.field('program.distributorTermsDays') },
-    InventoryDaysOnHand: { label: 'Drug inventory on hand (counted in working capital)', unit: 'days of use', value: prog.inventoryDaysOnHand ?? 0, format: 'int', labels: labels.field('program.inventoryDaysOnHand') },
-    PriorAuthDelayDays: { label: 'Prior authorization delay of the first dose', unit: 'days', value: prog.priorAuthDelayDays, format: 'int', labels: labels.field('program.priorAuthDelayDays') },
-    PriorAuthStaffMinutes: { label: 'Staff minutes per prior authorization', unit: 'minutes', value: prog.priorAuthStaffMinutes, format: 'count1', labels: labels.scenario() },
-    StaffHourlyCost: { label: 'Prior authorization staff cost per hour', unit: '$ / hour', value: prog.staffHourlyCost, format: 'money', labels: labels.scenario() },
-    PriorAuthCost: { label: 'Staff cost of one prior authorization', unit: '$', value: paCost, formula: `${local('PriorAuthStaffMinutes')}/60*${local('StaffHourlyCost')}`, format: 'money', labels: labels.formula('minutes / 60 x hourly cost') },
+    Practice: { value: input.practiceName, labels: labels.scenario() },
+    Scenario: { value: input.name, labels: labels.scenario() },
+    ScenarioFormat: { value: SCENARIO_FORMAT_VERSION, labels: { style: 'layout', label: 'informational: the version of the add-in\'s scenario format these tables hold; the add-in brings an older one up to date when it reads them', source: '' } },
+    Quarter: { value: results.quarter, labels: labels.field('quarter', 'informational: the prices below are this quarter\'s; rebuild with the add-in to change it', quarterTable.quarter.effective) },
+    FeeScheduleYear: { value: results.feeScheduleYear, labels: labels.field('feeScheduleYear', 'informational: the fee amounts below are this year\'s', fees.schedule.source) },
+    PatientWeightKg: { value: patientWeight, labels: src.scenario?.patientWeightKg === undefined ? labels.field('patientWeightKg') : labels.scenario('the formulary\'s weight cells that show a formula take this weight') },
+    Chairs: { value: prog.chairs, labels: labels.scenario() },
+    HoursPerDay: { value: prog.hoursPerDay, labels: labels.scenario() },
+    DaysPerMonth: { value: prog.daysPerMonth, labels: labels.scenario() },
+    OpenChairHours: { value: openHours, formula: `${local('Chairs')}*${local('HoursPerDay')}*${local('DaysPerMonth')}`, labels: labels.formula('chairs x hours x days (DOMAIN.md 2.8)') },
+    UtilizationTarget: { value: prog.utilizationTarget, labels: labels.field('program.utilizationTarget') },
+    ChairCapacity: { value: openHours.times(dec(prog.utilizationTarget)), formula: `${local('OpenChairHours')}*${local('UtilizationTarget')}`, labels: labels.formula('open chair hours x target utilization (DOMAIN.md 2.8)') },
+    ChairsPerNurse: { value: prog.chairsPerNurse, labels: labels.scenario('Advisory Board benchmark 1.7-3.6 chairs per nurse (DOMAIN.md 2.8)') },
+    FixedCostsMonthly: { value: fixedTotal, formula: `SUM(${rangeAddress(fixedFirst, fc + 1, fixedLast, fc + 1, true)})`, labels: labels.formula('sum of the fixed costs table') },
+    StartupCosts: { value: prog.startupCosts, labels: labels.scenario('spread evenly over the planning months (month 1 when there are none)') },
+    PlanningMonths: { value: prog.planningMonths, labels: labels.layout('program.planningMonths') },
+    HorizonMonths: { value: prog.horizonMonths, labels: labels.layout('program.horizonMonths') },
+    DoseDaysCounted: { value: untilDay, formula: `ROUNDUP(${local('HorizonMonths')}*364/12,0)+1`, labels: labels.formula('the horizon in days of the 52-week year (364 / 12 days a month), plus one') },
+    DiscountRate: { value: prog.discountRate, labels: labels.scenario('the practice\'s cost of capital') },
+    DistributorTermsDays: { value: prog.distributorTermsDays, labels: labels.field('program.distributorTermsDays') },
+    InventoryDaysOnHand: { value: prog.inventoryDaysOnHand ?? 0, labels: labels.field('program.inventoryDaysOnHand') },
+    PriorAuthDelayDays: { value: prog.priorAuthDelayDays, labels: labels.field('program.priorAuthDelayDays') },
+    PriorAuthStaffMinutes: { value: prog.priorAuthStaffMinutes, labels: labels.scenario() },
+    StaffHourlyCost: { value: prog.staffHourlyCost, labels: labels.scenario() },
+    PriorAuthCost: { value: paCost, formula: `${local('PriorAuthStaffMinutes')}/60*${local('StaffHourlyCost')}`, labels: labels.formula('minutes / 60 x hourly cost') },
     AccessRiskThreshold: {
-      label: 'Patient out-of-pocket threshold (Patient access)',
-      unit: '$ / year',
       value: prog.accessRiskThreshold ?? DEFAULT_ACCESS_RISK_THRESHOLD.value,
-      format: 'money0',
       labels: labels.field('program.accessRiskThreshold', undefined, 'DOMAIN.md 5.7: patients paying more than this in a year without help are counted on the Patient access sheet (values: rebuild after a change)'),
     },
-    ConversionFactor: { label: `Fee schedule conversion factor, CY${results.feeScheduleYear}`, unit: '$ per RVU', value: fees.conversionFactor, format: 'fraction', labels: labels.rule(`CMS Physician Fee Schedule CY${results.feeScheduleYear}: ${fees.schedule.source} (DOMAIN.md 2.3)`) },
-    WhiteBagHandlingCost: { label: 'Handling cost of a white-bagged administration', unit: '$', value: prog.whiteBagHandlingCost ?? 0, format: 'money', labels: labels.field('program.whiteBagHandlingCost') },
-    PromptPayDiscount: { label: 'Distributor prompt-pay discount (on the ASP default price only)', unit: 'of ASP', value: prog.promptPayDiscount ?? 0, format: 'pct', labels: labels.field('program.promptPayDiscount') },
-    GpoDiscount: { label: 'GPO discount (on the ASP default price only)', unit: 'of ASP', value: prog.gpoDiscount ?? 0, format: 'pct', labels: labels.field('program.gpoDiscount') },
+    ConversionFactor: { value: fees.conversionFactor, labels: labels.rule(`CMS Physician Fee Schedule CY${results.feeScheduleYear}: ${fees.schedule.source} (DOMAIN.md 2.3)`) },
+    WhiteBagHandlingCost: { value: prog.whiteBagHandlingCost ?? 0, labels: labels.field('program.whiteBagHandlingCost') },
+    PromptPayDiscount: { value: prog.promptPayDiscount ?? 0, labels: labels.field('program.promptPayDiscount') },
+    GpoDiscount: { value: prog.gpoDiscount ?? 0, labels: labels.field('program.gpoDiscount') },
   };
   for (const key of PROGRAM_KEYS) {
     const it = items[key];
+    const { label, unit, format } = PROGRAM_LAYOUT[key];
     const r = pr[key];
-    s.value(r, 0, it.label, 'label');
-    if (it.formula !== undefined) s.formula(r, 1, it.formula, it.value, 'formula', it.format);
-    else s.value(r, 1, it.value, it.labels.style, it.format);
-    s.value(r, 2, it.unit, 'label');
+    s.value(r, 0, typeof label === 'string' ? label : label(results.feeScheduleYear), 'label');
+    if (it.formula !== undefined) s.formula(r, 1, it.formula, it.value, 'formula', format);
+    else s.value(r, 1, it.value, it.labels.style, format);
+    s.value(r, 2, unit, 'label');
     s.value(r, 3, it.labels.label, 'note');
     s.value(r, 4, it.labels.source, 'note');
   }
@@ -173,9 +138,9 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
 
   // Fixed costs, beside the program.
   s.value(L.fixedHeader - 1, fc, 'Fixed costs per month', 'section');
-  s.values(L.fixedHeader, fc, ['Fixed cost', 'Monthly', 'Label'], 'header');
+  s.values(L.fixedHeader, fc, [...FIXED_COST_HEADERS], 'header');
   if (prog.fixedCosts.length === 0) {
-    s.values(fixedFirst, fc, ['(none)', 0, 'scenario input'], 'input');
+    s.values(fixedFirst, fc, [INPUTS_WORDS.noFixedCost, 0, 'scenario input'], 'input');
   }
   prog.fixedCosts.forEach((c, i) => {
     s.value(fixedFirst + i, fc, c.name, 'input');
@@ -183,7 +148,7 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
     s.value(fixedFirst + i, fc + 2, 'scenario input', 'note');
   });
   s.tables.push({ name: `${NAME_PREFIX}FixedCosts`, range: rangeAddress(L.fixedHeader, fc, fixedLast, fc + 2), style: 'TableStyleLight1' });
-  s.value(fixedLast + 1, fc, 'Total', 'total');
+  s.value(fixedLast + 1, fc, INPUTS_WORDS.fixedTotal, 'total');
   s.formula(fixedLast + 1, fc + 1, `SUM(${rangeAddress(fixedFirst, fc + 1, fixedLast, fc + 1)})`, fixedTotal, 'total', 'money');
 
   // The board's criteria for the conclusion on the Summary, beside the fixed costs.
@@ -201,48 +166,50 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
 
   // Payers and mix -----------------------------------------------------------------------------------------
   s.value(L.payersHeader - 1, 0, 'Payers and mix', 'section');
-  s.values(L.payersHeader, 0, ['Payer', 'Name', 'Weight', 'Drug paid as', 'Drug figure', 'Admin % of fee schedule', 'Drug coinsurance', 'Admin coinsurance', 'Sequestration', 'Collection of patient share', 'Denial write-off', 'Pays discarded drug (JW)', 'Days to payment', 'Prior auth denial rate', 'Terms start from', 'Label', 'Source', 'Drug source', 'White-bagged share (with buy and bill)', 'Patient coverage', 'Annual deductible (patient)', 'Out-of-pocket maximum (patient)', 'Supplemental coverage', 'Patient coverage: label'], 'header');
+  s.values(L.payersHeader, 0, headersOf(PAYER_COLUMNS, IN_PAY), 'header');
   input.payers.forEach((entry, i) => {
     const r = ctx.inputPayerRow(i);
     const p = entry.profile;
     const term = (key: string): StyleId => labels.payerTermStyle(i, key);
-    s.value(r, IN_PAY.id, p.id, 'input');
-    s.value(r, IN_PAY.name, p.name, 'input');
-    s.value(r, IN_PAY.weight, entry.weight, 'input', 'pct');
-    s.value(r, IN_PAY.rule, RULE_WORDS[p.drugRule.kind], term('drugRule'));
-    s.value(r, IN_PAY.figure, drugRuleFigure(p.drugRule), term('drugRule'), p.drugRule.kind === 'fixed_per_unit' ? 'unitPrice' : p.drugRule.kind === 'payment_limit' ? 'factor' : 'pct');
-    s.value(r, IN_PAY.adminPct, p.adminPercentOfFeeSchedule, term('adminPercentOfFeeSchedule'), 'pct');
-    s.value(r, IN_PAY.drugCoins, p.drugCoinsurance, p.drugCoinsurance === 'file' ? 'rule' : term('drugCoinsurance'), p.drugCoinsurance === 'file' ? undefined : 'pct');
-    s.value(r, IN_PAY.adminCoins, p.adminCoinsurance, term('adminCoinsurance'), 'pct');
-    s.value(r, IN_PAY.seq, p.sequestration, p.sequestration > 0 && p.id === 'MEDICARE' ? 'rule' : term('sequestration'), 'pct');
-    s.value(r, IN_PAY.collect, p.collectionRate, term('collectionRate'), 'pct');
-    s.value(r, IN_PAY.denial, p.denialWriteOff, term('denialWriteOff'), 'pct');
-    s.value(r, IN_PAY.paysJw, p.paysDiscarded ? 'yes' : 'no', term('paysDiscarded'));
-    s.value(r, IN_PAY.days, p.daysToPayment, term('daysToPayment'), 'int');
-    s.value(r, IN_PAY.paDenial, p.priorAuthDenialRate, term('priorAuthDenialRate'), 'pct');
-    s.value(r, IN_PAY.basedOn, src.scenario?.payers[i]?.basedOn ?? '', 'input', 'text');
+    // A cell of the payer's row, in its column's format (inputs-layout.ts) unless given another.
+    const cell = (key: keyof typeof IN_PAY, value: Cached, style: StyleId, format: NumberFormatId | null = PAYER_COLUMNS[key].format ?? null): void => s.value(r, IN_PAY[key], value, style, format ?? undefined);
+    cell('id', p.id, 'input');
+    cell('name', p.name, 'input');
+    cell('weight', entry.weight, 'input');
+    cell('rule', RULE_WORDS[p.drugRule.kind], term('drugRule'));
+    cell('figure', drugRuleFigure(p.drugRule), term('drugRule'), p.drugRule.kind === 'fixed_per_unit' ? 'unitPrice' : p.drugRule.kind === 'payment_limit' ? 'factor' : 'pct');
+    cell('adminPct', p.adminPercentOfFeeSchedule, term('adminPercentOfFeeSchedule'));
+    cell('drugCoins', p.drugCoinsurance, p.drugCoinsurance === 'file' ? 'rule' : term('drugCoinsurance'), p.drugCoinsurance === 'file' ? null : undefined);
+    cell('adminCoins', p.adminCoinsurance, term('adminCoinsurance'));
+    cell('seq', p.sequestration, p.sequestration > 0 && p.id === 'MEDICARE' ? 'rule' : term('sequestration'));
+    cell('collect', p.collectionRate, term('collectionRate'));
+    cell('denial', p.denialWriteOff, term('denialWriteOff'));
+    cell('paysJw', yesNo(p.paysDiscarded), term('paysDiscarded'));
+    cell('days', p.daysToPayment, term('daysToPayment'));
+    cell('paDenial', p.priorAuthDenialRate, term('priorAuthDenialRate'));
+    cell('basedOn', src.scenario?.payers[i]?.basedOn ?? '', 'input');
     const pl = labels.payer(i);
     s.value(r, IN_PAY.label, pl.label, 'note');
     s.value(r, IN_PAY.source, pl.source, 'note');
     // DOMAIN.md 5.1: where the drug comes from; the Claim detail reads these words.
-    s.value(r, IN_PAY.drugSource, SOURCE_WORDS[p.drugSource ?? 'buy_and_bill'], term('drugSource'));
-    s.value(r, IN_PAY.whiteBag, p.whiteBagShare ?? 0, term('whiteBagShare'), 'pct');
+    cell('drugSource', SOURCE_WORDS[p.drugSource ?? 'buy_and_bill'], term('drugSource'));
+    cell('whiteBag', p.whiteBagShare ?? 0, term('whiteBagShare'));
     // DOMAIN.md 5.7: the patient coverage (values, read by the Patient access sheet and the add-in's estimate).
     const own = src.scenario?.payers[i];
     const given = (key: (typeof PAYER_COVERAGE_KEYS)[number]): boolean => (own === undefined ? p[key] !== undefined : own[key] !== undefined);
     const cover = (key: (typeof PAYER_COVERAGE_KEYS)[number]): StyleId => (given(key) ? 'input' : 'inputDefault');
     const c = coverageOf(p);
-    s.value(r, IN_PAY.coverageType, COVERAGE_WORDS[c.coverageType], cover('coverageType'));
-    s.value(r, IN_PAY.deductible, c.annualDeductible, cover('annualDeductible'), 'money0');
-    if (c.outOfPocketMax === null) s.value(r, IN_PAY.oopMax, NO_LIMIT_WORD, cover('outOfPocketMax'));
-    else s.value(r, IN_PAY.oopMax, c.outOfPocketMax, cover('outOfPocketMax'), 'money0');
-    s.value(r, IN_PAY.supplemental, SUPPLEMENTAL_WORDS[c.supplemental], cover('supplemental'));
+    cell('coverageType', COVERAGE_WORDS[c.coverageType], cover('coverageType'));
+    cell('deductible', c.annualDeductible, cover('annualDeductible'));
+    if (c.outOfPocketMax === null) cell('oopMax', NO_LIMIT_WORD, cover('outOfPocketMax'), null);
+    else cell('oopMax', c.outOfPocketMax, cover('outOfPocketMax'));
+    cell('supplemental', SUPPLEMENTAL_WORDS[c.supplemental], cover('supplemental'));
     s.value(r, IN_PAY.coverageLabel, coverageLabel(given, own?.basedOn ?? p.id), 'note');
   });
   const lastPayer = ctx.inputPayerRow(ctx.P - 1);
   s.tables.push({ name: `${NAME_PREFIX}Payers`, range: rangeAddress(L.payersHeader, 0, lastPayer, IN_PAY.coverageLabel), style: 'TableStyleLight1' });
   const weightSum = results.weights.reduce((t, w) => t.plus(w), new Dec(0));
-  s.value(L.weightsSumRow, 1, 'Weights sum', 'total');
+  s.value(L.weightsSumRow, IN_PAY.name, INPUTS_WORDS.weightsSum, 'total');
   const wsum = `SUM(${rangeAddress(ctx.inputPayerRow(0), IN_PAY.weight, lastPayer, IN_PAY.weight)})`;
   s.formula(L.weightsSumRow, IN_PAY.weight, wsum, weightSum, 'total', 'pct');
   s.formula(L.weightsSumRow, IN_PAY.rule, `IF(ABS(${cellAddress(L.weightsSumRow, IN_PAY.weight)}-1)<=0.000000001,"OK: the weights sum to 100%","The weights must sum to 100%")`, 'OK: the weights sum to 100%', 'check');
@@ -250,7 +217,7 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
 
   // Formulary ----------------------------------------------------------------------------------------------
   s.value(L.formularyHeader - 1, 0, 'Formulary: doses, chair time and prices paid', 'section');
-  s.values(L.formularyHeader, 0, ['HCPCS', 'Product', 'Biosimilar of', 'Route', 'Administration', 'Fixed dose', 'Dose per kg', 'Max dose', 'Patient weight (kg)', 'Dose (billing measure)', 'Billing unit', 'Billing unit amount', 'Infusion minutes', 'Chair prep + observation minutes', 'Acquisition $ per unit', 'WAC $ per unit', 'Distributor confirmed', 'Label', 'Loading dose: fixed', 'Loading dose: per kg', 'Loading dose (billing measure)', 'Loading dose: infusion minutes'], 'header');
+  s.values(L.formularyHeader, 0, headersOf(FORMULARY_COLUMNS, IN_FORM), 'header');
   for (let pos = 0; pos < ctx.D; pos++) {
     const i = ctx.drug(pos);
     const line = input.drugs[i];
@@ -271,25 +238,25 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
       s.value(r, IN_FORM.perKg, basis.perKg, dl.style('dose'), 'count2');
       if (basis.maxDose !== undefined) s.value(r, IN_FORM.maxDose, basis.maxDose, dl.style('dose'), 'count1');
     } else {
-      s.value(r, IN_FORM.fixedDose, res.dose, dl.style('dose'), 'count1');
+      s.value(r, IN_FORM.fixedDose, res.dose, dl.style('dose'), FORMULARY_COLUMNS.fixedDose.format);
     }
     // A drug without a weight of its own takes the scenario's patient weight (a formula, so the cell says so).
     if (src.scenario !== null && src.scenario.drugs[i]?.weightKg === undefined) s.formula(r, IN_FORM.weight, local('PatientWeightKg'), line.weightKg, 'inputDefault', 'count1');
-    else s.value(r, IN_FORM.weight, line.weightKg, dl.style('weightKg'), 'count1');
+    else s.value(r, IN_FORM.weight, line.weightKg, dl.style('weightKg'), FORMULARY_COLUMNS.weight.format);
     const F = (c: number): string => cellAddress(r, c);
     s.formula(r, IN_FORM.dose, `IF(ISNUMBER(${F(IN_FORM.fixedDose)}),${F(IN_FORM.fixedDose)},IF(ISNUMBER(${F(IN_FORM.maxDose)}),MIN(${F(IN_FORM.perKg)}*${F(IN_FORM.weight)},${F(IN_FORM.maxDose)}),${F(IN_FORM.perKg)}*${F(IN_FORM.weight)}))`, res.dose, 'formula', 'count1');
     const priceRow = ctx.inputPriceRow(line.hcpcs);
     const unit = book.billingUnit(line.hcpcs, results.quarter);
     s.formula(r, IN_FORM.unitText, cellAddress(priceRow, IN_PRICE.unitText, true), unit.text, 'formula');
     s.formula(r, IN_FORM.unitAmount, cellAddress(priceRow, IN_PRICE.unitAmount, true), unit.amount, 'formula', 'count2');
-    s.value(r, IN_FORM.minutes, line.infusionMinutes, dl.style('infusionMinutes'), 'int');
-    s.value(r, IN_FORM.extraMinutes, line.chairExtraMinutes, dl.style('chairExtraMinutes'), 'int');
+    s.value(r, IN_FORM.minutes, line.infusionMinutes, dl.style('infusionMinutes'), FORMULARY_COLUMNS.minutes.format);
+    s.value(r, IN_FORM.extraMinutes, line.chairExtraMinutes, dl.style('chairExtraMinutes'), FORMULARY_COLUMNS.extraMinutes.format);
     const acq = res.perPayer[0]?.acquisitionPerUnit ?? book.asp(line.hcpcs, results.quarter);
     // DOMAIN.md 5.6: the default is the derived ASP less the prompt-pay and GPO discounts.
     if (line.acquisitionPerUnit === null) s.formula(r, IN_FORM.acquisition, `${cellAddress(priceRow, IN_PRICE.asp, true)}*(1-${local('PromptPayDiscount')})*(1-${local('GpoDiscount')})`, acq, 'inputDefault', 'unitPrice');
-    else s.value(r, IN_FORM.acquisition, line.acquisitionPerUnit, 'input', 'unitPrice');
-    if (line.wacPerUnit !== null) s.value(r, IN_FORM.wac, line.wacPerUnit, 'input', 'unitPrice');
-    s.value(r, IN_FORM.distributor, line.distributorVerified ? 'yes' : 'no', 'input');
+    else s.value(r, IN_FORM.acquisition, line.acquisitionPerUnit, 'input', FORMULARY_COLUMNS.acquisition.format);
+    if (line.wacPerUnit !== null) s.value(r, IN_FORM.wac, line.wacPerUnit, 'input', FORMULARY_COLUMNS.wac.format);
+    s.value(r, IN_FORM.distributor, yesNo(line.distributorVerified), 'input');
     s.value(r, IN_FORM.label, dl.summary(basis.kind === 'weight_tiers' ? `dose: the catalog's weight tier for ${line.weightKg} kg (enter a fixed dose if the weight changes)` : null), 'note');
     // DOMAIN.md 5.3: the loading dose with its own dose and time (the label's); none = the maintenance dose.
     const load = loadingKind(res);
@@ -307,7 +274,7 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
   s.value(L.volumeHeader - 1, 0, 'Volume and regimen (regimens from the catalog: dose days from the first dose)', 'section');
   const loadHeads = Array.from({ length: ctx.L }, (_, l) => `Loading dose ${l + 1}: day`);
   const flagHeads = Array.from({ length: ctx.L }, (_, l) => `Loading dose ${l + 1}: at the loading dose (1 = yes)`);
-  const volCols = ['HCPCS', 'Product', 'New patients per month (at target)', 'Ramp months', 'Discontinuation per year', ...loadHeads, 'Maintenance every (days)', 'Doses in the course', 'Label', 'Loading doses repeat every (days; courses)', ...flagHeads];
+  const volCols = [...headersOf(VOLUME_COLUMNS, IN_VOL), ...loadHeads, 'Maintenance every (days)', 'Doses in the course', 'Label', 'Loading doses repeat every (days; courses)', ...flagHeads];
   s.values(L.volumeHeader, 0, volCols, 'header');
   const ivCol = IN_VOL.loading + ctx.L;
   for (let pos = 0; pos < ctx.D; pos++) {
@@ -319,9 +286,9 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
     s.value(r, IN_VOL.hcpcs, line.hcpcs, 'text');
     s.value(r, IN_VOL.product, line.label, 'text');
     // Issue 14: the scenario's own figure, also when the drug adopts the Market sheet's (board/market.ts).
-    s.value(r, IN_VOL.newPatients, ownNewPatients(ctx, i), 'input', 'count2');
-    s.value(r, IN_VOL.ramp, line.rampMonths, 'input', 'int');
-    s.value(r, IN_VOL.discontinuation, line.discontinuationRate, dl.style('discontinuationRate'), 'pct');
+    s.value(r, IN_VOL.newPatients, ownNewPatients(ctx, i), 'input', VOLUME_COLUMNS.newPatients.format);
+    s.value(r, IN_VOL.ramp, line.rampMonths, 'input', VOLUME_COLUMNS.ramp.format);
+    s.value(r, IN_VOL.discontinuation, line.discontinuationRate, dl.style('discontinuationRate'), VOLUME_COLUMNS.discontinuation.format);
     const loading = line.regimen.loadingDays.length > 0 ? line.regimen.loadingDays : [0];
     loading.forEach((d, l) => s.value(r, IN_VOL.loading + l, d, 'inputDefault', 'int'));
     if (line.regimen.maintenanceIntervalDays !== null) s.value(r, ivCol, line.regimen.maintenanceIntervalDays, 'inputDefault', 'int');
@@ -346,7 +313,7 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
     const dl = labels.drug(i);
     s.value(r, 0, line.hcpcs, 'text');
     s.value(r, 1, line.label, 'text');
-    input.payers.forEach((p, j) => s.value(r, 2 + j, line.priorAuthPayers.includes(p.profile.id) ? 'yes' : 'no', dl.style('priorAuthPayers')));
+    input.payers.forEach((p, j) => s.value(r, 2 + j, yesNo(line.priorAuthPayers.includes(p.profile.id)), dl.style('priorAuthPayers')));
     s.value(r, 2 + ctx.P, dl.priorAuthSummary(), 'note');
   }
   s.tables.push({ name: `${NAME_PREFIX}PriorAuth`, range: rangeAddress(L.priorAuthHeader, 0, ctx.inputPriorAuthRow(ctx.D - 1), 2 + ctx.P), style: 'TableStyleLight1' });

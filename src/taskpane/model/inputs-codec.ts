@@ -3,14 +3,15 @@
  * (inputs-sheet.ts), it kept it in tables of its own on a "Scenario" sheet. A workbook from that version is
  * read through `decodeTables` (then migrated and validated by `loadScenario`) and moved to the Inputs sheet
  * at the first save; `cellOfPath` says which of those cells a validation message is about. `encodeScenario`
- * writes the same tables (the tests make such workbooks with it) and gives `sameScenario` a canonical form.
+ * writes the same tables (the tests make such workbooks with it).
  *
  * Conventions of those tables: an empty cell means "the default" for an optional field; shares and rates
  * are fractions; yes/no fields read "Yes"/"No" (TRUE/FALSE are accepted); the payers a drug needs prior
  * authorization from are a comma-separated list of payer ids, "none" for an empty list.
  */
 import type { DrugRule } from '../../engine/types';
-import { drugRuleFigure } from '../../engine/payers';
+import { drugRuleFigure, drugRuleOf as ruleOfKind } from '../../engine/payers';
+import { DRUG_RULE_WORDING } from '../../workbook/board/inputs-layout';
 import { PAYER_TERM_KEYS, type PayerTerms, type Scenario } from '../../scenario/types';
 import { SCENARIO_FORMAT_VERSION } from '../../scenario/types';
 
@@ -161,12 +162,7 @@ const DRUG_FIELDS = [
   'priorAuthPayers',
 ] as const;
 
-const RULE_KINDS: Readonly<Record<DrugRule['kind'], string>> = {
-  payment_limit: 'Payment limit x',
-  asp_plus: 'ASP +',
-  wac_percent: '% of WAC',
-  fixed_per_unit: '$ per unit',
-};
+const RULE_KINDS = Object.fromEntries(Object.entries(DRUG_RULE_WORDING).map(([k, w]) => [k, w.legacyTable])) as Readonly<Record<DrugRule['kind'], string>>;
 
 
 const yesNo = (b: boolean): string => (b ? 'Yes' : 'No');
@@ -258,16 +254,8 @@ function drugRuleOf(kindCell: Cell | undefined, valueCell: Cell | undefined): un
   const label = text(kindCell).toLowerCase();
   const kind = (Object.keys(RULE_KINDS) as DrugRule['kind'][]).find((k) => RULE_KINDS[k].toLowerCase() === label || k === label);
   if (kind === undefined) return { kind: text(kindCell) };
-  const v = value(valueCell);
-  switch (kind) {
-    case 'payment_limit':
-      return { kind, factor: v };
-    case 'asp_plus':
-    case 'wac_percent':
-      return { kind, percent: v };
-    case 'fixed_per_unit':
-      return { kind, amount: v };
-  }
+  // The figure as typed: validation names the rule's figure when it is not a number.
+  return ruleOfKind(kind, value(valueCell) as number);
 }
 
 const nonBlankRows = (data: TableData | undefined): (readonly Cell[])[] => (data ? data.rows.filter((r) => r.some((c) => !isBlank(c))) : []);
@@ -362,33 +350,5 @@ export function cellOfPath(path: string): string | null {
   return top ? `table ${TABLES.scenario.name}, "${top[0]}"` : null;
 }
 
-/** JSON with the keys of every object sorted, so that key order does not count. */
-function canonical(v: unknown): string {
-  return JSON.stringify(v, (_k, x: unknown) =>
-    x !== null && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : x,
-  );
-}
-
-/**
- * The fields the Inputs sheet holds that these tables never did (DOMAIN.md 5.1-5.4, 5.7): a payer's drug
- * source and patient coverage; a drug's own drug sources, payer mix, courses a year and the facts of a drug of
- * the user's own.
- */
-function beyondTables(s: Scenario): unknown {
-  return {
-    payers: s.payers.map((p) => [p.drugSource, p.whiteBagShare, p.coverageType, p.annualDeductible, p.outOfPocketMax, p.supplemental]),
-    drugs: s.drugs.map((d) => [d.drugSources, d.payerMix, d.coursesPerYear, d.custom]),
-  };
-}
-
-/**
- * Whether two scenarios fill the Inputs sheet alike (independent of key order): the add-in's own writes come
- * back as change events, and must not look like the user's edits; an edit the tables above do not hold (a
- * drug's own drug source, say) must still count as a change to save.
- */
-export function sameScenario(a: Scenario | null, b: Scenario | null): boolean {
-  if (a === null || b === null) return a === b;
-  // Issue 14: the market and the drugs' demand claims are kept outside the tables (excel/market-settings.ts).
-  const demandOf = (s: Scenario): string => JSON.stringify([s.market ?? null, s.drugs.map((d) => d.demand ?? null)]);
-  return JSON.stringify(encodeScenario(a)) === JSON.stringify(encodeScenario(b)) && canonical(beyondTables(a)) === canonical(beyondTables(b)) && demandOf(a) === demandOf(b);
-}
+/** Scenario equality is the scenario layer's (src/scenario/equal.ts), not these tables'. */
+export { sameScenario } from '../../scenario';
