@@ -5,7 +5,7 @@
  * Office.js renderer makes for each (through the fake Excel host of the tests, which also measures each
  * request's payload against Excel on the web's 5 MB limit).
  *
- * Goals: plan under 200 ms (sample) and under 2 s (stress); the same number of syncs for both, at most 15.
+ * Goals: plan under 200 ms (sample) and under 2 s (stress); the same number of syncs for both, at most 10 (issue 15).
  * The engine's own run (model, sensitivity, named scenarios) is not part of the plan's time; it is reported
  * alongside. Each plan time is the median of several runs after a warm-up run. The process exits non-zero
  * when the sync counts miss their goal (timings depend on the machine and are reported, not enforced).
@@ -63,8 +63,8 @@ async function main(): Promise<void> {
     200,
   );
   const stress = await measure('stress (200 drugs, 6 payers, 66 mo)', () => boardInputs(book, stressModelInput(referenceData, 200, 60)), 3, 2000);
-  const syncsOk = sample.syncs === stress.syncs && stress.syncs <= 15 && stress.syncs === REQUESTS;
-  console.log(`syncs: sample ${sample.syncs}, stress ${stress.syncs} (goal: equal and <= 15: ${syncsOk ? 'met' : 'MISSED'})`);
+  const syncsOk = sample.syncs === stress.syncs && stress.syncs <= 10 && stress.syncs === REQUESTS;
+  console.log(`syncs: sample ${sample.syncs}, stress ${stress.syncs} (goal: equal and <= 10: ${syncsOk ? 'met' : 'MISSED'})`);
   if (!syncsOk) process.exitCode = 1;
 }
 

@@ -79,6 +79,15 @@ function centralDirectory(bytes: Uint8Array, refuse: (problem: string) => never)
  * @throws CmsFileError naming the file and the entry.
  */
 export function checkZipSizes(bytes: Uint8Array, fileName: string, kind: CmsErrorKind): void {
+  inflateZip(bytes, fileName, kind, () => false);
+}
+
+/**
+ * checkZipSizes, keeping the inflated bytes of the entries `keep` names (issue 15: the xlsx reader reads
+ * them, with no second inflation and no zip library of its own).
+ */
+export function inflateZip(bytes: Uint8Array, fileName: string, kind: CmsErrorKind, keep: (name: string) => boolean): Map<string, Uint8Array> {
+  const kept = new Map<string, Uint8Array>();
   const refuse = (problem: string): never => {
     throw new CmsFileError(kind, fileName, null, problem);
   };
@@ -95,6 +104,12 @@ export function checkZipSizes(bytes: Uint8Array, fileName: string, kind: CmsErro
   for (const entry of entries) {
     if (entry.method === 0) {
       total += entry.compressedSize;
+      if (keep(entry.name)) {
+        const local = entry.localOffset;
+        if (local + 30 > bytes.length || view.getUint32(local, true) !== LOCAL_SIGNATURE) refuse(`not a readable xlsx workbook (${entry.name}: damaged zip entry)`);
+        const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+        kept.set(entry.name, bytes.slice(start, start + entry.compressedSize));
+      }
       continue;
     }
     if (entry.method !== 8) refuse(`${entry.name} is compressed with method ${entry.method}, which xlsx workbooks do not use; not read`);
@@ -103,9 +118,11 @@ export function checkZipSizes(bytes: Uint8Array, fileName: string, kind: CmsErro
     const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
     const data = bytes.subarray(start, Math.min(bytes.length, start + entry.compressedSize));
     let inflated = 0;
+    const chunks: Uint8Array[] | null = keep(entry.name) ? [] : null;
     const inflater = new Inflate({ raw: true, chunkSize: 64 * 1024 });
     inflater.onData = (chunk): void => {
       inflated += chunk.length;
+      chunks?.push(chunk as Uint8Array);
       if (inflated > entry.size) {
         refuse(`${entry.name} inflates to more than the ${entry.size} bytes it declares (a zip bomb?); not read`);
       }
@@ -114,6 +131,17 @@ export function checkZipSizes(bytes: Uint8Array, fileName: string, kind: CmsErro
       }
     };
     inflater.push(data, true);
+    if (chunks && inflater.err) refuse(`not a readable xlsx workbook (damaged or truncated file?): ${entry.name}: ${inflater.msg || 'damaged data'}`);
     total += inflated;
+    if (chunks) {
+      const out = new Uint8Array(inflated);
+      let at = 0;
+      for (const c of chunks) {
+        out.set(c, at);
+        at += c.length;
+      }
+      kept.set(entry.name, out);
+    }
   }
+  return kept;
 }

@@ -124,7 +124,7 @@ export interface AdministrationEconomics {
 const TWENTY_PERCENT = dec('0.2');
 
 /** A payer profile's figures as decimals, converted once per profile object (custom functions call often). */
-interface PayerDecimals {
+export interface PayerDecimals {
   /** The drug rule's multiplier or amount: the payment-limit factor, 1 + the ASP percent, the WAC percent or the amount. */
   readonly drugFigure: Dec;
   readonly adminPct: Dec;
@@ -159,6 +159,11 @@ function decimalsOf(payer: PayerProfile): PayerDecimals {
     payerDecimals.set(payer, d);
   }
   return d;
+}
+
+/** A payer profile's figures as decimals (cached per profile object): for margin.ts's fast path. */
+export function payerDecimalsOf(payer: PayerProfile): PayerDecimals {
+  return decimalsOf(payer);
 }
 
 const adminCache = new Map<string, { lines: readonly PricedAdminLine[]; allowed: Dec }>();

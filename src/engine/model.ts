@@ -21,6 +21,7 @@
  */
 import type { ReferenceBook } from './book';
 import { Dec, ONE, ZERO, dec, sum } from './decimal';
+import { RunningSum, add, mul, sub, total as addAll } from './fast-decimal';
 import { type AdministrationEconomics, type AdministrationSpec, NOT_APPLICABLE, type NotApplicable, administrationEconomics } from './economics';
 import { formatAdminCodes, adminCodes } from './admin';
 import { fail } from './errors';
@@ -195,6 +196,21 @@ function doseDaysWithin(line: DrugLineInput, months: number): number[] {
  * With `positions`, only the administrations of those loading positions count (`[-1]` = maintenance doses).
  */
 export function administrationKernel(line: DrugLineInput, delayDays: number, months: number, retention: Dec, positions?: readonly number[]): Dec[] {
+  return kernelOf(line, delayDays, months, survival(retention, months), positions);
+}
+
+/** survive[j] = retention^j, as the product ONE x retention x ... x retention of j factors, each rounded. */
+function survival(retention: Dec, months: number): Dec[] {
+  const out: Dec[] = [];
+  let survive = ONE;
+  for (let j = 0; j < months; j++) {
+    out.push(survive);
+    survive = mul(survive, retention);
+  }
+  return out;
+}
+
+function kernelOf(line: DrugLineInput, delayDays: number, months: number, survive: readonly Dec[], positions?: readonly number[]): Dec[] {
   const counts = new Array<number>(months).fill(0);
   for (const d of regimenDays(line.regimen, Math.ceil((months * DAYS_PER_YEAR) / 12) + 1)) {
     if (positions && !positions.includes(d.loading)) continue;
@@ -202,25 +218,21 @@ export function administrationKernel(line: DrugLineInput, delayDays: number, mon
     if (m < months) counts[m] = (counts[m] as number) + 1;
   }
   const kernel: Dec[] = [];
-  let survive = ONE;
   for (let j = 0; j < months; j++) {
-    kernel.push(counts[j] === 0 ? ZERO : survive.times(counts[j] as number));
-    survive = survive.times(retention);
+    const c = counts[j] as number;
+    // survive x 1 is survive itself (at most 28 digits already): the same value without the multiplication.
+    kernel.push(c === 0 ? ZERO : c === 1 ? (survive[j] as Dec) : mul(survive[j] as Dec, dec(c)));
   }
   return kernel;
 }
 
 /** Whether a patient who started j months ago is still on therapy (a finite course ends with its last dose). */
-function onTherapyKernel(line: DrugLineInput, delayDays: number, months: number, retention: Dec): Dec[] {
+function onTherapyKernel(line: DrugLineInput, delayDays: number, months: number, survive: readonly Dec[]): Dec[] {
   const days = doseDaysWithin(line, months);
   const finite = regimenEnds(line.regimen);
   const lastMonth = finite && days.length > 0 ? monthOfDay(delayDays + (days[days.length - 1] as number)) : Number.POSITIVE_INFINITY;
   const out: Dec[] = [];
-  let survive = ONE;
-  for (let j = 0; j < months; j++) {
-    out.push(j <= lastMonth ? survive : ZERO);
-    survive = survive.times(retention);
-  }
+  for (let j = 0; j < months; j++) out.push(j <= lastMonth ? (survive[j] as Dec) : ZERO);
   return out;
 }
 
@@ -234,16 +246,29 @@ function convolve(inflow: readonly Dec[], kernel: readonly Dec[]): Dec[] {
   const prefix: Dec[] = [];
   let running = ZERO;
   for (const k of kernel) {
-    running = running.plus(k);
+    running = add(running, k);
     prefix.push(running);
   }
-  const out: Dec[] = inflow.map(() => ZERO);
+  // The non-zero differences, in month order.
+  const at: number[] = [];
+  const deltas: Dec[] = [];
   let previous = ZERO;
   for (let c = 0; c < inflow.length; c++) {
-    const delta = (inflow[c] as Dec).minus(previous);
+    // The same month's figure again (the steady state after the ramp): a difference of zero.
+    if (inflow[c] === previous) continue;
+    const delta = sub(inflow[c] as Dec, previous);
     previous = inflow[c] as Dec;
     if (delta.isZero()) continue;
-    for (let k = c; k < inflow.length; k++) out[k] = (out[k] as Dec).plus(delta.times(prefix[k - c] as Dec));
+    at.push(c);
+    deltas.push(delta);
+  }
+  // Month by month, the terms in the order of c (the order of the sum above).
+  const out: Dec[] = [];
+  const acc = new RunningSum();
+  for (let k = 0; k < inflow.length; k++) {
+    acc.reset();
+    for (let i = 0; i < at.length && (at[i] as number) <= k; i++) acc.addProduct(deltas[i] as Dec, prefix[k - (at[i] as number)] as Dec);
+    out.push(acc.value());
   }
   return out;
 }
@@ -266,6 +291,17 @@ export function runModel(book: ReferenceBook, input: ModelInput, adj: ModelAdjus
   const handling = prog.whiteBagHandlingCost ? dec(prog.whiteBagHandlingCost) : undefined;
   const discount = ONE.minus(dec(prog.promptPayDiscount ?? 0)).times(ONE.minus(dec(prog.gpoDiscount ?? 0)));
   const defaultAcquisitionFactor = discount.eq(ONE) ? undefined : discount;
+
+  // Each discontinuation rate's monthly survival, retention^j = ((1 - rate)^(1/12))^j, once per run.
+  const survivals = new Map<number, Dec[]>();
+  const survivalFor = (rate: number): Dec[] => {
+    let s = survivals.get(rate);
+    if (!s) {
+      s = survival(ONE.minus(dec(rate)).pow(dec(1).div(12)), H);
+      survivals.set(rate, s);
+    }
+    return s;
+  };
 
   const drugs: DrugResult[] = input.drugs.map((line, li) => {
     const ownMix = line.payerWeights !== undefined;
@@ -303,19 +339,30 @@ export function runModel(book: ReferenceBook, input: ModelInput, adj: ModelAdjus
     // Volume: prior-authorization denials lower the patients who start; PA delays the first dose.
     const paShare = sum(payers.map((p, i) => (line.priorAuthPayers.includes(p.id) ? (dw[i] as Dec) : ZERO)));
     const paDenied = sum(payers.map((p, i) => (line.priorAuthPayers.includes(p.id) ? (dw[i] as Dec).times(dec(p.priorAuthDenialRate)) : ZERO)));
-    const retention = ONE.minus(dec(line.discontinuationRate)).pow(dec(1).div(12));
-    const kernelFor = (f: (l: DrugLineInput, delay: number, months: number, r: Dec) => Dec[]): Dec[] => {
-      const withPa = f(line, prog.priorAuthDelayDays, H, retention);
-      const without = f(line, 0, H, retention);
-      return withPa.map((x, j) => x.times(paShare).plus((without[j] as Dec).times(ONE.minus(paShare))));
+    const survive = survivalFor(line.discontinuationRate);
+    const noPaShare = ONE.minus(paShare);
+    const kernelFor = (f: (l: DrugLineInput, delay: number, months: number, s: readonly Dec[]) => Dec[]): Dec[] => {
+      const withPa = f(line, prog.priorAuthDelayDays, H, survive);
+      const without = f(line, 0, H, survive);
+      // x.times(paShare).plus(without.times(1 - paShare)), month by month.
+      const acc = new RunningSum();
+      return withPa.map((x, j) => acc.reset().addProduct(x, paShare).addProduct(without[j] as Dec, noPaShare).value());
     };
     const newPatients: Dec[] = [];
     const priorAuthRequests: Dec[] = [];
+    const perMonth = dec(line.newPatientsPerMonth);
+    const notDenied = ONE.minus(paDenied);
     for (let k = 1; k <= H; k++) {
+      // After the ramp every month's figures are the ramp's last (the same arithmetic): reuse them.
+      if (k > 1 && line.rampMonths <= k - 1) {
+        newPatients.push(newPatients[k - 2] as Dec);
+        priorAuthRequests.push(priorAuthRequests[k - 2] as Dec);
+        continue;
+      }
       const ramp = line.rampMonths <= 0 ? ONE : Dec.min(ONE, dec(k).div(line.rampMonths));
-      const referred = dec(line.newPatientsPerMonth).times(ramp).times(volume);
-      newPatients.push(referred.times(ONE.minus(paDenied)));
-      priorAuthRequests.push(referred.times(paShare));
+      const referred = mul(mul(perMonth, ramp), volume);
+      newPatients.push(mul(referred, notDenied));
+      priorAuthRequests.push(mul(referred, paShare));
     }
     const activePatients = convolve(newPatients, kernelFor(onTherapyKernel));
 
@@ -335,7 +382,7 @@ export function runModel(book: ReferenceBook, input: ModelInput, adj: ModelAdjus
       perPayer,
       mix,
       perPatientYear1: year1.filter((d) => single || d.loading === -1 || asMaintenance.includes(d.loading)).length,
-      administrations: convolve(newPatients, kernelFor((l, delay, months, r) => administrationKernel(l, delay, months, r, maintenancePositions))),
+      administrations: convolve(newPatients, kernelFor((l, delay, months, sv) => kernelOf(l, delay, months, sv, maintenancePositions))),
     });
     for (const g of groups) {
       const kd = doseFor(g.dose.dose, line.weightKg);
@@ -348,18 +395,19 @@ export function runModel(book: ReferenceBook, input: ModelInput, adj: ModelAdjus
         perPayer: priced.perPayer,
         mix: priced.mix,
         perPatientYear1: year1.filter((d) => g.positions.includes(d.loading)).length,
-        administrations: convolve(newPatients, kernelFor((l, delay, months, r) => administrationKernel(l, delay, months, r, g.positions))),
+        administrations: convolve(newPatients, kernelFor((l, delay, months, sv) => kernelOf(l, delay, months, sv, g.positions))),
       });
     }
-    const administrations = single ? (doseKinds[0] as DoseKind).administrations : newPatients.map((_, m) => sum(doseKinds.map((k) => k.administrations[m] as Dec)));
+    const administrations = single ? (doseKinds[0] as DoseKind).administrations : newPatients.map((_, m) => addAll(doseKinds.map((k) => k.administrations[m] as Dec)));
     // Each kind's administrations at its own figure per administration (one kind: one product per month).
     const over = (f: (k: DoseKind) => Dec): Dec[] => {
       const perKind = doseKinds.map(f);
-      if (single) return administrations.map((a) => a.times(perKind[0] as Dec));
+      if (single) return administrations.map((a) => mul(a, perKind[0] as Dec));
+      const acc = new RunningSum();
       return newPatients.map((_, m) => {
-        let t = ZERO;
-        doseKinds.forEach((k, ki) => (t = t.plus((k.administrations[m] as Dec).times(perKind[ki] as Dec))));
-        return t;
+        acc.reset();
+        doseKinds.forEach((k, ki) => acc.addProduct(k.administrations[m] as Dec, perKind[ki] as Dec));
+        return acc.value();
       });
     };
     const revenueSeries = over((k) => k.mix.netRevenue);
@@ -385,7 +433,7 @@ export function runModel(book: ReferenceBook, input: ModelInput, adj: ModelAdjus
       administrations,
       netRevenue: revenueSeries,
       drugCost: costSeries,
-      margin: revenueSeries.map((x, i) => x.minus(costSeries[i] as Dec)),
+      margin: revenueSeries.map((x, i) => sub(x, costSeries[i] as Dec)),
       chairHours: over((k) => dec(k.minutes + line.chairExtraMinutes).div(60)),
     };
   });
@@ -393,7 +441,17 @@ export function runModel(book: ReferenceBook, input: ModelInput, adj: ModelAdjus
   // Program months: planning (P) then operating (H).
   const N = P + H;
   const op = <T>(k: number, f: (i: number) => T, zero: T): T => (k >= P ? f(k - P) : zero);
-  const total = (k: number, f: (d: DrugResult) => readonly Dec[]): Dec => op(k, (i) => sum(drugs.map((d) => f(d)[i] as Dec)), ZERO);
+  const monthSum = new RunningSum();
+  const total = (k: number, f: (d: DrugResult) => readonly Dec[]): Dec =>
+    op(
+      k,
+      (i) => {
+        monthSum.reset();
+        for (const d of drugs) monthSum.add(f(d)[i] as Dec);
+        return monthSum.value();
+      },
+      ZERO,
+    );
   const fixedMonthly = sum(prog.fixedCosts.map((c) => dec(c.monthly)));
   const startupPerMonth = P > 0 ? dec(prog.startupCosts).div(P) : ZERO;
   const paCostPerNewPatient = dec(prog.priorAuthStaffMinutes).div(60).times(dec(prog.staffHourlyCost));
@@ -417,9 +475,9 @@ export function runModel(book: ReferenceBook, input: ModelInput, adj: ModelAdjus
         op(
           k,
           (m) => {
-            let t = ZERO;
-            drugs.forEach((d, di) => d.doseKinds.forEach((kind, ki) => (t = t.plus((kind.administrations[m] as Dec).times(((weightedNetByDelay[di] as Dec[][])[ki] as Dec[])[g] as Dec)))));
-            return t;
+            monthSum.reset();
+            drugs.forEach((d, di) => d.doseKinds.forEach((kind, ki) => monthSum.addProduct(kind.administrations[m] as Dec, ((weightedNetByDelay[di] as Dec[][])[ki] as Dec[])[g] as Dec)));
+            return monthSum.value();
           },
           ZERO,
         ),
@@ -528,6 +586,22 @@ export function loadingGroups(line: DrugLineInput): { positions: number[]; dose:
   return groups.map(({ positions, dose, maintenance }) => ({ positions, dose, maintenance }));
 }
 
+/**
+ * (1 + rate)^(month / 12), remembered: the same decimal power every run with that rate computes (a power is
+ * a logarithm and an exponential in decimal.js; sensitivity and the task pane run the model many times).
+ */
+const discountFactors = new Map<string, Dec>();
+function discountFactor(monthlyFactor: Dec, month: number): Dec {
+  const key = `${monthlyFactor.toString()}|${month}`;
+  let f = discountFactors.get(key);
+  if (!f) {
+    f = monthlyFactor.pow(dec(month).div(12));
+    if (discountFactors.size >= 5000) discountFactors.clear();
+    discountFactors.set(key, f);
+  }
+  return f;
+}
+
 function summarize(months: readonly MonthRow[], P: number, H: number, discountRate: Dec): ProgramSummary {
   const operating = months.slice(P);
   const be = operating.find((m) => m.net.gte(0));
@@ -537,7 +611,7 @@ function summarize(months: readonly MonthRow[], P: number, H: number, discountRa
     payback = (operating[i] as MonthRow).operatingMonth;
   }
   const monthlyFactor = ONE.plus(discountRate);
-  const npv = sum(months.map((m) => m.cashFlow.div(monthlyFactor.pow(dec(m.month).div(12)))));
+  const npv = sum(months.map((m) => m.cashFlow.div(discountFactor(monthlyFactor, m.month))));
   const years: YearSummary[] = [];
   for (let y = 1; (y - 1) * 12 < H; y++) {
     const slice = operating.slice((y - 1) * 12, y * 12);

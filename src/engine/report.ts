@@ -4,14 +4,17 @@
  * values, not money) to 4 decimals, rates to 6.
  */
 import type { Dec } from './decimal';
-import { roundCents, roundPercent, roundUnitPrice } from './decimal';
+import { roundPercent } from './decimal';
+import { roundedNumber } from './fast-decimal';
 import { type AdministrationEconomics, NOT_APPLICABLE, type NotApplicable } from './economics';
 import type { ModelResults } from './model';
 
-export const money = (d: Dec): number => roundCents(d).toNumber();
-export const unitPrice = (d: Dec): number => roundUnitPrice(d).toNumber();
-export const count = (d: Dec): number => d.toDecimalPlaces(4).toNumber();
-export const rate = (d: Dec): number => d.toDecimalPlaces(6).toNumber();
+// roundCents(d).toNumber() (and roundUnitPrice, toDecimalPlaces(4 or 6), all half up) to the last bit, without a
+// Dec in between (fast-decimal.ts, property-tested; issue 15).
+export const money = (d: Dec): number => roundedNumber(d, 2);
+export const unitPrice = (d: Dec): number => roundedNumber(d, 3);
+export const count = (d: Dec): number => roundedNumber(d, 4);
+export const rate = (d: Dec): number => roundedNumber(d, 6);
 /** A fraction leaving the engine as a percentage (x 100), rounded half up to 2 decimals. */
 export const percentOut = (fraction: Dec): number => roundPercent(fraction.times(100)).toNumber();
 /** A net cost recovery leaving the engine: a rate, "not applicable" (no drug bought: DOMAIN.md 5.1), or null. */

@@ -69,6 +69,37 @@ function gcd(a: number, b: number): number {
 
 const vialCache = new Map<string, VialChoice>();
 
+/** A drug's vial sizes as chooseVials counts them: sorted distinct sizes, scaled to integers, in gcd steps. */
+export interface VialPlan {
+  readonly sizes: readonly number[];
+  /** 10^places: sizes x scale are integers (places: the sizes' decimal places, at most 6). */
+  readonly scale: number;
+  /** The greatest common divisor of the scaled sizes. */
+  readonly gcd: number;
+  /** Each size in gcd steps. */
+  readonly steps: readonly number[];
+  readonly key: string;
+  /** Choices by required gcd steps (issue 15: the custom functions' fast path asks by steps). */
+  readonly bySteps: Map<number, VialChoice>;
+}
+
+const plans = new WeakMap<readonly number[], VialPlan>();
+
+/** The vial plan of a list of sizes (remembered per list). */
+export function vialPlan(sizes: readonly number[]): VialPlan {
+  const hit = plans.get(sizes);
+  if (hit) return hit;
+  const uniq = [...new Set(sizes)].filter((s) => Number.isFinite(s) && s > 0).sort((a, b) => a - b);
+  if (uniq.length === 0) throw new RangeError('chooseVials(): no vial sizes');
+  const places = Math.min(6, Math.max(...uniq.map(decimalPlaces)));
+  const scale = 10 ** places;
+  const scaled = uniq.map((s) => Math.round(s * scale));
+  const g = scaled.reduce(gcd);
+  const plan: VialPlan = { sizes: uniq, scale, gcd: g, steps: scaled.map((s) => s / g), key: uniq.join(';'), bySteps: new Map() };
+  plans.set(sizes, plan);
+  return plan;
+}
+
 /**
  * The vial combination covering `requiredUnits` billing units with the least total, then fewest vials.
  * Exact: sizes are scaled to integers and divided by their greatest common divisor, then an unbounded
@@ -78,19 +109,21 @@ const vialCache = new Map<string, VialChoice>();
  * with fewer vials, so an optimal choice has fewer than s smaller vials and the reduction is exact.
  */
 export function chooseVials(requiredUnits: Dec, sizes: readonly number[]): VialChoice {
-  const uniq = [...new Set(sizes)].filter((s) => Number.isFinite(s) && s > 0).sort((a, b) => a - b);
-  if (uniq.length === 0) throw new RangeError('chooseVials(): no vial sizes');
-  const key = `${uniq.join(';')}|${requiredUnits.toString()}`;
+  const plan = vialPlan(sizes);
+  const key = `${plan.key}|${requiredUnits.toString()}`;
   const hit = vialCache.get(key);
   if (hit) return hit;
-
-  const places = Math.min(6, Math.max(...uniq.map(decimalPlaces)));
-  const scale = 10 ** places;
-  const scaled = uniq.map((s) => Math.round(s * scale));
-  const g = scaled.reduce(gcd);
-  const steps = scaled.map((s) => s / g);
   // Required amount in gcd steps, rounded up: vials can only total whole steps.
-  const required = requiredUnits.times(scale).div(g).ceil();
+  const choice = vialsInSteps(plan, requiredUnits.times(plan.scale).div(plan.gcd).ceil());
+  if (vialCache.size > 5000) vialCache.clear();
+  vialCache.set(key, choice);
+  return choice;
+}
+
+/** chooseVials for a requirement already counted in whole gcd steps of the plan. */
+export function vialsInSteps(plan: VialPlan, required: Dec): VialChoice {
+  const uniq = plan.sizes;
+  const steps = plan.steps;
   const largest = steps[steps.length - 1] as number;
   const threshold = largest * largest + largest;
   let bulk = 0;
@@ -139,10 +172,7 @@ export function chooseVials(requiredUnits: Dec, sizes: readonly number[]): VialC
       totalUnits = totalUnits.plus(dec(size).times(c));
     }
   }
-  const choice: VialChoice = { vials, vialCount, totalUnits };
-  if (vialCache.size > 5000) vialCache.clear();
-  vialCache.set(key, choice);
-  return choice;
+  return { vials, vialCount, totalUnits };
 }
 
 export interface Dispensing {

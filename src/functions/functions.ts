@@ -11,7 +11,8 @@
 import { adminCodes, formatAdminCodes } from '../engine/admin';
 import { type Dec, dec } from '../engine/decimal';
 import { fail } from '../engine/errors';
-import { type AdministrationEconomics, NOT_APPLICABLE, administrationAllowed, administrationEconomics } from '../engine/economics';
+import { type AdministrationEconomics, type AdministrationSpec, NOT_APPLICABLE, administrationAllowed, administrationEconomics } from '../engine/economics';
+import { administrationMargin, mixMargin as mixWeightedMargin } from '../engine/margin';
 import { checkWeights, mixWeighted } from '../engine/mix';
 import type { CatalogDrug } from '../engine/reference';
 import { DEFAULT_WEIGHT_KG, administrationsPerPatient, doseFor } from '../engine/regimen';
@@ -56,6 +57,28 @@ function invalidArgument(argument: string, problem: string): never {
 /** The catalog facts the administration codes need, named in the #N/A message when a code is not in the catalog. */
 const ADMIN_FACTS = 'route, complexity and infusion time';
 
+/**
+ * What one administration of a drug needs, from coerced arguments (the dose checked against the vials), with
+ * the workbook scenario's white-bag handling cost (DOMAIN.md 5.1) and discounts on the ASP default (5.6), as
+ * the model applies them.
+ */
+function administrationSpec(code: string, dose: number, acquisitionPerUnit: number | undefined, minutes: number | undefined, drug: CatalogDrug | undefined): AdministrationSpec {
+  checkVialDose(code, dose);
+  return {
+    whiteBagHandlingCost: store.whiteBagHandlingCost,
+    defaultAcquisitionFactor: store.defaultAcquisitionFactor,
+    hcpcs: code,
+    dose: dec(dose),
+    // Drug cost and the drug line do not depend on administration: COST and RECOVERY, which do not show
+    // it, price a code outside the catalog with a placeholder injection (96372).
+    route: drug?.route ?? 'SC',
+    complexity: drug?.complexity ?? 'therapeutic',
+    minutes: minutes ?? drug?.infusionMinutes ?? 0,
+    acquisitionPerUnit: acquisitionPerUnit === undefined ? null : dec(acquisitionPerUnit),
+    wacPerUnit: null,
+  };
+}
+
 /** One administration of a drug for one payer, from coerced arguments. */
 function economics(
   code: string,
@@ -66,27 +89,10 @@ function economics(
   drug: CatalogDrug | undefined,
   perDrugSource = true,
 ): AdministrationEconomics {
-  checkVialDose(code, dose);
-  return administrationEconomics(
-    store.functionBook,
-    {
-      // DOMAIN.md 5.1: the drug source the scenario sets for this drug and payer, else the payer's own; the
-      // scenario's white-bag handling cost (5.1) and its discounts on the ASP default (5.6), as the model applies them.
-      drugSource: perDrugSource ? store.drugSource(code, payer.id) : undefined,
-      whiteBagHandlingCost: store.whiteBagHandlingCost,
-      defaultAcquisitionFactor: store.defaultAcquisitionFactor,
-      hcpcs: code,
-      dose: dec(dose),
-      // Drug cost and the drug line do not depend on administration: COST and RECOVERY, which do not show
-      // it, price a code outside the catalog with a placeholder injection (96372).
-      route: drug?.route ?? 'SC',
-      complexity: drug?.complexity ?? 'therapeutic',
-      minutes: minutes ?? drug?.infusionMinutes ?? 0,
-      acquisitionPerUnit: acquisitionPerUnit === undefined ? null : dec(acquisitionPerUnit),
-      wacPerUnit: null,
-    },
-    payer,
-  );
+  const spec = administrationSpec(code, dose, acquisitionPerUnit, minutes, drug);
+  // DOMAIN.md 5.1: the drug source the scenario sets for this drug and payer, else the payer's own.
+  const source = perDrugSource ? store.drugSource(code, payer.id) : undefined;
+  return administrationEconomics(store.functionBook, source === undefined ? spec : { ...spec, drugSource: source }, payer);
 }
 
 /** Economics for the functions that show administration too: the catalog's route, complexity and time are needed. */
@@ -284,7 +290,18 @@ export function cost(drug: string, dose: number, acquisitionPerUnit?: unknown): 
  * @returns Dollars; negative when the administration loses money.
  */
 export function margin(drug: string, dose: number, payer?: string, acquisitionPerUnit?: unknown, minutes?: unknown): number | CustomFunctions.Error {
-  return scalar('MARGIN', [drug, dose, payer, acquisitionPerUnit, minutes], () => money(fullEconomics(drug, dose, payer, acquisitionPerUnit, minutes).margin));
+  return scalar('MARGIN', [drug, dose, payer, acquisitionPerUnit, minutes], () => {
+    const code = drugCode(drug);
+    const d = amount(dose, 'dose');
+    const p = payerArg(payer);
+    const acq = optionalAmount(acquisitionPerUnit, 'acquisitionPerUnit');
+    const m = minutesArg(minutes);
+    // The margin alone, through the engine's fast path (the same figure as the full economics' margin); a drug
+    // source the scenario sets for this drug and payer (DOMAIN.md 5.1) takes the full economics.
+    const spec = administrationSpec(code, d, acq, m, catalogEntry(code, ADMIN_FACTS));
+    const source = store.drugSource(code, p.id);
+    return money(administrationMargin(store.functionBook, source === undefined ? spec : { ...spec, drugSource: source }, p));
+  });
 }
 
 /**
@@ -325,11 +342,30 @@ export function mixMargin(drug: string, dose: number, payers: unknown[][], weigh
       fail({ code: 'mismatched', problem: `payers and weights must be the same size: ${payerCells.length} payers but ${weightCells.length} weights` });
     }
     const profiles = payerCells.map((c, i) => payerArg(c, `payers[${i + 1}]`));
-    const ws = checkWeights(weightCells.map((c, i) => vectorNumber(c, `weights[${i + 1}]`)));
+    const ws = checkedWeights(weightCells.map((c, i) => vectorNumber(c, `weights[${i + 1}]`)));
     const acq = optionalAmount(acquisitionPerUnit, 'acquisitionPerUnit');
     const entry = catalogEntry(code, ADMIN_FACTS);
-    return money(mixWeighted(ws, profiles.map((p) => economics(code, d, p, acq, undefined, entry).margin)));
+    const spec = administrationSpec(code, d, acq, undefined, entry);
+    // DOMAIN.md 5.1: where the scenario sets this drug's source for a payer of the mix, each payer's own spec.
+    if (profiles.some((p) => store.drugSource(code, p.id) !== undefined)) {
+      return money(mixWeighted(ws, profiles.map((p) => administrationMargin(store.functionBook, { ...spec, drugSource: store.drugSource(code, p.id) }, p))));
+    }
+    return money(mixWeightedMargin(store.functionBook, spec, profiles, ws));
   });
+}
+
+/** Weights that passed checkWeights, as its decimals, by their numbers (a mix is typed once and used in many cells). */
+const weightsSeen = new Map<string, Dec[]>();
+
+function checkedWeights(weights: readonly number[]): Dec[] {
+  const key = weights.join('|');
+  let ws = weightsSeen.get(key);
+  if (!ws) {
+    ws = checkWeights(weights);
+    if (weightsSeen.size >= 1000) weightsSeen.clear();
+    weightsSeen.set(key, ws);
+  }
+  return ws;
 }
 
 /**

@@ -14,8 +14,12 @@
  *
  * Fast:
  * - It writes whole 2-D blocks of values and formulas, and number formats and styles by rectangle, and syncs a FIXED number of times
- *   whatever the size of the formulary: one read, one to add the sheets, WRITE_PHASES to fill them and one
- *   to reveal them (REQUESTS in all). The blocks are spread over the write phases by size so that no request
+ *   whatever the size of the formulary: one read, WRITE_PHASES to add the sheets and fill them (the sheets
+ *   are added in the first: Office.js queues commands on a new sheet's proxy before it exists in Excel) and
+ *   one to reveal them (REQUESTS in all; issue 15: 10, down from 13). Microsoft's guidance is to batch
+ *   commands and sync as few times as possible ("Performance optimization using the Excel JavaScript API":
+ *   each sync is a round trip to the workbook), within the 5 MB limit on a request to Excel on the web
+ *   ("Resource limits and performance optimization for Office Add-ins"). The blocks are spread over the write phases by size so that no request
  *   exceeds `maxRequestBytes` (default 4 MB, under Excel on the web's 5 MB payload limit); a plan too big for
  *   that many requests is refused before anything is written.
  */
@@ -34,10 +38,10 @@ import {
 } from './plan';
 import { keepText } from './typed-text';
 
-/** Requests spent writing cells, formats, tables, charts and print setup. */
-export const WRITE_PHASES = 10;
-/** Every render: read, add sheets, the write phases, reveal. */
-export const REQUESTS = WRITE_PHASES + 3;
+/** Requests spent adding the sheets and writing cells, formats, tables, charts and print setup. */
+export const WRITE_PHASES = 8;
+/** Every render: read, the write phases (the first adds the sheets), reveal. */
+export const REQUESTS = WRITE_PHASES + 2;
 export const DEFAULT_MAX_REQUEST_BYTES = 4_000_000;
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -494,7 +498,8 @@ export async function renderBoardInExcel(plan: BoardPlan, options: RenderInExcel
       tables: new Map(),
     };
     try {
-      // 2. Add the sheets, hidden, under temporary names; add the names a first build needs.
+      // 2. Add the sheets, hidden, under temporary names, and the names a first build needs: queued with the
+      // first write phase (the commands on a new sheet run after its add, in order, in the same request).
       for (const s of building.sheets) {
         const ws = context.workbook.worksheets.add(s.name);
         ws.visibility = 'Hidden';
@@ -506,8 +511,6 @@ export async function renderBoardInExcel(plan: BoardPlan, options: RenderInExcel
         context.workbook.names.add(n.name, host.sheet(n.sheet).getRange(n.range), n.comment);
         addedNames.push(n.name);
       }
-      syncs++;
-      await context.sync();
 
       // 3. Fill them: a fixed number of requests, whatever the size of the formulary.
       for (const phase of phases) {
