@@ -46,4 +46,5 @@ export { sampleScenario } from './sample';
 export { scenarioFunctionTerms, type ScenarioFunctionTerms } from './function-terms';
 export { sameScenario } from './equal';
 export { scenarioWarnings } from './warnings';
+export { defaultLaunchPlan, resolveLaunchPlan, REMS_PROGRAMS, TEMPLATE_LABEL, TEMPLATE_MONTHS, type ScenarioLaunchPlan, type ScenarioLaunchMember } from './launch-plan';
 export { resolveMarket, resolveMarketAreas, applyAdoptedDemand } from './market';

@@ -123,11 +123,9 @@ describe("a drug's own terms in the task pane (fake host)", () => {
     const lemtrada = page.getByRole('group', { name: 'Lemtrada (alemtuzumab) settings' });
     await lemtrada.waitFor();
 
-    // The Inputs sheet holds it (the pane does not read a drug of your own back from the sheet yet).
-    await until(async () => {
-      const inputs = sheet(parseState(await serializeWorkbook(page)), 'Inputs');
-      return inputs !== undefined && Object.values(inputs.cells).some((c) => c.v === 'J0202');
-    }, 'J0202 on the Inputs sheet');
+    // The Inputs sheet holds it, facts and all: the pane's reader gives them back.
+    const saved = await savedScenario(page, (s) => s.drugs.some((d) => d.hcpcs === 'J0202'), 'J0202 on the Inputs sheet');
+    expect(saved.drugs.find((d) => d.hcpcs === 'J0202')?.custom).toMatchObject({ name: 'Lemtrada (alemtuzumab)', dose: 12, infusionMinutes: 240, chairExtraMinutes: 120, loadingDays: [0, 1, 2, 3, 4], maxDoses: 5 });
     // =INFUSION.MARGIN("J0202", 12): its facts and the CMS payment limit, 1111.44.
     await formula(page, '=INFUSION.MARGIN("J0202", 12)');
     await until(async () => (await a1(page)) === 1111.44, 'MARGIN of the user\'s drug: 1111.44');
