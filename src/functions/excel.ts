@@ -135,6 +135,8 @@ function remember(key: string, value: unknown): void {
 function checkVersion(): void {
   if (memoVersion !== store.version) {
     memo.clear();
+    // A drug of the scenario's own may have a new label dose.
+    refuseBelow.clear();
     memoVersion = store.version;
   }
 }
@@ -349,7 +351,7 @@ export const MAX_VIALS_OF_LARGEST = 100;
  * measure (grams for mg), it bounds the vial search, whose work grows with the dose.
  */
 export function checkVialDose(code: string, dose: number): void {
-  const book = store.book;
+  const book = store.functionBook;
   const unit = book.price(code).unit;
   checkUnitMistake(code, dose);
   const largest = Math.max(...book.vialSizes(code));
@@ -365,7 +367,7 @@ const refuseBelow = new Map<string, number>();
 
 /** DOMAIN.md 5.5: a dose under 10% of a catalog drug's label maintenance dose (at 80 kg) is a unit mistake. */
 export function checkUnitMistake(code: string, dose: number): void {
-  const drug = store.book.catalogDrug(code);
+  const drug = store.functionBook.catalogDrug(code);
   if (!drug) return;
   let bound = refuseBelow.get(code);
   if (bound === undefined) {
@@ -375,7 +377,7 @@ export function checkUnitMistake(code: string, dose: number): void {
   }
   if (dose >= bound) return;
   // Near or under the bound: the exact check in decimal, and its message.
-  const finding = checkDose(drug, dec(dose), store.book.price(code).unit.measure, DEFAULT_WEIGHT_KG);
+  const finding = checkDose(drug, dec(dose), store.functionBook.price(code).unit.measure, DEFAULT_WEIGHT_KG);
   if (finding?.level === 'refuse') fail({ code: 'unit_mistake', message: finding.message });
 }
 
@@ -386,12 +388,12 @@ export function checkUnitMistake(code: string, dose: number): void {
 export function drugCode(v: unknown): string {
   const text = textOrAbsent(v, 'drug');
   if (text === undefined) invalid('drug', 'is missing');
-  return store.book.resolveDrug(text);
+  return store.functionBook.resolveDrug(text);
 }
 
 /** The catalog entry of a code, or #N/A naming the catalog facts the function needs. */
 export function catalogEntry(code: string, facts: string): CatalogDrug {
-  const d = store.book.catalogDrug(code);
+  const d = store.functionBook.catalogDrug(code);
   if (!d) fail({ code: 'not_in_catalog', drug: code, facts });
   return d;
 }
@@ -410,6 +412,6 @@ export function payerArg(v: unknown, argument = 'payer'): PayerProfile {
 /** A quarter id as given ("2026Q1"), or undefined for the newest loaded; the book says when it is unknown. */
 export function quarterArg(v: unknown): string | undefined {
   const q = textOrAbsent(v, 'quarter');
-  if (q !== undefined) store.book.quarterTable(q);
+  if (q !== undefined) store.functionBook.quarterTable(q);
   return q;
 }

@@ -13,7 +13,7 @@ import { type Dec, dec } from '../engine/decimal';
 import { fail } from '../engine/errors';
 import { type AdministrationEconomics, type AdministrationSpec, NOT_APPLICABLE, administrationAllowed, administrationEconomics } from '../engine/economics';
 import { administrationMargin, mixMargin as mixWeightedMargin } from '../engine/margin';
-import { checkWeights } from '../engine/mix';
+import { checkWeights, mixWeighted } from '../engine/mix';
 import type { CatalogDrug } from '../engine/reference';
 import { DEFAULT_WEIGHT_KG, administrationsPerPatient, doseFor } from '../engine/regimen';
 import { count, money, rate, unitPrice } from '../engine/report';
@@ -57,10 +57,16 @@ function invalidArgument(argument: string, problem: string): never {
 /** The catalog facts the administration codes need, named in the #N/A message when a code is not in the catalog. */
 const ADMIN_FACTS = 'route, complexity and infusion time';
 
-/** What one administration of a drug needs, from coerced arguments (the dose checked against the vials). */
+/**
+ * What one administration of a drug needs, from coerced arguments (the dose checked against the vials), with
+ * the workbook scenario's white-bag handling cost (DOMAIN.md 5.1) and discounts on the ASP default (5.6), as
+ * the model applies them.
+ */
 function administrationSpec(code: string, dose: number, acquisitionPerUnit: number | undefined, minutes: number | undefined, drug: CatalogDrug | undefined): AdministrationSpec {
   checkVialDose(code, dose);
   return {
+    whiteBagHandlingCost: store.whiteBagHandlingCost,
+    defaultAcquisitionFactor: store.defaultAcquisitionFactor,
     hcpcs: code,
     dose: dec(dose),
     // Drug cost and the drug line do not depend on administration: COST and RECOVERY, which do not show
@@ -81,8 +87,12 @@ function economics(
   acquisitionPerUnit: number | undefined,
   minutes: number | undefined,
   drug: CatalogDrug | undefined,
+  perDrugSource = true,
 ): AdministrationEconomics {
-  return administrationEconomics(store.book, administrationSpec(code, dose, acquisitionPerUnit, minutes, drug), payer);
+  const spec = administrationSpec(code, dose, acquisitionPerUnit, minutes, drug);
+  // DOMAIN.md 5.1: the drug source the scenario sets for this drug and payer, else the payer's own.
+  const source = perDrugSource ? store.drugSource(code, payer.id) : undefined;
+  return administrationEconomics(store.functionBook, source === undefined ? spec : { ...spec, drugSource: source }, payer);
 }
 
 /** Economics for the functions that show administration too: the catalog's route, complexity and time are needed. */
@@ -96,12 +106,12 @@ function fullEconomics(drug: string, dose: unknown, payer: unknown, acquisitionP
 }
 
 /** Economics for the drug line only (cost, recovery): works for any priced code with vial sizes. */
-function drugLineEconomics(drug: string, dose: unknown, payer: unknown, acquisitionPerUnit: unknown): AdministrationEconomics {
+function drugLineEconomics(drug: string, dose: unknown, payer: unknown, acquisitionPerUnit: unknown, perDrugSource = true): AdministrationEconomics {
   const code = drugCode(drug);
   const d = amount(dose, 'dose');
   const p = payerArg(payer);
   const acq = optionalAmount(acquisitionPerUnit, 'acquisitionPerUnit');
-  return economics(code, d, p, acq, undefined, store.book.catalogDrug(code));
+  return economics(code, d, p, acq, undefined, store.functionBook.catalogDrug(code), perDrugSource);
 }
 
 /**
@@ -114,7 +124,7 @@ function drugLineEconomics(drug: string, dose: unknown, payer: unknown, acquisit
 export function paymentLimit(drug: string, quarter?: string): number | CustomFunctions.Error {
   return scalar('PAYMENTLIMIT', [drug, quarter], () => {
     const code = drugCode(drug);
-    return unitPrice(store.book.price(code, quarterArg(quarter)).paymentLimit);
+    return unitPrice(store.functionBook.price(code, quarterArg(quarter)).paymentLimit);
   });
 }
 
@@ -128,7 +138,7 @@ export function paymentLimit(drug: string, quarter?: string): number | CustomFun
 export function asp(drug: string, quarter?: string): number | CustomFunctions.Error {
   return scalar('ASP', [drug, quarter], () => {
     const code = drugCode(drug);
-    return unitPrice(store.book.asp(code, quarterArg(quarter)));
+    return unitPrice(store.functionBook.asp(code, quarterArg(quarter)));
   });
 }
 
@@ -159,7 +169,7 @@ export function units(drug: string, dose: number): number | CustomFunctions.Erro
     const code = drugCode(drug);
     const d = amount(dose, 'dose');
     checkUnitMistake(code, d);
-    return unitsAdministered(dec(d), store.book.price(code).unit.amount);
+    return unitsAdministered(dec(d), store.functionBook.price(code).unit.amount);
   });
 }
 
@@ -175,7 +185,7 @@ export function waste(drug: string, dose: number): number | CustomFunctions.Erro
     const code = drugCode(drug);
     const d = amount(dose, 'dose');
     checkVialDose(code, d);
-    return dispense(dec(d), store.book.price(code).unit.amount, store.book.vialSizes(code)).jwUnits;
+    return dispense(dec(d), store.functionBook.price(code).unit.amount, store.functionBook.vialSizes(code)).jwUnits;
   });
 }
 
@@ -191,7 +201,7 @@ export function vials(drug: string, dose: number): number | CustomFunctions.Erro
     const code = drugCode(drug);
     const d = amount(dose, 'dose');
     checkVialDose(code, d);
-    return dispense(dec(d), store.book.price(code).unit.amount, store.book.vialSizes(code)).vials.vialCount;
+    return dispense(dec(d), store.functionBook.price(code).unit.amount, store.functionBook.vialSizes(code)).vials.vialCount;
   });
 }
 
@@ -226,7 +236,7 @@ export function adminFee(drug: string, payer?: string, minutes?: unknown): numbe
     const m = minutesArg(minutes);
     const d = catalogEntry(code, ADMIN_FACTS);
     // The administration lines depend on route, complexity and minutes only: no drug price is needed.
-    return money(administrationAllowed(store.book, { route: d.route, complexity: d.complexity, minutes: m ?? d.infusionMinutes }, p).allowed);
+    return money(administrationAllowed(store.functionBook, { route: d.route, complexity: d.complexity, minutes: m ?? d.infusionMinutes }, p).allowed);
   });
 }
 
@@ -261,11 +271,12 @@ export function revenue(drug: string, dose: number, payer?: string, minutes?: un
  * @customfunction COST
  * @param drug HCPCS code (J1745), generic or brand name (infliximab, Remicade), any case. A name shared with biosimilars means the reference product.
  * @param dose Dose given, in the drug's billing measure (mg, mcg or units, as in the HCPCS descriptor).
- * @param acquisitionPerUnit Your purchase price per billing unit, in dollars. Default: the ASP (an assumption).
+ * @param acquisitionPerUnit Your purchase price per billing unit, in dollars. Default: the ASP (an assumption), less the workbook scenario's prompt-pay and GPO discounts.
  * @returns Dollars.
  */
 export function cost(drug: string, dose: number, acquisitionPerUnit?: unknown): number | CustomFunctions.Error {
-  return scalar('COST', [drug, dose, acquisitionPerUnit], () => money(drugLineEconomics(drug, dose, undefined, acquisitionPerUnit).drugCost));
+  // No payer: every vial opened (a drug source the scenario sets for a payer does not apply).
+  return scalar('COST', [drug, dose, acquisitionPerUnit], () => money(drugLineEconomics(drug, dose, undefined, acquisitionPerUnit, false).drugCost));
 }
 
 /**
@@ -274,7 +285,7 @@ export function cost(drug: string, dose: number, acquisitionPerUnit?: unknown): 
  * @param drug HCPCS code (J1745), generic or brand name (infliximab, Remicade), any case. A name shared with biosimilars means the reference product.
  * @param dose Dose given, in the drug's billing measure (mg, mcg or units, as in the HCPCS descriptor).
  * @param payer MEDICARE, MEDICARE_ADVANTAGE, MEDICAID, COMMERCIAL, SELF_PAY, or a payer of the workbook's scenario. Default: MEDICARE.
- * @param acquisitionPerUnit Your purchase price per billing unit, in dollars. Default: the ASP (an assumption).
+ * @param acquisitionPerUnit Your purchase price per billing unit, in dollars. Default: the ASP (an assumption), less the workbook scenario's prompt-pay and GPO discounts.
  * @param minutes Infusion time in minutes. Default: the catalog's infusion time for the drug.
  * @returns Dollars; negative when the administration loses money.
  */
@@ -285,8 +296,11 @@ export function margin(drug: string, dose: number, payer?: string, acquisitionPe
     const p = payerArg(payer);
     const acq = optionalAmount(acquisitionPerUnit, 'acquisitionPerUnit');
     const m = minutesArg(minutes);
-    // The margin alone, through the engine's fast path (the same figure as the full economics' margin).
-    return money(administrationMargin(store.book, administrationSpec(code, d, acq, m, catalogEntry(code, ADMIN_FACTS)), p));
+    // The margin alone, through the engine's fast path (the same figure as the full economics' margin); a drug
+    // source the scenario sets for this drug and payer (DOMAIN.md 5.1) takes the full economics.
+    const spec = administrationSpec(code, d, acq, m, catalogEntry(code, ADMIN_FACTS));
+    const source = store.drugSource(code, p.id);
+    return money(administrationMargin(store.functionBook, source === undefined ? spec : { ...spec, drugSource: source }, p));
   });
 }
 
@@ -296,7 +310,7 @@ export function margin(drug: string, dose: number, payer?: string, acquisitionPe
  * @param drug HCPCS code (J1745), generic or brand name (infliximab, Remicade), any case. A name shared with biosimilars means the reference product.
  * @param dose Dose given, in the drug's billing measure (mg, mcg or units, as in the HCPCS descriptor).
  * @param payer MEDICARE, MEDICARE_ADVANTAGE, MEDICAID, COMMERCIAL, SELF_PAY, or a payer of the workbook's scenario. Default: MEDICARE.
- * @param acquisitionPerUnit Your purchase price per billing unit, in dollars. Default: the ASP (an assumption).
+ * @param acquisitionPerUnit Your purchase price per billing unit, in dollars. Default: the ASP (an assumption), less the workbook scenario's prompt-pay and GPO discounts.
  * @returns A ratio, e.g. 1.043 (104.3%), to 6 decimals; the text "not applicable" where the payer's patients get the drug elsewhere (white bag or manufacturer free drug) and the practice buys none.
  */
 export function recovery(drug: string, dose: number, payer?: string, acquisitionPerUnit?: unknown): number | string | CustomFunctions.Error {
@@ -315,7 +329,7 @@ export function recovery(drug: string, dose: number, payer?: string, acquisition
  * @param dose Dose given, in the drug's billing measure (mg, mcg or units, as in the HCPCS descriptor).
  * @param payers The payers of the mix: a row or column of payer names (MEDICARE, COMMERCIAL, ... or the scenario's).
  * @param weights Each payer's share of patients, as fractions summing to 1 (0.6 = 60%): a row or column the size of payers.
- * @param acquisitionPerUnit Your purchase price per billing unit, in dollars. Default: the ASP (an assumption).
+ * @param acquisitionPerUnit Your purchase price per billing unit, in dollars. Default: the ASP (an assumption), less the workbook scenario's prompt-pay and GPO discounts.
  * @returns Dollars.
  */
 export function mixMargin(drug: string, dose: number, payers: unknown[][], weights: unknown[][], acquisitionPerUnit?: unknown): number | CustomFunctions.Error {
@@ -331,7 +345,12 @@ export function mixMargin(drug: string, dose: number, payers: unknown[][], weigh
     const ws = checkedWeights(weightCells.map((c, i) => vectorNumber(c, `weights[${i + 1}]`)));
     const acq = optionalAmount(acquisitionPerUnit, 'acquisitionPerUnit');
     const entry = catalogEntry(code, ADMIN_FACTS);
-    return money(mixWeightedMargin(store.book, administrationSpec(code, d, acq, undefined, entry), profiles, ws));
+    const spec = administrationSpec(code, d, acq, undefined, entry);
+    // DOMAIN.md 5.1: where the scenario sets this drug's source for a payer of the mix, each payer's own spec.
+    if (profiles.some((p) => store.drugSource(code, p.id) !== undefined)) {
+      return money(mixWeighted(ws, profiles.map((p) => administrationMargin(store.functionBook, { ...spec, drugSource: store.drugSource(code, p.id) }, p))));
+    }
+    return money(mixWeightedMargin(store.functionBook, spec, profiles, ws));
   });
 }
 
@@ -442,11 +461,11 @@ export function patientCost(drug: string, dose: number, payer?: string, deductib
     const entry = catalogEntry(code, ADMIN_FACTS);
     checkVialDose(code, d);
     const spec = { hcpcs: code, dose: dec(d), route: entry.route, complexity: entry.complexity, minutes: m ?? entry.infusionMinutes, acquisitionPerUnit: null, wacPerUnit: null };
-    const share = patientShare(patientClaim(store.book, spec, p), {
+    const share = patientShare(patientClaim(store.functionBook, spec, p), {
       deductibleRemaining: dec(deductible),
       outOfPocketRemaining: limit,
       supplemental: coverage.supplemental,
-      drugSource: patientDrugSource(p),
+      drugSource: patientDrugSource(p, store.drugSource(code, p.id)),
     });
     return money(share.patient);
   });
@@ -474,8 +493,8 @@ export function patientYearTotal(drug: string, dose: number, payer?: string, yea
     checkVialDose(code, d);
     const entry = catalogEntry(code, 'route, complexity, infusion time and regimen');
     const estimate = patientYearEstimate(
-      store.book,
-      { hcpcs: code, route: entry.route, complexity: entry.complexity, regimen: entry.regimen, dose: dec(d), minutes: entry.infusionMinutes },
+      store.functionBook,
+      { hcpcs: code, route: entry.route, complexity: entry.complexity, regimen: entry.regimen, dose: dec(d), minutes: entry.infusionMinutes, sourceTerms: store.drugSource(code, p.id) },
       p,
       y,
       { ...(ded === undefined ? {} : { deductible: dec(ded) }), outOfPocketMax: limit },

@@ -43,6 +43,7 @@ export {
   type AppliedDefaultValue,
 } from './resolve';
 export { sampleScenario } from './sample';
+export { scenarioFunctionTerms, type ScenarioFunctionTerms } from './function-terms';
 export { sameScenario } from './equal';
 export { scenarioWarnings } from './warnings';
 export { defaultLaunchPlan, resolveLaunchPlan, REMS_PROGRAMS, TEMPLATE_LABEL, TEMPLATE_MONTHS, type ScenarioLaunchPlan, type ScenarioLaunchMember } from './launch-plan';

@@ -170,7 +170,7 @@ function resolveDrug(
 }
 
 /** DOMAIN.md 5.4: the catalog facts of a user's drug, from the scenario (vial sizes default from the crosswalk). */
-function customFacts(hcpcs: string, custom: ScenarioCustomDrug, ref: ReferenceData): CatalogDrug {
+export function customFacts(hcpcs: string, custom: ScenarioCustomDrug, ref: ReferenceData): CatalogDrug {
   const code = hcpcs.trim().toUpperCase();
   const loadingDays = custom.loadingDays ?? [];
   return {

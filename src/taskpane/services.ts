@@ -6,7 +6,7 @@
 import type { ReferenceBook } from '../engine/book';
 import type { ImportComparison, QuarterDiffReport, QuarterImpactReport } from '../engine/impact';
 import type { PaymentLimitQuarter, ReferenceData } from '../engine/reference';
-import type { PayerProfile } from '../engine/types';
+import type { ScenarioFunctionTerms } from '../scenario/function-terms';
 import type { Scenario } from '../scenario/types';
 import { OWNER_MARKER } from '../workbook/plan';
 import type { SheetRow } from './model/patient-estimate';
@@ -193,8 +193,8 @@ export interface EstimateSheetService {
 export interface PlannerServices {
   readonly store: ScenarioStore;
   readonly referenceData: () => ReferenceData;
-  /** The scenario's payer profiles for the custom functions; returns whether they changed. */
-  readonly publishPayers: (profiles: readonly PayerProfile[]) => boolean;
+  /** What the custom functions take from the scenario (payers, own drugs, per-drug sources, program terms); returns whether it changed. */
+  readonly publishScenario: (terms: ScenarioFunctionTerms) => boolean;
   readonly recalculate: () => Promise<void>;
   /** Where edits that cannot be saved yet are kept (the document's settings), so closing the file loses nothing. */
   readonly drafts: DraftStore;

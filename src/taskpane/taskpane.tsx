@@ -11,7 +11,7 @@ import { officeBoardService } from './excel/board';
 import { writeEstimateSheet } from './excel/estimate-sheet';
 import { freezeSheets, scanSheets, unfreezeSheets } from './excel/freeze';
 import { officeDrafts } from './excel/drafts';
-import { publishPayers, recalculateWorkbook } from './excel/functions-link';
+import { publishScenario, recalculateWorkbook } from './excel/functions-link';
 import { officeDocumentSettings } from './excel/document-settings';
 import { quarterImpact, readCmsFile, restoreImportedQuarters, useQuarter } from './import-cms';
 import { OfficeScenarioStore } from './excel/scenario-store';
@@ -24,7 +24,7 @@ function services(): AppServices {
     store: withMarketSettings(new OfficeScenarioStore(() => store.book, (sheets) => asker.ask(sheets)), () => store.book),
     asker,
     referenceData: () => store.book.data,
-    publishPayers,
+    publishScenario,
     recalculate: recalculateWorkbook,
     drafts: officeDrafts,
     book: () => store.book,

@@ -190,6 +190,23 @@ export function serializeWorkbook(page: Page): Promise<string> {
   return page.evaluate(() => (window as unknown as { __fakeExcel: { serialize(): string } }).__fakeExcel.serialize());
 }
 
+/** Polls until `check` returns a value (not undefined/false), or fails with the last value seen. */
+export async function until<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 10_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await check();
+      if (v !== undefined && v !== false) return v;
+      last = v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what} (last: ${String(last)})`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /**
  * A test file's pane environment, set up once: started before the file's tests, and every pane opened through
  * `open` closed after them, then the environment. `panes` lists them (their requests, their errors).

@@ -16,7 +16,7 @@ import { REQUESTS } from '../../src/workbook/render-officejs';
 import { money } from '../../src/taskpane/ui/format';
 import type { SyncRecord } from '../support/fake-excel/excel';
 import { SETTING_KEYS } from '../../src/taskpane/services';
-import { OFFICE_JS, serializeWorkbook, usePaneEnv } from './harness';
+import { OFFICE_JS, serializeWorkbook, until, usePaneEnv } from './harness';
 import { cell, legacyScenario, legacyWorkbook, parseState, sheet, table, tableCell, workbookScenario } from './workbook-state';
 
 jest.setTimeout(240_000);
@@ -33,23 +33,6 @@ async function userEdit(page: Page, sheetName: string, r: number, c: number, val
     ({ s, address, v }) => (window as unknown as { __fakeExcel: { userEdit(s: string, a: string, v: unknown[][]): void } }).__fakeExcel.userEdit(s, address, v),
     { s: sheetName, address: a1(r, c), v: values },
   );
-}
-
-/** Polls until `check` returns a value (not undefined/false), or fails with the last value seen. */
-async function until<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await check();
-      if (v !== undefined && v !== false) return v;
-      last = v;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what} (last: ${String(last)})`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 async function state(page: Page) {

@@ -13,7 +13,7 @@
  */
 import { isErrorResult, loadFunctions } from '../../functions/host';
 import { store } from '../../functions/store';
-import { resolveScenario } from '../../scenario';
+import { scenarioFunctionTerms } from '../../scenario';
 import { UsageError } from '../args';
 import type { Command, Io } from '../command';
 import { FormulaSyntaxError, formatNumber, parseFormula } from '../formula';
@@ -59,7 +59,7 @@ export const calc: Command = {
   summary: 'evaluate one =INFUSION.…(…) formula with literal arguments, through the functions Excel calls',
   usage: 'calc FORMULA [--scenario FILE] [--asp FILE]',
   options: {
-    scenario: { kind: 'value', valueName: 'FILE', description: "scenario JSON file whose payer profiles the formula may name" },
+    scenario: { kind: 'value', valueName: 'FILE', description: "scenario JSON file: its payer profiles, its own drugs and its per-drug drug sources apply" },
     asp: { kind: 'value', valueName: 'FILE', description: 'CMS payment limit file (CSV or xlsx) to load as a quarter first' },
   },
   async run(args, io) {
@@ -84,7 +84,8 @@ export const calc: Command = {
     if (scenarioFile !== undefined) {
       const ref = store.book.data;
       const { scenario } = readScenarioFile(scenarioFile, ref, (line) => io.err(line));
-      store.setPayers(resolveScenario(scenario, ref).payers.map((p) => p.profile));
+      // Its payers, its own drugs (DOMAIN.md 5.4) and the drug sources it sets per drug (5.1).
+      store.setScenario(scenarioFunctionTerms(scenario, ref));
     }
 
     const fn = functions.get(formula.name);
@@ -95,7 +96,7 @@ export const calc: Command = {
     if (formula.args.length > fn.length) {
       throw new UsageError(`INFUSION.${formula.name} takes at most ${fn.length} argument${fn.length === 1 ? '' : 's'}, got ${formula.args.length}`);
     }
-    for (const line of formulaWarnings(formula.name, formula.args, store.book)) io.err(line);
+    for (const line of formulaWarnings(formula.name, formula.args, store.functionBook)) io.err(line);
     return printResult(fn(...formula.args), io);
   },
 };

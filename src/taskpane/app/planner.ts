@@ -8,7 +8,7 @@
  */
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { ReferenceData } from '../../engine/reference';
-import { formatIssue, resolveScenario, sameScenario, sampleScenario, validateScenario } from '../../scenario';
+import { formatIssue, sameScenario, sampleScenario, scenarioFunctionTerms, validateScenario } from '../../scenario';
 import type { Scenario } from '../../scenario/types';
 import { mixSum } from '../model/results';
 import type { Asker, Draft, PlannerServices, ReplaceQuestion } from '../services';
@@ -232,9 +232,8 @@ export function usePlanner(services: PlannerServices) {
       const timer = setTimeout(() => void services.drafts.save(draft).catch(() => undefined), DRAFT_DELAY_MS);
       return () => clearTimeout(timer);
     }
-    // The custom functions see the scenario's payers at once, saved or not.
-    const payers = resolveScenario(state.scenario, ref).payers.map((p) => p.profile);
-    if (services.publishPayers(payers)) {
+    // The custom functions see the scenario's payers, own drugs and per-drug sources at once, saved or not.
+    if (services.publishScenario(scenarioFunctionTerms(state.scenario, ref))) {
       services.recalculate().catch(() => undefined);
     }
     if (sameScenario(state.scenario, state.saved)) {

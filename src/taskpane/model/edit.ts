@@ -5,9 +5,9 @@
  */
 import { builtinPayer } from '../../engine/payers';
 import type { Complexity } from '../../engine/reference';
-import type { DrugRule } from '../../engine/types';
+import type { DrugRule, DrugSource } from '../../engine/types';
 import { defaultPriorAuthPayers } from '../../scenario/defaults';
-import type { PayerTerms, Scenario, ScenarioDrug, ScenarioFixedCost, ScenarioPayer, ScenarioProgram } from '../../scenario/types';
+import type { PayerTerms, Scenario, ScenarioCustomDrug, ScenarioDrug, ScenarioFixedCost, ScenarioPayer, ScenarioProgram } from '../../scenario/types';
 
 /** Fields of a drug the pane edits with a number (undefined = the default, where the field is optional). */
 export type DrugNumberField =
@@ -38,6 +38,67 @@ export function addDrug(s: Scenario, hcpcs: string): Scenario {
   if (s.drugs.some((d) => d.hcpcs === hcpcs)) return s;
   const drug: ScenarioDrug = { hcpcs, newPatientsPerMonth: 1, rampMonths: 6, distributorVerified: false };
   return { ...s, drugs: [...s.drugs, drug] };
+}
+
+/** DOMAIN.md 5.4: adds a drug the catalog lacks, with its facts (one new patient a month over a 6-month ramp). */
+export function addCustomDrug(s: Scenario, hcpcs: string, custom: ScenarioCustomDrug): Scenario {
+  if (s.drugs.some((d) => d.hcpcs === hcpcs)) return s;
+  const drug: ScenarioDrug = { hcpcs, newPatientsPerMonth: 1, rampMonths: 6, distributorVerified: false, custom };
+  return { ...s, drugs: [...s.drugs, drug] };
+}
+
+/** Replaces the facts of a drug of the user's own. */
+export function setCustomFacts(s: Scenario, hcpcs: string, custom: ScenarioCustomDrug): Scenario {
+  return mapDrug(s, hcpcs, (d) => (d.custom === undefined ? d : { ...d, custom }));
+}
+
+/** DOMAIN.md 5.2: a drug's own payer mix, weight by payer id (undefined = the program's mix). */
+export function setDrugPayerMix(s: Scenario, hcpcs: string, mix: Readonly<Record<string, number>> | undefined): Scenario {
+  return mapDrug(s, hcpcs, (d) => withField(d, 'payerMix', mix));
+}
+
+/** A drug's own payer mix, payer by payer in the order of the scenario's payers (0 for a payer left out). */
+export function drugMixOf(s: Scenario, drug: ScenarioDrug): Record<string, number> {
+  const own = drug.payerMix ?? {};
+  const out: Record<string, number> = {};
+  for (const p of s.payers) {
+    const key = Object.keys(own).find((k) => k.toUpperCase() === p.id.toUpperCase());
+    out[p.id] = key === undefined ? 0 : (own[key] ?? 0);
+  }
+  return out;
+}
+
+/**
+ * Sets one payer's weight in a drug's own mix (the mix starts from the program's when the drug has none).
+ * Payers at 0 are left out, as the scenario file and the Inputs sheet's reader leave them.
+ */
+export function setDrugMixWeight(s: Scenario, hcpcs: string, payerId: string, weight: number): Scenario {
+  return mapDrug(s, hcpcs, (d) => {
+    const mix = d.payerMix === undefined ? Object.fromEntries(s.payers.map((p) => [p.id, p.weight])) : drugMixOf(s, d);
+    mix[payerId] = weight;
+    return { ...d, payerMix: Object.fromEntries(Object.entries(mix).filter(([, w]) => w !== 0)) };
+  });
+}
+
+/** The drug source a drug sets for a payer (DOMAIN.md 5.1), or undefined when it uses the payer's own. */
+export function drugSourceFor(drug: ScenarioDrug, payerId: string): { readonly source: DrugSource; readonly whiteBagShare?: number } | undefined {
+  return drug.drugSources?.find((x) => x.payer.toUpperCase() === payerId.toUpperCase());
+}
+
+/**
+ * Sets a drug's own drug source for one payer: `source` undefined goes back to the payer's own; a white-bagged
+ * share is kept only with buy and bill (and left out at 0, its default).
+ */
+export function setDrugSource(s: Scenario, hcpcs: string, payerId: string, source: DrugSource | undefined, whiteBagShare?: number): Scenario {
+  return mapDrug(s, hcpcs, (d) => {
+    const others = (d.drugSources ?? []).filter((x) => x.payer.toUpperCase() !== payerId.toUpperCase());
+    const entry =
+      source === undefined ? [] : [source === 'buy_and_bill' && whiteBagShare !== undefined && whiteBagShare !== 0 ? { payer: payerId, source, whiteBagShare } : { payer: payerId, source }];
+    // In the order of the scenario's payers, so the list reads as the Payers view does.
+    const order = (id: string): number => s.payers.findIndex((p) => p.id.toUpperCase() === id.toUpperCase());
+    const next = [...others, ...entry].sort((a, b) => order(a.payer) - order(b.payer));
+    return withField(d, 'drugSources', next.length === 0 ? undefined : next);
+  });
 }
 
 export function removeDrug(s: Scenario, hcpcs: string): Scenario {
@@ -125,12 +186,22 @@ export function addCustomPayer(s: Scenario, name: string, basedOn: string, drugR
   return { ...s, payers: [...s.payers, payer] };
 }
 
-/** Removes a payer and its prior-authorization entries. */
+/** Removes a payer and its entries in the drugs: prior authorization, a drug's own source and its own mix. */
 export function removePayer(s: Scenario, id: string): Scenario {
+  const other = (x: string): boolean => x.toUpperCase() !== id.toUpperCase();
   return {
     ...s,
     payers: s.payers.filter((p) => p.id !== id),
-    drugs: s.drugs.map((d) => (d.priorAuthPayers === undefined ? d : { ...d, priorAuthPayers: d.priorAuthPayers.filter((x) => x !== id) })),
+    drugs: s.drugs.map((d) => {
+      let out = d.priorAuthPayers === undefined ? d : { ...d, priorAuthPayers: d.priorAuthPayers.filter((x) => x !== id) };
+      if (d.drugSources !== undefined) {
+        const kept = d.drugSources.filter((x) => other(x.payer));
+        out = withField(out, 'drugSources', kept.length === 0 ? undefined : kept);
+      }
+      // The payer's weight leaves the drug's own mix: the pane then shows what the mix adds up to.
+      if (d.payerMix !== undefined) out = { ...out, payerMix: Object.fromEntries(Object.entries(d.payerMix).filter(([k]) => other(k))) };
+      return out;
+    }),
   };
 }
 

@@ -2,7 +2,8 @@
  * Formulary: find drugs in the catalog (brand, generic name, HCPCS code, therapeutic area) and add them,
  * biosimilars listed beside their reference product; then, per drug, the dose or the patient weight, new
  * patients a month and the ramp, the acquisition price (the default shown and labelled), distributor
- * availability and which payers need prior authorization.
+ * availability and which payers need prior authorization; the drug's own payer mix and drug source by payer
+ * (DOMAIN.md 5.1-5.2). A drug the catalog lacks is added with its facts (5.4) and labelled as the user's.
  */
 import {
   Accordion,
@@ -33,9 +34,12 @@ import {
   DEFAULT_PATIENT_WEIGHT_KG,
   PRIOR_AUTH_EXEMPT_PAYER_IDS,
 } from '../../scenario/defaults';
+import { customFacts } from '../../scenario/resolve';
 import type { Scenario, ScenarioDrug } from '../../scenario/types';
 import { cannotAdd, drugName, searchCatalog } from '../model/catalog';
+import { draftOf } from '../model/custom-drug';
 import {
+  addCustomDrug,
   addDrug,
   basePayerOf,
   priorAuthPayersOf,
@@ -44,9 +48,11 @@ import {
   setDistributorVerified,
   setDrugNumber,
   setComplexity,
+  setCustomFacts,
   setPriorAuth,
 } from '../model/edit';
 import { FIELDS } from '../model/fields';
+import { AddCustomDrug, CustomDrugForm, DrugPayerTerms } from './DrugTermsEditor';
 import { NumberField } from './fields';
 
 const useStyles = makeStyles({
@@ -81,6 +87,16 @@ export interface FormularyViewProps {
 
 function catalogOf(ref: ReferenceData, code: string): CatalogDrug | undefined {
   return ref.catalog.find((d) => d.hcpcs === code);
+}
+
+/** A formulary drug's facts: the catalog's, or for a drug of the user's own the facts given (DOMAIN.md 5.4). */
+function factsOf(ref: ReferenceData, drug: ScenarioDrug): CatalogDrug | undefined {
+  return drug.custom === undefined ? catalogOf(ref, drug.hcpcs) : customFacts(drug.hcpcs, drug.custom, ref);
+}
+
+/** "Avsola (infliximab-axxq)", or the user's own name for a drug of theirs. */
+function nameOf(drug: ScenarioDrug, facts: CatalogDrug | undefined): string {
+  return drug.custom !== undefined ? drug.custom.name : facts ? drugName(facts) : drug.hcpcs;
 }
 
 export function FormularyView(props: FormularyViewProps) {
@@ -147,14 +163,19 @@ export function FormularyView(props: FormularyViewProps) {
         {scenario.drugs.length === 0 ? <Text className={styles.empty}>No drugs yet: add them from the catalog above.</Text> : null}
         <Accordion multiple collapsible openItems={open} onToggle={(_e, data) => setOpen(data.openItems.map(String))}>
           {scenario.drugs.map((d) => {
-            const facts = catalogOf(referenceData, d.hcpcs);
+            const facts = factsOf(referenceData, d);
             return (
               <AccordionItem value={d.hcpcs} key={d.hcpcs}>
                 <AccordionHeader>
                   <span className={styles.header}>
-                    <Body1>{facts ? drugName(facts) : d.hcpcs}</Body1>
+                    <Body1>{nameOf(d, facts)}</Body1>
                     <span className={styles.headerLine}>
                       <Caption1 className={styles.sub}>{d.hcpcs}</Caption1>
+                      {d.custom ? (
+                        <Badge size="small" appearance="outline" color="brand">
+                          your drug
+                        </Badge>
+                      ) : null}
                       {facts?.referenceHcpcs ? (
                         <Badge size="small" appearance="outline" color="informative">
                           biosimilar
@@ -169,19 +190,31 @@ export function FormularyView(props: FormularyViewProps) {
                   </span>
                 </AccordionHeader>
                 <AccordionPanel>
-                  <DrugEditor drug={d} facts={facts} scenario={scenario} book={book} quarter={quarter} edit={edit} />
+                  <DrugEditor drug={d} facts={facts} scenario={scenario} book={book} referenceData={referenceData} quarter={quarter} edit={edit} />
                 </AccordionPanel>
               </AccordionItem>
             );
           })}
         </Accordion>
       </section>
+
+      <AddCustomDrug
+        scenario={scenario}
+        book={book}
+        referenceData={referenceData}
+        quarter={quarter}
+        onAdd={(code, custom) => {
+          edit((s) => addCustomDrug(s, code, custom));
+          setOpen((o) => [...o, code]);
+        }}
+      />
     </div>
   );
 }
 
 /** "Biosimilar of Remicade (J1745). 5 mg/kg weeks 0, 2, 6 then every 8 weeks; ..." */
-function describeDrug(facts: CatalogDrug, book: ReferenceBook): string {
+function describeDrug(drug: ScenarioDrug, facts: CatalogDrug, book: ReferenceBook): string {
+  if (drug.custom !== undefined) return 'Your drug: its facts are yours (below), its price the CMS payment limit.';
   if (facts.referenceHcpcs === null) return `Label: ${facts.labelNote}`;
   const ref = book.catalogDrug(facts.referenceHcpcs);
   return `Biosimilar of ${ref ? ref.brand : facts.referenceHcpcs} (${facts.referenceHcpcs}).${ref ? ` Label: ${ref.labelNote}` : ''}`;
@@ -192,13 +225,16 @@ function DrugEditor(props: {
   facts: CatalogDrug | undefined;
   scenario: Scenario;
   book: ReferenceBook;
+  referenceData: ReferenceData;
   quarter: string;
   edit: (f: (s: Scenario) => Scenario) => void;
 }) {
   const styles = useStyles();
-  const { drug, facts, scenario, book, quarter, edit } = props;
+  const { drug, facts, scenario, book, referenceData, quarter, edit } = props;
   const code = drug.hcpcs;
-  const name = facts ? drugName(facts) : code;
+  const name = nameOf(drug, facts);
+  // Where a default comes from: the catalog, or the facts the user gave for a drug of their own (DOMAIN.md 5.4).
+  const factsLabel = drug.custom ? 'your drug' : 'catalog';
   let unitText = '';
   let measure = '';
   let aspText = 'the derived ASP';
@@ -228,7 +264,7 @@ function DrugEditor(props: {
 
   return (
     <div className={styles.panel} role="group" aria-label={`${name} settings`}>
-      {facts ? <Caption1 className={styles.sub}>{describeDrug(facts, book)}</Caption1> : null}
+      {facts ? <Caption1 className={styles.sub}>{describeDrug(drug, facts, book)}</Caption1> : null}
       <div className={styles.pair}>
         {weightBased ? (
           <NumberField
@@ -246,7 +282,7 @@ function DrugEditor(props: {
             unit={measure}
             spec={FIELDS.dose}
             value={drug.dose}
-            defaultInfo={facts && facts.dose.kind === 'fixed' ? { display: `${facts.dose.amount} ${measure}`, label: 'catalog' } : undefined}
+            defaultInfo={facts && facts.dose.kind === 'fixed' ? { display: `${facts.dose.amount} ${measure}`, label: factsLabel } : undefined}
             onCommit={(v) => edit((s) => setDrugNumber(s, code, 'dose', v))}
           />
         )}
@@ -297,7 +333,7 @@ function DrugEditor(props: {
           unit="min"
           spec={FIELDS.infusionMinutes}
           value={drug.infusionMinutes}
-          defaultInfo={facts ? { display: `${facts.infusionMinutes} min`, label: 'catalog' } : undefined}
+          defaultInfo={facts ? { display: `${facts.infusionMinutes} min`, label: factsLabel } : undefined}
           onCommit={(v) => edit((s) => setDrugNumber(s, code, 'infusionMinutes', v))}
         />
         <NumberField
@@ -305,7 +341,7 @@ function DrugEditor(props: {
           unit="min"
           spec={FIELDS.chairExtraMinutes}
           value={drug.chairExtraMinutes}
-          defaultInfo={facts ? { display: `${facts.chairExtraMinutes} min`, label: 'catalog' } : undefined}
+          defaultInfo={facts ? { display: `${facts.chairExtraMinutes} min`, label: factsLabel } : undefined}
           onCommit={(v) => edit((s) => setDrugNumber(s, code, 'chairExtraMinutes', v))}
         />
       </div>
@@ -315,7 +351,7 @@ function DrugEditor(props: {
             Administration coding
             {drug.complexity === undefined ? (
               <Badge appearance="tint" color="warning" size="small">
-                default: catalog
+                default: {factsLabel}
               </Badge>
             ) : null}
           </span>
@@ -326,7 +362,7 @@ function DrugEditor(props: {
           value={drug.complexity ?? ''}
           onChange={(_e, data) => edit((s) => setComplexity(s, code, data.value === '' ? undefined : (data.value as Complexity)))}
         >
-          <option value="">Catalog: {facts?.complexity ?? 'unknown'}</option>
+          <option value="">{drug.custom ? 'Your drug' : 'Catalog'}: {facts?.complexity ?? 'unknown'}</option>
           <option value="complex">Complex</option>
           <option value="therapeutic">Therapeutic</option>
         </Select>
@@ -364,6 +400,24 @@ function DrugEditor(props: {
           )}
         </div>
       </Field>
+      <DrugPayerTerms drug={drug} name={name} scenario={scenario} edit={edit} />
+      {drug.custom !== undefined ? (
+        <Accordion collapsible>
+          <AccordionItem value="facts">
+            <AccordionHeader size="small">Facts of your drug</AccordionHeader>
+            <AccordionPanel>
+              <CustomDrugForm
+                scenario={scenario}
+                book={book}
+                referenceData={referenceData}
+                quarter={quarter}
+                editing={{ hcpcs: code, draft: draftOf(code, drug.custom) }}
+                onSubmit={(_code, custom) => edit((s) => setCustomFacts(s, code, custom))}
+              />
+            </AccordionPanel>
+          </AccordionItem>
+        </Accordion>
+      ) : null}
       <div>
         <Button appearance="secondary" onClick={() => edit((s) => removeDrug(s, code))} aria-label={`Remove ${name} from the formulary`}>
           Remove from formulary

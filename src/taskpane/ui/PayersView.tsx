@@ -53,7 +53,7 @@ const useStyles = makeStyles({
 });
 
 /** DOMAIN.md 5.1: the drug sources in words. */
-const SOURCE_TEXT: Readonly<Record<DrugSource, string>> = {
+export const SOURCE_TEXT: Readonly<Record<DrugSource, string>> = {
   buy_and_bill: 'Buy and bill',
   white_bag: 'White bag (payer\'s specialty pharmacy)',
   free_drug: 'Manufacturer free drug',
