@@ -267,5 +267,7 @@ describe("charts in the board .xlsx", () => {
     expect(cash?.series[0]?.val).toBe(
       `'Projection'!$Q$${m1}:$Q$${m1 + 30 - 1}`,
     );
-  });
+    // Building and writing the every-drug board takes 4-6 s on a loaded 2-core machine: a budget like the other
+    // whole-workbook tests (board-cli.test.ts), not jest's 5 s default.
+  }, 60_000);
 });
