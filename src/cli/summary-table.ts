@@ -5,6 +5,7 @@
  */
 import type { ModelReport } from '../engine/report';
 import { num1, pct, usd, usd0 } from './format';
+import { formatReadiness } from './launch-summary';
 
 
 /** A plain-text table; columns from `rightFrom` on are right-aligned. */
@@ -51,5 +52,6 @@ export function formatSummary(r: ModelReport): string {
     table(header, rows, 2),
     '',
     ...program,
+    ...formatReadiness(r.launch),
   ].join('\n');
 }

@@ -19,3 +19,4 @@ export * from './report';
 export * from './impact';
 export * from './dose-check';
 export * from './suggest';
+export * from './launch';

@@ -28,6 +28,7 @@ import { fail } from './errors';
 import { checkWeights, mixWeighted } from './mix';
 import { DAYS_PER_YEAR, administrationsPerPatient, doseFor, loadingDoseAt, regimenDays, regimenEnds } from './regimen';
 import { inventoryOnHand } from './inventory';
+import { type DrugHold, type LaunchReadiness, drugHold, heldRamp, launchCostByMonth, launchReadiness } from './launch';
 import { delaySeries, monthOfDay } from './timeline';
 import type { LoadingDose } from './reference';
 import type { DrugLineInput, ModelInput, PayerProfile } from './types';
@@ -109,6 +110,8 @@ export interface DrugResult {
   readonly drugCost: readonly Dec[];
   readonly margin: readonly Dec[];
   readonly chairHours: readonly Dec[];
+  /** Issue 14: the operating months the launch plan holds the drug back, and the tasks holding it (launch.ts); 0 and none without a plan. */
+  readonly hold: DrugHold;
 }
 
 export interface MonthRow {
@@ -178,7 +181,11 @@ export interface ModelResults {
   readonly drugs: readonly DrugResult[];
   readonly months: readonly MonthRow[];
   readonly summary: ProgramSummary;
+  /** Issue 14: where the launch plan stands; null without a plan. */
+  readonly launch: LaunchReadiness | null;
 }
+
+const NO_HOLD: DrugHold = { months: 0, tasks: [] };
 
 function adjustedPayer(p: PayerProfile, adj: ModelAdjustments): PayerProfile {
   if (!adj.denialWriteOffAdd) return p;
@@ -282,6 +289,9 @@ export function runModel(book: ReferenceBook, input: ModelInput, adj: ModelAdjus
   const prog = input.program;
   const H = prog.horizonMonths;
   const P = prog.planningMonths;
+  if (input.launchPlan && input.launchPlan.months !== P) {
+    fail({ code: 'mismatched', problem: `program.planningMonths (${P}) must be the launch plan's length (${input.launchPlan.months} months)` });
+  }
   const priceFactor = adj.paymentLimitFactor === undefined ? undefined : dec(adj.paymentLimitFactor);
   const acqFactor = adj.acquisitionFactor === undefined ? null : dec(adj.acquisitionFactor);
   const volume = dec(adj.volumeFactor ?? 1);
@@ -348,18 +358,22 @@ export function runModel(book: ReferenceBook, input: ModelInput, adj: ModelAdjus
       const acc = new RunningSum();
       return withPa.map((x, j) => acc.reset().addProduct(x, paShare).addProduct(without[j] as Dec, noPaShare).value());
     };
+    // Issue 14: a drug waiting on launch-plan tasks starts (and ramps) after they end.
+    const plan = input.launchPlan;
+    const hold: DrugHold = plan ? drugHold(plan, line.hcpcs, line.priorAuthPayers, (id) => dw[payers.findIndex((p) => p.id === id)] ?? ZERO) : NO_HOLD;
     const newPatients: Dec[] = [];
     const priorAuthRequests: Dec[] = [];
     const perMonth = dec(line.newPatientsPerMonth);
     const notDenied = ONE.minus(paDenied);
     for (let k = 1; k <= H; k++) {
-      // After the ramp every month's figures are the ramp's last (the same arithmetic): reuse them.
-      if (k > 1 && line.rampMonths <= k - 1) {
+      // After the ramp every month's figures are the ramp's last (the same arithmetic): reuse them. Issue 14: a
+      // drug held back by the launch plan ramps from the month after its hold.
+      if (k - 1 > hold.months && line.rampMonths <= k - 1 - hold.months) {
         newPatients.push(newPatients[k - 2] as Dec);
         priorAuthRequests.push(priorAuthRequests[k - 2] as Dec);
         continue;
       }
-      const ramp = line.rampMonths <= 0 ? ONE : Dec.min(ONE, dec(k).div(line.rampMonths));
+      const ramp = heldRamp(k, hold.months, line.rampMonths);
       const referred = mul(mul(perMonth, ramp), volume);
       newPatients.push(mul(referred, notDenied));
       priorAuthRequests.push(mul(referred, paShare));
@@ -435,6 +449,7 @@ export function runModel(book: ReferenceBook, input: ModelInput, adj: ModelAdjus
       drugCost: costSeries,
       margin: revenueSeries.map((x, i) => sub(x, costSeries[i] as Dec)),
       chairHours: over((k) => dec(k.minutes + line.chairExtraMinutes).div(60)),
+      hold,
     };
   });
 
@@ -454,6 +469,8 @@ export function runModel(book: ReferenceBook, input: ModelInput, adj: ModelAdjus
     );
   const fixedMonthly = sum(prog.fixedCosts.map((c) => dec(c.monthly)));
   const startupPerMonth = P > 0 ? dec(prog.startupCosts).div(P) : ZERO;
+  // Issue 14: with a launch plan, the startup costs are its tasks' costs in the months they run.
+  const planCosts = input.launchPlan ? launchCostByMonth(input.launchPlan, P + H) : null;
   const paCostPerNewPatient = dec(prog.priorAuthStaffMinutes).div(60).times(dec(prog.staffHourlyCost));
 
   const accrualRevenue: Dec[] = [];
@@ -501,7 +518,7 @@ export function runModel(book: ReferenceBook, input: ModelInput, adj: ModelAdjus
     // Prior-authorization staff time: every patient put forward, including those whose authorization is denied.
     const priorAuthCost = total(k, (d) => d.priorAuthRequests).times(paCostPerNewPatient);
     const fixedCosts = operating ? fixedMonthly : ZERO;
-    const startupCosts = operating ? (P === 0 && k === 0 ? dec(prog.startupCosts) : ZERO) : startupPerMonth;
+    const startupCosts = planCosts ? (planCosts[k] as Dec) : operating ? (P === 0 && k === 0 ? dec(prog.startupCosts) : ZERO) : startupPerMonth;
     const margin = (accrualRevenue[k] as Dec).minus(accrualDrugCost[k] as Dec);
     const net = margin.minus(fixedCosts).minus(priorAuthCost).minus(startupCosts);
     const cashFlow = (cashIn[k] as Dec).minus(cashOutDrug[k] as Dec).minus(fixedCosts).minus(priorAuthCost).minus(startupCosts);
@@ -543,7 +560,8 @@ export function runModel(book: ReferenceBook, input: ModelInput, adj: ModelAdjus
     });
   }
 
-  return { input, quarter, feeScheduleYear, payers, weights, drugs, months, summary: summarize(months, P, H, dec(prog.discountRate)) };
+  const launch = input.launchPlan ? launchReadiness(input.launchPlan, drugs.map((d) => ({ hcpcs: d.input.hcpcs, label: d.input.label, hold: d.hold }))) : null;
+  return { input, quarter, feeScheduleYear, payers, weights, drugs, months, summary: summarize(months, P, H, dec(prog.discountRate)), launch };
 }
 
 /** Mix figures of one administration over a payer mix (DOMAIN.md 2.7 and 5.1). */

@@ -8,6 +8,7 @@ import { roundPercent } from './decimal';
 import { roundedNumber } from './fast-decimal';
 import { type AdministrationEconomics, NOT_APPLICABLE, type NotApplicable } from './economics';
 import type { ModelResults } from './model';
+import { launchReport } from './launch';
 
 // roundCents(d).toNumber() (and roundUnitPrice, toDecimalPlaces(4 or 6), all half up) to the last bit, without a
 // Dec in between (fast-decimal.ts, property-tested; issue 15).
@@ -140,6 +141,8 @@ export function modelReport(r: ModelResults) {
         activePatientsAtEnd: count(y.activePatientsAtEnd),
       })),
     },
+    /** Issue 14: where the launch plan stands (null without a plan). */
+    launch: r.launch === null || r.input.launchPlan === undefined ? null : launchReport(r.input.launchPlan, r.launch),
   };
 }
 

@@ -3,6 +3,7 @@
  * into. Plain, JSON-friendly data (fractions as numbers, e.g. 0.2 for 20%); the engine converts every
  * number to decimal.js through its string form before any arithmetic.
  */
+import type { LaunchPlanInput } from './launch';
 import type { CoverageType, SupplementalCoverage } from './patient';
 import type { Complexity, DoseBasis, RegimenSpec, Route } from './reference';
 import type { DemandInput } from './demand';
@@ -162,6 +163,12 @@ export interface ModelInput {
   readonly drugs: readonly DrugLineInput[];
   readonly payers: readonly PayerMixEntry[];
   readonly program: ProgramInput;
+  /**
+   * Issue 14: the launch plan (launch.ts), when the scenario has one: it sets the planning months (resolved
+   * into program.planningMonths), spreads the startup costs over the months its tasks run, and holds back a
+   * drug until the tasks it waits on end. Absent = the program's planning months and startup costs.
+   */
+  readonly launchPlan?: LaunchPlanInput;
   /** Issue 14: the market demand is estimated from (engine/demand.ts); absent when the scenario has none. */
   readonly market?: DemandInput;
 }

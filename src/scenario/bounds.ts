@@ -67,6 +67,11 @@ export const SCENARIO_BOUNDS = {
   annualDeductible: { min: 0, max: 1_000_000 },
   outOfPocketMax: { min: 0, max: 1_000_000 },
   accessRiskThreshold: { min: 0, max: 1_000_000 },
+  // Issue 14: the launch plan. Its length is planning months; a task's months run to the end of the projection.
+  launchPlanMonths: { min: 1, max: MAX_MONTHS, whole: true },
+  launchTaskMonth: { min: 1, max: 2 * MAX_MONTHS, whole: true },
+  /** A task's cost: the bound of the startup costs. */
+  launchTaskCost: { min: 0, max: 1_000_000_000 },
   // Issue 14, the market (scenario/market.ts):
   /** Adults of one age band in the service area: at most 100,000,000 (a third of the US). */
   adultsInBand: { min: 0, max: 100_000_000, whole: true },

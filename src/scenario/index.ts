@@ -45,4 +45,5 @@ export {
 export { sampleScenario } from './sample';
 export { sameScenario } from './equal';
 export { scenarioWarnings } from './warnings';
+export { defaultLaunchPlan, resolveLaunchPlan, REMS_PROGRAMS, TEMPLATE_LABEL, TEMPLATE_MONTHS, type ScenarioLaunchPlan, type ScenarioLaunchMember } from './launch-plan';
 export { resolveMarket, resolveMarketAreas, applyAdoptedDemand } from './market';

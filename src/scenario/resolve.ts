@@ -8,6 +8,7 @@ import { DAYS_PER_YEAR, inCourses } from '../engine/regimen';
 import { scaledWeights } from '../engine/mix';
 import { coverageDefault } from '../engine/patient';
 import { builtinPayer } from '../engine/payers';
+import { launchTotalCost } from '../engine/launch';
 import type { DrugLineInput, DrugRule, DrugSourceTerms, ModelInput, PayerProfile, ProgramInput } from '../engine/types';
 import {
   DEFAULT_ACCESS_RISK_THRESHOLD,
@@ -44,6 +45,7 @@ import {
   newestFeeScheduleYear,
   newestQuarter,
 } from './lookup';
+import { DEFAULT_LAUNCH_PLAN, resolveLaunchPlan } from './launch-plan';
 import {
   PAYER_COVERAGE_KEYS,
   PAYER_TERM_KEYS,
@@ -85,9 +87,19 @@ export function resolveScenario(scenario: Scenario, ref: ReferenceData): ModelIn
     feeScheduleYear,
     drugs: applyAdoptedDemand(lines, market),
     payers: scenario.payers.map((payer, i) => ({ profile: resolvePayer(payer), weight: weights[i] as number })),
-    program: resolveProgram(scenario.program),
+    ...withLaunchPlan(scenario, ref, resolveProgram(scenario.program)),
     ...(market === undefined ? {} : { market }),
   };
+}
+
+/**
+ * Issue 14: with a launch plan, the program's planning months are the plan's length and its startup costs the
+ * plan's total (the engine spreads them over the tasks' months, engine/launch.ts).
+ */
+function withLaunchPlan(scenario: Scenario, ref: ReferenceData, program: ProgramInput): Pick<ModelInput, 'program' | 'launchPlan'> {
+  if (scenario.launchPlan === undefined) return { program };
+  const launchPlan = resolveLaunchPlan(scenario.launchPlan, ref);
+  return { program: { ...program, planningMonths: launchPlan.months, startupCosts: launchTotalCost(launchPlan).toNumber() }, launchPlan };
 }
 
 function resolveQuarter(scenario: Scenario, ref: ReferenceData): string {
@@ -350,7 +362,11 @@ export function scenarioDefaultsApplied(scenario: Scenario, ref?: ReferenceData)
     ['gpoDiscount', DEFAULT_GPO_DISCOUNT],
     ['accessRiskThreshold', DEFAULT_ACCESS_RISK_THRESHOLD],
   ];
+  // Issue 14: the plan template is a default until the task force makes it its own.
+  if (scenario.launchPlan?.template === true) use('launchPlan', DEFAULT_LAUNCH_PLAN, DEFAULT_LAUNCH_PLAN.display);
   for (const [key, def] of programDefaults) {
+    // Issue 14: a launch plan sets the planning months.
+    if (key === 'planningMonths' && scenario.launchPlan !== undefined) continue;
     if (program[key] === undefined) use(`program.${key}`, def, def.value);
   }
   return applied;

@@ -9,6 +9,7 @@
  */
 import type { Complexity } from '../engine/reference';
 import type { DrugSource, PayerProfile } from '../engine/types';
+import type { ScenarioLaunchPlan } from './launch-plan';
 import type { DemandAreaId } from '../engine/demand';
 
 /** DOMAIN.md 5.1: one payer's drug source for one drug, overriding the payer's own. */
@@ -246,6 +247,12 @@ export interface Scenario {
   readonly drugs: readonly ScenarioDrug[];
   readonly payers: readonly ScenarioPayer[];
   readonly program: ScenarioProgram;
+  /**
+   * Issue 14: the task force's launch plan (launch-plan.ts). When present it sets the planning months (its
+   * `months`), replaces program.startupCosts by its tasks' costs in the months they run, and holds a drug back
+   * until its distributor and prior-authorization tasks end (engine/launch.ts).
+   */
+  readonly launchPlan?: ScenarioLaunchPlan;
   /** Issue 14: the service area and market that demand is estimated from. */
   readonly market?: ScenarioMarket;
 }

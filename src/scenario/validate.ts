@@ -25,6 +25,8 @@ import {
   newestQuarter,
 } from './lookup';
 import { COVERAGE_TYPES, SUPPLEMENTAL_COVERAGES } from '../engine/patient';
+import { LAUNCH_ROLES, LAUNCH_STATUSES, LAUNCH_TASK_KINDS } from '../engine/launch';
+import { DEFAULT_HORIZON_MONTHS } from './defaults';
 import { AGE_BANDS, DEMAND_AREAS } from '../engine/demand';
 import { PAYER_COVERAGE_KEYS, PAYER_TERM_KEYS, SCENARIO_FORMAT_VERSION, type Scenario, type ValidationIssue } from './types';
 
@@ -416,6 +418,41 @@ const PROGRAM_SHAPE: Shape = {
   accessRiskThreshold: optional(bounded('accessRiskThreshold')),
 };
 
+// Issue 14: the launch plan (launch-plan.ts, engine/launch.ts).
+
+/** A task-force member's name: a staff member's, short, without digits (no record numbers or dates: no patient data is stored). */
+const memberName: Rule = (value, path, out) => {
+  nonEmptyString(value, path, out);
+  if (typeof value !== 'string' || out.at(path)) return;
+  if (value.length > 80) out.add(path, 'must be at most 80 characters (a staff member\'s name)');
+  else if (/[0-9]/.test(value)) out.add(path, 'must be a staff member\'s name without digits (no record numbers or dates: the plan holds no patient data)');
+};
+
+const LAUNCH_MEMBER_SHAPE: Shape = {
+  role: required(oneOf(LAUNCH_ROLES)),
+  name: optional(memberName),
+};
+
+const LAUNCH_TASK_SHAPE: Shape = {
+  name: required(nonEmptyString),
+  kind: required(oneOf(LAUNCH_TASK_KINDS)),
+  owner: required(oneOf(LAUNCH_ROLES)),
+  startMonth: required(bounded('launchTaskMonth')),
+  endMonth: required(bounded('launchTaskMonth')),
+  cost: required(bounded('launchTaskCost')),
+  status: required(oneOf(LAUNCH_STATUSES)),
+  drug: optional(nonEmptyString),
+  payer: optional(payerId),
+  note: optional(anyString),
+};
+
+const LAUNCH_PLAN_SHAPE: Shape = {
+  months: required(bounded('launchPlanMonths')),
+  team: required(arrayOf(objectOf(LAUNCH_MEMBER_SHAPE), 'must name at least one role of the task force')),
+  tasks: required(arrayOf(objectOf(LAUNCH_TASK_SHAPE))),
+  template: optional(boolean),
+};
+
 const version: Rule = (value, path, out) => {
   if (value !== SCENARIO_FORMAT_VERSION) {
     out.add(path, `must be ${SCENARIO_FORMAT_VERSION} (migrateScenario brings older versions up to it)`);
@@ -433,6 +470,7 @@ const SCENARIO_SHAPE: Shape = {
   drugs: required(arrayOf(objectOf(DRUG_SHAPE), 'must list at least one drug')),
   payers: required(arrayOf(objectOf(PAYER_SHAPE), 'must list at least one payer')),
   program: required(objectOf(PROGRAM_SHAPE)),
+  launchPlan: optional(objectOf(LAUNCH_PLAN_SHAPE)),
   market: optional(objectOf(MARKET_SHAPE)),
 };
 
@@ -539,7 +577,40 @@ function crossCheck(doc: JsonRecord, out: Issues, ref: ReferenceData | undefined
   });
 
   checkWeightSum(payers, out);
+  if (isRecord(doc.launchPlan)) checkLaunchPlan(doc, doc.launchPlan, drugs, payerIds, out, ref);
   checkMarket(doc, drugs, out);
+}
+
+/**
+ * Issue 14: a task's months in order and within the projection, the drug or payer it unblocks in the scenario,
+ * its owner a role of the task force; the program's planning months, when given, the plan's length.
+ */
+function checkLaunchPlan(doc: JsonRecord, plan: JsonRecord, drugs: readonly (JsonRecord | undefined)[], payerIds: ReadonlySet<string>, out: Issues, ref: ReferenceData | undefined): void {
+  const drugKey = (name: string): string => (ref === undefined ? undefined : findCatalogDrug(ref, name)?.hcpcs) ?? name.trim().toUpperCase();
+  const codes = new Set(drugs.flatMap((d) => (d !== undefined && typeof d.hcpcs === 'string' ? [drugKey(d.hcpcs)] : [])));
+  const roles = new Set(Array.isArray(plan.team) ? plan.team.flatMap((m: unknown) => (isRecord(m) && typeof m.role === 'string' ? [m.role] : [])) : []);
+  const months = typeof plan.months === 'number' && !out.at('launchPlan.months') ? plan.months : undefined;
+  const program = isRecord(doc.program) ? doc.program : undefined;
+  const horizon = program !== undefined && typeof program.horizonMonths === 'number' ? program.horizonMonths : DEFAULT_HORIZON_MONTHS.value;
+  if (months !== undefined && program !== undefined && typeof program.planningMonths === 'number' && !out.at('program.planningMonths') && program.planningMonths !== months) {
+    out.add('program.planningMonths', `must be the launch plan's length (launchPlan.months = ${months}) or left out: the plan sets the planning months`);
+  }
+  if (!Array.isArray(plan.tasks)) return;
+  plan.tasks.forEach((task: unknown, i) => {
+    if (!isRecord(task)) return;
+    const path = `launchPlan.tasks[${i}]`;
+    const ok = (field: string): boolean => task[field] !== undefined && !out.at(`${path}.${field}`);
+    if (ok('startMonth') && ok('endMonth') && (task.endMonth as number) < (task.startMonth as number)) {
+      out.add(`${path}.endMonth`, `must be at least the start month (${String(task.startMonth)})`);
+    } else if (ok('endMonth') && months !== undefined && (task.endMonth as number) > months + horizon) {
+      out.add(`${path}.endMonth`, `must be within the projection: at most ${months + horizon} (${months} planning + ${horizon} operating months)`);
+    }
+    if (ok('owner') && !roles.has(task.owner as string)) out.add(`${path}.owner`, `${JSON.stringify(task.owner)} is not a role of the task force (launchPlan.team)`);
+    if (task.kind === 'distributor' && task.drug === undefined) out.add(`${path}.drug`, 'required for a distributor task: the drug it makes available');
+    if (task.kind === 'prior_auth' && task.payer === undefined) out.add(`${path}.payer`, 'required for a prior-authorization workflow: the payer it is for');
+    if (ok('drug') && !codes.has(drugKey(task.drug as string))) out.add(`${path}.drug`, `drug ${JSON.stringify(task.drug)} is not in drugs`);
+    if (ok('payer') && !payerIds.has((task.payer as string).toUpperCase())) out.add(`${path}.payer`, `payer ${JSON.stringify(task.payer)} is not in payers`);
+  });
 }
 
 /** Issue 14: a drug's demand claim needs the market; an area is listed once in the market. */

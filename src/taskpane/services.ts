@@ -24,6 +24,8 @@ export const SETTING_KEYS = {
   cmsQuarters: 'InfusionPlanner.cmsQuarters',
   /** Issue 14: the scenario's market and the drugs' demand claims (excel/market-settings.ts). */
   market: 'InfusionPlanner.market',
+  /** Issue 14: the scenario's launch plan (excel/launch-store.ts). */
+  launchPlan: 'InfusionPlanner.launchPlan',
 } as const;
 
 /** Names a setting had before: read when the current name holds nothing, and removed at the next save of it. */

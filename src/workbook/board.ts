@@ -20,6 +20,7 @@ import { writeMarket } from './board/market';
 import { CohortNumbers } from './board/numbers';
 import type { PrintText } from './board/print';
 import { writeProjection } from './board/projection';
+import { launchLayout, writeLaunchPlan } from './board/launch';
 import { sensitivityCases, writeSensitivity } from './board/sensitivity';
 import { writeSources } from './board/sources';
 import { writeSummary } from './board/summary';
@@ -69,6 +70,7 @@ export function buildBoardPlan(src: BoardInputs): BoardPlan {
   const numbers = new CohortNumbers(ctx);
   const caseNet = caseNetRevenue(ctx);
   const caseNetLoad = caseNetRevenue(ctx, true);
+  const launch = launchLayout(ctx);
   const sheets = [
     writeSummary(ctx, text, vintage),
     writeInputs(ctx, text),
@@ -77,6 +79,7 @@ export function buildBoardPlan(src: BoardInputs): BoardPlan {
     writeFormulary(ctx, text),
     writeAccess(ctx, text),
     writeProjection(ctx, text),
+    ...(launch ? [writeLaunchPlan(ctx, launch, text)] : []),
     writeSensitivity(ctx, text, numbers, caseNet, caseNetLoad),
     writeSources(ctx, text, vintage),
     writeClaims(ctx, text, numbers, caseNet, caseNetLoad),

@@ -147,13 +147,15 @@ export interface PlanConditionalFormat {
   readonly range: string;
   readonly rule: ConditionalRule;
   /** bad = red fill and dark red text; warn = amber; good = green. */
-  readonly look: 'bad' | 'warn' | 'good';
+  readonly look: 'bad' | 'warn' | 'good' | 'plan';
 }
 
 export const CONDITIONAL_LOOKS: Readonly<Record<PlanConditionalFormat['look'], { readonly fill: string; readonly color: string }>> = {
   bad: { fill: '#FFC7CE', color: '#9C0006' },
   warn: { fill: '#FFEB9C', color: '#9C5700' },
   good: { fill: '#C6EFCE', color: '#006100' },
+  /** Issue 14: a task running in the Launch plan's month grid. */
+  plan: { fill: '#BDD7EE', color: '#1F3864' },
 };
 
 export interface PlanSeries {

@@ -87,6 +87,9 @@ describe('one place for the bounds', () => {
     annualDeductible: defs['payer']?.properties['annualDeductible'],
     outOfPocketMax: (defs['payer']?.properties['outOfPocketMax'] as { anyOf?: { maximum?: number; minimum?: number }[] } | undefined)?.anyOf?.[0],
     accessRiskThreshold: defs['program']?.properties['accessRiskThreshold'],
+    launchPlanMonths: defs['launchPlan']?.properties['months'],
+    launchTaskMonth: defs['launchTask']?.properties['startMonth'],
+    launchTaskCost: defs['launchTask']?.properties['cost'],
     // Issue 14, the market.
     adultsInBand: defs['market']?.properties['adults18to49'],
     driveTimeMinutes: defs['market']?.properties['driveTimeMinutes'],

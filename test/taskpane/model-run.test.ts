@@ -3,10 +3,12 @@
  * The Inputs sheet's layout read with the results' full run is the same as with its own one-month run, and the
  * results of the scenario read are those of a run of their own; a second book (no kept run) gives the reference.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { referenceData } from '../../src/data';
 import { ReferenceBook } from '../../src/engine/book';
 import { runModel } from '../../src/engine/model';
-import { resolveScenario, sampleScenario } from '../../src/scenario';
+import { loadScenario, resolveScenario, sampleScenario } from '../../src/scenario';
 import type { Scenario } from '../../src/scenario/types';
 import { inputsModel, readInputsSheet } from '../../src/taskpane/model/inputs-sheet';
 import { keptRun, scenarioRun } from '../../src/taskpane/model/model-run';
@@ -20,9 +22,14 @@ const varied: Scenario = setPayerWeight(
   (sampleScenario.payers.find((p) => p.id === 'MEDICARE')?.weight ?? 0) - 0.05,
 );
 
+// Issue 14's launch plan: the full run includes it, the Inputs sheet's own one-month run leaves it out.
+const planned = loadScenario(JSON.parse(readFileSync(path.join(__dirname, '../../examples/launch-plan-scenario.json'), 'utf8')) as unknown, referenceData);
+if (!planned.ok) throw new Error('examples/launch-plan-scenario.json does not load');
+
 describe.each([
   ['the sample', sampleScenario],
   ['a varied scenario', varied],
+  ['a scenario with a launch plan', planned.scenario],
 ])('one engine run for %s', (_name, scenario) => {
   it('lays the Inputs sheet out the same from the full run as from its own one-month run', () => {
     const shared = inputsModel(new ReferenceBook(referenceData), scenario, true);

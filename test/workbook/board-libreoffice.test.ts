@@ -16,8 +16,11 @@ import { type BoardPlan, formulaCells } from '../../src/workbook/plan';
 import { renderXlsx } from '../../src/workbook/render-exceljs';
 import { LibreOffice, type LoValue, findSoffice, hasPdftoppm, pdfText, pdfToPng } from '../support/libreoffice';
 import { validateScenario } from '../../src/scenario';
-import { boardFor, findRow, referenceData, sheetOf, variedScenario, withEdits } from './fixture';
+import { address, boardFor, findRow, referenceData, sheetOf, variedScenario, withEdits } from './fixture';
 import { marketScenario } from '../support/market-scenario';
+import { defaultLaunchPlan } from '../../src/scenario';
+import type { LaunchTask } from '../../src/engine/launch';
+import { LAUNCH_SHEET, LP, LPD } from '../../src/workbook/board/launch';
 
 const soffice = findSoffice();
 // No silent skip: `npm test` checks for LibreOffice first (scripts/check-system.js), and here its absence fails.
@@ -338,5 +341,101 @@ describeLo('the board workbook recalculated by LibreOffice', () => {
         variants.forEach((v, i) => copyFileSync(pages[i]?.[0] as string, path.join(docs, `${v.file}.png`)));
       }
     }, 120_000);
+  });
+});
+
+// Issue 14: the Launch plan sheet. The sample with the default plan template, in which Remicade's distributor
+// task runs late to month 8 (two months past the plan's six) and the Medicaid prior-authorization workflow is done.
+describeLo('the Launch plan sheet recalculated by LibreOffice (issue 14)', () => {
+  let lo: LibreOffice;
+  const template = defaultLaunchPlan(sampleScenario, referenceData);
+  const scenarioWith = (change: (t: LaunchTask) => LaunchTask): Scenario => ({ ...sampleScenario, launchPlan: { ...template, tasks: template.tasks.map(change) } });
+  const base = (t: LaunchTask): LaunchTask =>
+    t.kind === 'distributor' && t.drug === 'J1745' ? { ...t, status: 'late', endMonth: 8 } : t.kind === 'prior_auth' && t.payer === 'MEDICAID' ? { ...t, status: 'done' } : t;
+  const launch = boardFor(scenarioWith(base));
+  const sheet = sheetOf(launch.plan, LAUNCH_SHEET);
+  const taskRow = (name: string): number => findRow(sheet, LP.name, name);
+  const remicade = taskRow('Distributor account and availability: Remicade (infliximab)');
+  const commercialPa = taskRow('Prior-authorization workflow: Commercial');
+  // The task force's edits in the file, and the scenario that says the same.
+  const cases = [
+    {
+      what: 'Remicade\'s distributor task marked done',
+      edits: [{ sheet: LAUNCH_SHEET, row: remicade, col: LP.status, value: 'Done' }],
+      expected: () => boardFor(scenarioWith((t) => (t.kind === 'distributor' && t.drug === 'J1745' ? { ...base(t), status: 'done' } : base(t)))).plan,
+    },
+    {
+      what: 'the commercial prior-authorization workflow now ending in month 9 and in progress',
+      edits: [
+        { sheet: LAUNCH_SHEET, row: commercialPa, col: LP.end, value: 9 },
+        { sheet: LAUNCH_SHEET, row: commercialPa, col: LP.status, value: 'In progress' },
+      ],
+      expected: () => boardFor(scenarioWith((t) => (t.kind === 'prior_auth' && t.payer === 'COMMERCIAL' ? { ...t, endMonth: 9, status: 'in_progress' } : base(t)))).plan,
+    },
+  ];
+  const edited = cases.map((c) => withEdits(launch.plan, c.edits));
+  // With a market too (its Market sheet feeds the referrals the plan holds back): every distributor task late to month 8.
+  const market = marketScenario();
+  const withBoth: Scenario = {
+    ...market,
+    program: { ...market.program, planningMonths: undefined },
+    launchPlan: { ...defaultLaunchPlan(market, referenceData), tasks: defaultLaunchPlan(market, referenceData).tasks.map((t) => (t.kind === 'distributor' ? { ...t, status: 'late', endMonth: 8 } : t)) },
+  };
+  const both = boardFor(withBoth);
+  let results: Map<string, Map<string, LoValue>>[] = [];
+
+  beforeAll(async () => {
+    lo = new LibreOffice(soffice ?? undefined);
+    const dir = path.join(lo.workDir, 'in');
+    mkdirSync(dir, { recursive: true });
+    const files = ['launch', ...cases.map((_, i) => `launch-edited-${i + 1}`), 'launch-market'].map((n) => path.join(dir, `${n}.xlsx`));
+    writeFileSync(files[0] as string, await renderXlsx(launch.plan));
+    for (let i = 0; i < edited.length; i++) writeFileSync(files[1 + i] as string, await renderXlsx(edited[i] as BoardPlan));
+    writeFileSync(files[files.length - 1] as string, await renderXlsx(both.plan));
+    results = await lo.recalculate(files);
+  }, 240_000);
+
+  afterAll(() => lo?.dispose());
+
+  it('gives every formula cell, the Launch plan sheet\'s included, the engine\'s value', () => {
+    const c = compare(launch.plan, launch.plan, results[0] as Map<string, Map<string, LoValue>>);
+    expect(c.mismatches).toEqual([]);
+    expect([...formulaCells(launch.plan)].filter((f) => f.sheet === LAUNCH_SHEET).length).toBeGreaterThan(200);
+    // By hand: Remicade held 8 - 6 = 2 months, first operating month 3; the late task's grid cells read "L" in
+    // months 1-8 and nothing in month 9; startup costs of month 3 = 7,500 + 2,000 + 3 x 4,000 / 3 = 13,500.
+    const cells = (results[0] as Map<string, Map<string, LoValue>>).get(LAUNCH_SHEET);
+    const at = (r: number, c: number): LoValue | undefined => cells?.get(address(r, c));
+    const drugRow = findRow(sheet, LPD.hcpcs, 'J1745', findRow(sheet, LPD.product, 'Product'));
+    expect([at(drugRow, LPD.held), at(drugRow, LPD.first), at(drugRow, LPD.readiness)]).toEqual([2, 3, 'held back to operating month 3']);
+    expect([at(remicade, LP.grid0), at(remicade, LP.grid0 + 7), at(remicade, LP.grid0 + 8)]).toEqual(['L', 'L', '']);
+    const costRow = findRow(sheet, LP.name, 'Startup costs by month');
+    expect(at(costRow, LP.grid0 + 2)).toBe(13500);
+    process.stdout.write(`  LibreOffice vs engine, launch plan: ${c.checked} formula cells, largest money difference ${c.maxMoneyDiff.toExponential(2)}\n`);
+  });
+
+  it('holds back drugs whose volume comes from the Market sheet: every formula cell equals the engine', () => {
+    expect(validateScenario(withBoth, referenceData).ok).toBe(true);
+    expect(both.src.results.drugs.every((d) => d.hold.months === 2)).toBe(true);
+    const c = compare(both.plan, both.plan, results[results.length - 1] as Map<string, Map<string, LoValue>>);
+    expect(c.mismatches).toEqual([]);
+    expect([...formulaCells(both.plan)].some((f) => f.sheet === SHEET.market)).toBe(true);
+  });
+
+  it('draws the Gantt grid with conditional formats over the live cells: done green, late red, running blue', () => {
+    const looks = sheet.conditionalFormats.map((cf) => [cf.look, cf.rule.kind === 'expression' ? cf.rule.formula.replace(/\d+/g, '#') : cf.rule.kind]);
+    expect(looks.slice(0, 3)).toEqual([
+      ['good', 'AND(L#<>"",$I#="Done")'],
+      ['bad', 'AND(L#<>"",$I#="Late")'],
+      ['plan', 'AND(L#<>"",$I#<>"Done",$I#<>"Late")'],
+    ]);
+  });
+
+  it.each(cases.map((c, i) => [c.what, i] as const))('follows %s: the recalculated workbook equals the engine on the changed plan', (_what, i) => {
+    const expected = cases[i]?.expected() as BoardPlan;
+    const c = compare(edited[i] as BoardPlan, expected, results[1 + i] as Map<string, Map<string, LoValue>>);
+    expect(c.mismatches).toEqual([]);
+    let moved = 0;
+    for (const f of formulaCells(launch.plan)) if (sheetOf(expected, f.sheet).rows[f.row]?.[f.col]?.value !== f.cell.value) moved++;
+    expect(moved).toBeGreaterThan(100);
   });
 });

@@ -21,6 +21,7 @@ import { sampleScenario } from '../../scenario';
 import { computeResults, mixSum } from '../model/results';
 import { DemandView } from '../ui/DemandView';
 import { FormularyView } from '../ui/FormularyView';
+import { LaunchPlanView } from '../ui/LaunchPlanView';
 import { moneyRounded } from '../ui/format';
 import { PatientView } from '../ui/PatientView';
 import { PayersView } from '../ui/PayersView';
@@ -73,7 +74,7 @@ const useStyles = makeStyles({
   saveBad: { color: tokens.colorPaletteRedForeground1 },
 });
 
-type View = 'formulary' | 'payers' | 'program' | 'demand' | 'results' | 'patient' | 'workbook';
+type View = 'formulary' | 'payers' | 'program' | 'demand' | 'launch' | 'results' | 'patient' | 'workbook';
 
 function saveText(save: SaveState): string {
   switch (save.kind) {
@@ -152,6 +153,9 @@ export function App(props: { services: AppServices }) {
           <Tab className={styles.tab} content={{ className: styles.tabContent }} value="demand">
             Demand
           </Tab>
+          <Tab className={styles.tab} content={{ className: styles.tabContent }} value="launch">
+            Launch
+          </Tab>
           <Tab className={styles.tab} content={{ className: styles.tabContent }} value="results">
             Results
           </Tab>
@@ -222,6 +226,7 @@ export function App(props: { services: AppServices }) {
         {state.ready && view === 'program' ? <Program scenario={state.scenario} book={book} edit={edit} /> : null}
         {/* Issue 14: where the new patients a month come from. */}
         {state.ready && view === 'demand' ? <Demand scenario={state.scenario} referenceData={referenceData} edit={edit} /> : null}
+        {state.ready && view === 'launch' ? <LaunchPlanView scenario={state.scenario} results={results} referenceData={referenceData} edit={edit} /> : null}
         {state.ready && view === 'results' ? <ResultsView results={results} /> : null}
         {state.ready && view === 'patient' ? <PatientView scenario={shown} book={book} sheet={services.estimateSheet} /> : null}
         {state.ready && view === 'workbook' ? (

@@ -21,6 +21,7 @@ import { type ExcelRun, type OwnerRecord, applyStyle, parseOwnerRecord, renderBo
 import { type Cell, type TableData, TABLE_LIST, cellOfPath, decodeTables } from '../model/inputs-codec';
 import type { ConfirmRebuild, ScenarioStore, WorkbookScenario, WriteResult } from '../services';
 import { type Grid, type InputsModel, changedRuns, inputsModel, patchedModel, readHeldEdits, readInputEdits, readInputsSheet } from '../model/inputs-sheet';
+import { storeLaunchPlan, withStoredLaunchPlan } from './launch-store';
 
 
 export type { ConfirmRebuild, ScenarioStore, WorkbookScenario, WriteResult } from '../services';
@@ -108,7 +109,13 @@ export class OfficeScenarioStore implements ScenarioStore {
     return model;
   }
 
+  /** Issue 14: the scenario of the Inputs sheet, with the launch plan kept in the document's settings (launch-store.ts). */
   async read(): Promise<WorkbookScenario> {
+    const read = await this.readSheet();
+    return read.kind === 'ok' ? { ...read, scenario: withStoredLaunchPlan(read.scenario, this.book().data) } : read;
+  }
+
+  private async readSheet(): Promise<WorkbookScenario> {
     const found = await this.run(async (context) => {
       const where = await locate(context);
       if (where.inputsId !== null) return { where, grid: await readGrid(context, where.inputsId), legacy: null };
@@ -170,6 +177,7 @@ export class OfficeScenarioStore implements ScenarioStore {
   }
 
   async write(scenario: Scenario): Promise<WriteResult> {
+    await storeLaunchPlan(scenario.launchPlan);
     const held = this.held;
     // An edit of a field whose cell shows it as it is (a chair count) is laid out without the engine (inputs-sheet.ts).
     const patched = held === null ? null : patchedModel(held, scenario);

@@ -293,11 +293,15 @@ export function inputsModel(book: ReferenceBook, scenario: Scenario, shared = fa
   const input = resolveScenario(scenario, book.data);
   // The Inputs sheet shows only figures of one administration (dose, vials, prices), which do not depend on
   // the months projected: the engine runs over one month, a fifth of the time of the sample's 42. (A test
-  // holds this to the Inputs sheet of the full board.) A scenario the results show (`shared`, or already run
-  // for them) takes the results' full run instead, made once for both (model-run.ts).
+  // holds this to the Inputs sheet of the full board.)
+  // (Without the launch plan, issue 14: it sets the planning months, and the Inputs sheet shows none of what it moves.)
+  // A scenario the results show (`shared`, or already run for them) takes the results' full run instead, made once
+  // for both (model-run.ts, issue 15).
+  const { launchPlan: _plan, ...once } = input;
+  void _plan;
   const results =
     (shared ? scenarioRun(book, scenario) : keptRun(book, scenario)) ??
-    runModel(book, { ...input, program: { ...input.program, planningMonths: 0, horizonMonths: 1 } });
+    runModel(book, { ...once, program: { ...input.program, planningMonths: 0, horizonMonths: 1 } });
   const src = { book, input, results, sensitivity: [], named: [], applied: scenarioDefaultsApplied(scenario, book.data), generatedAt: new Date(), scenario };
   // Inputs does not depend on the sensitivity cases: none are computed.
   const ctx = new BoardContext(src, []);

@@ -8,7 +8,7 @@ import { dec, ZERO } from '../../engine/decimal';
 import { DomainError } from '../../engine/errors';
 import { SCENARIO_WEIGHT_TOLERANCE } from '../../engine/mix';
 import { runModel } from '../../engine/model';
-import { modelReport } from '../../engine/report';
+import { type ModelReport, modelReport } from '../../engine/report';
 import type { ReferenceData } from '../../engine/reference';
 import { scenarioRun } from './model-run';
 import { formatIssue, resolveScenario, scenarioWarnings, validateScenario } from '../../scenario';
@@ -82,6 +82,8 @@ export type Results =
       readonly warnings: readonly string[];
       /** DOMAIN.md 5.6: drugs still priced at the ASP default. */
       readonly atAspDefault: number;
+      /** Issue 14: the launch plan's readiness (engine/launch.ts); null without a plan. */
+      readonly launch: ModelReport['launch'];
     }
   | { readonly ok: false; readonly problems: readonly string[] };
 
@@ -160,6 +162,7 @@ export function computeResults(scenario: Scenario, book: ReferenceBook, ref: Ref
       program,
       warnings: scenarioWarnings(scenario, ref).map(formatIssue),
       atAspDefault: drugs.filter((d) => d.acquisitionIsDefault).length,
+      launch: report.launch,
     };
   } catch (e) {
     if (e instanceof DomainError) return { ok: false, problems: [e.message] };

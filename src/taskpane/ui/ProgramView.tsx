@@ -55,13 +55,17 @@ export function ProgramView(props: ProgramViewProps) {
   const p = scenario.program;
   const quarterId = useId();
 
+  // Issue 14: a launch plan sets the planning months and the startup costs (Launch view).
+  const fromPlan = (key: ProgramNumberField): boolean => scenario.launchPlan !== undefined && (key === 'planningMonths' || key === 'startupCosts');
   const field = (key: ProgramNumberField, label: string, spec: FieldSpec, unit?: string, def?: { display: string }) => (
     <NumberField
       label={label}
       unit={unit}
       spec={spec}
-      value={p[key]}
-      defaultInfo={def ? { display: def.display, label: 'assumption' } : undefined}
+      value={fromPlan(key) ? undefined : p[key]}
+      disabled={fromPlan(key)}
+      hint={fromPlan(key) ? 'Set by the launch plan (Launch view).' : undefined}
+      defaultInfo={def && !fromPlan(key) ? { display: def.display, label: 'assumption' } : undefined}
       onCommit={(v) => edit((s) => setProgramNumber(s, key, v))}
     />
   );

@@ -21,6 +21,7 @@ import { SheetBuilder } from '../sheet-builder';
 import { type BoardContext, CO, COHORT_GRIDS, type CohortGrid, FE, IN_PAY, IN_VOL, SHEET } from './context';
 import { type CohortNumbers, NO_END, delayOf, loadingKind } from './numbers';
 import { type PrintText, printSetup } from './print';
+import { launchHoldCell, launchLayout } from './launch';
 import { newPatientsRef } from './market';
 
 const GRID_TITLES: Readonly<Record<CohortGrid, string>> = {
@@ -155,6 +156,8 @@ export function writeCohorts(ctx: BoardContext, text: PrintText, n: CohortNumber
   // The header cell of month column k in a grid, row-absolute ("F$30"), computed once per grid and month.
   const headers = new Map<CohortGrid, string[]>(COHORT_GRIDS.map((g) => [g, Array.from({ length: H + 1 }, (_, k) => (k === 0 ? '' : `${columnLetters(ctx.monthCol(k))}$${ctx.layout.cohorts.grid[g] + 1}`))]));
   const hdr = (g: CohortGrid, k: number): string => (headers.get(g) as string[])[k] as string;
+  // Issue 14: a drug held back by the launch plan is referred from the month after its hold (Launch plan sheet).
+  const launch = launchLayout(ctx);
   for (let pos = 0; pos < ctx.D; pos++) {
     const i = ctx.drug(pos);
     const line = input.drugs[i];
@@ -210,7 +213,10 @@ export function writeCohorts(ctx: BoardContext, text: PrintText, n: CohortNumber
     for (let k = 1; k <= H; k++) {
       const c = ctx.monthCol(k);
       const j = H - k; // reversed grids: column k holds month-since-start j
-      s.formula(row('referred'), c, `${newPatients}*IF(${ramp}<=0,1,MIN(1,${hdr('referred', k)}/${ramp}))`, (n.referred[pos] as number[])[k - 1] ?? 0, 'formula', 'count2');
+      const referred = launch
+        ? `IF(${hdr('referred', k)}<=${launchHoldCell(ctx, launch, pos)},0,${newPatients}*IF(${ramp}<=0,1,MIN(1,(${hdr('referred', k)}-${launchHoldCell(ctx, launch, pos)})/${ramp})))`
+        : `${newPatients}*IF(${ramp}<=0,1,MIN(1,${hdr('referred', k)}/${ramp}))`;
+      s.formula(row('referred'), c, referred, (n.referred[pos] as number[])[k - 1] ?? 0, 'formula', 'count2');
       s.formula(row('newPatients'), c, `${cellAddress(row('referred'), c)}*(1-${pd})`, res.newPatients[k - 1] ?? ZERO, 'formula', 'count2');
       s.formula(row('kernelPa'), c, kernel(hdr('kernelPa', k), loadPa, Rg(CO.offsetPa), `${delay}+`), (n.kernelPa[pos] as Dec[])[j] ?? ZERO, 'formula', 'count4');
       s.formula(row('kernelNoPa'), c, kernel(hdr('kernelNoPa', k), loadNo, Rg(CO.offsetNoPa), ''), (n.kernelNoPa[pos] as Dec[])[j] ?? ZERO, 'formula', 'count4');

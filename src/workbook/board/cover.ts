@@ -7,6 +7,7 @@ import { SheetBuilder } from '../sheet-builder';
 import { type BoardContext, SHEET } from './context';
 import { type PrintText, printSetup } from './print';
 import { stalenessLine } from './staleness';
+import { LAUNCH_SHEET } from './launch';
 
 export const COVER_SHEET = 'Cover';
 
@@ -15,6 +16,8 @@ export const PACK_ORDER: readonly (readonly [string, string])[] = [
   [SHEET.summary, 'the program at a glance: conclusion, key figures, years, each drug'],
   [SHEET.formulary, 'each drug per administration, by payer, and the chart of margins'],
   [SHEET.projection, 'month by month: volume, cash, capacity; cumulative cash and chair hours charts'],
+  // Issue 14: only in a pack whose scenario has a launch plan.
+  [LAUNCH_SHEET, 'the task force\'s plan month by month: tasks, owners, statuses, startup costs, the drugs held back'],
   [SHEET.sensitivity, 'what moves the value: each driver low and high, the tornado, named scenarios'],
   [SHEET.inputs, 'every input, labelled scenario input, default or rule'],
   // Issue 14: only in a board whose scenario has a market.
@@ -50,6 +53,7 @@ export function writeCover(ctx: BoardContext, text: PrintText): SheetBuilder {
   s.value(r, 0, 'In this pack', 'section');
   r++;
   for (const [sheet, what] of PACK_ORDER) {
+    if (sheet === LAUNCH_SHEET && ctx.src.input.launchPlan === undefined) continue;
     if (sheet === SHEET.market && ctx.src.input.market === undefined) continue;
     s.value(r, 0, sheet, 'kpiLabel');
     s.value(r, 1, what, 'text');

@@ -103,7 +103,7 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
     ChairCapacity: { value: openHours.times(dec(prog.utilizationTarget)), formula: `${local('OpenChairHours')}*${local('UtilizationTarget')}`, labels: labels.formula('open chair hours x target utilization (DOMAIN.md 2.8)') },
     ChairsPerNurse: { value: prog.chairsPerNurse, labels: labels.scenario('Advisory Board benchmark 1.7-3.6 chairs per nurse (DOMAIN.md 2.8)') },
     FixedCostsMonthly: { value: fixedTotal, formula: `SUM(${rangeAddress(fixedFirst, fc + 1, fixedLast, fc + 1, true)})`, labels: labels.formula('sum of the fixed costs table') },
-    StartupCosts: { value: prog.startupCosts, labels: labels.scenario('spread evenly over the planning months (month 1 when there are none)') },
+    StartupCosts: { value: prog.startupCosts, labels: labels.scenario(ctx.src.input.launchPlan ? 'the launch plan\'s tasks\' costs, paid in the months they run: change them on the Launch plan sheet (issue 14)' : 'spread evenly over the planning months (month 1 when there are none)') },
     PlanningMonths: { value: prog.planningMonths, labels: labels.layout('program.planningMonths') },
     HorizonMonths: { value: prog.horizonMonths, labels: labels.layout('program.horizonMonths') },
     DoseDaysCounted: { value: untilDay, formula: `ROUNDUP(${local('HorizonMonths')}*364/12,0)+1`, labels: labels.formula('the horizon in days of the 52-week year (364 / 12 days a month), plus one') },

@@ -123,7 +123,9 @@ export class CohortNumbers {
       const retentionF = Math.pow(1 - line.discontinuationRate, 1 / 12);
       const ps = paShare.toNumber();
       this.onTherapy.push(Array.from({ length: H }, (_, j) => Math.pow(retentionF, j) * (ps * (j <= r.lastMonthPa ? 1 : 0) + (1 - ps) * (j <= r.lastMonthNoPa ? 1 : 0))));
-      const referred = Array.from({ length: H }, (_, k) => line.newPatientsPerMonth * (line.rampMonths <= 0 ? 1 : Math.min(1, (k + 1) / line.rampMonths)));
+      // Issue 14: held back by the launch plan for `hold` operating months, then ramping from its own start.
+      const hold = (results.drugs[i] as DrugResult).hold.months;
+      const referred = Array.from({ length: H }, (_, k) => (k + 1 <= hold ? 0 : line.newPatientsPerMonth * (line.rampMonths <= 0 ? 1 : Math.min(1, (k + 1 - hold) / line.rampMonths))));
       this.referred.push(referred);
       const conv = (kernel: readonly Dec[]): number[] => {
         const kf = kernel.map((x) => x.toNumber());

@@ -14,6 +14,7 @@ import { SheetBuilder } from '../sheet-builder';
 import { type BoardContext, CO, FE, PJ, SHEET } from './context';
 import { cohortCashRows, drugCostOfMonth } from './cohorts';
 import { type PrintText, printSetup } from './print';
+import { launchLayout, launchStartupFormula } from './launch';
 
 export function projectionTotalsRow(ctx: BoardContext): number {
   return ctx.projectionRow(ctx.N) + 1;
@@ -41,6 +42,8 @@ export function writeProjection(ctx: BoardContext, text: PrintText): SheetBuilde
     const row = months[m - 1] as MonthRow;
     stays[m - 1] = row.cumulativeCash.gte(0) && (m === N || (stays[m] as boolean));
   }
+  // Issue 14: with a launch plan, each month's startup costs are its tasks' (Launch plan sheet).
+  const launch = launchLayout(ctx);
   for (let m = 1; m <= N; m++) {
     const row = months[m - 1] as MonthRow;
     const r = ctx.projectionRow(m);
@@ -85,6 +88,11 @@ export function writeProjection(ctx: BoardContext, text: PrintText): SheetBuilde
     s.formula(r, PJ.margin, `${C(PJ.revenue)}-${C(PJ.drugCost)}`, row.margin, 'formula', 'money0');
     s.formula(r, PJ.net, `${C(PJ.margin)}-${C(PJ.fixed)}-${C(PJ.priorAuth)}-${C(PJ.startup)}`, row.net, 'formulaBold', 'money0');
     s.formula(r, PJ.cashFlow, `${C(PJ.cashIn)}-${C(PJ.drugPaid)}-${C(PJ.fixed)}-${C(PJ.priorAuth)}-${C(PJ.startup)}`, row.cashFlow, 'formula', 'money0');
+    if (launch) {
+      const f = launchStartupFormula(ctx, launch, C(PJ.month));
+      if (f === null) s.value(r, PJ.startup, 0, 'text', 'money0');
+      else s.formula(r, PJ.startup, f, row.startupCosts, 'formula', 'money0');
+    }
     s.formula(r, PJ.cumulative, m === 1 ? C(PJ.cashFlow) : `${prev(PJ.cumulative)}+${C(PJ.cashFlow)}`, row.cumulativeCash, 'formulaBold', 'money0');
     // Working capital = receivables - payables (running sums from month 1) + drug inventory on hand:
     // this month's drug cost x days on hand / (364 / 12) (engine inventory.ts).

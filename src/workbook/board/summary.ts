@@ -10,6 +10,7 @@ import { type BoardContext, CRITERIA, CRITERIA_COL, FE, IN_FORM, IN_PAY, PJ, SHE
 import { projectionTotalsRow } from './projection';
 import { type PrintText, printSetup } from './print';
 import { stalenessLine } from './staleness';
+import { launchKpis } from './launch';
 
 export function writeSummary(ctx: BoardContext, text: PrintText, vintage: string): SheetBuilder {
   const { input, results } = ctx.src;
@@ -34,7 +35,7 @@ export function writeSummary(ctx: BoardContext, text: PrintText, vintage: string
   let r = KPI_SECTION;
   s.value(r, 0, 'The program at a glance', 'section');
   r++;
-  type Kpi = { label: string; formula: string; value: Cached; format: 'money0' | 'int' | 'month' | 'pct' | 'count1'; note: string };
+  type Kpi = { label: string; formula: string; value: Cached; format: 'money0' | 'int' | 'month' | 'pct' | 'count1'; note: string; noteFormula?: { formula: string; value: string } };
   const notFound = 'not within the horizon';
   const kpis: Kpi[] = [
     { label: `Net present value (at ${Math.round(rate * 1000) / 10}% a year)`, formula: pj(totals, PJ.pv), value: sum.npv, format: 'money0', note: `all ${N} months of cash flow, discounted monthly` },
@@ -69,12 +70,15 @@ export function writeSummary(ctx: BoardContext, text: PrintText, vintage: string
       format: 'int',
       note: 'acquisition cost assumed at the derived ASP (less any prompt-pay or GPO discount); enter contract prices on Inputs',
     },
+    // Issue 14: readiness, when the scenario has a launch plan.
+    ...launchKpis(ctx),
   ];
   const kpiCell: Record<string, string> = {};
   for (const k of kpis) {
     s.value(r, 0, k.label, 'kpiLabel');
     s.formula(r, 2, k.formula, k.value, 'kpiValue', k.format);
-    s.value(r, 3, k.note, 'note');
+    if (k.noteFormula) s.formula(r, 3, k.noteFormula.formula, k.noteFormula.value, 'note');
+    else s.value(r, 3, k.note, 'note');
     kpiCell[k.label.replace(/ \(.*$/, '')] = cellAddress(r, 2);
     r++;
   }
