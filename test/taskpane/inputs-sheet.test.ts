@@ -478,18 +478,83 @@ describe('the by-drug grids on the Inputs sheet (a drug\'s own payer mix and dru
     expect(blank.drugs.find((d) => d.hcpcs === 'J1439')).toEqual(sampleScenario.drugs.find((d) => d.hcpcs === 'J1439'));
   });
 
-  it('refuses a sheet holding a custom drug (the pane cannot read it), naming its cell, rather than lose it', () => {
-    const lemtrada: Scenario['drugs'][number] = {
-      hcpcs: 'J0202',
-      newPatientsPerMonth: 0.5,
-      rampMonths: 0,
-      distributorVerified: false,
-      custom: { name: 'Lemtrada (alemtuzumab)', route: 'IV', complexity: 'complex', dose: 12, infusionMinutes: 240, chairExtraMinutes: 120, loadingDays: [0, 1, 2, 3, 4], maintenanceIntervalDays: null, maxDoses: 5 },
-    };
-    const cells = boardCells({ ...sampleScenario, drugs: [...sampleScenario.drugs, lemtrada] });
-    const row = cells.findIndex((r) => r[0] === 'J0202');
-    const r = readInputsSheet(book, cells);
-    expect(r.kind).toBe('invalid');
-    expect(r.kind === 'invalid' && r.problems).toEqual([`A${row + 1}: "J0202" is a drug of your own (Lemtrada (alemtuzumab) (your drug)), which the pane cannot read from the sheet; the sheet is left as it is (change the drug in the scenario file and build the board again)`]);
+  // DOMAIN.md 5.4: drugs of your own, one per fact kind. Lemtrada (J0202, not in the catalog; the crosswalk's vial is
+  // 12 mg): a fixed 12 mg on days 0-4, a course of 5 doses, no maintenance. Bevacizumab (J9035, billed per 10 mg, not in
+  // the catalog): 0.5 units (5 mg) per kg every 14 days, no loading days, only the 40-unit vial of the crosswalk's 10 and
+  // 40 (80 kg x 0.5 = 40 units: one 40-unit vial).
+  const lemtrada: Scenario['drugs'][number] = {
+    hcpcs: 'J0202',
+    newPatientsPerMonth: 0.5,
+    rampMonths: 0,
+    distributorVerified: false,
+    custom: { name: 'Lemtrada (alemtuzumab)', route: 'IV', complexity: 'complex', dose: 12, infusionMinutes: 240, chairExtraMinutes: 120, loadingDays: [0, 1, 2, 3, 4], maintenanceIntervalDays: null, maxDoses: 5 },
+  };
+  const avastin: Scenario['drugs'][number] = {
+    hcpcs: 'J9035',
+    newPatientsPerMonth: 1,
+    rampMonths: 2,
+    distributorVerified: true,
+    custom: { name: 'Avastin (bevacizumab)', route: 'IV', complexity: 'complex', dosePerKg: 0.5, infusionMinutes: 90, chairExtraMinutes: 30, maintenanceIntervalDays: 14, vialSizes: [40] },
+  };
+  const yours: Scenario = { ...sampleScenario, drugs: [...sampleScenario.drugs, lemtrada, avastin] };
+  const yourCells = boardCells(yours);
+  const formRow = (code: string): number => yourCells.findIndex((r) => r[0] === code);
+  const volRow = (code: string): number => gridRow(yourCells, /^Volume and regimen/, code);
+  const headerCol = (row: number, header: string): number => yourCells.slice(0, row).reverse().find((r) => r.includes(header))?.indexOf(header) ?? -1;
+  const formCol = (header: string): number => headerCol(formRow('J0202'), header);
+  const cellName = (row: number, col: number): string => `${String.fromCharCode(65 + col)}${row + 1}`;
+
+  it('reads back drugs of your own written by the board (equal to the scenario: every fact)', () => {
+    // Issue 10 (DOMAIN.md 5.4): before, such a sheet was refused ("a drug of your own ..., which the pane cannot read").
+    const r = readInputsSheet(book, yourCells);
+    if (r.kind !== 'ok') throw new Error(JSON.stringify(r));
+    expect(r.unread).toEqual([]);
+    expect(r.scenario.drugs.find((d) => d.hcpcs === 'J0202')).toEqual(lemtrada);
+    expect(r.scenario.drugs.find((d) => d.hcpcs === 'J9035')).toEqual(avastin);
+    for (const d of yours.drugs) expect(r.scenario.drugs.find((x) => x.hcpcs === d.hcpcs)).toEqual(d);
+    const program = { ...yours.program, planningMonths: undefined, horizonMonths: undefined };
+    expect(inputsModel(book, r.scenario).cells).toEqual(inputsModel(book, JSON.parse(JSON.stringify({ ...yours, program })) as Scenario).cells);
+    // Its facts are shown as inputs (the route is no catalog rule, the regimen and vial size no default).
+    const styles = inputsModel(book, yours).styles;
+    const vialRow = gridRow(yourCells, /^Vial plan: vials opened/, 'J0202');
+    const facts = [[formRow('J0202'), formCol('Route')], [formRow('J0202'), formCol('Infusion minutes')], [volRow('J0202'), headerCol(volRow('J0202'), 'Loading dose 5: day')], [vialRow, headerCol(vialRow, 'Vial size 1')]] as const;
+    expect(facts.map(([row, col]) => styles[row]?.[col])).toEqual(['input', 'input', 'input', 'input']);
+  });
+
+  it('reads a fact of a drug of your own typed on the sheet into its facts (the whole sheet, and over what the pane wrote)', () => {
+    const minutes = formCol('Infusion minutes');
+    const interval = headerCol(volRow('J9035'), 'Maintenance every (days)');
+    const doses = headerCol(volRow('J0202'), 'Doses in the course');
+    expect([minutes, interval, doses].every((c) => c > 0)).toBe(true);
+    // Lemtrada's infusion 240 -> 180 minutes and its course 5 -> 3 doses; bevacizumab every 14 -> 21 days.
+    const edits = [
+      { row: formRow('J0202'), col: minutes, value: 180 },
+      { row: volRow('J0202'), col: doses, value: 3 },
+      { row: volRow('J9035'), col: interval, value: 21 },
+    ];
+    const want = {
+      J0202: { ...lemtrada, custom: { ...lemtrada.custom, infusionMinutes: 180, maxDoses: 3 } },
+      J9035: { ...avastin, custom: { ...avastin.custom, maintenanceIntervalDays: 21 } },
+    } as Record<string, Scenario['drugs'][number]>;
+    const r = readInputsSheet(book, sheetOf(yourCells, edits));
+    if (r.kind !== 'ok') throw new Error(JSON.stringify(r));
+    expect(r.unread).toEqual([]);
+    expect(r.scenario.drugs.find((d) => d.hcpcs === 'J0202')).toEqual(want.J0202);
+    expect(r.scenario.drugs.find((d) => d.hcpcs === 'J9035')).toEqual(want.J9035);
+    // The pane's held path: the same edits read over the layout it wrote.
+    const held = inputsModel(book, yours);
+    const typedOver = held.cells.map((row) => [...row]) as unknown[][];
+    for (const e of edits) (typedOver[e.row] as unknown[])[e.col] = e.value;
+    const read = readInputEdits(yours, held, typedOver);
+    expect(read?.ignored).toEqual([]);
+    expect(read?.scenario.drugs.find((d) => d.hcpcs === 'J0202')).toEqual(want.J0202);
+    expect(read?.scenario.drugs.find((d) => d.hcpcs === 'J9035')).toEqual(want.J9035);
+  });
+
+  it('names a fact of a drug of your own it cannot read by its cell', () => {
+    const minutes = formCol('Infusion minutes');
+    const route = formCol('Route');
+    const r = readInputsSheet(book, sheetOf(yourCells, [{ row: formRow('J0202'), col: minutes, value: 'four hours' }, { row: formRow('J9035'), col: route, value: 'oral' }]));
+    expect(r).toEqual({ kind: 'invalid', problems: [`${cellName(formRow('J0202'), minutes)}: not a value this input can take`, `${cellName(formRow('J9035'), route)}: not a value this input can take`] });
   });
 });

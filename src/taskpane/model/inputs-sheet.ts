@@ -24,11 +24,11 @@ import type { DrugRule } from '../../engine/types';
 import { builtinPayer, drugRuleOf } from '../../engine/payers';
 import { formatIssue, loadScenario, resolveScenario, sampleScenario, scenarioDefaultsApplied } from '../../scenario';
 import { newestFeeScheduleYear, newestQuarter } from '../../scenario/lookup';
-import { PAYER_COVERAGE_KEYS, PAYER_TERM_KEYS, SCENARIO_FORMAT_VERSION, type Scenario, type ScenarioDrug, type ScenarioPayer } from '../../scenario/types';
+import { PAYER_COVERAGE_KEYS, PAYER_TERM_KEYS, SCENARIO_FORMAT_VERSION, type Scenario, type ScenarioCustomDrug, type ScenarioDrug, type ScenarioPayer } from '../../scenario/types';
 import { DEFAULT_HORIZON_MONTHS, DEFAULT_PATIENT_WEIGHT_KG, DEFAULT_PLANNING_MONTHS, defaultPriorAuthPayers } from '../../scenario/defaults';
 import { buildInputsPlan } from '../../workbook/board';
 import { BoardContext } from '../../workbook/board/context';
-import { type CellKind, FORMULARY_COLUMNS, INPUTS_WORDS, IN_FORM, IN_PAY, IN_VOL, PAYER_COLUMNS, PROGRAM_HEADERS, PROGRAM_KEYS, PROGRAM_LAYOUT, type ProgramKey, RULE_WORDS, SOURCE_WORDS, VOLUME_COLUMNS, inputColumns, inputsRows, keyOfWords, wordKey } from '../../workbook/board/inputs-layout';
+import { type CellKind, FORMULARY_COLUMNS, INPUTS_WORDS, IN_FORM, IN_PAY, IN_VOL, PAYER_COLUMNS, PROGRAM_HEADERS, PROGRAM_KEYS, PROGRAM_LAYOUT, type ProgramKey, REGIMEN_HEADERS, RULE_WORDS, SOURCE_WORDS, VOLUME_COLUMNS, inputColumns, inputsRows, keyOfWords, wordKey } from '../../workbook/board/inputs-layout';
 import { NUMBER_FORMATS, type PlanCell, type PlanSheet, type StyleId, cellAddress } from '../../workbook/plan';
 import { keepText } from '../../workbook/typed-text';
 
@@ -179,7 +179,10 @@ function fieldCells(ctx: BoardContext, s: Scenario): FieldCell[] {
       ...inputColumns(FORMULARY_COLUMNS, IN_FORM).map((c) => ({ ...c, row: ctx.inputFormularyRow(pos) })),
       ...inputColumns(VOLUME_COLUMNS, IN_VOL).map((c) => ({ ...c, row: ctx.inputVolumeRow(pos) })),
     ];
+    const custom = s.drugs[i]?.custom !== undefined;
     for (const { row, col, layout } of columns) {
+      // A drug of the user's own: these columns hold its facts (read below).
+      if (custom && layout.custom !== undefined) continue;
       cells.push({
         row,
         col,
@@ -189,6 +192,16 @@ function fieldCells(ctx: BoardContext, s: Scenario): FieldCell[] {
           return value === undefined ? null : mapDrug(x, i, (d) => ({ ...d, [layout.field]: value }));
         },
       });
+    }
+    if (custom) {
+      const place = customPlace(ctx.inputFormularyRow(pos), ctx.inputVolumeRow(pos), ctx.inputVialRow(pos), ctx.L, ctx.V);
+      const crosswalk = ctx.src.book.data.vialSizes[s.drugs[i]?.hcpcs.toUpperCase() ?? ''] ?? [];
+      for (const f of customFactCells(place, crosswalk)) {
+        cells.push({ row: f.row, col: f.col, apply: (x, v, at) => mapDrug(x, i, (d) => {
+          const facts = d.custom === undefined ? null : f.apply(d.custom, v, at);
+          return facts === null ? null : { ...d, custom: facts };
+        }) });
+      }
     }
     const pr = ctx.inputPriorAuthRow(pos);
     s.payers.forEach((payer, j) => {
@@ -227,9 +240,89 @@ function fieldCells(ctx: BoardContext, s: Scenario): FieldCell[] {
   return cells;
 }
 
-/** A scenario drug without one of its optional fields (back to its default). */
-function withoutField<K extends keyof ScenarioDrug>(d: ScenarioDrug, key: K): ScenarioDrug {
-  return Object.fromEntries(Object.entries(d).filter(([k]) => k !== key)) as unknown as ScenarioDrug;
+/**
+ * Where the facts of a drug of the user's own are on the Inputs sheet (inputs-layout.ts: the Formulary columns
+ * marked `custom`, the Product cell, REGIMEN_HEADERS): its rows, and the Volume and vial plan columns.
+ */
+interface CustomPlace {
+  readonly form: number;
+  readonly vol: number;
+  readonly vial: number;
+  readonly loadCols: readonly number[];
+  readonly interval: number;
+  readonly doses: number;
+  readonly sizeCols: readonly number[];
+}
+
+/** A custom drug's place from its rows and the number of loading-day columns (L) and vial sizes (V) the sheet has. */
+function customPlace(form: number, vol: number, vial: number, L: number, V: number): CustomPlace {
+  return {
+    form,
+    vol,
+    vial,
+    loadCols: Array.from({ length: L }, (_, l) => IN_VOL.loading + l),
+    interval: IN_VOL.loading + L,
+    doses: IN_VOL.loading + L + 1,
+    sizeCols: Array.from({ length: V }, (_, k) => 3 + 2 * k),
+  };
+}
+
+/** The numbers of a run of cells (`v` in the cell `col`), blanks left out; null when `v` is neither blank nor a number. Other cells that are not numbers are left out (each is named by its own read). */
+function numbersOf(cols: readonly number[], row: number, col: number, v: unknown, at: (row: number, col: number) => unknown): number[] | null {
+  if (textOf(v) !== '' && num(v) === null) return null;
+  return cols.map((c) => (c === col ? v : at(row, c))).map((x) => num(x)).filter((n): n is number => n !== null);
+}
+
+/**
+ * DOMAIN.md 5.4: each cell holding a fact of a drug of the user's own, and the facts with the value typed there
+ * (null when the cell cannot hold it). A value equal to its default leaves the fact out: no loading days but
+ * day 0 (the first dose), no maximum of doses, the crosswalk's vial sizes. Checks across facts (one of dose and
+ * dose per kg) are the scenario's (validate.ts).
+ */
+function customFactCells(p: CustomPlace, crosswalk: readonly number[]): { row: number; col: number; apply: (c: ScenarioCustomDrug, v: unknown, at: (row: number, col: number) => unknown) => ScenarioCustomDrug | null }[] {
+  const out: ReturnType<typeof customFactCells> = [];
+  out.push({
+    row: p.form,
+    col: IN_FORM.product,
+    apply: (c, v) => {
+      const label = textOf(v);
+      const name = label.endsWith(INPUTS_WORDS.yourDrug) ? label.slice(0, -INPUTS_WORDS.yourDrug.length).trim() : '';
+      return name === '' ? null : { ...c, name };
+    },
+  });
+  for (const [key, layout] of Object.entries(FORMULARY_COLUMNS)) {
+    const fact = layout.custom;
+    if (fact === undefined || layout.takes === undefined) continue;
+    const takes = layout.takes;
+    const optional = fact === 'dose' || fact === 'dosePerKg';
+    out.push({
+      row: p.form,
+      col: IN_FORM[key as keyof typeof IN_FORM],
+      apply: (c, v) => {
+        if (optional && textOf(v) === '') return withoutField(c, fact);
+        const value = valueOf(takes, v);
+        return value === undefined ? null : { ...c, [fact]: value };
+      },
+    });
+  }
+  // A run of cells read together (the loading days, the vial sizes): each cell read gives the facts from all of them.
+  const run = (row: number, cols: readonly number[], set: (c: ScenarioCustomDrug, numbers: number[]) => ScenarioCustomDrug): void => {
+    for (const col of cols) out.push({ row, col, apply: (c, v, at) => { const numbers = numbersOf(cols, row, col, v, at); return numbers === null ? null : set(c, numbers); } });
+  };
+  run(p.vol, p.loadCols, (c, days) => (days.length === 0 || (days.length === 1 && days[0] === 0) ? withoutField(c, 'loadingDays') : { ...c, loadingDays: days }));
+  out.push({ row: p.vol, col: p.interval, apply: (c, v) => (textOf(v) === '' ? { ...c, maintenanceIntervalDays: null } : num(v) === null ? null : { ...c, maintenanceIntervalDays: num(v) }) });
+  out.push({ row: p.vol, col: p.doses, apply: (c, v) => (textOf(v) === '' ? withoutField(c, 'maxDoses') : num(v) === null ? null : { ...c, maxDoses: num(v) as number }) });
+  const given = [...new Set(crosswalk)].sort((a, b) => a - b);
+  run(p.vial, p.sizeCols, (c, sizes) => {
+    const sorted = [...new Set(sizes)].sort((a, b) => a - b);
+    return sorted.length === 0 || (sorted.length === given.length && sorted.every((x, k) => x === given[k])) ? withoutField(c, 'vialSizes') : { ...c, vialSizes: sorted };
+  });
+  return out;
+}
+
+/** A scenario drug (or a custom drug's facts) without one of its optional fields (back to its default). */
+function withoutField<T extends ScenarioDrug | ScenarioCustomDrug>(d: T, key: keyof T): T {
+  return Object.fromEntries(Object.entries(d).filter(([k]) => k !== key)) as unknown as T;
 }
 
 /** A grid cell that shows the default: the formula written there (or any formula), or blank (a board built before the grid, a cleared cell). */
@@ -474,17 +567,12 @@ export function readInputsSheet(book: ReferenceBook, grid: Grid): SheetRead {
   const codes: string[] = [];
   for (r = formularyHeader + 1; text(r, IN_FORM.hcpcs) !== ''; r++) codes.push(text(r, IN_FORM.hcpcs).toUpperCase());
   if (codes.length === 0) return { kind: 'invalid', problems: [`${cellAddress(formularyHeader + 1, 0)}: the Formulary table has no drug`] };
-  const unknownCodes = codes.filter((c) => book.catalogDrug(c) === undefined);
-  // A drug of the user's own (DOMAIN.md 5.4, labelled "(your drug)" by the board) comes from a scenario file: the pane
-  // cannot read its facts from the sheet, so it refuses the sheet (and leaves it as it is) rather than lose the drug.
-  const problemOf = (c: string): string => {
-    const r0 = formularyHeader + 1 + codes.indexOf(c);
-    const product = text(r0, IN_FORM.product);
-    return product.endsWith(INPUTS_WORDS.yourDrug)
-      ? `${cellAddress(r0, 0)}: "${c}" is a drug of your own (${product}), which the pane cannot read from the sheet; the sheet is left as it is (change the drug in the scenario file and build the board again)`
-      : `${cellAddress(r0, 0)}: "${c}" is not a drug of the catalog (add drugs in the pane)`;
-  };
-  if (unknownCodes.length > 0) return { kind: 'invalid', problems: unknownCodes.map(problemOf) };
+  // A code outside the catalog is a drug of the user's own (DOMAIN.md 5.4) when its product is labelled "(your
+  // drug)": its facts are read from the cells the board writes them in (customFactCells). Any other is refused.
+  const yours = (k: number): boolean => text(formularyHeader + 1 + k, IN_FORM.product).endsWith(INPUTS_WORDS.yourDrug);
+  const unknownCodes = codes.filter((c, k) => book.catalogDrug(c) === undefined && !yours(k));
+  if (unknownCodes.length > 0) return { kind: 'invalid', problems: unknownCodes.map((c) => `${cellAddress(formularyHeader + 1 + codes.indexOf(c), 0)}: "${c}" is not a drug of the catalog (add drugs in the pane)`) };
+  const customOf = customReader(grid, { fixedCosts: fixedCosts.length, payers: payers.length, drugs: codes.length }, book);
 
   // The scenario with that structure and every optional field at its default; required values are read below.
   const ref = book.data;
@@ -499,7 +587,7 @@ export function readInputsSheet(book: ReferenceBook, grid: Grid): SheetRead {
     ...(quarter !== '' && quarter !== newestQuarter(ref) ? { quarter } : {}),
     ...(year !== null && year !== newestFeeScheduleYear(ref) ? { feeScheduleYear: year } : {}),
     ...(optional(num(at(row('PatientWeightKg'), 1)), DEFAULT_PATIENT_WEIGHT_KG.value) === undefined ? {} : { patientWeightKg: num(at(row('PatientWeightKg'), 1)) as number }),
-    drugs: codes.map((hcpcs) => ({ hcpcs, newPatientsPerMonth: 0, rampMonths: 0, distributorVerified: false })),
+    drugs: codes.map((hcpcs, k) => ({ hcpcs, newPatientsPerMonth: 0, rampMonths: 0, distributorVerified: false, ...(book.catalogDrug(hcpcs) === undefined ? { custom: customOf(k, hcpcs) } : {}) })),
     payers: payers.map((p) => ({
       id: p.id,
       name: p.name,
@@ -563,6 +651,30 @@ export function readInputsSheet(book: ReferenceBook, grid: Grid): SheetRead {
     }),
   );
   return { kind: 'ok', scenario: loaded.scenario, fromVersion: version, unread, model: shown };
+}
+
+/**
+ * The facts of the drug of the user's own at position `k` of the Formulary table, read from the sheet (the loading-day
+ * and vial-size columns found by their headers, REGIMEN_HEADERS). A cell that cannot be read keeps a stand-in, so
+ * that the sheet can be laid out; the stand-in differs from the cell, whose read then names it.
+ */
+function customReader(grid: Grid, n: { fixedCosts: number; payers: number; drugs: number }, book: ReferenceBook): (k: number, hcpcs: string) => ScenarioCustomDrug {
+  const at = (r: number, c: number): unknown => grid[r]?.[c] ?? '';
+  const rows = inputsRows({ ...n, priceCodes: 0 });
+  const count = (row: number, first: number, step: number, header: (i: number) => string): number => {
+    let i = 0;
+    while (textOf(at(row, first + step * i)) === header(i)) i++;
+    return i;
+  };
+  const L = count(rows.volumeHeader, IN_VOL.loading, 1, REGIMEN_HEADERS.loadingDay);
+  const V = count(rows.vialsHeader, 3, 2, REGIMEN_HEADERS.vialSize);
+  return (k, hcpcs) => {
+    const place = customPlace(rows.formularyHeader + 1 + k, rows.volumeHeader + 1 + k, rows.vialsHeader + 1 + k, L, V);
+    const standIn: ScenarioCustomDrug = { name: hcpcs, route: 'IV', complexity: 'therapeutic', dose: 1, infusionMinutes: 0, chairExtraMinutes: 0, maintenanceIntervalDays: null };
+    const facts = customFactCells(place, book.data.vialSizes[hcpcs] ?? []).reduce((c, f) => f.apply(c, at(f.row, f.col), at) ?? c, standIn);
+    // Neither dose given: the stand-in's, which its cell then names.
+    return facts.dose === undefined && facts.dosePerKg === undefined ? { ...facts, dose: 1 } : facts;
+  };
 }
 
 /** Two cells hold the same thing (a number within rounding; text with or without Excel's leading apostrophe). */

@@ -6,7 +6,7 @@
  */
 import type { DrugRule, DrugSource } from '../../engine/types';
 import type { CoverageType, SupplementalCoverage } from '../../engine/patient';
-import type { ScenarioDrug, ScenarioPayer, ScenarioProgram } from '../../scenario/types';
+import type { ScenarioCustomDrug, ScenarioDrug, ScenarioPayer, ScenarioProgram } from '../../scenario/types';
 import type { NumberFormatId } from '../plan';
 
 /** Where the Inputs sheet's Program table (header row, 0-based) and the fixed costs beside it (column) start. */
@@ -166,6 +166,9 @@ export const yesNo = (v: boolean): 'yes' | 'no' => (v ? 'yes' : 'no');
 /** The administration complexity words (the catalog's and the scenario's values, written as they are). */
 export const COMPLEXITY_WORDS = { therapeutic: 'therapeutic', complex: 'complex' } as const;
 
+/** The routes (the catalog's and a drug of the user's own, DOMAIN.md 5.4), written as they are. */
+export const ROUTE_WORDS = { IV: 'IV', SC: 'SC' } as const satisfies Record<ScenarioCustomDrug['route'], string>;
+
 /** Words as a key: case, spaces, punctuation and underscores do not count ("Medicaid as secondary (QMB)", "medicaid_qmb"). */
 export const wordKey = (v: unknown): string => String(v).toLowerCase().replace(/[^a-z0-9]/g, '');
 
@@ -255,6 +258,11 @@ export interface ColumnLayout<F extends string> {
   readonly blankIsDefault?: boolean;
   /** As in ProgramRowLayout: a new value changes only its own cell. */
   readonly plain?: boolean;
+  /**
+   * DOMAIN.md 5.4: the fact of a drug of the user's own (scenario `drugs[].custom`) the column holds for such a
+   * drug (read with `takes`); for a catalog drug the column holds the catalog's fact, or `field`'s override.
+   */
+  readonly custom?: keyof ScenarioCustomDrug;
 }
 
 /** A payer field a Payers column holds ('drugRule' is the rule's words and figure, read together). */
@@ -293,17 +301,17 @@ export const FORMULARY_COLUMNS: Readonly<Record<keyof typeof IN_FORM, ColumnLayo
   hcpcs: { header: 'HCPCS' },
   product: { header: 'Product' },
   biosimilarOf: { header: 'Biosimilar of' },
-  route: { header: 'Route' },
-  complexity: { header: 'Administration', field: 'complexity', takes: { kind: 'words', words: COMPLEXITY_WORDS } },
-  fixedDose: { header: 'Fixed dose', format: 'count1', field: 'dose', takes: NUMBER },
-  perKg: { header: 'Dose per kg', format: 'count2' },
+  route: { header: 'Route', takes: { kind: 'words', words: ROUTE_WORDS }, custom: 'route' },
+  complexity: { header: 'Administration', field: 'complexity', takes: { kind: 'words', words: COMPLEXITY_WORDS }, custom: 'complexity' },
+  fixedDose: { header: 'Fixed dose', format: 'count1', field: 'dose', takes: NUMBER, custom: 'dose' },
+  perKg: { header: 'Dose per kg', format: 'count2', takes: NUMBER, custom: 'dosePerKg' },
   maxDose: { header: 'Max dose', format: 'count1' },
   weight: { header: 'Patient weight (kg)', format: 'count1', field: 'weightKg', takes: NUMBER },
   dose: { header: 'Dose (billing measure)', format: 'count1' },
   unitText: { header: 'Billing unit' },
   unitAmount: { header: 'Billing unit amount', format: 'count2' },
-  minutes: { header: 'Infusion minutes', format: 'int', field: 'infusionMinutes', takes: NUMBER },
-  extraMinutes: { header: 'Chair prep + observation minutes', format: 'int', field: 'chairExtraMinutes', takes: NUMBER },
+  minutes: { header: 'Infusion minutes', format: 'int', field: 'infusionMinutes', takes: NUMBER, custom: 'infusionMinutes' },
+  extraMinutes: { header: 'Chair prep + observation minutes', format: 'int', field: 'chairExtraMinutes', takes: NUMBER, custom: 'chairExtraMinutes' },
   acquisition: { header: 'Acquisition $ per unit', format: 'unitPrice', field: 'acquisitionPerUnit', takes: NUMBER },
   wac: { header: 'WAC $ per unit', format: 'unitPrice', field: 'wacPerUnit', takes: NUMBER },
   distributor: { header: 'Distributor confirmed', field: 'distributorVerified', takes: YES_NO },
@@ -322,6 +330,21 @@ export const VOLUME_COLUMNS: Readonly<Record<Exclude<keyof typeof IN_VOL, 'loadi
   ramp: { header: 'Ramp months', format: 'int', field: 'rampMonths', takes: NUMBER, plain: true },
   discontinuation: { header: 'Discontinuation per year', format: 'pct', field: 'discontinuationRate', takes: NUMBER },
 };
+
+/**
+ * The Volume table's regimen columns after its first columns (VOLUME_COLUMNS), and the vial plans' size columns
+ * (each followed by its count). For a drug of the user's own (DOMAIN.md 5.4) they hold its loading days, its
+ * maintenance interval (blank: none, the regimen ends), its doses in a finite course (blank: ongoing) and its vial
+ * sizes; the add-in reads them back from these headers. Its other facts are the Formulary columns marked `custom`
+ * and its name, the Product cell (`<name> (your drug)`, INPUTS_WORDS.yourDrug).
+ */
+export const REGIMEN_HEADERS = {
+  loadingDay: (l: number): string => `Loading dose ${l + 1}: day`,
+  interval: 'Maintenance every (days)',
+  doses: 'Doses in the course',
+  vialSize: (k: number): string => `Vial size ${k + 1}`,
+  vialCount: (k: number): string => `Count ${k + 1}`,
+} as const;
 
 /** A table's headers in column order. */
 export function headersOf(columns: Readonly<Record<string, { readonly header: string }>>, positions: Readonly<Record<string, number>>): string[] {

@@ -15,7 +15,7 @@ import { type NumberFormatId, type StyleId, cellAddress, rangeAddress } from '..
 import { type Cached, SheetBuilder } from '../sheet-builder';
 import { type BoardContext, CRITERIA, CRITERIA_COL, IN_FEE, IN_FORM, IN_PAY, IN_PRICE, IN_VOL, NAME_PREFIX, PROGRAM_KEYS, type ProgramKey, SHEET } from './context';
 import { type Labels, labelsFor } from './labels';
-import { COVERAGE_WORDS, FIXED_COST_HEADERS, FORMULARY_COLUMNS, INPUTS_WORDS, NO_LIMIT_WORD, PAYER_COLUMNS, PROGRAM_HEADERS, PROGRAM_LAYOUT, RULE_WORDS, SOURCE_WORDS, SUPPLEMENTAL_WORDS, VOLUME_COLUMNS, headersOf, yesNo } from './inputs-layout';
+import { COVERAGE_WORDS, FIXED_COST_HEADERS, FORMULARY_COLUMNS, INPUTS_WORDS, NO_LIMIT_WORD, PAYER_COLUMNS, PROGRAM_HEADERS, PROGRAM_LAYOUT, REGIMEN_HEADERS, RULE_WORDS, SOURCE_WORDS, SUPPLEMENTAL_WORDS, VOLUME_COLUMNS, headersOf, yesNo } from './inputs-layout';
 import { loadingKind } from './numbers';
 import type { DrugResult } from '../../engine/model';
 import { ownNewPatients } from './market';
@@ -231,14 +231,16 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
     s.value(r, IN_FORM.hcpcs, line.hcpcs, 'text');
     s.value(r, IN_FORM.product, line.label, 'text');
     s.value(r, IN_FORM.biosimilarOf, refName, 'text');
-    s.value(r, IN_FORM.route, line.route, 'rule');
-    s.value(r, IN_FORM.complexity, line.complexity, dl.style('complexity'));
+    // A drug of the user's own (DOMAIN.md 5.4): its facts (inputs-layout.ts, the columns marked `custom`) are inputs.
+    const fact = (style: StyleId): StyleId => (line.custom === true ? 'input' : style);
+    s.value(r, IN_FORM.route, line.route, fact('rule'));
+    s.value(r, IN_FORM.complexity, line.complexity, fact(dl.style('complexity')));
     const basis = line.dose;
     if (basis.kind === 'per_kg') {
-      s.value(r, IN_FORM.perKg, basis.perKg, dl.style('dose'), 'count2');
+      s.value(r, IN_FORM.perKg, basis.perKg, fact(dl.style('dose')), 'count2');
       if (basis.maxDose !== undefined) s.value(r, IN_FORM.maxDose, basis.maxDose, dl.style('dose'), 'count1');
     } else {
-      s.value(r, IN_FORM.fixedDose, res.dose, dl.style('dose'), FORMULARY_COLUMNS.fixedDose.format);
+      s.value(r, IN_FORM.fixedDose, res.dose, fact(dl.style('dose')), FORMULARY_COLUMNS.fixedDose.format);
     }
     // A drug without a weight of its own takes the scenario's patient weight (a formula, so the cell says so).
     if (src.scenario !== null && src.scenario.drugs[i]?.weightKg === undefined) s.formula(r, IN_FORM.weight, local('PatientWeightKg'), line.weightKg, 'inputDefault', 'count1');
@@ -249,8 +251,8 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
     const unit = book.billingUnit(line.hcpcs, results.quarter);
     s.formula(r, IN_FORM.unitText, cellAddress(priceRow, IN_PRICE.unitText, true), unit.text, 'formula');
     s.formula(r, IN_FORM.unitAmount, cellAddress(priceRow, IN_PRICE.unitAmount, true), unit.amount, 'formula', 'count2');
-    s.value(r, IN_FORM.minutes, line.infusionMinutes, dl.style('infusionMinutes'), FORMULARY_COLUMNS.minutes.format);
-    s.value(r, IN_FORM.extraMinutes, line.chairExtraMinutes, dl.style('chairExtraMinutes'), FORMULARY_COLUMNS.extraMinutes.format);
+    s.value(r, IN_FORM.minutes, line.infusionMinutes, fact(dl.style('infusionMinutes')), FORMULARY_COLUMNS.minutes.format);
+    s.value(r, IN_FORM.extraMinutes, line.chairExtraMinutes, fact(dl.style('chairExtraMinutes')), FORMULARY_COLUMNS.extraMinutes.format);
     const acq = res.perPayer[0]?.acquisitionPerUnit ?? book.asp(line.hcpcs, results.quarter);
     // DOMAIN.md 5.6: the default is the derived ASP less the prompt-pay and GPO discounts.
     if (line.acquisitionPerUnit === null) s.formula(r, IN_FORM.acquisition, `${cellAddress(priceRow, IN_PRICE.asp, true)}*(1-${local('PromptPayDiscount')})*(1-${local('GpoDiscount')})`, acq, 'inputDefault', 'unitPrice');
@@ -272,9 +274,9 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
 
   // Volume and regimen -------------------------------------------------------------------------------------
   s.value(L.volumeHeader - 1, 0, 'Volume and regimen (regimens from the catalog: dose days from the first dose)', 'section');
-  const loadHeads = Array.from({ length: ctx.L }, (_, l) => `Loading dose ${l + 1}: day`);
+  const loadHeads = Array.from({ length: ctx.L }, (_, l) => REGIMEN_HEADERS.loadingDay(l));
   const flagHeads = Array.from({ length: ctx.L }, (_, l) => `Loading dose ${l + 1}: at the loading dose (1 = yes)`);
-  const volCols = [...headersOf(VOLUME_COLUMNS, IN_VOL), ...loadHeads, 'Maintenance every (days)', 'Doses in the course', 'Label', 'Loading doses repeat every (days; courses)', ...flagHeads];
+  const volCols = [...headersOf(VOLUME_COLUMNS, IN_VOL), ...loadHeads, REGIMEN_HEADERS.interval, REGIMEN_HEADERS.doses, 'Label', 'Loading doses repeat every (days; courses)', ...flagHeads];
   s.values(L.volumeHeader, 0, volCols, 'header');
   const ivCol = IN_VOL.loading + ctx.L;
   for (let pos = 0; pos < ctx.D; pos++) {
@@ -289,10 +291,12 @@ export function writeInputs(ctx: BoardContext, text: PrintText): SheetBuilder {
     s.value(r, IN_VOL.newPatients, ownNewPatients(ctx, i), 'input', VOLUME_COLUMNS.newPatients.format);
     s.value(r, IN_VOL.ramp, line.rampMonths, 'input', VOLUME_COLUMNS.ramp.format);
     s.value(r, IN_VOL.discontinuation, line.discontinuationRate, dl.style('discontinuationRate'), VOLUME_COLUMNS.discontinuation.format);
+    // A drug of the user's own (DOMAIN.md 5.4): its regimen is an input (REGIMEN_HEADERS).
+    const regimenStyle: StyleId = line.custom === true ? 'input' : 'inputDefault';
     const loading = line.regimen.loadingDays.length > 0 ? line.regimen.loadingDays : [0];
-    loading.forEach((d, l) => s.value(r, IN_VOL.loading + l, d, 'inputDefault', 'int'));
-    if (line.regimen.maintenanceIntervalDays !== null) s.value(r, ivCol, line.regimen.maintenanceIntervalDays, 'inputDefault', 'int');
-    if (line.regimen.maxDoses !== null) s.value(r, ivCol + 1, line.regimen.maxDoses, 'inputDefault', 'int');
+    loading.forEach((d, l) => s.value(r, IN_VOL.loading + l, d, regimenStyle, 'int'));
+    if (line.regimen.maintenanceIntervalDays !== null) s.value(r, ivCol, line.regimen.maintenanceIntervalDays, regimenStyle, 'int');
+    if (line.regimen.maxDoses !== null) s.value(r, ivCol + 1, line.regimen.maxDoses, regimenStyle, 'int');
     s.value(r, ivCol + 2, dl.volumeSummary(line.regimen.loadingDays.length === 0), 'note');
     // DOMAIN.md 5.3: courses (the loading days repeat), and which loading days take the loading dose.
     const course = line.regimen.courseIntervalDays;
@@ -432,7 +436,7 @@ function writeVialPlan(ctx: BoardContext, s: SheetBuilder, loading: boolean): vo
   const rowOf = (pos: number): number => (loading ? ctx.inputLoadVialRow(pos) : ctx.inputVialRow(pos));
   s.value(header - 1, 0, loading ? 'Vial plan of the loading dose (the maintenance dose\'s where a drug has no loading dose of its own)' : 'Vial plan: vials opened per administration, by size (in billing units)', 'section');
   const vialHeads: string[] = [];
-  for (let v = 0; v < ctx.V; v++) vialHeads.push(`Vial size ${v + 1}`, `Count ${v + 1}`);
+  for (let v = 0; v < ctx.V; v++) vialHeads.push(REGIMEN_HEADERS.vialSize(v), REGIMEN_HEADERS.vialCount(v));
   const vc = 3 + 2 * ctx.V; // units in vials
   s.values(header, 0, ['HCPCS', 'Product', 'Billing units needed', ...vialHeads, 'Units in the vials', 'Vials opened', 'Check', 'Source'], 'header');
   for (let pos = 0; pos < ctx.D; pos++) {
@@ -452,7 +456,7 @@ function writeVialPlan(ctx: BoardContext, s: SheetBuilder, loading: boolean): vo
     const plan = vialPlan(ctx, pos, dispensing?.vials.vials ?? []);
     const parts: string[] = [];
     plan.forEach((v, k) => {
-      s.value(r, 3 + 2 * k, v.size, 'layout', 'count1');
+      s.value(r, 3 + 2 * k, v.size, line.custom === true ? 'input' : 'layout', 'count1');
       s.value(r, 4 + 2 * k, v.count, 'inputDefault', 'int');
       parts.push(`${cellAddress(r, 3 + 2 * k)}*${cellAddress(r, 4 + 2 * k)}`);
     });
