@@ -16,7 +16,7 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { sampleScenario } from '../../scenario';
 import { computeResults, mixSum } from '../model/results';
 import { DemandView } from '../ui/DemandView';
@@ -33,6 +33,14 @@ import type { AppServices, ReplaceQuestion } from '../services';
 import { type SaveState, holdReason, usePlanner } from './planner';
 
 export type { AppServices } from '../services';
+
+// Issue 15: the editing views draw again only when their own props change. The results follow a deferred copy of
+// the scenario (below), so every change renders twice, the second time for the results alone: without memo the
+// whole view (the formulary's catalog and drugs) was drawn twice, at start-up and at each edit.
+const Formulary = memo(FormularyView);
+const Payers = memo(PayersView);
+const Program = memo(ProgramView);
+const Demand = memo(DemandView);
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
@@ -211,13 +219,13 @@ export function App(props: { services: AppServices }) {
                 </MessageBarActions>
               </MessageBar>
             ) : null}
-            <FormularyView scenario={state.scenario} book={book} referenceData={referenceData} edit={edit} />
+            <Formulary scenario={state.scenario} book={book} referenceData={referenceData} edit={edit} />
           </>
         ) : null}
-        {state.ready && view === 'payers' ? <PayersView scenario={state.scenario} edit={edit} /> : null}
-        {state.ready && view === 'program' ? <ProgramView scenario={state.scenario} book={book} edit={edit} /> : null}
+        {state.ready && view === 'payers' ? <Payers scenario={state.scenario} edit={edit} /> : null}
+        {state.ready && view === 'program' ? <Program scenario={state.scenario} book={book} edit={edit} /> : null}
         {/* Issue 14: where the new patients a month come from. */}
-        {state.ready && view === 'demand' ? <DemandView scenario={state.scenario} referenceData={referenceData} edit={edit} /> : null}
+        {state.ready && view === 'demand' ? <Demand scenario={state.scenario} referenceData={referenceData} edit={edit} /> : null}
         {state.ready && view === 'launch' ? <LaunchPlanView scenario={state.scenario} results={results} referenceData={referenceData} edit={edit} /> : null}
         {state.ready && view === 'results' ? <ResultsView results={results} /> : null}
         {state.ready && view === 'patient' ? <PatientView scenario={shown} book={book} sheet={services.estimateSheet} /> : null}

@@ -19,6 +19,7 @@
 import type { ReferenceBook } from '../../engine/book';
 import { runModel } from '../../engine/model';
 import { DAYS_PER_YEAR } from '../../engine/regimen';
+import { keptRun, scenarioRun } from './model-run';
 import type { DrugRule } from '../../engine/types';
 import { builtinPayer, drugRuleOf } from '../../engine/payers';
 import { formatIssue, loadScenario, resolveScenario, sampleScenario, scenarioDefaultsApplied } from '../../scenario';
@@ -381,15 +382,19 @@ function byDrugCells(cells: FieldCell[], ctx: BoardContext, s: Scenario, pos: nu
 
 
 /** The board's Inputs sheet for a scenario, and what the sync needs to know about its layout. */
-export function inputsModel(book: ReferenceBook, scenario: Scenario): InputsModel {
+export function inputsModel(book: ReferenceBook, scenario: Scenario, shared = false): InputsModel {
   const input = resolveScenario(scenario, book.data);
   // The Inputs sheet shows only figures of one administration (dose, vials, prices), which do not depend on
   // the months projected: the engine runs over one month, a fifth of the time of the sample's 42. (A test
   // holds this to the Inputs sheet of the full board.)
   // (Without the launch plan, issue 14: it sets the planning months, and the Inputs sheet shows none of what it moves.)
+  // A scenario the results show (`shared`, or already run for them) takes the results' full run instead, made once
+  // for both (model-run.ts, issue 15).
   const { launchPlan: _plan, ...once } = input;
   void _plan;
-  const results = runModel(book, { ...once, program: { ...input.program, planningMonths: 0, horizonMonths: 1 } });
+  const results =
+    (shared ? scenarioRun(book, scenario) : keptRun(book, scenario)) ??
+    runModel(book, { ...once, program: { ...input.program, planningMonths: 0, horizonMonths: 1 } });
   const src = { book, input, results, sensitivity: [], named: [], applied: scenarioDefaultsApplied(scenario, book.data), generatedAt: new Date(), scenario };
   // Inputs does not depend on the sensitivity cases: none are computed.
   const ctx = new BoardContext(src, []);
@@ -631,7 +636,8 @@ export function readInputsSheet(book: ReferenceBook, grid: Grid): SheetRead {
   };
   const loaded = loadScenario(scenario, ref);
   if (!loaded.ok) return { kind: 'invalid', problems: loaded.errors.map((e) => formatIssue(e)) };
-  const shown = inputsModel(book, loaded.scenario);
+  // The scenario read is the one the pane shows next: its run is kept for the results (model-run.ts).
+  const shown = inputsModel(book, loaded.scenario, true);
   // Figures and formulas only: a label or note that reads differently is not an input.
   const figure = (v: unknown): boolean => typeof v === 'number' || (typeof v === 'string' && v.startsWith('='));
   const unread: string[] = [];

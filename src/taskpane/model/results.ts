@@ -10,6 +10,7 @@ import { SCENARIO_WEIGHT_TOLERANCE } from '../../engine/mix';
 import { runModel } from '../../engine/model';
 import { type ModelReport, modelReport } from '../../engine/report';
 import type { ReferenceData } from '../../engine/reference';
+import { scenarioRun } from './model-run';
 import { formatIssue, resolveScenario, scenarioWarnings, validateScenario } from '../../scenario';
 import type { Scenario } from '../../scenario/types';
 
@@ -100,7 +101,8 @@ export function computeResults(scenario: Scenario, book: ReferenceBook, ref: Ref
     // With the mix off, run on even weights for the per-payer figures and drop everything mix-weighted.
     const evenWeights = input.payers.map(() => 1 / input.payers.length);
     const adjusted = mix.ok ? {} : { weights: evenWeights.map((w, i) => (i === 0 ? 1 - (evenWeights.length - 1) * w : w)) };
-    const report = modelReport(runModel(book, input, adjusted));
+    // At the scenario's own mix, the run the Inputs sheet's read already made, if any (model-run.ts).
+    const report = modelReport(mix.ok && ref === book.data ? scenarioRun(book, scenario) : runModel(book, input, adjusted));
     const drugs: DrugFigures[] = report.drugs.map((d) => {
       const first = d.perPayer[0];
       return {
