@@ -76,6 +76,18 @@ const useStyles = makeStyles({
 
 type View = 'formulary' | 'payers' | 'program' | 'demand' | 'launch' | 'results' | 'patient' | 'workbook';
 
+/** The views in the tab bar's order, with their tab labels. */
+const VIEWS: readonly (readonly [View, string])[] = [
+  ['formulary', 'Formulary'],
+  ['payers', 'Payers'],
+  ['program', 'Program'],
+  ['demand', 'Demand'],
+  ['launch', 'Launch'],
+  ['results', 'Results'],
+  ['patient', 'Patient'],
+  ['workbook', 'Workbook'],
+];
+
 function saveText(save: SaveState): string {
   switch (save.kind) {
     case 'loading':
@@ -141,30 +153,11 @@ export function App(props: { services: AppServices }) {
           </Caption1>
         </div>
         <TabList className={styles.tabs} size="small" selectedValue={view} onTabSelect={(_e, data) => setView(data.value as View)} aria-label="Views">
-          <Tab className={styles.tab} content={{ className: styles.tabContent }} value="formulary">
-            Formulary
-          </Tab>
-          <Tab className={styles.tab} content={{ className: styles.tabContent }} value="payers">
-            Payers
-          </Tab>
-          <Tab className={styles.tab} content={{ className: styles.tabContent }} value="program">
-            Program
-          </Tab>
-          <Tab className={styles.tab} content={{ className: styles.tabContent }} value="demand">
-            Demand
-          </Tab>
-          <Tab className={styles.tab} content={{ className: styles.tabContent }} value="launch">
-            Launch
-          </Tab>
-          <Tab className={styles.tab} content={{ className: styles.tabContent }} value="results">
-            Results
-          </Tab>
-          <Tab className={styles.tab} content={{ className: styles.tabContent }} value="patient">
-            Patient
-          </Tab>
-          <Tab className={styles.tab} content={{ className: styles.tabContent }} value="workbook">
-            Workbook
-          </Tab>
+          {VIEWS.map(([value, label]) => (
+            <Tab key={value} className={styles.tab} content={{ className: styles.tabContent }} value={value}>
+              {label}
+            </Tab>
+          ))}
         </TabList>
         <Caption1 className={styles.summary} data-testid="summary" aria-live="polite">
           {summary}
