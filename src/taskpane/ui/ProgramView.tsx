@@ -164,7 +164,7 @@ export function ProgramView(props: ProgramViewProps) {
         </Subtitle2>
         <Caption1 className={styles.sub}>
           Discounts apply to drugs priced at the ASP default only, not to a contract price; the handling cost applies to each
-          white-bagged administration (5.1).
+          white-bagged administration.
         </Caption1>
         <div className={styles.grid}>
           {field('promptPayDiscount', 'Prompt-pay discount', FIELDS.promptPayDiscount, '%', DEFAULT_PROMPT_PAY_DISCOUNT)}
