@@ -86,8 +86,8 @@ function gridOf(used: Excel.Range): Grid {
 /**
  * The Inputs sheet's cells as a grid from A1 (formulas as "=..."), and those of the board's Market and Launch
  * plan sheets when `board` names them: one request for all three.
- * Worksheet.getUsedRangeOrNullObject: "If the worksheet is blank, this function will return a null object"
- * (https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-getusedrangeornullobject-member(1)).
+ * Worksheet.getUsedRangeOrNullObject (ExcelApi 1.4): "If the entire worksheet is blank, this function will return a
+ * null object" (https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-getusedrangeornullobject-member(1)).
  */
 async function readGrids(context: Excel.RequestContext, sheetId: string, board: Readonly<Record<BoardSheetName, string | null>>): Promise<{ grid: Grid; board: BoardSheetGrids }> {
   const used = context.workbook.worksheets.getItem(sheetId).getUsedRange().load('formulas,rowIndex,columnIndex');
@@ -303,8 +303,9 @@ export class OfficeScenarioStore implements ScenarioStore, BoardSheetWriter {
 
   /**
    * Issue 14: writes input cells of the Market and Launch plan sheets (market-plan-store.ts decides which), in
-   * one request. Excel does not undo the part of a request that ran before a failure, so should it fail (a
-   * sheet deleted or protected meanwhile), `undo` puts back what the cells held, and nothing is left changed.
+   * one request. Office.js documents no undo of the commands of a batch that ran before the one that failed
+   * (https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling), so should
+   * it fail (a sheet deleted or protected meanwhile), `undo` puts back what the cells held: nothing is left changed.
    */
   async writeBoardCells(cells: readonly BoardSheetCell[], undo: readonly BoardSheetCell[]): Promise<boolean> {
     const ids = this.boardIds;
