@@ -196,6 +196,20 @@ describe('the board\'s Market and Launch plan sheets', () => {
     expect(written[1]).toEqual([{ sheet: 'market', row: 29, col: 6, value: 0 }]);
   });
 
+  it('keeps a plan removed in the pane removed while the board\'s Launch plan sheet still shows it', async () => {
+    const { s, mem, written } = store({}, board);
+    const read = await okRead(s);
+    const { launchPlan: _p, ...withoutPlan } = read;
+    void _p;
+    await s.write(withoutPlan);
+    expect(mem.values['InfusionPlanner.launchPlan']).toEqual({ removed: true });
+    expect(written).toEqual([]);
+    // Read again over the same sheet: the plan stays out; the market is still the sheet's.
+    const again = await okRead(s);
+    expect(again.launchPlan).toBeUndefined();
+    expect(again.market).toEqual(planned.market);
+  });
+
   it('does not write a sheet whose structure the pane changed (a new task), nor a sheet of that name the user made', async () => {
     const { s, written } = store({}, board);
     const read = await okRead(s);
