@@ -120,6 +120,11 @@ describe('the market and launch plan kept in the document\'s settings (no board 
     spy.mockClear();
     await okRead(other);
     expect(spy).toHaveBeenCalledTimes(1);
+    // Nothing to put on it (no market or plan anywhere): the inner store's scenario itself, checked by it, no check again
+    // (the object the model's run is kept by, model-run.ts).
+    spy.mockClear();
+    expect(await okRead(store({}).s)).toBe(inputsScenario);
+    expect(spy).not.toHaveBeenCalled();
   });
 
   it('saves the settings only when the market or the plan changes', async () => {

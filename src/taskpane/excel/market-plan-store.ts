@@ -163,6 +163,9 @@ export function withMarketAndPlan(inner: ScenarioStore, options: MarketPlanOptio
     if (problems.length > 0) return { kind: 'invalid', problems };
 
     const scenario = merged(base, market, plan);
+    // Nothing to put on the scenario read (no market or plan, or the ones it has): it is given back as it is, the
+    // object the inner store checked and ran the model on (model-run.ts keeps that run by the object).
+    if (JSON.stringify(scenario) === JSON.stringify(r.scenario)) return r;
     // The one check of the read: the scenario with its market and plan.
     const checked = validateScenario(scenario, ref);
     if (checked.ok) return { ...r, scenario };
@@ -174,7 +177,7 @@ export function withMarketAndPlan(inner: ScenarioStore, options: MarketPlanOptio
     if (onSheet.length > 0) return { kind: 'invalid', problems: onSheet };
     const planBad = checked.errors.some((e) => e.path.startsWith('launchPlan') || e.path === 'program.planningMonths');
     const marketBad = checked.errors.some((e) => e.path.startsWith('market') || /^drugs\[\d+\]\.demand/.test(e.path));
-    if (!planBad && !marketBad) return { ...r, scenario: base };
+    if (!planBad && !marketBad) return JSON.stringify(base) === JSON.stringify(r.scenario) ? r : { ...r, scenario: base };
     if (planBad) held.launch = null;
     if (marketBad) held.market = null;
     return { ...r, scenario: merged(base, marketBad ? null : market, planBad ? null : plan) };
