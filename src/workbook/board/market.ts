@@ -8,7 +8,7 @@
  * through Cohorts and Projection. Written only when the scenario has a market.
  */
 import { AGE_BANDS, DEMAND_AREAS, type DemandAreaId, type DemandInput, type DemandResult, demand } from '../../engine/demand';
-import { DEMAND_ESTIMATE_LABEL } from '../../data/demand';
+import { demandAreaDefault, demandSharesLabel } from '../../data/demand';
 import { cellAddress } from '../plan';
 import { SheetBuilder } from '../sheet-builder';
 import { type BoardContext, IN_VOL, SHEET } from './context';
@@ -60,7 +60,7 @@ export function writeMarket(ctx: BoardContext, text: PrintText, market: DemandIn
   s.tabColor = '#548235';
   s.value(0, 0, 'Market: where the new patients a month come from', 'title');
   s.value(1, 0, 'Service area x prevalence x share on infused therapy x yearly starts / 12 x the practice\'s capture share, per therapeutic area; then each drug\'s share of its area, beside the figure the scenario uses.', 'subtitle');
-  s.value(2, 0, `Blue cells are inputs (cream: the product's default; change it). Sources of the defaults: the Sources and assumptions sheet; shares on infused therapy and yearly starts: ${DEMAND_ESTIMATE_LABEL}. Set "use derived" to 1 to run the model on the derived figure, 0 to keep your own.`, 'note');
+  s.value(2, 0, `Blue cells are inputs (cream: the product's default; change it). Sources of the defaults: each area's Label column here, in full on the Sources and assumptions sheet (public sources; where none was found, the product's estimate, labelled so). Set "use derived" to 1 to run the model on the derived figure, 0 to keep your own.`, 'note');
 
   // Service area ------------------------------------------------------------------------------------------
   s.value(4, 0, 'Service area and competition', 'section');
@@ -133,8 +133,7 @@ export function writeMarket(ctx: BoardContext, text: PrintText, market: DemandIn
     // Little's law: waiting = arrivals x wait, so arrivals a month = backlog / (wait in weeks x 12 / 52).
     s.formula(row, MA.referrals, `IF(OR(${c(MA.backlog)}=0,${c(MA.wait)}=0),"",${c(MA.backlog)}/(${c(MA.wait)}*12/52))`, res?.referralsPerMonth ?? '', 'formula', 'count2');
     const prevalenceGiven = mine?.prevalence !== undefined;
-    const estimatesGiven = mine?.infusedShare !== undefined && mine.startsPerYear !== undefined;
-    s.value(row, MA.label, `${prevalenceGiven ? 'prevalence: scenario input' : 'prevalence: default (public source)'}; ${estimatesGiven ? 'shares: scenario input' : 'shares: default (the product\'s estimate)'}`, 'note');
+    s.value(row, MA.label, `${prevalenceGiven ? 'prevalence: scenario input' : 'prevalence: default (public source)'}; ${demandSharesLabel(demandAreaDefault(a.id), { infused: mine?.infusedShare !== undefined, starts: mine?.startsPerYear !== undefined })}`, 'note');
   });
 
   // Per drug ----------------------------------------------------------------------------------------------
