@@ -3,13 +3,19 @@
  * area the expected new patients a month, then per drug the derived figure beside the one the scenario uses,
  * with the gap (engine/demand.ts).
  */
-import type { DemandReport } from '../engine/demand';
-import { DEMAND_ESTIMATE_LABEL } from '../data/demand';
+import { DEMAND_AREA_NAMES, type DemandReport } from '../engine/demand';
+import { DEMAND_AREA_DEFAULTS, type DemandAreaDefault } from '../data/demand';
 import { num1, pct } from './format';
 import { table } from './summary-table';
 
 const n0 = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const n2 = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** The areas whose share or starts default is still the product's estimate (no public figure found), named. */
+function estimated(): string {
+  const names = DEMAND_AREA_DEFAULTS.filter((d: DemandAreaDefault) => d.infusedShareBasis === 'estimate' || d.startsBasis === 'estimate').map((d) => DEMAND_AREA_NAMES[d.id]);
+  return names.length === 0 ? '' : `; the product's estimates where none was found: ${names.join(', ')}`;
+}
 
 export function formatDemand(d: DemandReport, driveTimeMinutes: number, travelShare: number): string {
   const areas = table(
@@ -27,7 +33,7 @@ export function formatDemand(d: DemandReport, driveTimeMinutes: number, travelSh
         );
   return [
     `Demand: ${n0.format(d.adults)} adults in the service area; ${pct.format(travelShare)} travel beyond ${driveTimeMinutes} minutes; ${d.competingSites} competing sites; capture ${pct.format(d.capture)}`,
-    `(prevalence: public sources, see the Sources sheet; shares on infused therapy and yearly starts: ${DEMAND_ESTIMATE_LABEL})`,
+    `(defaults: prevalence, the share on infused therapy and the yearly starts from public sources, each named on the Sources sheet${estimated()})`,
     areas,
     '',
     'New patients a month per drug: derived (area x share) beside the scenario\'s figure; gap = scenario - derived:',

@@ -69,11 +69,13 @@ describe('infusion-planner model', () => {
       const r = await cli('model', '--scenario', file('market.json', marketScenario(false)));
       expect(r.code).toBe(0);
       expect(r.out).toContain('Demand: 120,000 adults in the service area; 20.0% travel beyond 60 minutes; 3 competing sites; capture 40.0%');
-      // IBD: 1,560 diagnosed x 15% = 234 on infusion x 20% / 12 = 3.90 a month in the area x 0.4 = 1.56; backlog 30 x 0.4 = 12
-      // once; 30 / (6 / (52/12)) = 21.67 referrals a month.
-      expect(r.out).toMatch(/Crohn's disease and ulcerative colitis\s+1,560\.0\s+234\.0\s+3\.90\s+1\.56\s+12\.0\s+21\.67/);
-      // Avsola kept at 2 a month beside 1.56 x 0.5 = 0.78: gap 1.22.
-      expect(r.out).toMatch(/Q5121 Avsola \(infliximab-axxq\)\s+ibd\s+50\.0%\s+0\.78\s+2\.00\s+own\s+1\.22/);
+      // IBD: 1,560 diagnosed x 13% = 202.8 on infusion x 20% / 12 = 3.38 a month in the area x 0.4 = 1.352 (1.35); backlog
+      // 30 x 0.4 = 12 once; 30 / (6 / (52/12)) = 21.67 referrals a month.
+      expect(r.out).toMatch(/Crohn's disease and ulcerative colitis\s+1,560\.0\s+202\.8\s+3\.38\s+1\.35\s+12\.0\s+21\.67/);
+      // Avsola kept at 2 a month beside 1.352 x 0.5 = 0.676 (0.68): gap 2 - 0.676 = 1.324 (1.32).
+      expect(r.out).toMatch(/Q5121 Avsola \(infliximab-axxq\)\s+ibd\s+50\.0%\s+0\.68\s+2\.00\s+own\s+1\.32/);
+      // The defaults' sources are named; immune globulin's two figures are still the product's estimates.
+      expect(r.out).toContain("(defaults: prevalence, the share on infused therapy and the yearly starts from public sources, each named on the Sources sheet; the product's estimates where none was found: Immune globulin (primary immunodeficiency, neurology))");
     });
 
     it('carries the demand in --json; an adopted drug runs on the derived figure', async () => {
@@ -81,7 +83,7 @@ describe('infusion-planner model', () => {
       expect(r.code).toBe(0);
       const json = JSON.parse(r.out) as { demand: { capture: number; drugs: { hcpcs: string; derived: number; used: number; gap: number; adopted: boolean }[] }; months: { newPatients: number }[] };
       expect(json.demand.capture).toBe(0.4);
-      expect(json.demand.drugs[0]).toMatchObject({ hcpcs: 'Q5121', derived: 0.78, used: 0.78, gap: 0, adopted: true });
+      expect(json.demand.drugs[0]).toMatchObject({ hcpcs: 'Q5121', derived: 0.676, used: 0.676, gap: 0, adopted: true });
       // Without a market, demand is null.
       expect((JSON.parse((await cli('model', '--json')).out) as { demand: unknown }).demand).toBeNull();
     });

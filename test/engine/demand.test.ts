@@ -3,18 +3,20 @@
  * 50-64, 24,000 aged 65+. A fifth travel beyond the drive time; one hospital outpatient site, one other
  * practice and one home infusion provider compete:
  *   fair share = 1 / (1 + 3) = 0.25; capture = 0.2 + 0.8 x 0.25 = 0.4.
- * Per area, with the product's defaults (src/data/demand.ts): prevalence x share on infused therapy x starts a
- * year / 12 x capture, by hand:
- *   RA:    120,000 x 0.53%   = 636      x 0.10 = 63.6    x 0.25 / 12 = 1.325    x 0.4 = 0.53
- *   MS:    120,000 x 0.3092% = 371.04   x 0.30 = 111.312 x 0.15 / 12 = 1.3914   x 0.4 = 0.55656
- *   IBD:   120,000 x 1.3%    = 1,560    x 0.15 = 234     x 0.20 / 12 = 3.9      x 0.4 = 1.56
+ * Per area, with the product's defaults (src/data/demand.ts, each from a public source but immune globulin's two
+ * estimates): prevalence x share on infused therapy x starts a year / 12 x capture, by hand:
+ *   RA:    120,000 x 0.53%   = 636      x 0.16 = 101.76  x 0.43 / 12 = 3.6464   x 0.4 = 1.45856
+ *   MS:    120,000 x 0.3092% = 371.04   x 0.21 = 77.9184 x 0.12 / 12 = 0.779184 x 0.4 = 0.3116736
+ *   IBD:   120,000 x 1.3%    = 1,560    x 0.13 = 202.8   x 0.20 / 12 = 3.38     x 0.4 = 1.352
  *   Osteoporosis: 60,000 x 0 + 36,000 x 8.4% + 24,000 x 17.7% = 3,024 + 4,248 = 7,272
- *                                        x 0.05 = 363.6   x 0.30 / 12 = 9.09     x 0.4 = 3.636
- *   Iron:  120,000 x 5.6%    = 6,720    x 0.03 = 201.6   x 1.00 / 12 = 16.8     x 0.4 = 6.72
+ *                                        x 0.09 = 654.48  x 0.27 / 12 = 14.7258  x 0.4 = 5.89032
+ *   Iron:  120,000 x 5.6%    = 6,720    x 0.06 = 403.2   x 1.00 / 12 = 33.6     x 0.4 = 13.44
  *   IG:    120,000 x 0.0863% = 103.56   x 0.25 = 25.89   x 0.15 / 12 = 0.323625 x 0.4 = 0.12945
+ * (Before the shares and starts had public sources: RA 0.10 and 0.25, MS 0.30 and 0.15, IBD 0.15 and 0.20,
+ * osteoporosis 0.05 and 0.30, iron 0.03 and 1; IBD gave 1.56 a month.)
  */
 import { AGE_BANDS, DEMAND_AREAS, captureShare, demand, demandReport, type DemandInput } from '../../src/engine/demand';
-import { DEMAND_AREA_DEFAULTS, demandAreaDefault } from '../../src/data/demand';
+import { DEMAND_AREA_DEFAULTS, type DemandAreaDefault, demandAreaDefault, demandBasisLabel, demandSharesLabel } from '../../src/data/demand';
 import { DomainError } from '../../src/engine/errors';
 
 const areas = DEMAND_AREAS.map((id) => {
@@ -43,11 +45,11 @@ describe('demand for a service area of 120,000 adults', () => {
   it('gives each area prevalence x share on infused therapy x starts a year / 12 x capture', () => {
     const r = demandReport(demand(input()));
     expect(r.areas.map((a) => [a.area, a.diagnosed, a.onInfused, a.marketStartsPerMonth, a.newPatientsPerMonth])).toEqual([
-      ['ra', 636, 63.6, 1.325, 0.53],
-      ['ms', 371.04, 111.312, 1.3914, 0.5566], // 0.55656 to 4 decimals
-      ['ibd', 1560, 234, 3.9, 1.56],
-      ['osteoporosis', 7272, 363.6, 9.09, 3.636],
-      ['iron', 6720, 201.6, 16.8, 6.72],
+      ['ra', 636, 101.76, 3.6464, 1.4586], // 1.45856 to 4 decimals
+      ['ms', 371.04, 77.9184, 0.7792, 0.3117], // 0.779184 and 0.3116736 to 4 decimals
+      ['ibd', 1560, 202.8, 3.38, 1.352],
+      ['osteoporosis', 7272, 654.48, 14.7258, 5.8903], // 5.89032 to 4 decimals
+      ['iron', 6720, 403.2, 33.6, 13.44],
       ['immune_globulin', 103.56, 25.89, 0.3236, 0.1295], // 0.323625 and 0.12945, half up
     ]);
   });
@@ -56,7 +58,7 @@ describe('demand for a service area of 120,000 adults', () => {
     const withBacklog = input({ areas: areas.map((a) => (a.id === 'ibd' ? { ...a, backlog: 30, waitWeeks: 6 } : a)) });
     const ibd = demandReport(demand(withBacklog)).areas.find((a) => a.area === 'ibd');
     // 30 waiting x capture 0.4 = 12 once; 30 / (6 weeks / (52/12) weeks a month) = 30 x 52 / 72 = 21.6667 a month.
-    expect([ibd?.backlogCaptured, ibd?.referralsPerMonth, ibd?.newPatientsPerMonth]).toEqual([12, 21.6667, 1.56]);
+    expect([ibd?.backlogCaptured, ibd?.referralsPerMonth, ibd?.newPatientsPerMonth]).toEqual([12, 21.6667, 1.352]);
     // No wait known: no referral flow to show.
     expect(demandReport(demand(input())).areas.find((a) => a.area === 'ibd')?.referralsPerMonth).toBeNull();
   });
@@ -66,17 +68,17 @@ describe('demand for a service area of 120,000 adults', () => {
       demand(
         input({
           drugs: [
-            // Kept: the scenario's 2 a month beside IBD 1.56 x 0.5 = 0.78; gap 2 - 0.78 = 1.22.
+            // Kept: the scenario's 2 a month beside IBD 1.352 x 0.5 = 0.676; gap 2 - 0.676 = 1.324.
             { hcpcs: 'Q5121', label: 'Avsola', area: 'ibd', share: 0.5, scenarioNewPatients: 2, adopted: false },
-            // Adopted: MS 0.55656 x 0.8 = 0.445248 is used; the gap is 0.
+            // Adopted: MS 0.3116736 x 0.8 = 0.24933888 (0.2493) is used; the gap is 0.
             { hcpcs: 'J2350', label: 'Ocrevus', area: 'ms', share: 0.8, scenarioNewPatients: 1, adopted: true },
           ],
         }),
       ),
     );
     expect(r.drugs.map((d) => [d.hcpcs, d.derived, d.scenario, d.used, d.gap])).toEqual([
-      ['Q5121', 0.78, 2, 2, 1.22],
-      ['J2350', 0.4452, 1, 0.4452, 0],
+      ['Q5121', 0.676, 2, 2, 1.324],
+      ['J2350', 0.2493, 1, 0.2493, 0],
     ]);
   });
 
@@ -107,5 +109,33 @@ describe('the product\'s demand defaults', () => {
       expect(d.prevalenceSource).toMatch(/\d{4}/); // a year of publication
       for (const p of [...d.prevalence, d.infusedShare, d.startsPerYear]) expect(p >= 0 && p <= 1).toBe(true);
     }
+  });
+
+  it('name a public source for each share and each starts figure, or say plainly it is the product\'s estimate', () => {
+    for (const d of DEMAND_AREA_DEFAULTS) {
+      for (const [basis, source, cite] of [
+        [d.infusedShareBasis, d.infusedShareSource, d.infusedShareCite],
+        [d.startsBasis, d.startsSource, d.startsCite],
+      ] as const) {
+        if (basis === 'public') {
+          expect(source).toMatch(/(19|20)\d\d/); // a year of publication
+          expect(cite).not.toMatch(/estimate/);
+        } else {
+          expect(source).toMatch(/^The product's estimate/);
+          expect(source).toMatch(/No public .* was found/);
+          expect(cite).toBe("the product's estimate");
+        }
+      }
+    }
+    // Immune globulin is the one area left on estimates (no public figure found); the five others are sourced.
+    expect(DEMAND_AREA_DEFAULTS.filter((d: DemandAreaDefault) => d.infusedShareBasis === 'estimate' || d.startsBasis === 'estimate').map((d) => d.id)).toEqual(['immune_globulin']);
+  });
+
+  it('label each share by its basis, and a share the scenario gives as its input', () => {
+    const ra = demandAreaDefault('ra');
+    expect(demandBasisLabel(ra.infusedShareBasis)).toBe('default: public source');
+    expect(demandBasisLabel(demandAreaDefault('immune_globulin').startsBasis)).toBe("default: the product's estimate (no public source; enter your own)");
+    expect(demandSharesLabel(ra)).toBe(`share on infused therapy: default, ${ra.infusedShareCite}; starts a year: default, ${ra.startsCite}`);
+    expect(demandSharesLabel(demandAreaDefault('immune_globulin'), { infused: true })).toBe("share on infused therapy: scenario input; starts a year: default, the product's estimate");
   });
 });

@@ -1,9 +1,10 @@
 /**
  * Issue 14: the scenario's market and a drug's demand claim; adopt or keep (scenario/market.ts). The market
  * of test/support/market-scenario.ts: 120,000 adults, capture 0.4 (worked there). IBD by hand:
- *   120,000 x 1.3% = 1,560 diagnosed x 15% on infused therapy = 234 x 20% a year / 12 = 3.9 a month x 0.4 = 1.56;
- *   Avsola (Q5121) takes half: 1.56 x 0.5 = 0.78 a month.
- * MS: 120,000 x 0.3092% = 371.04 x 30% = 111.312 x 15% / 12 = 1.3914 x 0.4 = 0.55656; Ocrevus takes 80%: 0.445248.
+ *   120,000 x 1.3% = 1,560 diagnosed x 13% on infused therapy = 202.8 x 20% a year / 12 = 3.38 a month x 0.4 = 1.352;
+ *   Avsola (Q5121) takes half: 1.352 x 0.5 = 0.676 a month.
+ * MS: 120,000 x 0.3092% = 371.04 x 21% = 77.9184 x 12% / 12 = 0.779184 x 0.4 = 0.3116736; Ocrevus takes 80%:
+ *   0.24933888.
  */
 import Ajv2020 from 'ajv/dist/2020';
 import schema from '../../src/scenario/scenario.schema.json';
@@ -22,25 +23,25 @@ const issues = (doc: unknown): string[] => {
 };
 
 describe('adopt or keep the derived new patients a month', () => {
-  it('adopted: the model runs on the derived figure, 0.78 a month for Avsola', () => {
+  it('adopted: the model runs on the derived figure, 0.676 a month for Avsola', () => {
     const input = resolveScenario(marketScenario(true), referenceData);
-    expect(input.drugs.find((d) => d.hcpcs === 'Q5121')?.newPatientsPerMonth).toBe(0.78);
-    // The same model as a scenario whose user typed 0.78 and made no claim.
-    const typed: Scenario = { ...sampleScenario, drugs: sampleScenario.drugs.map((d) => (d.hcpcs === 'Q5121' ? { ...d, newPatientsPerMonth: 0.78 } : d)) };
+    expect(input.drugs.find((d) => d.hcpcs === 'Q5121')?.newPatientsPerMonth).toBe(0.676);
+    // The same model as a scenario whose user typed 0.676 and made no claim.
+    const typed: Scenario = { ...sampleScenario, drugs: sampleScenario.drugs.map((d) => (d.hcpcs === 'Q5121' ? { ...d, newPatientsPerMonth: 0.676 } : d)) };
     const a = modelReport(runModel(book, input));
     const b = modelReport(runModel(book, resolveScenario(typed, referenceData)));
     expect(a.months).toEqual(b.months);
     expect(a.summary).toEqual(b.summary);
   });
 
-  it('kept: the model runs on the scenario\'s 2 a month and the gap 2 - 0.78 = 1.22 is shown', () => {
+  it('kept: the model runs on the scenario\'s 2 a month and the gap 2 - 0.676 = 1.324 is shown', () => {
     const input = resolveScenario(marketScenario(false), referenceData);
     expect(input.drugs.find((d) => d.hcpcs === 'Q5121')?.newPatientsPerMonth).toBe(2);
     const r = demandReport(demand(input.market!));
     expect(r.drugs.map((d) => [d.hcpcs, d.derived, d.scenario, d.adopted, d.used, d.gap])).toEqual([
-      ['Q5121', 0.78, 2, false, 2, 1.22],
-      // Ocrevus keeps 1 a month: gap 1 - 0.445248 = 0.554752.
-      ['J2350', 0.4452, 1, false, 1, 0.5548],
+      ['Q5121', 0.676, 2, false, 2, 1.324],
+      // Ocrevus keeps 1 a month: derived 0.24933888 (0.2493), gap 1 - 0.24933888 = 0.75066112 (0.7507).
+      ['J2350', 0.2493, 1, false, 1, 0.7507],
     ]);
     // The sample's model, untouched by a market it does not adopt.
     expect(modelReport(runModel(book, input)).summary).toEqual(modelReport(runModel(book, resolveScenario(sampleScenario, referenceData))).summary);

@@ -6,6 +6,7 @@
  */
 import { referenceData } from '../../src/data';
 import { defaultLaunchPlan } from '../../src/scenario';
+import { demandAreaDefault } from '../../src/data/demand';
 import type { ScenarioLaunchPlan } from '../../src/scenario/launch-plan';
 import type { Scenario } from '../../src/scenario/types';
 import { excelNumber, launchStructure, marketCells, readLaunchSheet, readMarketSheet, sameMeaning, storedMarketOf } from '../../src/taskpane/model/board-sheets';
@@ -37,6 +38,12 @@ describe('Market and Launch plan sheets: writer -> reader', () => {
     expect(read.claims).toEqual(storedMarketOf(scenario)?.claims);
     // The sheet's drug rows are the claiming drugs in the scenario's order.
     expect(read.drugs).toEqual(scenario.drugs.filter((d) => d.demand !== undefined).map((d) => d.hcpcs));
+  });
+
+  it('keeps a figure the scenario gives equal to its default given (the area\'s label says so)', () => {
+    // IBD's share on infused therapy given as the product's own default: the cell shows the default, the label "scenario input".
+    const given: Scenario = { ...scenario, market: { ...(scenario.market as NonNullable<Scenario['market']>), areas: [{ area: 'ibd', infusedShare: demandAreaDefault('ibd').infusedShare, backlog: 30, waitWeeks: 6 }] } };
+    expect(okMarket(boardSheet(given, 'Market')).market).toEqual(given.market);
   });
 
   it('reads back the launch plan the board wrote (staff names, the late task, the drugs and payers the tasks unblock)', () => {

@@ -4,8 +4,9 @@
  * 36,000 / 24,000), 20% travelling beyond the drive time, one hospital outpatient site, one other practice and
  * one home infusion provider:
  *   capture = 0.2 + 0.8 x 1/(1 + 3) = 40%;
- *   IBD: 120,000 x 1.3% = 1,560 x 15% = 234 x 20% / 12 = 3.9 a month x 0.4 = 1.56;
- *   Avsola takes half: 0.78 a month, beside its own 2: gap +1.22; adopted: the model runs on 0.78.
+ *   IBD: 120,000 x 1.3% = 1,560 x 13% = 202.8 x 20% / 12 = 3.38 a month x 0.4 = 1.352 (shown 1.35);
+ *   Avsola takes half: 0.676 a month (shown 0.68), beside its own 2: gap 2 - 0.676 = +1.324 (+1.32); adopted: the
+ *   model runs on 0.676.
  */
 import { ReferenceBook } from '../../src/engine/book';
 import { runModel } from '../../src/engine/model';
@@ -26,10 +27,10 @@ describe('Demand view in the task pane (fake host)', () => {
     const { page, errors } = await open({ width: 360 });
     await enterServiceArea(page);
     await expectText(page.getByTestId('capture'), '40%');
-    await expectText(page.getByTestId('area-ibd'), '1.56 / month');
-    // RA: 636 x 10% x 25% / 12 x 0.4 = 0.53; osteoporosis: 7,272 x 5% x 30% / 12 x 0.4 = 3.636 -> 3.64.
-    await expectText(page.getByTestId('area-ra'), '0.53 / month');
-    await expectText(page.getByTestId('area-osteoporosis'), '3.64 / month');
+    await expectText(page.getByTestId('area-ibd'), '1.35 / month');
+    // RA: 636 x 16% x 43% / 12 x 0.4 = 1.45856 -> 1.46; osteoporosis: 7,272 x 9% x 27% / 12 x 0.4 = 5.89032 -> 5.89.
+    await expectText(page.getByTestId('area-ra'), '1.46 / month');
+    await expectText(page.getByTestId('area-osteoporosis'), '5.89 / month');
     expect(errors).toEqual([]);
   });
 
@@ -40,17 +41,17 @@ describe('Demand view in the task pane (fake host)', () => {
     const share = page.getByLabel('Share of Q5121', { exact: true });
     await share.fill('50');
     await share.blur();
-    await expectText(page.getByTestId('derived-Q5121'), '0.78');
-    // Kept: 2 - 0.78 = +1.22; the sample's NPV is unchanged.
-    await expectText(page.getByTestId('gap-Q5121'), '+1.22');
+    await expectText(page.getByTestId('derived-Q5121'), '0.68');
+    // Kept: 2 - 0.676 = +1.324 (+1.32); the sample's NPV is unchanged.
+    await expectText(page.getByTestId('gap-Q5121'), '+1.32');
     const book = new ReferenceBook(referenceData);
     const npv = (adopt: boolean): string => moneyRounded(runModel(book, resolveScenario(marketScenario(adopt), referenceData)).summary.npv.toNumber());
     await expectText(page.getByTestId('summary'), `NPV ${npv(false)}`);
 
     await page.getByRole('radiogroup', { name: 'Volume of Q5121' }).getByLabel('Use derived').check();
     await expectText(page.getByTestId('gap-Q5121'), 'none');
-    await page.getByText('volume: derived default, 0.78 a month').waitFor();
-    // The model runs on 0.78 new Avsola patients a month: the NPV is the engine's for the adopted scenario.
+    await page.getByText('volume: derived default, 0.68 a month').waitFor();
+    // The model runs on 0.676 new Avsola patients a month: the NPV is the engine's for the adopted scenario.
     expect(npv(true)).not.toBe(npv(false));
     await expectText(page.getByTestId('summary'), `NPV ${npv(true)}`);
 
@@ -58,7 +59,7 @@ describe('Demand view in the task pane (fake host)', () => {
     const again = await open({ state: await serializeWorkbook(page), width: 360 });
     await again.page.getByRole('tab', { name: 'Demand' }).click();
     await expectText(again.page.getByTestId('capture'), '40%');
-    await again.page.getByText('volume: derived default, 0.78 a month').waitFor();
+    await again.page.getByText('volume: derived default, 0.68 a month').waitFor();
     await expectText(again.page.getByTestId('summary'), `NPV ${npv(true)}`);
     // The Inputs sheet still holds the user's own 2 a month for Avsola (the pane never overwrote it).
     expect(workbookScenario(parseState(await serializeWorkbook(again.page))).drugs.find((d) => d.hcpcs === 'Q5121')?.newPatientsPerMonth).toBe(2);

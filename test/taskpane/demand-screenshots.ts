@@ -1,7 +1,7 @@
 /**
  * Screenshots of the Demand view for the README, at 320 px (the narrowest pane) and 500 px: the sample scenario
  * with the service area of test/taskpane/demand-pane.test.ts (120,000 adults, capture 40%), the IBD area
- * opened, and Avsola adopting its derived 0.78 new patients a month.
+ * opened, and Avsola adopting its derived 0.676 (shown 0.68) new patients a month.
  *
  *     npx tsx test/taskpane/demand-screenshots.ts [OUT_DIR]     (default docs/)
  *
@@ -19,7 +19,7 @@ async function enter(page: Page): Promise<void> {
   await page.getByRole('radiogroup', { name: 'Volume of Q5121' }).getByLabel('Use derived').check();
   await page.getByLabel('Area of J2350').selectOption('ms');
   await typeInto(page, 'Share of J2350', '80');
-  await page.getByText('volume: derived default, 0.78 a month').waitFor();
+  await page.getByText('volume: derived default, 0.68 a month').waitFor();
 }
 
 runScreenshots(

@@ -140,7 +140,7 @@ describeLo('the board workbook recalculated by LibreOffice', () => {
   let varied: Map<string, Map<string, LoValue>>;
   const edited = cases.map((c) => withEdits(sample.plan, c.edits));
   const variedBoard = boardFor(variedScenario());
-  // Issue 14: the Market sheet. Avsola adopts the derived figure (0.78 a month, test/support/market-scenario.ts);
+  // Issue 14: the Market sheet. Avsola adopts the derived figure (0.676 a month: half of IBD's 1.352, test/support/market-scenario.ts);
   // a board member then changes the service area, or keeps Avsola's own figure, on the Market sheet.
   const marketBoard = boardFor(marketScenario(true));
   const marketSheet = sheetOf(marketBoard.plan, SHEET.market);
@@ -274,10 +274,11 @@ describeLo('the board workbook recalculated by LibreOffice', () => {
       const marketFormulas = [...formulaCells(marketBoard.plan)].filter((f) => f.sheet === SHEET.market);
       // 4 service-area figures + 6 areas x 6 formulas + 2 drugs x 4 formulas = 48, each recalculated above.
       expect(marketFormulas).toHaveLength(48);
-      // The adopted 0.78 a month is what LibreOffice's Cohorts and Projection run on: the first operating
-      // month of the projection holds the engine's new patients, which used 0.78 for Avsola.
+      // The adopted 0.676 a month (IBD 1,560 x 13% x 20% / 12 x 0.4 = 1.352, half of it) is what LibreOffice's
+      // Cohorts and Projection run on: the first operating month of the projection holds the engine's new
+      // patients, which used 0.676 for Avsola.
       const avsolaUsed = marketSheet.rows[findRow(marketSheet, 1, 'Q5121')]?.[7];
-      expect(avsolaUsed?.value).toBe(0.78);
+      expect(avsolaUsed?.value).toBe(0.676);
       process.stdout.write(`  LibreOffice vs engine, market: ${c.checked} formula cells (${marketFormulas.length} on Market), largest money difference ${c.maxMoneyDiff.toExponential(2)}\n`);
     });
 

@@ -25,9 +25,9 @@ describe('the Market sheet', () => {
     expect(cell(r, 1)?.value).toBe(0.4);
   });
 
-  it('gives IBD 1,560 diagnosed x 15% x 20% / 12 x 0.4 = 1.56 new patients a month, by formulas', () => {
+  it('gives IBD 1,560 diagnosed x 13% x 20% / 12 x 0.4 = 1.352 new patients a month, by formulas', () => {
     const r = findRow(market, 0, "Crohn's disease and ulcerative colitis");
-    expect([cell(r, 6)?.value, cell(r, 7)?.value, cell(r, 8)?.value, cell(r, 9)?.value]).toEqual([1560, 234, 3.9, 1.56]);
+    expect([cell(r, 6)?.value, cell(r, 7)?.value, cell(r, 8)?.value, cell(r, 9)?.value]).toEqual([1560, 202.8, 3.38, 1.352]); // 1,560 x 0.13 = 202.8; x 0.20 / 12 = 3.38; x 0.4 = 1.352
     expect(cell(r, 6)?.formula).toBe(`B6*B${r + 1}+B7*C${r + 1}+B8*D${r + 1}`);
     // Backlog 30 x 0.4 = 12 once; 30 / (6 x 12 / 52) = 21.666... referrals a month.
     expect(cell(r, 12)?.value).toBe(12);
@@ -36,20 +36,46 @@ describe('the Market sheet', () => {
 
   it('sets each drug\'s derived figure beside the scenario\'s own, and Cohorts reads the used one', () => {
     const avsola = findRow(market, 1, 'Q5121');
-    // 1.56 x 0.5 = 0.78 derived and used (adopted); own 2 read from Inputs; gap 0.
-    expect([cell(avsola, 4)?.value, cell(avsola, 5)?.value, cell(avsola, 6)?.value, cell(avsola, 7)?.value, cell(avsola, 8)?.value]).toEqual([0.78, 2, 1, 0.78, 0]);
+    // 1.352 x 0.5 = 0.676 derived and used (adopted); own 2 read from Inputs; gap 0.
+    expect([cell(avsola, 4)?.value, cell(avsola, 5)?.value, cell(avsola, 6)?.value, cell(avsola, 7)?.value, cell(avsola, 8)?.value]).toEqual([0.676, 2, 1, 0.676, 0]);
     expect(cell(avsola, 5)?.formula).toMatch(/^'Inputs'!\$C\$\d+$/);
     const ocrevus = findRow(market, 1, 'J2350');
-    // Kept: 0.55656 x 0.8 = 0.445248 derived, 1 used, gap 1 - 0.445248 = 0.554752.
+    // Kept: MS 0.3116736 x 0.8 = 0.24933888 derived, 1 used, gap 1 - 0.24933888 = 0.75066112.
     expect(cell(ocrevus, 7)?.value).toBe(1);
-    expect(cell(ocrevus, 8)?.value).toBeCloseTo(0.554752, 9);
+    expect(cell(ocrevus, 8)?.value).toBeCloseTo(0.75066112, 9);
 
     const inputs = sheetOf(plan, SHEET.inputs);
     const volumeRow = findRow(inputs, IN_VOL.hcpcs, 'Q5121', findRow(inputs, IN_VOL.product, 'Product', findRow(inputs, 0, 'HCPCS') + 1));
-    // Inputs keeps the user's own 2 a month even though the model runs on 0.78.
+    // Inputs keeps the user's own 2 a month even though the model runs on 0.676.
     expect(inputs.rows[volumeRow]?.[IN_VOL.newPatients]?.value).toBe(2);
     const cohorts = sheetOf(plan, SHEET.cohorts);
     const referred = cohorts.rows.find((row) => row?.[0]?.value === 'Q5121' && row.some((c) => c?.formula?.includes("'Market'!")));
     expect(referred?.find((c) => c?.formula?.includes("'Market'!"))?.formula).toMatch(new RegExp(`^'Market'!\\$H\\$${avsola + 1}\\*IF\\(`));
+  });
+
+  it('names in each area\'s Label column the public source of its share and starts, or says they are estimates', () => {
+    const label = (name: string): unknown => cell(findRow(market, 0, name), 14)?.value;
+    expect(label("Crohn's disease and ulcerative colitis")).toBe(
+      'prevalence: default (public source); share on infused therapy: default, Xu F et al. (CDC), J Investig Med 2022, and Zhao R et al., J Health Econ Outcomes Res 2023 (22.0% x 60.9% = 13%); starts a year: default, Zhao R et al., J Health Econ Outcomes Res 2023 (19.8% leave infliximab or vedolizumab a year)',
+    );
+    expect(label('Immune globulin (primary immunodeficiency, neurology)')).toBe(
+      "prevalence: default (public source); share on infused therapy: default, the product's estimate; starts a year: default, the product's estimate",
+    );
+  });
+
+  it('lists on the Sources sheet each demand default with its source in full, its value and its label', () => {
+    const sources = sheetOf(plan, SHEET.sources);
+    const row = (what: string): unknown[] => (sources.rows[findRow(sources, 0, what)] ?? []).map((c) => c?.value);
+    const ra = row('Rheumatoid arthritis: share of the diagnosed on an infused therapy');
+    expect(ra[1]).toMatch(/^Zhang J, Xie F, Delzell E et al\., "Trends in the use of biologic agents among rheumatoid arthritis patients enrolled in the US Medicare program", Arthritis Care Res 2013;65\(11\):1743-1751/);
+    expect(ra.slice(2)).toEqual(['16%', 'default: public source']);
+    // The composed figure carries its arithmetic: 11.5 x 73 / 27 = 31.1 new starts + 11.9 switches = 43.0.
+    const raStarts = row('Rheumatoid arthritis: new starts and switches a year (share of those on one)');
+    expect(raStarts[1]).toContain('11.5 x 73 / 27 = 31.1 new starts + 11.9 switches = 43.0 a year');
+    expect(raStarts.slice(2)).toEqual(['43%', 'default: public source']);
+    expect(row('Osteoporosis: prevalence by age band (18-49, 50-64, 65+)').slice(2)).toEqual(['0% / 8.4% / 17.7%', 'default: public source']);
+    const ig = row('Immune globulin (primary immunodeficiency, neurology): share of the diagnosed on an infused therapy');
+    expect(ig[1]).toMatch(/^The product's estimate: .* No public figure was found/);
+    expect(ig.slice(2)).toEqual(['25%', "default: the product's estimate (no public source; enter your own)"]);
   });
 });

@@ -21,7 +21,7 @@ import type { ScenarioLaunchMember, ScenarioLaunchPlan } from '../../scenario/la
 import type { Scenario, ScenarioDrugDemand, ScenarioMarket, ScenarioMarketArea } from '../../scenario/types';
 import { keyOfWords, wordKey } from '../../workbook/board/inputs-layout';
 import { LAUNCH_DRUG_HEADERS, LAUNCH_NOTE_HEADER, LAUNCH_SHEET, LAUNCH_TASK_HEADERS, LAUNCH_TEAM_COL, LAUNCH_TEAM_HEADERS, LAUNCH_TEMPLATE_SUBTITLE, LAUNCH_TITLE_START, LP, LPD, launchRows } from '../../workbook/board/launch-layout';
-import { DRUG_HEADER, MA, MARKET_ADULT_FIELDS, MARKET_AREA_FIRST_HEADER, MARKET_AREA_GIVEN, MARKET_AREA_INPUTS, MARKET_DRUG_HEADERS, MARKET_GIVEN_NOTE, MARKET_SERVICE_INPUTS, MARKET_TITLE, MD, MR, AREA_HEADER, marketAreaRow, marketDrugRow, marketInputCells } from '../../workbook/board/market-layout';
+import { DRUG_HEADER, MA, MARKET_ADULT_FIELDS, MARKET_AREA_FIRST_HEADER, MARKET_AREA_INPUTS, MARKET_DRUG_HEADERS, MARKET_GIVEN_NOTE, MARKET_SERVICE_INPUTS, MARKET_TITLE, MD, MR, AREA_HEADER, marketAreaGivenOf, marketAreaRow, marketDrugRow, marketInputCells } from '../../workbook/board/market-layout';
 import { SHEET } from '../../workbook/board/context';
 import { cellAddress } from '../../workbook/plan';
 import type { Grid } from './inputs-sheet';
@@ -135,15 +135,15 @@ export function readMarketSheet(grid: Grid, basis: StoredMarket | null): BoardSh
     const row = marketAreaRow(id);
     const d = demandAreaDefault(id);
     const mine = own?.areas?.find((a) => a.area === id);
-    const label = r.text(row, MA.label);
+    // The label says which figures the scenario gives (a figure equal to its default is kept given so).
+    const said = marketAreaGivenOf(id, r.text(row, MA.label));
     const name = DEMAND_AREA_NAMES[id];
     const prevalence = MA.prev.map((col, i) => r.number(row, col, null, `the prevalence of ${name}, age band ${i + 1}`)) as [number, number, number];
     const [infusedShare, startsPerYear, backlog, waitWeeks] = MARKET_AREA_INPUTS.map((f) => r.number(row, f.col, null, `${name}: ${f.field}`)) as [number, number, number, number];
     const entry: Record<string, unknown> = {};
-    if (prevalence.some((p, i) => !same(p, d.prevalence[i] as number)) || label.includes(MARKET_AREA_GIVEN.prevalence) || mine?.prevalence !== undefined) entry.prevalence = prevalence;
-    const sharesGiven = label.includes(MARKET_AREA_GIVEN.shares);
-    if (!same(infusedShare, d.infusedShare) || sharesGiven || mine?.infusedShare !== undefined) entry.infusedShare = infusedShare;
-    if (!same(startsPerYear, d.startsPerYear) || sharesGiven || mine?.startsPerYear !== undefined) entry.startsPerYear = startsPerYear;
+    if (prevalence.some((p, i) => !same(p, d.prevalence[i] as number)) || said?.prevalence === true || mine?.prevalence !== undefined) entry.prevalence = prevalence;
+    if (!same(infusedShare, d.infusedShare) || said?.infused === true || mine?.infusedShare !== undefined) entry.infusedShare = infusedShare;
+    if (!same(startsPerYear, d.startsPerYear) || said?.starts === true || mine?.startsPerYear !== undefined) entry.startsPerYear = startsPerYear;
     if (backlog !== 0 || mine?.backlog !== undefined) entry.backlog = backlog;
     if (waitWeeks !== 0 || mine?.waitWeeks !== undefined) entry.waitWeeks = waitWeeks;
     if (Object.keys(entry).length === 0) continue;

@@ -28,7 +28,7 @@ import {
 import { useId, useMemo } from 'react';
 import { AGE_BANDS, DEMAND_AREAS, DEMAND_AREA_NAMES, type DemandAreaId, type DemandReport } from '../../engine/demand';
 import type { ReferenceData } from '../../engine/reference';
-import { DEFAULT_DRIVE_TIME_MINUTES, DEMAND_ESTIMATE_LABEL, demandAreaDefault } from '../../data/demand';
+import { DEFAULT_DRIVE_TIME_MINUTES, type DemandBasis, demandAreaDefault } from '../../data/demand';
 import { findCatalogDrug } from '../../scenario/lookup';
 import type { Scenario, ScenarioDrug } from '../../scenario/types';
 import { type AreaNumberField, type MarketNumberField, demandEstimate, removeMarket, setAreaNumber, setAreaPrevalence, setDrugDemand, setMarketNumber, startMarket } from '../model/demand';
@@ -160,7 +160,7 @@ export function DemandView(props: DemandViewProps) {
         <Subtitle2 as="h2" id="areas-heading">
           New patients a month, by area
         </Subtitle2>
-        <Caption1 className={styles.sub}>Prevalence: public sources (Sources sheet). Shares on infused therapy and yearly starts: {DEMAND_ESTIMATE_LABEL}.</Caption1>
+        <Caption1 className={styles.sub}>Defaults: public sources, named under each figure and on the Sources sheet; where none was found, the product&rsquo;s estimate, labelled so. Enter your own.</Caption1>
         <Accordion collapsible multiple>
           {DEMAND_AREAS.map((id) => (
             <AreaItem key={id} id={id} scenario={scenario} report={report} edit={edit} />
@@ -195,8 +195,10 @@ function AreaItem(props: { id: DemandAreaId; scenario: Scenario; report: DemandR
   const d = demandAreaDefault(id);
   const own = scenario.market?.areas?.find((a) => a.area === id);
   const res = report?.areas.find((a) => a.area === id);
+  const basisLabel = (basis: DemandBasis): string => (basis === 'public' ? 'public source' : 'estimate');
+  const defaultLabel = (key: AreaNumberField): string => (key === 'infusedShare' ? basisLabel(d.infusedShareBasis) : key === 'startsPerYear' ? basisLabel(d.startsBasis) : 'none known');
   const areaField = (key: AreaNumberField, label: string, spec: FieldSpec, unit: string | undefined, def: string) => (
-    <NumberField label={label} unit={unit} spec={spec} value={own?.[key]} defaultInfo={{ display: def, label: key === 'backlog' || key === 'waitWeeks' ? 'none known' : 'estimate' }} onCommit={(v) => edit((s) => setAreaNumber(s, id, key, v))} />
+    <NumberField label={label} unit={unit} spec={spec} value={own?.[key]} defaultInfo={{ display: def, label: defaultLabel(key) }} onCommit={(v) => edit((s) => setAreaNumber(s, id, key, v))} />
   );
   return (
     <AccordionItem value={id}>
@@ -233,7 +235,7 @@ function AreaItem(props: { id: DemandAreaId; scenario: Scenario; report: DemandR
             {areaField('infusedShare', 'On infused therapy', SHARE, '%', pct(d.infusedShare))}
             {areaField('startsPerYear', 'Start or switch a year', SHARE, '%', pct(d.startsPerYear))}
           </div>
-          <Caption1 className={styles.sub}>{d.estimateNote}</Caption1>
+          <Caption1 className={styles.sub}>On infused therapy: {d.infusedShareCite}. Start or switch a year: {d.startsCite}.</Caption1>
           <div className={styles.grid}>
             {areaField('backlog', 'Referral backlog', BACKLOG, 'patients', '0')}
             {areaField('waitWeeks', 'Wait elsewhere', WEEKS, 'weeks', '0')}

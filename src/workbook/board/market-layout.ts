@@ -7,6 +7,7 @@
 import type { DemandAreaId, DemandInput } from '../../engine/demand';
 import { DEMAND_AREAS } from '../../engine/demand';
 import type { ScenarioMarket } from '../../scenario/types';
+import { demandAreaDefault, demandSharesLabel } from '../../data/demand';
 
 /** The sheet's title (cell A1): the add-in recognises the product's Market sheet by it. */
 export const MARKET_TITLE = 'Market: where the new patients a month come from';
@@ -26,8 +27,26 @@ export const MARKET_DRUG_HEADERS = ['Drug', 'HCPCS', 'Area', 'Share of the area'
 
 /** The start of the note beside a service-area input the scenario gives (else it is the product's default). */
 export const MARKET_GIVEN_NOTE = 'scenario input';
-/** The area's label cell: how it says its prevalence and its two shares are the scenario's own. */
-export const MARKET_AREA_GIVEN = { prevalence: 'prevalence: scenario input', shares: 'shares: scenario input' } as const;
+/** Which of an area's figures the scenario gives (the others are the product's defaults). */
+export interface MarketAreaGiven {
+  readonly prevalence: boolean;
+  readonly infused: boolean;
+  readonly starts: boolean;
+}
+
+/** The area's label cell: whether its prevalence and its two shares are the scenario's own, or defaults with their sources. */
+export function marketAreaLabel(id: DemandAreaId, given: MarketAreaGiven): string {
+  return `${given.prevalence ? 'prevalence: scenario input' : 'prevalence: default (public source)'}; ${demandSharesLabel(demandAreaDefault(id), { infused: given.infused, starts: given.starts })}`;
+}
+
+/** What the area's label cell says the scenario gives (each combination the writer words), or null for other words. */
+export function marketAreaGivenOf(id: DemandAreaId, label: string): MarketAreaGiven | null {
+  for (const prevalence of [false, true]) for (const infused of [false, true]) for (const starts of [false, true]) {
+    const given = { prevalence, infused, starts };
+    if (marketAreaLabel(id, given) === label) return given;
+  }
+  return null;
+}
 
 export const marketAreaRow = (id: DemandAreaId): number => AREA_HEADER + 1 + DEMAND_AREAS.indexOf(id);
 export const marketDrugRow = (i: number): number => DRUG_HEADER + 1 + i;

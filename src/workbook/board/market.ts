@@ -9,12 +9,11 @@
  * is: market-layout.ts, shared with the add-in's reader of the sheet.
  */
 import { AGE_BANDS, type DemandInput, type DemandResult, demand } from '../../engine/demand';
-import { DEMAND_ESTIMATE_LABEL } from '../../data/demand';
 import { cellAddress } from '../plan';
 import { SheetBuilder } from '../sheet-builder';
 import { type BoardContext, IN_VOL, SHEET } from './context';
 import { type PrintText, printSetup } from './print';
-import { AREA_HEADER, DRUG_HEADER, MA, MARKET_AREA_FIRST_HEADER, MARKET_AREA_GIVEN, MARKET_DRUG_HEADERS, MARKET_GIVEN_NOTE, MARKET_SERVICE_INPUTS, MARKET_TITLE, MD, MR, marketAreaRow, marketDrugRow } from './market-layout';
+import { AREA_HEADER, DRUG_HEADER, MA, MARKET_AREA_FIRST_HEADER, MARKET_DRUG_HEADERS, MARKET_GIVEN_NOTE, MARKET_SERVICE_INPUTS, MARKET_TITLE, MD, MR, marketAreaLabel, marketAreaRow, marketDrugRow } from './market-layout';
 
 const B = (row: number): string => cellAddress(row, 1);
 
@@ -52,7 +51,7 @@ export function writeMarket(ctx: BoardContext, text: PrintText, market: DemandIn
   s.tabColor = '#548235';
   s.value(0, 0, MARKET_TITLE, 'title');
   s.value(1, 0, 'Service area x prevalence x share on infused therapy x yearly starts / 12 x the practice\'s capture share, per therapeutic area; then each drug\'s share of its area, beside the figure the scenario uses.', 'subtitle');
-  s.value(2, 0, `Blue cells are inputs (cream: the product's default; change it). Sources of the defaults: the Sources and assumptions sheet; shares on infused therapy and yearly starts: ${DEMAND_ESTIMATE_LABEL}. Set "use derived" to 1 to run the model on the derived figure, 0 to keep your own.`, 'note');
+  s.value(2, 0, `Blue cells are inputs (cream: the product's default; change it). Sources of the defaults: each area's Label column here, in full on the Sources and assumptions sheet (public sources; where none was found, the product's estimate, labelled so). Set "use derived" to 1 to run the model on the derived figure, 0 to keep your own.`, 'note');
 
   // Service area ------------------------------------------------------------------------------------------
   s.value(4, 0, 'Service area and competition', 'section');
@@ -121,8 +120,7 @@ export function writeMarket(ctx: BoardContext, text: PrintText, market: DemandIn
     // Little's law: waiting = arrivals x wait, so arrivals a month = backlog / (wait in weeks x 12 / 52).
     s.formula(row, MA.referrals, `IF(OR(${c(MA.backlog)}=0,${c(MA.wait)}=0),"",${c(MA.backlog)}/(${c(MA.wait)}*12/52))`, res?.referralsPerMonth ?? '', 'formula', 'count2');
     const prevalenceGiven = mine?.prevalence !== undefined;
-    const estimatesGiven = mine?.infusedShare !== undefined && mine.startsPerYear !== undefined;
-    s.value(row, MA.label, `${prevalenceGiven ? MARKET_AREA_GIVEN.prevalence : 'prevalence: default (public source)'}; ${estimatesGiven ? MARKET_AREA_GIVEN.shares : 'shares: default (the product\'s estimate)'}`, 'note');
+    s.value(row, MA.label, marketAreaLabel(a.id, { prevalence: prevalenceGiven, infused: mine?.infusedShare !== undefined, starts: mine?.startsPerYear !== undefined }), 'note');
   });
 
   // Per drug ----------------------------------------------------------------------------------------------

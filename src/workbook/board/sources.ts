@@ -5,7 +5,7 @@
  */
 import { PAYER_DEFAULT_SOURCES } from '../../engine/payers';
 import { DEMAND_AREA_NAMES } from '../../engine/demand';
-import { DEMAND_AREA_DEFAULTS, DEMAND_ESTIMATE_LABEL, DEMAND_SOURCE_LABEL } from '../../data/demand';
+import { DEMAND_AREA_DEFAULTS, DEMAND_SOURCE_LABEL, demandBasisLabel } from '../../data/demand';
 import type { AppliedDefaultValue } from '../../scenario/resolve';
 import { SheetBuilder } from '../sheet-builder';
 import { type BoardContext, NAME_PREFIX, PROGRAM_KEYS, SHEET } from './context';
@@ -120,13 +120,24 @@ export function writeSources(ctx: BoardContext, text: PrintText, vintage: string
 
   // Issue 14: the demand defaults of the Market sheet and their public sources.
   if (input.market !== undefined) {
-    section('Demand defaults (Market sheet) and their sources', ['Area', 'Prevalence: source', 'Shares on infused therapy and yearly starts', 'Label']);
+    // Each demand default on its own row: the figure, its source in full (with the arithmetic where composed)
+    // and its label, public source or the product's estimate.
+    section('Demand defaults (Market sheet) and their sources', ['Area: default', 'Source', 'Default', 'Label']);
+    const pct = (f: number): string => `${Number((f * 100).toFixed(4))}%`;
     for (const d of DEMAND_AREA_DEFAULTS) {
-      s.value(r, 0, DEMAND_AREA_NAMES[d.id], 'kpiLabel');
-      s.value(r, 1, d.prevalenceSource, 'paragraph');
-      s.value(r, 2, d.estimateNote, 'paragraph');
-      s.value(r, 3, `prevalence: ${DEMAND_SOURCE_LABEL}; shares: ${DEMAND_ESTIMATE_LABEL}`, 'paragraph');
-      r++;
+      const name = DEMAND_AREA_NAMES[d.id];
+      const rows: readonly [string, string, string, string][] = [
+        [`${name}: prevalence by age band (18-49, 50-64, 65+)`, d.prevalenceSource, d.prevalence.map(pct).join(' / '), DEMAND_SOURCE_LABEL],
+        [`${name}: share of the diagnosed on an infused therapy`, d.infusedShareSource, pct(d.infusedShare), demandBasisLabel(d.infusedShareBasis)],
+        [`${name}: new starts and switches a year (share of those on one)`, d.startsSource, pct(d.startsPerYear), demandBasisLabel(d.startsBasis)],
+      ];
+      for (const [what, source, value, label] of rows) {
+        s.value(r, 0, what, 'kpiLabel');
+        s.value(r, 1, source, 'paragraph');
+        s.value(r, 2, value, 'paragraph');
+        s.value(r, 3, label, 'paragraph');
+        r++;
+      }
     }
     s.value(r, 0, 'Capture share', 'kpiLabel');
     s.value(r, 1, 'Patients who now travel beyond the drive time come to the practice; the rest split evenly between the practice and the competing sites (a fair share). Referral backlog: captured once, not a month; the referrals a month it implies are backlog / wait (Little\'s law).', 'paragraph');
