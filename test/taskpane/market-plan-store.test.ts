@@ -181,6 +181,18 @@ describe('the board\'s Market and Launch plan sheets', () => {
     expect(await named.s.read()).toEqual({ kind: 'invalid', problems: ['Launch plan sheet, C8: must be a staff member\'s name without digits (no record numbers or dates: the plan holds no patient data)'] });
   });
 
+  it('names the Market sheet\'s cell of a share the scenario\'s checks refuse, and writes a population changed in the pane', async () => {
+    // The first claiming drug's share (D30: row 29, 0-based, column D) typed as 150%: a share is at most 1.
+    const bad = store({}, { ...board, market: typed(board.market as unknown[][], 'D30', '150%') });
+    // 150% = 1.5; a share is a fraction (validate.ts `fraction`: between 0 and 1).
+    expect(await bad.s.read()).toEqual({ kind: 'invalid', problems: ['Market sheet, D30: must be between 0 and 1'] });
+    // Adults 18-49 (B6: row 5, column B) changed in the pane from 60,000 to 65,000.
+    const { s, written } = store({}, board);
+    const read = await okRead(s);
+    await s.write({ ...read, market: { ...(read.market as NonNullable<Scenario['market']>), adults18to49: 65_000 } });
+    expect(written).toEqual([[{ sheet: 'market', row: 5, col: 1, value: 65_000 }]]);
+  });
+
   it('writes a status changed in the pane to its cell on the sheet, and "use derived" to the Market sheet', async () => {
     const { s, written, undone, mem } = store({}, board);
     const read = await okRead(s);
