@@ -213,6 +213,14 @@ describe('the board\'s Market and Launch plan sheets', () => {
     expect(written[1]).toEqual([{ sheet: 'market', row: 29, col: 6, value: 0 }]);
   });
 
+  it('after the pane builds the board, writes the next status change into the built sheet', async () => {
+    const { s, written } = store({});
+    await s.built(planned);
+    await s.write({ ...planned, launchPlan: { ...plan, tasks: plan.tasks.map((t, i) => (i === 0 ? { ...t, status: 'in_progress' as const } : t)) } });
+    // Task 1: row 16 + 1 + 0 = 17 (0-based), status column I (8).
+    expect(written).toEqual([[{ sheet: 'launch', row: 17, col: 8, value: 'In progress' }]]);
+  });
+
   it('keeps a plan removed in the pane removed while the board\'s Launch plan sheet still shows it', async () => {
     const { s, mem, written } = store({}, board);
     const read = await okRead(s);
