@@ -14,6 +14,7 @@ import { plannedScenario } from '../test/support/planned-scenario';
 import { boardFor } from '../test/workbook/fixture';
 import { type ExcelRun, renderBoardInExcel } from '../src/workbook/render-officejs';
 import type { Scenario } from '../src/scenario/types';
+import { firstFullRender, stats } from './pane-timing';
 
 const RUNS = 5;
 
@@ -22,11 +23,6 @@ async function commandLineBoard(s: Scenario): Promise<string> {
   await renderBoardInExcel(boardFor(s).plan, { confirmReplace: () => true, run: fake.run as unknown as ExcelRun });
   fake.host.state.settings = {};
   return JSON.stringify(fake.host.state);
-}
-
-function median(samples: readonly number[]): string {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return `median ${(sorted[Math.floor(sorted.length / 2)] as number).toFixed(0)} ms (min ${(sorted[0] as number).toFixed(0)}, max ${(sorted[sorted.length - 1] as number).toFixed(0)}, n=${sorted.length})`;
 }
 
 async function main(): Promise<void> {
@@ -44,22 +40,12 @@ async function main(): Promise<void> {
     for (let i = 0; i < RUNS; i++) {
       for (const [name, state] of Object.entries(boards)) {
         const pane = await openPane(env, { state, waitReady: false });
-        const handle = await pane.page.waitForFunction(
-          () => {
-            const heading = [...document.querySelectorAll('h2')].some((h) => h.textContent === 'Proposed formulary (10 drugs)');
-            const saved = document.querySelector('[data-testid="save-state"]')?.getAttribute('data-state') === 'saved';
-            const npv = document.querySelector('[data-testid="summary"]')?.textContent?.includes('NPV') ?? false;
-            return heading && saved && npv ? performance.now() : false;
-          },
-          undefined,
-          { polling: 'raf', timeout: 30_000 },
-        );
-        (times[name] ??= []).push((await handle.jsonValue()) as number);
+        (times[name] ??= []).push(await firstFullRender(pane.page));
         syncs[name] = await pane.page.evaluate(() => (window as unknown as { __fakeExcel: { syncs: unknown[] } }).__fakeExcel.syncs.length);
         await pane.close();
       }
     }
-    for (const name of Object.keys(boards)) console.log(`task pane, command-line board ${name}, load to first full render: ${median(times[name] ?? [])}; ${syncs[name]} round trips`);
+    for (const name of Object.keys(boards)) console.log(`task pane, command-line board ${name}, load to first full render: ${stats(times[name] ?? [])}; ${syncs[name]} round trips`);
   } finally {
     await env.close();
   }
