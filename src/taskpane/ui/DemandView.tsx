@@ -226,6 +226,16 @@ function AreaItem(props: { id: DemandAreaId; scenario: Scenario; report: DemandR
   );
   const share = (v: number | null): string | null => (v === null ? null : pct(v));
   const notEstimated = res !== undefined && res.missing.length > 0;
+  // Each figure's source; where there is none, what was searched is on the Sources sheet.
+  const cited = [
+    ['On infused therapy', d.infusedShare, d.infusedShareCite],
+    ['Start or switch a year', d.startsPerYear, d.startsCite],
+  ] as const;
+  const unsourced = cited.filter(([, v]) => v === null).map(([what]) => what.toLowerCase());
+  const citations = [
+    ...cited.filter(([, v]) => v !== null).map(([what, , cite]) => `${what}: ${cite}.`),
+    ...(unsourced.length > 0 ? [`No public figure found for ${unsourced.join(' or ')} (what was searched: the Sources sheet).`] : []),
+  ].join(' ');
   return (
     <AccordionItem value={id}>
       <AccordionHeader size="small">
@@ -268,7 +278,7 @@ function AreaItem(props: { id: DemandAreaId; scenario: Scenario; report: DemandR
             {areaField('infusedShare', 'On infused therapy', SHARE, '%', share(d.infusedShare), 'public source')}
             {areaField('startsPerYear', 'Start or switch a year', SHARE, '%', share(d.startsPerYear), 'public source')}
           </div>
-          <Caption1 className={styles.sub}>On infused therapy: {d.infusedShareCite}. Start or switch a year: {d.startsCite}.</Caption1>
+          <Caption1 className={styles.sub}>{citations}</Caption1>
           <div className={styles.grid}>
             {areaField('backlog', 'Referral backlog', BACKLOG, 'patients', '0', 'none known')}
             {areaField('waitWeeks', 'Wait elsewhere', WEEKS, 'weeks', '0', 'none known')}
@@ -328,7 +338,7 @@ function DrugDemand(props: { drug: ScenarioDrug; label: string; report: DemandRe
             </span>
             <span className={styles.figure}>
               <Caption1 className={styles.sub}>Gap</Caption1>
-              <Text data-testid={`gap-${drug.hcpcs}`} className={res.adopted ? undefined : styles.gap}>
+              <Text data-testid={`gap-${drug.hcpcs}`} className={res.adopted || res.gap === null ? undefined : styles.gap}>
                 {res.gap === null ? '-' : res.adopted ? 'none' : `${res.gap > 0 ? '+' : ''}${count2(res.gap)}`}
               </Text>
             </span>
