@@ -21,6 +21,10 @@
  *   used(drug)             = derived when the user adopts it, else the scenario's own figure
  *   gap(drug)              = used - derived: zero when adopted; when the user keeps their own figure, that
  *                            figure - derived (positive: the scenario expects more than the market suggests)
+ * An area whose share on an infused therapy or yearly starts is not known (null: the product carries no default
+ * where no public figure was found, src/data/demand.ts, and the practice has not entered its own) is "not
+ * estimated": its diagnosed are counted, but on infused therapy, starts and new patients are null; a drug
+ * claiming a share of it has no derived figure (null), no gap (null), and uses the scenario's own figure.
  * Nothing is rounded here; figures leave the engine through `demandReport` (counts to 4 decimals).
  */
 import { Dec, ONE, ZERO, dec, sum } from './decimal';
@@ -48,10 +52,10 @@ export interface DemandAreaInput {
   readonly id: DemandAreaId;
   /** Prevalence among adults, by age band (same order as AGE_BANDS). */
   readonly prevalence: readonly number[];
-  /** Share of the diagnosed on an infused therapy. */
-  readonly infusedShare: number;
-  /** New starts and switches onto an infused therapy a year, as a share of those on one. */
-  readonly startsPerYear: number;
+  /** Share of the diagnosed on an infused therapy; null when not known (the area is then not estimated). */
+  readonly infusedShare: number | null;
+  /** New starts and switches onto an infused therapy a year, as a share of those on one; null when not known. */
+  readonly startsPerYear: number | null;
   /** Patients referred and waiting for a first infusion elsewhere (0 = none known). */
   readonly backlog: number;
   /** Current wait to a first infusion elsewhere, weeks (0 = none known). */
@@ -86,15 +90,25 @@ export interface DemandInput {
   readonly drugs: readonly DemandDrugInput[];
 }
 
+/** The figures an area needs beyond prevalence; an area missing one is not estimated. */
+export type DemandAreaFigure = 'infusedShare' | 'startsPerYear';
+
+/** The figures an area lacks (in the order infusedShare, startsPerYear); empty when it can be estimated. */
+export function missingAreaFigures(area: Pick<DemandAreaInput, DemandAreaFigure>): DemandAreaFigure[] {
+  return (['infusedShare', 'startsPerYear'] as const).filter((f) => area[f] === null);
+}
+
 export interface DemandAreaResult {
   readonly id: DemandAreaId;
   readonly name: string;
+  /** The figures the area lacks: when any, on infused therapy, starts and new patients are null. */
+  readonly missing: readonly DemandAreaFigure[];
   readonly diagnosed: Dec;
-  readonly onInfused: Dec;
-  /** New starts and switches onto infused therapy in the whole area, a month. */
-  readonly marketStartsPerMonth: Dec;
-  /** Expected new patients a month at the practice. */
-  readonly newPatientsPerMonth: Dec;
+  readonly onInfused: Dec | null;
+  /** New starts and switches onto infused therapy in the whole area, a month; null when not estimated. */
+  readonly marketStartsPerMonth: Dec | null;
+  /** Expected new patients a month at the practice; null when not estimated. */
+  readonly newPatientsPerMonth: Dec | null;
   readonly backlogCaptured: Dec;
   /** Referrals a month the backlog and wait imply (Little's law); null without both. */
   readonly referralsPerMonth: Dec | null;
@@ -105,13 +119,14 @@ export interface DemandDrugResult {
   readonly label: string;
   readonly area: DemandAreaId;
   readonly share: Dec;
-  readonly derived: Dec;
+  /** The area's new patients x the share; null when the area is not estimated. */
+  readonly derived: Dec | null;
   readonly scenario: Dec;
   readonly adopted: boolean;
-  /** What the model uses: derived when adopted, else the scenario's figure. */
+  /** What the model uses: derived when adopted and there is one, else the scenario's figure. */
   readonly used: Dec;
-  /** used - derived: zero when adopted, the scenario's figure - derived when kept. */
-  readonly gap: Dec;
+  /** used - derived: zero when adopted, the scenario's figure - derived when kept; null without a derived figure. */
+  readonly gap: Dec | null;
 }
 
 export interface DemandResult {
@@ -150,17 +165,20 @@ export function captureShare(input: Pick<DemandInput, 'travelShare' | 'hospitalO
 export function areaDemand(population: readonly Dec[], area: DemandAreaInput, capture: Dec): DemandAreaResult {
   if (area.prevalence.length !== AGE_BANDS.length) fail({ code: 'mismatched', problem: `${area.id}.prevalence: one figure per age band (${AGE_BANDS.join(', ')})` });
   const diagnosed = sum(population.map((p, i) => p.times(fraction(`${area.id}.prevalence[${AGE_BANDS[i]}]`, area.prevalence[i] as number))));
-  const onInfused = diagnosed.times(fraction(`${area.id}.infusedShare`, area.infusedShare));
-  const marketStartsPerMonth = onInfused.times(fraction(`${area.id}.startsPerYear`, area.startsPerYear)).dividedBy(12);
+  const infused = area.infusedShare === null ? null : fraction(`${area.id}.infusedShare`, area.infusedShare);
+  const starts = area.startsPerYear === null ? null : fraction(`${area.id}.startsPerYear`, area.startsPerYear);
+  const onInfused = infused === null || starts === null ? null : diagnosed.times(infused);
+  const marketStartsPerMonth = onInfused === null || starts === null ? null : onInfused.times(starts).dividedBy(12);
   const backlog = nonNegative(`${area.id}.backlog`, area.backlog);
   const wait = nonNegative(`${area.id}.waitWeeks`, area.waitWeeks);
   return {
     id: area.id,
     name: DEMAND_AREA_NAMES[area.id],
+    missing: missingAreaFigures(area),
     diagnosed,
     onInfused,
     marketStartsPerMonth,
-    newPatientsPerMonth: marketStartsPerMonth.times(capture),
+    newPatientsPerMonth: marketStartsPerMonth === null ? null : marketStartsPerMonth.times(capture),
     backlogCaptured: backlog.times(capture),
     referralsPerMonth: backlog.isZero() || wait.isZero() ? null : backlog.dividedBy(wait.dividedBy(WEEKS_PER_MONTH)),
   };
@@ -176,18 +194,23 @@ export function demand(input: DemandInput): DemandResult {
   const drugs = input.drugs.map((d): DemandDrugResult => {
     const area = byId.get(d.area);
     const share = fraction(`${d.hcpcs}.share`, d.share);
-    const derived = area ? area.newPatientsPerMonth.times(share) : ZERO;
+    const areaNew = area === undefined ? ZERO : area.newPatientsPerMonth;
+    const derived = areaNew === null ? null : areaNew.times(share);
     const scenario = nonNegative(`${d.hcpcs}.newPatientsPerMonth`, d.scenarioNewPatients);
-    const used = d.adopted ? derived : scenario;
-    return { hcpcs: d.hcpcs, label: d.label, area: d.area, share, derived, scenario, adopted: d.adopted, used, gap: used.minus(derived) };
+    const used = d.adopted && derived !== null ? derived : scenario;
+    return { hcpcs: d.hcpcs, label: d.label, area: d.area, share, derived, scenario, adopted: d.adopted, used, gap: derived === null ? null : used.minus(derived) };
   });
   return { adults: sum(population), competingSites: sites, fairShare, capture, areas, drugs };
 }
 
 const count = (d: Dec): number => d.toDecimalPlaces(4).toNumber();
+const countOrNull = (d: Dec | null): number | null => (d === null ? null : count(d));
 const rate = (d: Dec): number => d.toDecimalPlaces(6).toNumber();
 
-/** The estimate as plain numbers, where it leaves the engine: patient counts to 4 decimals, shares to 6. */
+/**
+ * The estimate as plain numbers, where it leaves the engine: patient counts to 4 decimals, shares to 6; null
+ * where an area is not estimated (its `missing` figures named) and for a drug's derived figure and gap there.
+ */
 export function demandReport(r: DemandResult) {
   return {
     adults: count(r.adults),
@@ -197,10 +220,11 @@ export function demandReport(r: DemandResult) {
     areas: r.areas.map((a) => ({
       area: a.id,
       name: a.name,
+      missing: [...a.missing],
       diagnosed: count(a.diagnosed),
-      onInfused: count(a.onInfused),
-      marketStartsPerMonth: count(a.marketStartsPerMonth),
-      newPatientsPerMonth: count(a.newPatientsPerMonth),
+      onInfused: countOrNull(a.onInfused),
+      marketStartsPerMonth: countOrNull(a.marketStartsPerMonth),
+      newPatientsPerMonth: countOrNull(a.newPatientsPerMonth),
       backlogCaptured: count(a.backlogCaptured),
       referralsPerMonth: a.referralsPerMonth === null ? null : count(a.referralsPerMonth),
     })),
@@ -209,11 +233,11 @@ export function demandReport(r: DemandResult) {
       label: d.label,
       area: d.area,
       share: rate(d.share),
-      derived: count(d.derived),
+      derived: countOrNull(d.derived),
       scenario: count(d.scenario),
       adopted: d.adopted,
       used: count(d.used),
-      gap: count(d.gap),
+      gap: countOrNull(d.gap),
     })),
   };
 }

@@ -27,7 +27,8 @@ import {
 import { COVERAGE_TYPES, SUPPLEMENTAL_COVERAGES } from '../engine/patient';
 import { LAUNCH_ROLES, LAUNCH_STATUSES, LAUNCH_TASK_KINDS } from '../engine/launch';
 import { DEFAULT_HORIZON_MONTHS } from './defaults';
-import { AGE_BANDS, DEMAND_AREAS } from '../engine/demand';
+import { AGE_BANDS, DEMAND_AREAS, type DemandAreaId } from '../engine/demand';
+import { areaMissingFigures, notEstimatedProblem } from './market';
 import { PAYER_COVERAGE_KEYS, PAYER_TERM_KEYS, SCENARIO_FORMAT_VERSION, type Scenario, type ValidationIssue } from './types';
 
 export type ScenarioValidation =
@@ -613,12 +614,24 @@ function checkLaunchPlan(doc: JsonRecord, plan: JsonRecord, drugs: readonly (Jso
   });
 }
 
-/** Issue 14: a drug's demand claim needs the market; an area is listed once in the market. */
+/**
+ * Issue 14: a drug's demand claim needs the market, and adopting the derived figure needs an area that is
+ * estimated (no default where no public figure exists: the practice enters its own); an area is listed once in
+ * the market.
+ */
 function checkMarket(doc: JsonRecord, drugs: readonly (JsonRecord | undefined)[], out: Issues): void {
+  const marketAreas = isRecord(doc.market) && Array.isArray(doc.market.areas) ? doc.market.areas.filter(isRecord) : [];
   drugs.forEach((drug, i) => {
-    if (drug !== undefined && drug.demand !== undefined && doc.market === undefined) {
+    if (drug === undefined || drug.demand === undefined) return;
+    if (doc.market === undefined) {
       out.add(`drugs[${i}].demand`, 'needs the scenario\'s market (the service area the demand comes from)');
+      return;
     }
+    const claim = drug.demand;
+    if (!isRecord(claim) || claim.adopt !== true || out.at(`drugs[${i}].demand.area`) || !DEMAND_AREAS.includes(claim.area as DemandAreaId)) return;
+    const area = claim.area as DemandAreaId;
+    const missing = areaMissingFigures(area, marketAreas.find((a) => a.area === area));
+    if (missing.length > 0) out.add(`drugs[${i}].demand.adopt`, notEstimatedProblem(area, missing));
   });
   if (!isRecord(doc.market) || !Array.isArray(doc.market.areas)) return;
   const seen = new Map<string, number>();

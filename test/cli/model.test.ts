@@ -74,8 +74,31 @@ describe('infusion-planner model', () => {
       expect(r.out).toMatch(/Crohn's disease and ulcerative colitis\s+1,560\.0\s+202\.8\s+3\.38\s+1\.35\s+12\.0\s+21\.67/);
       // Avsola kept at 2 a month beside 1.352 x 0.5 = 0.676 (0.68): gap 2 - 0.676 = 1.324 (1.32).
       expect(r.out).toMatch(/Q5121 Avsola \(infliximab-axxq\)\s+ibd\s+50\.0%\s+0\.68\s+2\.00\s+own\s+1\.32/);
-      // The defaults' sources are named; immune globulin's two figures are still the product's estimates.
-      expect(r.out).toContain("(defaults: prevalence, the share on infused therapy and the yearly starts from public sources, each named on the Sources sheet; the product's estimates where none was found: Immune globulin (primary immunodeficiency, neurology))");
+      // The defaults' sources are named; where no public figure exists there is none.
+      expect(r.out).toContain("(defaults: prevalence, the share on infused therapy and the yearly starts from public sources, each named on the Sources sheet; none where no public figure exists: enter the practice's own)");
+    });
+
+    it('prints "not estimated" for an area with no public figure, with a footnote naming what to enter', async () => {
+      const s = marketScenario(false);
+      const withIg = { ...s, drugs: s.drugs.map((d) => (d.hcpcs === 'J1459' ? { ...d, demand: { area: 'immune_globulin', share: 1 } } : d)) };
+      const r = await cli('model', '--scenario', file('market-ig.json', withIg));
+      expect(r.code).toBe(0);
+      // 120,000 x 0.0863% = 103.56 diagnosed (103.6); no share on infused therapy nor starts to default to.
+      expect(r.out).toMatch(/Immune globulin \(primary immunodeficiency, neurology\)\s+103\.6\s+-\s+-\s+not estimated\s+0\.0\s+-/);
+      expect(r.out).toContain('Not estimated: Immune globulin (primary immunodeficiency, neurology) has no public figure for infusedShare and startsPerYear: enter the practice\'s own (market.areas[] with area "immune_globulin").');
+      // Privigen keeps its own 0.5 a month: no derived figure, no gap.
+      expect(r.out).toMatch(/J1459 Privigen[^\n]*immune_globulin\s+100\.0%\s+not estimated\s+0\.50\s+own\s+-/);
+      const json = JSON.parse((await cli('model', '--scenario', file('market-ig.json', withIg), '--json')).out) as { demand: { areas: { area: string }[]; drugs: { hcpcs: string }[] } };
+      expect(json.demand.areas.find((a) => a.area === 'immune_globulin')).toMatchObject({ diagnosed: 103.56, onInfused: null, marketStartsPerMonth: null, newPatientsPerMonth: null, missing: ['infusedShare', 'startsPerYear'] });
+      expect(json.demand.drugs.find((d) => d.hcpcs === 'J1459')).toMatchObject({ derived: null, scenario: 0.5, used: 0.5, gap: null, adopted: false });
+    });
+
+    it('refuses a drug adopting the derived figure of an area not estimated, with a one-line reason', async () => {
+      const s = marketScenario(false);
+      const adopting = { ...s, drugs: s.drugs.map((d) => (d.hcpcs === 'J1459' ? { ...d, demand: { area: 'immune_globulin', share: 1, adopt: true } } : d)) };
+      const r = await cli('model', '--scenario', file('market-ig-adopt.json', adopting));
+      expect(r.code).toBe(1);
+      expect(r.err).toContain('drugs[9].demand.adopt: the area Immune globulin (primary immunodeficiency, neurology) has no share on an infused therapy and no yearly new starts and switches (no public figure to default to): enter market.areas[immune_globulin].infusedShare and startsPerYear, or keep your own figure (adopt false)');
     });
 
     it('carries the demand in --json; an adopted drug runs on the derived figure', async () => {

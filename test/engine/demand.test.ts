@@ -3,20 +3,24 @@
  * 50-64, 24,000 aged 65+. A fifth travel beyond the drive time; one hospital outpatient site, one other
  * practice and one home infusion provider compete:
  *   fair share = 1 / (1 + 3) = 0.25; capture = 0.2 + 0.8 x 0.25 = 0.4.
- * Per area, with the product's defaults (src/data/demand.ts, each from a public source but immune globulin's two
- * estimates): prevalence x share on infused therapy x starts a year / 12 x capture, by hand:
+ * Per area, with the product's defaults (src/data/demand.ts, each from a public source; immune globulin has no
+ * public share on infused therapy nor yearly starts, so no default): prevalence x share on infused therapy x
+ * starts a year / 12 x capture, by hand:
  *   RA:    120,000 x 0.53%   = 636      x 0.16 = 101.76  x 0.43 / 12 = 3.6464   x 0.4 = 1.45856
  *   MS:    120,000 x 0.3092% = 371.04   x 0.21 = 77.9184 x 0.12 / 12 = 0.779184 x 0.4 = 0.3116736
  *   IBD:   120,000 x 1.3%    = 1,560    x 0.13 = 202.8   x 0.20 / 12 = 3.38     x 0.4 = 1.352
  *   Osteoporosis: 60,000 x 0 + 36,000 x 8.4% + 24,000 x 17.7% = 3,024 + 4,248 = 7,272
  *                                        x 0.09 = 654.48  x 0.27 / 12 = 14.7258  x 0.4 = 5.89032
  *   Iron:  120,000 x 5.6%    = 6,720    x 0.06 = 403.2   x 1.00 / 12 = 33.6     x 0.4 = 13.44
- *   IG:    120,000 x 0.0863% = 103.56   x 0.25 = 25.89   x 0.15 / 12 = 0.323625 x 0.4 = 0.12945
+ *   IG:    120,000 x 0.0863% = 103.56 diagnosed; no share nor starts: not estimated (null).
+ *          With the practice's own 25% and 15% entered:
+ *                                 103.56   x 0.25 = 25.89   x 0.15 / 12 = 0.323625 x 0.4 = 0.12945
  * (Before the shares and starts had public sources: RA 0.10 and 0.25, MS 0.30 and 0.15, IBD 0.15 and 0.20,
- * osteoporosis 0.05 and 0.30, iron 0.03 and 1; IBD gave 1.56 a month.)
+ * osteoporosis 0.05 and 0.30, iron 0.03 and 1; IBD gave 1.56 a month. Immune globulin carried the product's own
+ * 0.25 and 0.15 until it was decided that a figure without a public source is no default.)
  */
 import { AGE_BANDS, DEMAND_AREAS, captureShare, demand, demandReport, type DemandInput } from '../../src/engine/demand';
-import { DEMAND_AREA_DEFAULTS, type DemandAreaDefault, demandAreaDefault, demandBasisLabel, demandSharesLabel } from '../../src/data/demand';
+import { DEMAND_AREA_DEFAULTS, demandAreaDefault, demandDefaultLabel, demandSharesLabel } from '../../src/data/demand';
 import { DomainError } from '../../src/engine/errors';
 
 const areas = DEMAND_AREAS.map((id) => {
@@ -50,7 +54,46 @@ describe('demand for a service area of 120,000 adults', () => {
       ['ibd', 1560, 202.8, 3.38, 1.352],
       ['osteoporosis', 7272, 654.48, 14.7258, 5.8903], // 5.89032 to 4 decimals
       ['iron', 6720, 403.2, 33.6, 13.44],
-      ['immune_globulin', 103.56, 25.89, 0.3236, 0.1295], // 0.323625 and 0.12945, half up
+      ['immune_globulin', 103.56, null, null, null], // no public share nor starts: not estimated
+    ]);
+    expect(r.areas.map((a) => a.missing)).toEqual([[], [], [], [], [], ['infusedShare', 'startsPerYear']]);
+  });
+
+  const withIg = (infusedShare: number | null, startsPerYear: number | null): DemandInput['areas'] =>
+    areas.map((a) => (a.id === 'immune_globulin' ? { ...a, infusedShare, startsPerYear } : a));
+
+  it('estimates immune globulin once the practice enters its own share and starts: 103.56 x 25% x 15% / 12 x 0.4', () => {
+    const r = demand(input({ areas: withIg(0.25, 0.15) }));
+    const ig = r.areas.find((a) => a.id === 'immune_globulin');
+    // 103.56 x 0.25 = 25.89; x 0.15 / 12 = 0.323625; x 0.4 = 0.12945, exactly (nothing rounded in the engine).
+    expect([ig?.diagnosed.toString(), ig?.onInfused?.toString(), ig?.marketStartsPerMonth?.toString(), ig?.newPatientsPerMonth?.toString()]).toEqual(['103.56', '25.89', '0.323625', '0.12945']);
+    expect(ig?.missing).toEqual([]);
+    // The report rounds counts to 4 decimals where they leave the engine: 0.323625 -> 0.3236, 0.12945 -> 0.1295 (half up).
+    expect(demandReport(r).areas.find((a) => a.area === 'immune_globulin')).toMatchObject({ onInfused: 25.89, marketStartsPerMonth: 0.3236, newPatientsPerMonth: 0.1295 });
+  });
+
+  it('leaves an area with one of its two figures still not estimated', () => {
+    // 25% on infused therapy entered, no starts: diagnosed 103.56 only.
+    const ig = demandReport(demand(input({ areas: withIg(0.25, null) }))).areas.find((a) => a.area === 'immune_globulin');
+    expect(ig).toMatchObject({ diagnosed: 103.56, onInfused: null, marketStartsPerMonth: null, newPatientsPerMonth: null, missing: ['startsPerYear'] });
+  });
+
+  it('gives a drug of an area not estimated no derived figure and no gap; it uses its own figure, adopted or not', () => {
+    const drugs: DemandInput['drugs'] = [
+      { hcpcs: 'J1459', label: 'Privigen', area: 'immune_globulin', share: 0.4, scenarioNewPatients: 0.5, adopted: false },
+      { hcpcs: 'J1569', label: 'Gammagard', area: 'immune_globulin', share: 0.6, scenarioNewPatients: 0.25, adopted: true },
+    ];
+    const r = demandReport(demand(input({ drugs })));
+    expect(r.drugs.map((d) => [d.hcpcs, d.derived, d.scenario, d.used, d.gap])).toEqual([
+      ['J1459', null, 0.5, 0.5, null],
+      ['J1569', null, 0.25, 0.25, null],
+    ]);
+    // With 25% and 15% entered: 0.12945 x 0.4 = 0.05178 for Privigen, kept at 0.5: gap 0.5 - 0.05178 = 0.44822;
+    // Gammagard adopts 0.12945 x 0.6 = 0.07767, gap 0.
+    const entered = demandReport(demand(input({ drugs, areas: withIg(0.25, 0.15) })));
+    expect(entered.drugs.map((d) => [d.hcpcs, d.derived, d.used, d.gap])).toEqual([
+      ['J1459', 0.0518, 0.5, 0.4482],
+      ['J1569', 0.0777, 0.0777, 0],
     ]);
   });
 
@@ -107,35 +150,36 @@ describe('the product\'s demand defaults', () => {
     for (const d of DEMAND_AREA_DEFAULTS) {
       expect(d.prevalence).toHaveLength(AGE_BANDS.length);
       expect(d.prevalenceSource).toMatch(/\d{4}/); // a year of publication
-      for (const p of [...d.prevalence, d.infusedShare, d.startsPerYear]) expect(p >= 0 && p <= 1).toBe(true);
+      for (const p of [...d.prevalence, d.infusedShare, d.startsPerYear]) expect(p === null || (p >= 0 && p <= 1)).toBe(true);
     }
   });
 
-  it('name a public source for each share and each starts figure, or say plainly it is the product\'s estimate', () => {
+  it('name a public source for each share and each starts figure, or carry none and say what was searched', () => {
     for (const d of DEMAND_AREA_DEFAULTS) {
-      for (const [basis, source, cite] of [
-        [d.infusedShareBasis, d.infusedShareSource, d.infusedShareCite],
-        [d.startsBasis, d.startsSource, d.startsCite],
+      for (const [value, source, cite] of [
+        [d.infusedShare, d.infusedShareSource, d.infusedShareCite],
+        [d.startsPerYear, d.startsSource, d.startsCite],
       ] as const) {
-        if (basis === 'public') {
+        if (value !== null) {
           expect(source).toMatch(/(19|20)\d\d/); // a year of publication
-          expect(cite).not.toMatch(/estimate/);
+          expect(cite).not.toMatch(/estimate|no public figure/);
         } else {
-          expect(source).toMatch(/^The product's estimate/);
-          expect(source).toMatch(/No public .* was found/);
-          expect(cite).toBe("the product's estimate");
+          expect(source).toMatch(/^No public figure: .* the product carries no default\. Searched/);
+          expect(cite).toBe("no public figure: enter the practice's own");
         }
+        // No figure of the product's own making: nothing says "estimate".
+        expect(`${source} ${cite}`).not.toMatch(/product's estimate/);
       }
     }
-    // Immune globulin is the one area left on estimates (no public figure found); the five others are sourced.
-    expect(DEMAND_AREA_DEFAULTS.filter((d: DemandAreaDefault) => d.infusedShareBasis === 'estimate' || d.startsBasis === 'estimate').map((d) => d.id)).toEqual(['immune_globulin']);
+    // Immune globulin is the one area with no default share nor starts (no public figure found); the five others are sourced.
+    expect(DEMAND_AREA_DEFAULTS.filter((d) => d.infusedShare === null || d.startsPerYear === null).map((d) => [d.id, d.infusedShare, d.startsPerYear])).toEqual([['immune_globulin', null, null]]);
   });
 
-  it('label each share by its basis, and a share the scenario gives as its input', () => {
+  it('label each share by its source, none where there is no public figure, and a share the scenario gives as its input', () => {
     const ra = demandAreaDefault('ra');
-    expect(demandBasisLabel(ra.infusedShareBasis)).toBe('default: public source');
-    expect(demandBasisLabel(demandAreaDefault('immune_globulin').startsBasis)).toBe("default: the product's estimate (no public source; enter your own)");
+    expect(demandDefaultLabel(ra.infusedShare)).toBe('default: public source');
+    expect(demandDefaultLabel(demandAreaDefault('immune_globulin').startsPerYear)).toBe("no public figure: enter the practice's own");
     expect(demandSharesLabel(ra)).toBe(`share on infused therapy: default, ${ra.infusedShareCite}; starts a year: default, ${ra.startsCite}`);
-    expect(demandSharesLabel(demandAreaDefault('immune_globulin'), { infused: true })).toBe("share on infused therapy: scenario input; starts a year: default, the product's estimate");
+    expect(demandSharesLabel(demandAreaDefault('immune_globulin'), { infused: true })).toBe("share on infused therapy: scenario input; starts a year: no public figure: enter the practice's own");
   });
 });

@@ -5,6 +5,9 @@
  *   Avsola (Q5121) takes half: 1.352 x 0.5 = 0.676 a month.
  * MS: 120,000 x 0.3092% = 371.04 x 21% = 77.9184 x 12% / 12 = 0.779184 x 0.4 = 0.3116736; Ocrevus takes 80%:
  *   0.24933888.
+ * Immune globulin: no public share on infused therapy nor yearly starts, so no default: 120,000 x 0.0863% = 103.56
+ *   diagnosed, not estimated. With the practice's own 25% and 15%: 103.56 x 0.25 x 0.15 / 12 x 0.4 = 0.12945 a
+ *   month; Privigen (J1459, drugs[9] of the sample) taking all of it: 0.12945.
  */
 import Ajv2020 from 'ajv/dist/2020';
 import schema from '../../src/scenario/scenario.schema.json';
@@ -56,6 +59,45 @@ describe('adopt or keep the derived new patients a month', () => {
     const own: Scenario = { ...s, market: { ...s.market!, areas: [{ area: 'ibd', prevalence: [0.01, 0.01, 0.01], infusedShare: 0.2 }] } };
     // 120,000 x 1% = 1,200 x 20% = 240 x 20% / 12 = 4 x 0.4 = 1.6; Avsola 0.8.
     expect(resolveScenario(own, referenceData).drugs.find((d) => d.hcpcs === 'Q5121')?.newPatientsPerMonth).toBe(0.8);
+  });
+});
+
+describe('an area with no public figure (immune globulin): not estimated until the practice enters its own', () => {
+  const igClaim = (adopt: boolean, area?: { infusedShare?: number; startsPerYear?: number }): Scenario => {
+    const s = marketScenario(false);
+    return {
+      ...s,
+      drugs: s.drugs.map((d) => (d.hcpcs === 'J1459' ? { ...d, demand: { area: 'immune_globulin', share: 1, adopt } } : d)),
+      market: { ...s.market!, areas: [...(s.market!.areas ?? []), ...(area === undefined ? [] : [{ area: 'immune_globulin' as const, ...area }])] },
+    };
+  };
+  const problem =
+    'drugs[9].demand.adopt: the area Immune globulin (primary immunodeficiency, neurology) has no share on an infused therapy and no yearly new starts and switches (no public figure to default to): enter market.areas[immune_globulin].infusedShare and startsPerYear, or keep your own figure (adopt false)';
+
+  it('refuses adopting the derived figure of an area not estimated, naming the field and the fix', () => {
+    expect(issues(igClaim(true))).toEqual([problem]);
+    // Resolving without validating says the same.
+    expect(() => resolveScenario(igClaim(true), referenceData)).toThrow(problem);
+    // One figure entered: the other is still asked for.
+    expect(issues(igClaim(true, { infusedShare: 0.25 }))).toEqual([
+      'drugs[9].demand.adopt: the area Immune globulin (primary immunodeficiency, neurology) has no yearly new starts and switches (no public figure to default to): enter market.areas[immune_globulin].startsPerYear, or keep your own figure (adopt false)',
+    ]);
+  });
+
+  it('keeps the drug\'s own figure with no derived figure and no gap', () => {
+    expect(issues(igClaim(false))).toEqual([]);
+    const input = resolveScenario(igClaim(false), referenceData);
+    const own = sampleScenario.drugs[9]!.newPatientsPerMonth;
+    expect(input.drugs.find((d) => d.hcpcs === 'J1459')?.newPatientsPerMonth).toBe(own);
+    const r = demandReport(demand(input.market!));
+    expect(r.drugs.find((d) => d.hcpcs === 'J1459')).toMatchObject({ derived: null, scenario: own, used: own, gap: null });
+    expect(r.areas.find((a) => a.area === 'immune_globulin')).toMatchObject({ diagnosed: 103.56, newPatientsPerMonth: null, missing: ['infusedShare', 'startsPerYear'] });
+  });
+
+  it('with the practice\'s 25% and 15% entered, the drug can adopt 103.56 x 0.25 x 0.15 / 12 x 0.4 = 0.12945 a month', () => {
+    const s = igClaim(true, { infusedShare: 0.25, startsPerYear: 0.15 });
+    expect(issues(s)).toEqual([]);
+    expect(resolveScenario(s, referenceData).drugs.find((d) => d.hcpcs === 'J1459')?.newPatientsPerMonth).toBe(0.12945);
   });
 });
 

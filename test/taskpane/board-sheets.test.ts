@@ -42,7 +42,7 @@ describe('Market and Launch plan sheets: writer -> reader', () => {
 
   it('keeps a figure the scenario gives equal to its default given (the area\'s label says so)', () => {
     // IBD's share on infused therapy given as the product's own default: the cell shows the default, the label "scenario input".
-    const given: Scenario = { ...scenario, market: { ...(scenario.market as NonNullable<Scenario['market']>), areas: [{ area: 'ibd', infusedShare: demandAreaDefault('ibd').infusedShare, backlog: 30, waitWeeks: 6 }] } };
+    const given: Scenario = { ...scenario, market: { ...(scenario.market as NonNullable<Scenario['market']>), areas: [{ area: 'ibd', infusedShare: demandAreaDefault('ibd').infusedShare as number, backlog: 30, waitWeeks: 6 }] } };
     expect(okMarket(boardSheet(given, 'Market')).market).toEqual(given.market);
   });
 
@@ -92,6 +92,15 @@ describe('values typed on the sheets', () => {
     const read = okMarket(typed(market, 'G30', '0'));
     expect(read.claims[first]?.adopt).toBeUndefined();
     expect(scenario.drugs.find((d) => d.hcpcs === first)?.demand?.adopt).toBe(true);
+  });
+
+  it('reads the figures typed in the blank cells of an area the product has no default for (immune globulin)', () => {
+    // Immune globulin is the 6th area: row 19 + 1 + 5 = 25 (0-based), Excel row 26; its share column E, starts F.
+    expect(market[25]?.[4]).toBe('');
+    const read = okMarket(typed(typed(market, 'E26', '30%'), 'F26', 0.1));
+    expect(read.market.areas).toEqual([...(scenario.market?.areas ?? []), { area: 'immune_globulin', infusedShare: 0.3, startsPerYear: 0.1 }]);
+    // A share cleared where the product has a default (IBD, row 23) is named: the sheet's formulas would show the area blank.
+    expect(readMarketSheet(typed(market, 'E23', ''), null)).toEqual({ kind: 'invalid', problems: ['Market sheet, E23: Crohn\'s disease and ulcerative colitis: the share of diagnosed on infused therapy must be a number (found a blank cell)'] });
   });
 
   it('names the sheet, the cell and the problem of a bad value', () => {

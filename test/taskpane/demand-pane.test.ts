@@ -7,6 +7,10 @@
  *   IBD: 120,000 x 1.3% = 1,560 x 13% = 202.8 x 20% / 12 = 3.38 a month x 0.4 = 1.352 (shown 1.35);
  *   Avsola takes half: 0.676 a month (shown 0.68), beside its own 2: gap 2 - 0.676 = +1.324 (+1.32); adopted: the
  *   model runs on 0.676.
+ * Immune globulin: no public share on infused therapy nor yearly starts, so no default: 120,000 x 0.0863% = 103.56
+ *   diagnosed (shown 103.6), "not estimated". Privigen (J1459) claiming all of it has no derived figure to use.
+ *   With the practice's 25% and 15% typed: 103.56 x 0.25 x 0.15 / 12 x 0.4 = 0.12945 a month (shown 0.13);
+ *   Privigen kept at its own 0.5: gap 0.5 - 0.12945 = +0.37055 (+0.37).
  */
 import { ReferenceBook } from '../../src/engine/book';
 import { runModel } from '../../src/engine/model';
@@ -15,6 +19,7 @@ import { resolveScenario } from '../../src/scenario';
 import { moneyRounded } from '../../src/taskpane/ui/format';
 import { marketScenario } from '../support/market-scenario';
 import { expectText, serializeWorkbook, usePaneEnv } from './harness';
+import { typeInto } from './demand-steps';
 import { parseState, workbookScenario } from './workbook-state';
 import { enterServiceArea } from './demand-steps';
 
@@ -63,6 +68,41 @@ describe('Demand view in the task pane (fake host)', () => {
     await expectText(again.page.getByTestId('summary'), `NPV ${npv(true)}`);
     // The Inputs sheet still holds the user's own 2 a month for Avsola (the pane never overwrote it).
     expect(workbookScenario(parseState(await serializeWorkbook(again.page))).drugs.find((d) => d.hcpcs === 'Q5121')?.newPatientsPerMonth).toBe(2);
+  });
+
+  it('shows immune globulin "not estimated" with empty fields, and "Use derived" disabled for its drug until the practice enters its figures', async () => {
+    const { page, errors } = await open({ width: 360 });
+    await enterServiceArea(page);
+    await expectText(page.getByTestId('area-immune_globulin'), 'not estimated');
+    await page.getByRole('button', { name: /Immune globulin/ }).click();
+    await expectText(page.getByTestId('not-estimated-immune_globulin'), '103.6 diagnosed · not estimated: enter your figures');
+    // Empty, with no default shown (no placeholder figure): nothing invented.
+    const infused = page.getByLabel(/^On infused therapy/);
+    expect([await infused.inputValue(), await infused.getAttribute('placeholder')]).toEqual(['', null]);
+    await page.getByText("no public figure: enter the practice's own.").first().waitFor();
+
+    await page.getByLabel('Area of J1459').selectOption('immune_globulin');
+    await expectText(page.getByTestId('derived-J1459'), 'not estimated');
+    const useDerived = page.getByRole('radiogroup', { name: 'Volume of J1459' }).getByLabel('Use derived');
+    expect(await useDerived.isDisabled()).toBe(true);
+    await expectText(page.getByTestId('no-derived-J1459'), 'No derived figure to use: Immune globulin (primary immunodeficiency, neurology) is not estimated');
+
+    // The practice's own 25% and 15%: 0.12945 a month (0.13), Privigen's gap 0.5 - 0.12945 = +0.37.
+    await typeInto(page, 'On infused therapy', '25');
+    await typeInto(page, 'Start or switch a year', '15');
+    await expectText(page.getByTestId('area-immune_globulin'), '0.13 / month');
+    await expectText(page.getByTestId('derived-J1459'), '0.13');
+    await expectText(page.getByTestId('gap-J1459'), '+0.37');
+    expect(await useDerived.isDisabled()).toBe(false);
+    await useDerived.check();
+    await page.getByText('volume: derived default, 0.13 a month').waitFor();
+
+    // The starts cleared again: not estimated, and the drug back on its own figure (nothing to adopt).
+    await typeInto(page, 'Start or switch a year', '');
+    await expectText(page.getByTestId('area-immune_globulin'), 'not estimated');
+    await expectText(page.getByTestId('derived-J1459'), 'not estimated');
+    expect(await page.getByRole('radiogroup', { name: 'Volume of J1459' }).getByLabel('Keep mine').isChecked()).toBe(true);
+    expect(errors).toEqual([]);
   });
 
   it('refuses a share above 100% where it is typed', async () => {

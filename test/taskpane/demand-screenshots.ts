@@ -6,7 +6,9 @@
  *     npx tsx test/taskpane/demand-screenshots.ts [OUT_DIR]     (default docs/)
  *
  * Writes taskpane-demand-<width>.png (the service area and the areas) and taskpane-demand-drugs-<width>.png
- * (the per-drug figures).
+ * (the per-drug figures), then taskpane-demand-not-estimated-<width>.png: the immune globulin area opened (no
+ * public share on infused therapy nor yearly starts: no default, "not estimated") once Privigen (J1459) claims it,
+ * and taskpane-demand-not-estimated-drug-<width>.png: Privigen with no derived figure, "Use derived" disabled.
  */
 import type { Page } from 'playwright-core';
 import { runScreenshots } from './harness';
@@ -31,6 +33,18 @@ runScreenshots(
     await page.getByRole('button', { name: /Crohn's disease/ }).click();
     await page.getByTestId('demand-Q5121').evaluate((e) => e.scrollIntoView({ block: 'center' }));
     await shot('demand-drugs');
+    await page.getByRole('button', { name: /Crohn's disease/ }).click();
+    await page.getByLabel('Area of J1459').selectOption('immune_globulin');
+    await page.getByTestId('no-derived-J1459').waitFor();
+    await page.getByRole('button', { name: /Immune globulin/ }).click();
+    // Below the pane's sticky header.
+    await page.getByRole('button', { name: /Immune globulin/ }).evaluate((e) => {
+      e.scrollIntoView({ block: 'start' });
+      window.scrollBy(0, -120);
+    });
+    await shot('demand-not-estimated');
+    await page.getByTestId('demand-J1459').evaluate((e) => e.scrollIntoView({ block: 'center' }));
+    await shot('demand-not-estimated-drug');
   },
   // enterServiceArea loads the sample itself.
   { loadSample: false },

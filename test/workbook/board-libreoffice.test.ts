@@ -161,6 +161,34 @@ describeLo('the board workbook recalculated by LibreOffice', () => {
   ];
   const marketEdited = marketCases.map((c) => withEdits(marketBoard.plan, c.edits));
   let market: Map<string, Map<string, LoValue>>[] = [];
+  // Immune globulin has no public share on infused therapy nor yearly starts: its input cells are blank and its
+  // results blank. Privigen (J1459) claims all of it and keeps its own 0.5 a month. A board member then types 1
+  // in its "use derived" cell (nothing to derive: it stays on 0.5), or types the practice's 25% and 15%:
+  //   120,000 x 0.0863% = 103.56 x 0.25 = 25.89 x 0.15 / 12 = 0.323625 x 0.4 = 0.12945 a month, all Privigen's;
+  //   kept: gap 0.5 - 0.12945 = 0.37055; adopted (1): the model runs on 0.12945.
+  const igScenario = (adopt: boolean, figures: boolean): Scenario => {
+    const s = marketScenario(false);
+    return {
+      ...s,
+      drugs: s.drugs.map((d) => (d.hcpcs === 'J1459' ? { ...d, demand: { area: 'immune_globulin', share: 1, adopt } } : d)),
+      market: { ...s.market!, areas: [...(s.market!.areas ?? []), ...(figures ? [{ area: 'immune_globulin' as const, infusedShare: 0.25, startsPerYear: 0.15 }] : [])] },
+    };
+  };
+  const igBoard = boardFor(igScenario(false, false));
+  const igSheet = sheetOf(igBoard.plan, SHEET.market);
+  const igArea = findRow(igSheet, 0, 'Immune globulin (primary immunodeficiency, neurology)');
+  const igDrug = findRow(igSheet, 1, 'J1459');
+  const igFigures = [
+    { sheet: SHEET.market, row: igArea, col: 4, value: 0.25 },
+    { sheet: SHEET.market, row: igArea, col: 5, value: 0.15 },
+  ];
+  const igCases = [
+    { what: 'Privigen\'s "use derived" 0 -> 1 with immune globulin not estimated (it stays on its own 0.5)', edits: [{ sheet: SHEET.market, row: igDrug, col: 6, value: 1 }], expected: () => igBoard.plan },
+    { what: 'the practice\'s 25% and 15% typed in immune globulin\'s blank cells (Privigen kept: gap 0.37055)', edits: igFigures, expected: () => boardFor(igScenario(false, true)).plan },
+    { what: 'the two figures typed and Privigen\'s "use derived" 0 -> 1 (the model runs on 0.12945)', edits: [...igFigures, { sheet: SHEET.market, row: igDrug, col: 6, value: 1 }], expected: () => boardFor(igScenario(true, true)).plan },
+  ];
+  const igEdited = igCases.map((c) => withEdits(igBoard.plan, c.edits));
+  let ig: Map<string, Map<string, LoValue>>[] = [];
 
   beforeAll(async () => {
     lo = new LibreOffice(soffice ?? undefined);
@@ -177,10 +205,12 @@ describeLo('the board workbook recalculated by LibreOffice', () => {
     writeFileSync(files[0] as string, Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer));
     writeFileSync(files[2] as string, await renderXlsx(sample.plan));
     for (let i = 0; i < edited.length; i++) writeFileSync(files[3 + i] as string, await renderXlsx(edited[i] as BoardPlan));
-    const marketFiles = [marketBoard.plan, ...marketEdited].map((_, i) => path.join(dir, `market-${i}.xlsx`));
-    for (const [i, p] of [marketBoard.plan, ...marketEdited].entries()) writeFileSync(marketFiles[i] as string, await renderXlsx(p));
+    const marketPlans = [marketBoard.plan, ...marketEdited, igBoard.plan, ...igEdited];
+    const marketFiles = marketPlans.map((_, i) => path.join(dir, `market-${i}.xlsx`));
+    for (const [i, p] of marketPlans.entries()) writeFileSync(marketFiles[i] as string, await renderXlsx(p));
     const every = await lo.recalculate([...files, ...marketFiles]);
-    market = every.slice(files.length);
+    market = every.slice(files.length, files.length + 1 + marketEdited.length);
+    ig = every.slice(files.length + 1 + marketEdited.length);
     const all = every.slice(0, files.length);
     sanity = all[0] as Map<string, Map<string, LoValue>>;
     varied = all[1] as Map<string, Map<string, LoValue>>;
@@ -291,6 +321,33 @@ describeLo('the board workbook recalculated by LibreOffice', () => {
       let moved = 0;
       for (const f of formulaCells(marketBoard.plan)) if (f.sheet === SHEET.projection && pj.rows[f.row]?.[f.col]?.value !== f.cell.value) moved++;
       expect(moved).toBeGreaterThan(50);
+    });
+
+    it('leaves immune globulin\'s results blank while its share and starts are blank (no public figure), Privigen on its own 0.5', () => {
+      const c = compare(igBoard.plan, igBoard.plan, ig[0] as Map<string, Map<string, LoValue>>);
+      expect(c.mismatches).toEqual([]);
+      const lo = (row: number, col: number): LoValue | undefined => ig[0]?.get(SHEET.market)?.get(address(row, col));
+      // Diagnosed 120,000 x 0.0863% = 103.56; on infused therapy, starts, new patients blank; Privigen derived
+      // blank, used its own 0.5, gap blank.
+      expect(lo(igArea, 6)).toBeCloseTo(103.56, 9);
+      expect([7, 8, 9].map((col) => lo(igArea, col) ?? '')).toEqual(['', '', '']);
+      expect([4, 7, 8].map((col) => lo(igDrug, col) ?? '')).toEqual(['', 0.5, '']);
+    });
+
+    it.each(igCases.map((c, i) => [c.what, i] as const))('follows %s: the recalculated workbook equals the engine on that scenario', (_what, i) => {
+      const expected = igCases[i]?.expected() as BoardPlan;
+      const got = ig[1 + i] as Map<string, Map<string, LoValue>>;
+      expect(compare(igEdited[i] as BoardPlan, expected, got).mismatches).toEqual([]);
+      const lo = (row: number, col: number): LoValue | undefined => got.get(SHEET.market)?.get(address(row, col));
+      if (i === 0) {
+        // Adopt 1 with nothing derived: used stays 0.5, gap blank.
+        expect([4, 7, 8].map((col) => lo(igDrug, col) ?? '')).toEqual(['', 0.5, '']);
+        return;
+      }
+      // By hand: 103.56 x 0.25 = 25.89; x 0.15 / 12 = 0.323625; x 0.4 = 0.12945 (Privigen's whole share).
+      expect([lo(igArea, 7), lo(igArea, 8), lo(igArea, 9), lo(igDrug, 4)].map((v) => Number((v as number).toFixed(9)))).toEqual([25.89, 0.323625, 0.12945, 0.12945]);
+      // Kept: used 0.5, gap 0.5 - 0.12945 = 0.37055; adopted: used 0.12945, gap 0.
+      expect([lo(igDrug, 7), Number((lo(igDrug, 8) as number).toFixed(9))]).toEqual(i === 1 ? [0.5, 0.37055] : [0.12945, 0]);
     });
   });
 

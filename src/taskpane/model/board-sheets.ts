@@ -13,7 +13,7 @@
  * A field left to the product's default stays a default when the sheet shows the default there, unless the
  * sheet's note says the scenario gives it ("scenario input") or the scenario kept in the document gives it.
  */
-import { DEMAND_AREAS, DEMAND_AREA_NAMES, type DemandInput } from '../../engine/demand';
+import { AGE_BANDS, DEMAND_AREAS, DEMAND_AREA_NAMES, type DemandInput } from '../../engine/demand';
 import { LAUNCH_ROLE_NAMES, LAUNCH_STATUS_NAMES, LAUNCH_TASK_KIND_NAMES, type LaunchRole, type LaunchTask } from '../../engine/launch';
 import { DEFAULT_DRIVE_TIME_MINUTES, demandAreaDefault } from '../../data/demand';
 import { resolveMarket } from '../../scenario/market';
@@ -138,12 +138,15 @@ export function readMarketSheet(grid: Grid, basis: StoredMarket | null): BoardSh
     // The label says which figures the scenario gives (a figure equal to its default is kept given so).
     const said = marketAreaGivenOf(id, r.text(row, MA.label));
     const name = DEMAND_AREA_NAMES[id];
-    const prevalence = MA.prev.map((col, i) => r.number(row, col, null, `the prevalence of ${name}, age band ${i + 1}`)) as [number, number, number];
-    const [infusedShare, startsPerYear, backlog, waitWeeks] = MARKET_AREA_INPUTS.map((f) => r.number(row, f.col, null, `${name}: ${f.field}`)) as [number, number, number, number];
+    const prevalence = MA.prev.map((col, i) => r.number(row, col, null, `${name}: the prevalence, ${AGE_BANDS[i] ?? ''}`)) as [number, number, number];
+    // A share the product has no default for (no public figure) is blank until the practice gives one.
+    const noDefault = (f: (typeof MARKET_AREA_INPUTS)[number]): boolean => (f.field === 'infusedShare' || f.field === 'startsPerYear') && d[f.field] === null && textOf(r.at(row, f.col)) === '';
+    const [infusedShare, startsPerYear, backlog, waitWeeks] = MARKET_AREA_INPUTS.map((f) => (noDefault(f) ? null : r.number(row, f.col, null, `${name}: ${f.label}`))) as [number | null, number | null, number, number];
     const entry: Record<string, unknown> = {};
     if (prevalence.some((p, i) => !same(p, d.prevalence[i] as number)) || said?.prevalence === true || mine?.prevalence !== undefined) entry.prevalence = prevalence;
-    if (!same(infusedShare, d.infusedShare) || said?.infused === true || mine?.infusedShare !== undefined) entry.infusedShare = infusedShare;
-    if (!same(startsPerYear, d.startsPerYear) || said?.starts === true || mine?.startsPerYear !== undefined) entry.startsPerYear = startsPerYear;
+    const differs = (v: number, dv: number | null): boolean => dv === null || !same(v, dv);
+    if (infusedShare !== null && (differs(infusedShare, d.infusedShare) || said?.infused === true || mine?.infusedShare !== undefined)) entry.infusedShare = infusedShare;
+    if (startsPerYear !== null && (differs(startsPerYear, d.startsPerYear) || said?.starts === true || mine?.startsPerYear !== undefined)) entry.startsPerYear = startsPerYear;
     if (backlog !== 0 || mine?.backlog !== undefined) entry.backlog = backlog;
     if (waitWeeks !== 0 || mine?.waitWeeks !== undefined) entry.waitWeeks = waitWeeks;
     if (Object.keys(entry).length === 0) continue;

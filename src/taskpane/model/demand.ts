@@ -4,6 +4,7 @@
  */
 import { type DemandAreaId, type DemandReport, demand, demandReport } from '../../engine/demand';
 import type { ReferenceData } from '../../engine/reference';
+import { areaMissingFigures } from '../../scenario/market';
 import { resolveScenario } from '../../scenario/resolve';
 import type { Scenario, ScenarioDrug, ScenarioDrugDemand, ScenarioMarket, ScenarioMarketArea } from '../../scenario/types';
 
@@ -88,4 +89,15 @@ export function demandEstimate(s: Scenario, ref: ReferenceData): DemandEstimate 
   } catch (e) {
     return { kind: 'error', message: e instanceof Error ? e.message : String(e) };
   }
+}
+
+/**
+ * A drug adopting the derived figure of an area that is not estimated (no share on infused therapy or no
+ * yearly starts: no public figure to default to, none entered) goes back to its own figure: there is no
+ * derived one to adopt, and the scenario would not validate.
+ */
+export function dropUnestimatedAdoptions(s: Scenario): Scenario {
+  const stale = (d: ScenarioDrug): boolean => d.demand?.adopt === true && areaMissingFigures(d.demand.area, s.market?.areas?.find((a) => a.area === d.demand?.area)).length > 0;
+  if (!s.drugs.some(stale)) return s;
+  return { ...s, drugs: s.drugs.map((d) => (stale(d) && d.demand !== undefined ? { ...withoutDemand(d), demand: defined({ ...d.demand, adopt: undefined }) } : d)) };
 }

@@ -1,10 +1,11 @@
 /**
  * Demand (issue 14): where "new patients per month" comes from. The user enters the service area (adults by
  * age band, e.g. from the Census Bureau's county tables), the share of patients travelling beyond a drive
- * time and the competing sites; per therapeutic area the product's defaults (prevalence with its public
- * source, the share on infused therapy and yearly starts, the product's estimates) can be changed, with the
- * referral backlog and wait; per drug the user sets its share of an area and either adopts the derived figure
- * as the drug's volume or keeps their own, with the gap shown.
+ * time and the competing sites; per therapeutic area the product's defaults (prevalence, the share on infused
+ * therapy and yearly starts, each with its public source) can be changed, with the referral backlog and wait;
+ * where no public figure exists the field is empty and the area "not estimated" until the user enters one. Per
+ * drug the user sets its share of an area and either adopts the derived figure as the drug's volume or keeps
+ * their own, with the gap shown; a drug of an area not estimated has no derived figure to adopt.
  */
 import {
   Accordion,
@@ -28,10 +29,21 @@ import {
 import { useId, useMemo } from 'react';
 import { AGE_BANDS, DEMAND_AREAS, DEMAND_AREA_NAMES, type DemandAreaId, type DemandReport } from '../../engine/demand';
 import type { ReferenceData } from '../../engine/reference';
-import { DEFAULT_DRIVE_TIME_MINUTES, type DemandBasis, demandAreaDefault } from '../../data/demand';
+import { DEFAULT_DRIVE_TIME_MINUTES, DEMAND_NO_FIGURE_LABEL, demandAreaDefault } from '../../data/demand';
 import { findCatalogDrug } from '../../scenario/lookup';
 import type { Scenario, ScenarioDrug } from '../../scenario/types';
-import { type AreaNumberField, type MarketNumberField, demandEstimate, removeMarket, setAreaNumber, setAreaPrevalence, setDrugDemand, setMarketNumber, startMarket } from '../model/demand';
+import {
+  type AreaNumberField,
+  type MarketNumberField,
+  demandEstimate,
+  dropUnestimatedAdoptions,
+  removeMarket,
+  setAreaNumber,
+  setAreaPrevalence,
+  setDrugDemand,
+  setMarketNumber,
+  startMarket,
+} from '../model/demand';
 import type { FieldSpec } from '../model/fields';
 import { NumberField } from './fields';
 
@@ -87,7 +99,9 @@ export interface DemandViewProps {
 
 export function DemandView(props: DemandViewProps) {
   const styles = useStyles();
-  const { scenario, referenceData, edit } = props;
+  const { scenario, referenceData } = props;
+  // An area left without a figure has no derived figure to adopt: a drug adopting it goes back to its own.
+  const edit: DemandViewProps['edit'] = (f) => props.edit((s) => dropUnestimatedAdoptions(f(s)));
   const estimate = useMemo(() => demandEstimate(scenario, referenceData), [scenario, referenceData]);
   const market = scenario.market;
 
@@ -160,7 +174,10 @@ export function DemandView(props: DemandViewProps) {
         <Subtitle2 as="h2" id="areas-heading">
           New patients a month, by area
         </Subtitle2>
-        <Caption1 className={styles.sub}>Defaults: public sources, named under each figure and on the Sources sheet; where none was found, the product&rsquo;s estimate, labelled so. Enter your own.</Caption1>
+        <Caption1 className={styles.sub}>
+          Defaults: public sources, named under each figure and on the Sources sheet; where none was found there is no default, and the area is not estimated until you enter your
+          figures. Enter your own.
+        </Caption1>
         <Accordion collapsible multiple>
           {DEMAND_AREAS.map((id) => (
             <AreaItem key={id} id={id} scenario={scenario} report={report} edit={edit} />
@@ -195,22 +212,48 @@ function AreaItem(props: { id: DemandAreaId; scenario: Scenario; report: DemandR
   const d = demandAreaDefault(id);
   const own = scenario.market?.areas?.find((a) => a.area === id);
   const res = report?.areas.find((a) => a.area === id);
-  const basisLabel = (basis: DemandBasis): string => (basis === 'public' ? 'public source' : 'estimate');
-  const defaultLabel = (key: AreaNumberField): string => (key === 'infusedShare' ? basisLabel(d.infusedShareBasis) : key === 'startsPerYear' ? basisLabel(d.startsBasis) : 'none known');
-  const areaField = (key: AreaNumberField, label: string, spec: FieldSpec, unit: string | undefined, def: string) => (
-    <NumberField label={label} unit={unit} spec={spec} value={own?.[key]} defaultInfo={{ display: def, label: defaultLabel(key) }} onCommit={(v) => edit((s) => setAreaNumber(s, id, key, v))} />
+  // def null: no public figure, so no default; the empty field asks for the practice's own.
+  const areaField = (key: AreaNumberField, label: string, spec: FieldSpec, unit: string | undefined, def: string | null, defLabel: string) => (
+    <NumberField
+      label={label}
+      unit={unit}
+      spec={spec}
+      value={own?.[key]}
+      defaultInfo={def === null ? undefined : { display: def, label: defLabel }}
+      hint={def === null && own?.[key] === undefined ? `${DEMAND_NO_FIGURE_LABEL}.` : undefined}
+      onCommit={(v) => edit((s) => setAreaNumber(s, id, key, v))}
+    />
   );
+  const share = (v: number | null): string | null => (v === null ? null : pct(v));
+  const notEstimated = res !== undefined && res.missing.length > 0;
+  // Each figure's source; where there is none, what was searched is on the Sources sheet.
+  const cited = [
+    ['On infused therapy', d.infusedShare, d.infusedShareCite],
+    ['Start or switch a year', d.startsPerYear, d.startsCite],
+  ] as const;
+  const unsourced = cited.filter(([, v]) => v === null).map(([what]) => what.toLowerCase());
+  const citations = [
+    ...cited.filter(([, v]) => v !== null).map(([what, , cite]) => `${what}: ${cite}.`),
+    ...(unsourced.length > 0 ? [`No public figure found for ${unsourced.join(' or ')} (what was searched: the Sources sheet).`] : []),
+  ].join(' ');
   return (
     <AccordionItem value={id}>
       <AccordionHeader size="small">
         <span className={styles.areaHead}>
           <span className={styles.areaName}>{DEMAND_AREA_NAMES[id]}</span>
-          <span className={styles.areaValue} data-testid={`area-${id}`}>{res ? `${count2(res.newPatientsPerMonth)} / month` : '-'}</span>
+          <span className={styles.areaValue} data-testid={`area-${id}`}>
+            {res === undefined ? '-' : res.newPatientsPerMonth === null ? 'not estimated' : `${count2(res.newPatientsPerMonth)} / month`}
+          </span>
         </span>
       </AccordionHeader>
       <AccordionPanel>
         <div className={styles.section}>
-          {res ? (
+          {notEstimated ? (
+            <Caption1 data-testid={`not-estimated-${id}`}>
+              {count0(res.diagnosed)} diagnosed · not estimated: enter your figures for the share on infused therapy and the starts or switches a year (no public figure to default to).
+            </Caption1>
+          ) : null}
+          {res && res.onInfused !== null && res.marketStartsPerMonth !== null ? (
             <Caption1 className={styles.sub}>
               {count0(res.diagnosed)} diagnosed · {count0(res.onInfused)} on infused therapy · {count2(res.marketStartsPerMonth)} start a month in the area
               {res.backlogCaptured > 0 ? ` · backlog: ${count0(res.backlogCaptured)} once` : ''}
@@ -232,13 +275,13 @@ function AreaItem(props: { id: DemandAreaId; scenario: Scenario; report: DemandR
           </div>
           <Caption1 className={styles.sub}>{d.prevalenceSource}</Caption1>
           <div className={styles.grid}>
-            {areaField('infusedShare', 'On infused therapy', SHARE, '%', pct(d.infusedShare))}
-            {areaField('startsPerYear', 'Start or switch a year', SHARE, '%', pct(d.startsPerYear))}
+            {areaField('infusedShare', 'On infused therapy', SHARE, '%', share(d.infusedShare), 'public source')}
+            {areaField('startsPerYear', 'Start or switch a year', SHARE, '%', share(d.startsPerYear), 'public source')}
           </div>
-          <Caption1 className={styles.sub}>On infused therapy: {d.infusedShareCite}. Start or switch a year: {d.startsCite}.</Caption1>
+          <Caption1 className={styles.sub}>{citations}</Caption1>
           <div className={styles.grid}>
-            {areaField('backlog', 'Referral backlog', BACKLOG, 'patients', '0')}
-            {areaField('waitWeeks', 'Wait elsewhere', WEEKS, 'weeks', '0')}
+            {areaField('backlog', 'Referral backlog', BACKLOG, 'patients', '0', 'none known')}
+            {areaField('waitWeeks', 'Wait elsewhere', WEEKS, 'weeks', '0', 'none known')}
           </div>
         </div>
       </AccordionPanel>
@@ -287,7 +330,7 @@ function DrugDemand(props: { drug: ScenarioDrug; label: string; report: DemandRe
           <div className={styles.drugFigures}>
             <span className={styles.figure}>
               <Caption1 className={styles.sub}>Derived</Caption1>
-              <Text data-testid={`derived-${drug.hcpcs}`}>{count2(res.derived)}</Text>
+              <Text data-testid={`derived-${drug.hcpcs}`}>{res.derived === null ? 'not estimated' : count2(res.derived)}</Text>
             </span>
             <span className={styles.figure}>
               <Caption1 className={styles.sub}>Yours</Caption1>
@@ -295,8 +338,8 @@ function DrugDemand(props: { drug: ScenarioDrug; label: string; report: DemandRe
             </span>
             <span className={styles.figure}>
               <Caption1 className={styles.sub}>Gap</Caption1>
-              <Text data-testid={`gap-${drug.hcpcs}`} className={res.adopted ? undefined : styles.gap}>
-                {res.adopted ? 'none' : `${res.gap > 0 ? '+' : ''}${count2(res.gap)}`}
+              <Text data-testid={`gap-${drug.hcpcs}`} className={res.adopted || res.gap === null ? undefined : styles.gap}>
+                {res.gap === null ? '-' : res.adopted ? 'none' : `${res.gap > 0 ? '+' : ''}${count2(res.gap)}`}
               </Text>
             </span>
           </div>
@@ -306,9 +349,14 @@ function DrugDemand(props: { drug: ScenarioDrug; label: string; report: DemandRe
             value={claim.adopt === true ? 'derived' : 'own'}
             onChange={(_e, data) => edit((s) => setDrugDemand(s, drug.hcpcs, { ...claim, adopt: data.value === 'derived' ? true : undefined }))}
           >
-            <Radio value="derived" label="Use derived" />
+            <Radio value="derived" label="Use derived" disabled={res.derived === null} />
             <Radio value="own" label="Keep mine" />
           </RadioGroup>
+          {res.derived === null ? (
+            <Caption1 className={styles.sub} data-testid={`no-derived-${drug.hcpcs}`}>
+              No derived figure to use: {DEMAND_AREA_NAMES[claim.area]} is not estimated. Enter its share on infused therapy and starts or switches a year above.
+            </Caption1>
+          ) : null}
           {claim.adopt === true ? (
             <Badge appearance="tint" color="informative">
               volume: derived default, {count2(res.used)} a month

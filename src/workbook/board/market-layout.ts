@@ -66,17 +66,17 @@ export const MARKET_ADULT_FIELDS = ['adults18to49', 'adults50to64', 'adults65plu
 
 /** The area inputs beside the prevalence by band: column and field. */
 export const MARKET_AREA_INPUTS = [
-  { col: MA.infused, field: 'infusedShare' },
-  { col: MA.starts, field: 'startsPerYear' },
-  { col: MA.backlog, field: 'backlog' },
-  { col: MA.wait, field: 'waitWeeks' },
+  { col: MA.infused, field: 'infusedShare', label: 'the share of diagnosed on infused therapy' },
+  { col: MA.starts, field: 'startsPerYear', label: 'the new starts and switches a year' },
+  { col: MA.backlog, field: 'backlog', label: 'the referral backlog' },
+  { col: MA.wait, field: 'waitWeeks', label: 'the wait to first infusion elsewhere' },
 ] as const;
 
-/** One input cell of the Market sheet and the value the writer puts there. */
+/** One input cell of the Market sheet and the value the writer puts there ('' for a blank cell: a figure the product has no default for, not given). */
 export interface MarketInputCell {
   readonly row: number;
   readonly col: number;
-  readonly value: number;
+  readonly value: number | '';
 }
 
 /**
@@ -90,7 +90,7 @@ export function marketInputCells(market: DemandInput): MarketInputCell[] {
   for (const a of market.areas) {
     const row = marketAreaRow(a.id);
     MA.prev.forEach((col, i) => out.push({ row, col, value: a.prevalence[i] ?? 0 }));
-    for (const f of MARKET_AREA_INPUTS) out.push({ row, col: f.col, value: a[f.field] });
+    for (const f of MARKET_AREA_INPUTS) out.push({ row, col: f.col, value: a[f.field] ?? '' });
   }
   market.drugs.forEach((d, i) => {
     out.push({ row: marketDrugRow(i), col: MD.share, value: d.share });

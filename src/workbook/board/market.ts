@@ -7,6 +7,10 @@
  * claimed drug's new patients from this sheet's "used" column, so adopting the derived figure here flows
  * through Cohorts and Projection. Written only when the scenario has a market. Where each block and input cell
  * is: market-layout.ts, shared with the add-in's reader of the sheet.
+ * Where the product has no public figure for an area's share on infused therapy or yearly starts (and the
+ * scenario gives none) the input cell is blank, labelled so: the area's results show blank until the practice
+ * types its figures, and a drug claiming a share of it uses its own figure (no derived one, no gap) even when
+ * its "use derived" cell is 1. Typing the two figures makes the sheet compute, live.
  */
 import { AGE_BANDS, type DemandInput, type DemandResult, demand } from '../../engine/demand';
 import { cellAddress } from '../plan';
@@ -51,7 +55,7 @@ export function writeMarket(ctx: BoardContext, text: PrintText, market: DemandIn
   s.tabColor = '#548235';
   s.value(0, 0, MARKET_TITLE, 'title');
   s.value(1, 0, 'Service area x prevalence x share on infused therapy x yearly starts / 12 x the practice\'s capture share, per therapeutic area; then each drug\'s share of its area, beside the figure the scenario uses.', 'subtitle');
-  s.value(2, 0, `Blue cells are inputs (cream: the product's default; change it). Sources of the defaults: each area's Label column here, in full on the Sources and assumptions sheet (public sources; where none was found, the product's estimate, labelled so). Set "use derived" to 1 to run the model on the derived figure, 0 to keep your own.`, 'note');
+  s.value(2, 0, `Blue cells are inputs (cream: the product's default; change it). Sources of the defaults: each area's Label column here, in full on the Sources and assumptions sheet (public sources; where none was found the cell is blank: enter the practice's own, and the area shows blank until then). Set "use derived" to 1 to run the model on the derived figure, 0 to keep your own.`, 'note');
 
   // Service area ------------------------------------------------------------------------------------------
   s.value(4, 0, 'Service area and competition', 'section');
@@ -108,12 +112,14 @@ export function writeMarket(ctx: BoardContext, text: PrintText, market: DemandIn
     const c = (col: number): string => cellAddress(row, col, false);
     s.value(row, MA.area, res?.name ?? a.id, 'label');
     a.prevalence.forEach((p, i) => s.value(row, MA.prev[i] as number, p, given(mine?.prevalence?.[i]), 'pct3'));
-    s.value(row, MA.infused, a.infusedShare, given(mine?.infusedShare), 'pct');
-    s.value(row, MA.starts, a.startsPerYear, given(mine?.startsPerYear), 'pct');
+    // A figure with no public source and none given: a blank input cell (the Label column says to enter one).
+    s.value(row, MA.infused, a.infusedShare, a.infusedShare === null ? 'input' : given(mine?.infusedShare), 'pct');
+    s.value(row, MA.starts, a.startsPerYear, a.startsPerYear === null ? 'input' : given(mine?.startsPerYear), 'pct');
     s.formula(row, MA.diagnosed, AGE_BANDS.map((_, i) => `${B(MR.adults[i] as number)}*${c(MA.prev[i] as number)}`).join('+'), res?.diagnosed ?? 0, 'formula', 'count1');
-    s.formula(row, MA.onInfused, `${c(MA.diagnosed)}*${c(MA.infused)}`, res?.onInfused ?? 0, 'formula', 'count1');
-    s.formula(row, MA.areaStarts, `${c(MA.onInfused)}*${c(MA.starts)}/12`, res?.marketStartsPerMonth ?? 0, 'formula', 'count2');
-    s.formula(row, MA.newPatients, `${c(MA.areaStarts)}*${capture}`, res?.newPatientsPerMonth ?? 0, 'formulaBold', 'count2');
+    // Blank while either figure is blank (the area is not estimated), as the engine's null.
+    s.formula(row, MA.onInfused, `IF(OR(${c(MA.infused)}="",${c(MA.starts)}=""),"",${c(MA.diagnosed)}*${c(MA.infused)})`, res?.onInfused ?? '', 'formula', 'count1');
+    s.formula(row, MA.areaStarts, `IF(${c(MA.onInfused)}="","",${c(MA.onInfused)}*${c(MA.starts)}/12)`, res?.marketStartsPerMonth ?? '', 'formula', 'count2');
+    s.formula(row, MA.newPatients, `IF(${c(MA.areaStarts)}="","",${c(MA.areaStarts)}*${capture})`, res?.newPatientsPerMonth ?? '', 'formulaBold', 'count2');
     s.value(row, MA.backlog, a.backlog, given(mine?.backlog), 'count1');
     s.value(row, MA.wait, a.waitWeeks, given(mine?.waitWeeks), 'count1');
     s.formula(row, MA.backlogCaptured, `${c(MA.backlog)}*${capture}`, res?.backlogCaptured ?? 0, 'formula', 'count1');
@@ -136,12 +142,14 @@ export function writeMarket(ctx: BoardContext, text: PrintText, market: DemandIn
     s.value(row, MD.hcpcs, d.hcpcs, 'text');
     s.value(row, MD.area, r.areas.find((a) => a.id === d.area)?.name ?? d.area, 'text');
     s.value(row, MD.share, d.share, 'input', 'pct');
-    s.formula(row, MD.derived, `${cellAddress(marketAreaRow(d.area), MA.newPatients)}*${c(MD.share)}`, res?.derived ?? 0, 'formula', 'count2');
+    const areaNew = cellAddress(marketAreaRow(d.area), MA.newPatients);
+    s.formula(row, MD.derived, `IF(${areaNew}="","",${areaNew}*${c(MD.share)})`, res?.derived ?? '', 'formula', 'count2');
     if (pos >= 0) s.formula(row, MD.own, ctx.ref(SHEET.inputs, ctx.inputVolumeRow(pos), IN_VOL.newPatients), d.scenarioNewPatients, 'formula', 'count2');
     else s.value(row, MD.own, d.scenarioNewPatients, 'text', 'count2');
     s.value(row, MD.adopt, d.adopted ? 1 : 0, 'input', 'int');
-    s.formula(row, MD.used, `IF(${c(MD.adopt)}=1,${c(MD.derived)},${c(MD.own)})`, res?.used ?? 0, 'formulaBold', 'count2');
-    s.formula(row, MD.gap, `${c(MD.used)}-${c(MD.derived)}`, res?.gap ?? 0, 'formula', 'count2');
+    // No derived figure (the area not estimated): the scenario's own, whatever the adopt cell says; no gap.
+    s.formula(row, MD.used, `IF(AND(${c(MD.adopt)}=1,${c(MD.derived)}<>""),${c(MD.derived)},${c(MD.own)})`, res?.used ?? 0, 'formulaBold', 'count2');
+    s.formula(row, MD.gap, `IF(${c(MD.derived)}="","",${c(MD.used)}-${c(MD.derived)})`, res?.gap ?? '', 'formula', 'count2');
   });
   s.widths(0, [44, 12, 12, 12, 14, 16, 14, 14, 14, 16, 16, 14, 14, 14, 52]);
   s.freeze = { rows: 0, columns: 1 };

@@ -5,7 +5,7 @@
  */
 import { PAYER_DEFAULT_SOURCES } from '../../engine/payers';
 import { DEMAND_AREA_NAMES } from '../../engine/demand';
-import { DEMAND_AREA_DEFAULTS, DEMAND_SOURCE_LABEL, demandBasisLabel } from '../../data/demand';
+import { DEMAND_AREA_DEFAULTS, DEMAND_SOURCE_LABEL, demandDefaultLabel } from '../../data/demand';
 import type { AppliedDefaultValue } from '../../scenario/resolve';
 import { SheetBuilder } from '../sheet-builder';
 import { type BoardContext, NAME_PREFIX, PROGRAM_KEYS, SHEET } from './context';
@@ -121,15 +121,16 @@ export function writeSources(ctx: BoardContext, text: PrintText, vintage: string
   // Issue 14: the demand defaults of the Market sheet and their public sources.
   if (input.market !== undefined) {
     // Each demand default on its own row: the figure, its source in full (with the arithmetic where composed)
-    // and its label, public source or the product's estimate.
+    // and its label; where no public figure exists there is no default: the row says so and gives no value.
     section('Demand defaults (Market sheet) and their sources', ['Area: default', 'Source', 'Default', 'Label']);
     const pct = (f: number): string => `${Number((f * 100).toFixed(4))}%`;
+    const figure = (f: number | null): string => (f === null ? 'no public figure' : pct(f));
     for (const d of DEMAND_AREA_DEFAULTS) {
       const name = DEMAND_AREA_NAMES[d.id];
       const rows: readonly [string, string, string, string][] = [
         [`${name}: prevalence by age band (18-49, 50-64, 65+)`, d.prevalenceSource, d.prevalence.map(pct).join(' / '), DEMAND_SOURCE_LABEL],
-        [`${name}: share of the diagnosed on an infused therapy`, d.infusedShareSource, pct(d.infusedShare), demandBasisLabel(d.infusedShareBasis)],
-        [`${name}: new starts and switches a year (share of those on one)`, d.startsSource, pct(d.startsPerYear), demandBasisLabel(d.startsBasis)],
+        [`${name}: share of the diagnosed on an infused therapy`, d.infusedShareSource, figure(d.infusedShare), demandDefaultLabel(d.infusedShare)],
+        [`${name}: new starts and switches a year (share of those on one)`, d.startsSource, figure(d.startsPerYear), demandDefaultLabel(d.startsPerYear)],
       ];
       for (const [what, source, value, label] of rows) {
         s.value(r, 0, what, 'kpiLabel');
