@@ -10,15 +10,10 @@
  * Run with `npm run bench` (or `npx tsx bench/taskpane.bench.ts`). Measures a production build (built into .tmp/taskpane-build/ when a source is newer).
  */
 import { openPane, serializeWorkbook, startEnv } from '../test/taskpane/harness';
+import { firstFullRender, stats } from './pane-timing';
 
 const LOAD_RUNS = 7;
 const CHANGE_RUNS = 15;
-
-function stats(samples: readonly number[]): string {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)] as number;
-  return `median ${median.toFixed(0)} ms (min ${(sorted[0] as number).toFixed(0)}, max ${(sorted[sorted.length - 1] as number).toFixed(0)}, n=${sorted.length})`;
-}
 
 async function main(): Promise<void> {
   const env = await startEnv({ production: true });
@@ -34,17 +29,7 @@ async function main(): Promise<void> {
     const loads: number[] = [];
     for (let i = 0; i < LOAD_RUNS; i++) {
       const pane = await openPane(env, { state: workbook, waitReady: false });
-      const handle = await pane.page.waitForFunction(
-        () => {
-          const heading = [...document.querySelectorAll('h2')].some((h) => h.textContent === 'Proposed formulary (10 drugs)');
-          const saved = document.querySelector('[data-testid="save-state"]')?.getAttribute('data-state') === 'saved';
-          const npv = document.querySelector('[data-testid="summary"]')?.textContent?.includes('NPV') ?? false;
-          return heading && saved && npv ? performance.now() : false;
-        },
-        undefined,
-        { polling: 'raf', timeout: 30_000 },
-      );
-      loads.push((await handle.jsonValue()) as number);
+      loads.push(await firstFullRender(pane.page));
       await pane.close();
     }
 

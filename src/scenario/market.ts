@@ -51,7 +51,7 @@ export function resolveMarketAreas(market: ScenarioMarket): DemandAreaInput[] {
  * The demand input of a scenario with a market; undefined without one. `lines` are the resolved drugs (same
  * order as the scenario's), for their codes and labels; only drugs with a `demand` claim are listed.
  */
-export function resolveMarket(scenario: Scenario, lines: readonly DrugLineInput[]): DemandInput | undefined {
+export function resolveMarket(scenario: Scenario, lines: readonly Pick<DrugLineInput, 'hcpcs' | 'label'>[]): DemandInput | undefined {
   const market = scenario.market;
   if (market === undefined) return undefined;
   return {

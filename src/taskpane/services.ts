@@ -10,6 +10,7 @@ import type { ScenarioFunctionTerms } from '../scenario/function-terms';
 import type { Scenario } from '../scenario/types';
 import { OWNER_MARKER } from '../workbook/plan';
 import type { SheetRow } from './model/patient-estimate';
+import type { Grid } from './model/inputs-sheet';
 
 // ---------------------------------------------------------------------------------------------------------
 // The document's settings (excel/document-settings.ts is the one adapter)
@@ -22,9 +23,9 @@ export const SETTING_KEYS = {
   draft: 'InfusionPlanner.draft',
   board: OWNER_MARKER,
   cmsQuarters: 'InfusionPlanner.cmsQuarters',
-  /** Issue 14: the scenario's market and the drugs' demand claims (excel/market-settings.ts). */
+  /** Issue 14: the scenario's market and the drugs' demand claims (excel/market-plan-store.ts). */
   market: 'InfusionPlanner.market',
-  /** Issue 14: the scenario's launch plan (excel/launch-store.ts). */
+  /** Issue 14: the scenario's launch plan (excel/market-plan-store.ts). */
   launchPlan: 'InfusionPlanner.launchPlan',
 } as const;
 
@@ -113,6 +114,8 @@ export type WorkbookScenario =
       readonly source: 'inputs' | 'legacy';
       /** Cells of the Inputs sheet that hold figures the pane does not read. */
       readonly unread: readonly string[];
+      /** Issue 14: the board's Market and Launch plan sheets, read with the Inputs sheet (absent: not read). */
+      readonly boardSheets?: BoardSheetGrids;
     }
   | { readonly kind: 'invalid'; readonly problems: readonly string[] };
 
@@ -128,6 +131,28 @@ export interface ScenarioStore {
   built(scenario: Scenario): Promise<void>;
   /** Whether the two scenarios give the same Inputs sheet (they may differ in drug order or in a default given explicitly). */
   equivalent(a: Scenario, b: Scenario): boolean;
+}
+
+/** Issue 14: the board's sheets besides Inputs that hold scenario inputs (the Market and Launch plan sheets). */
+export type BoardSheetName = 'market' | 'launch';
+
+/** Their cells as grids from A1 (formulas as "=..."); null where the workbook has no sheet of that name. */
+export type BoardSheetGrids = Readonly<Record<BoardSheetName, Grid | null>>;
+
+export interface BoardSheetCell {
+  readonly sheet: BoardSheetName;
+  readonly row: number;
+  readonly col: number;
+  readonly value: string | number;
+}
+
+/** Writes input cells of the Market and Launch plan sheets the last read found. */
+export interface BoardSheetWriter {
+  /**
+   * Writes `cells` in one request; `undo` holds what they held, put back should the request fail part way.
+   * Resolves false, having changed nothing, when a sheet is gone (or was never found).
+   */
+  writeBoardCells(cells: readonly BoardSheetCell[], undo: readonly BoardSheetCell[]): Promise<boolean>;
 }
 
 /** Asked before a change of the formulary's structure replaces the board's sheets; false keeps them. */

@@ -15,13 +15,14 @@ import { publishScenario, recalculateWorkbook } from './excel/functions-link';
 import { officeDocumentSettings } from './excel/document-settings';
 import { quarterImpact, readCmsFile, restoreImportedQuarters, useQuarter } from './import-cms';
 import { OfficeScenarioStore } from './excel/scenario-store';
-import { withMarketSettings } from './excel/market-settings';
+import { withMarketAndPlan } from './excel/market-plan-store';
 
 function services(): AppServices {
   const asker = createAsker();
+  const office = new OfficeScenarioStore(() => store.book, (sheets) => asker.ask(sheets));
   return {
-    // Issue 14: the market and demand claims travel in the document's settings (excel/market-settings.ts).
-    store: withMarketSettings(new OfficeScenarioStore(() => store.book, (sheets) => asker.ask(sheets)), () => store.book),
+    // Issue 14: the market, demand claims and launch plan, from the board's Market and Launch plan sheets or the document's settings (excel/market-plan-store.ts).
+    store: withMarketAndPlan(office, { book: () => store.book, sheets: office }),
     asker,
     referenceData: () => store.book.data,
     publishScenario,

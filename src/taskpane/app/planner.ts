@@ -147,8 +147,8 @@ export function usePlanner(services: PlannerServices) {
         const notice = {
           intent: 'error' as const,
           text: first
-            ? 'The Inputs sheet holds a scenario the pane cannot use; fix the cells named below and the pane reads them again. Until then the pane shows a new formulary and does not write over the sheet.'
-            : 'The Inputs sheet was edited into something the pane cannot use; fix the cells named below. The pane keeps the last valid scenario.',
+            ? 'The Inputs sheet (or the board\'s Market or Launch plan sheet) holds a scenario the pane cannot use; fix the cells named below and the pane reads them again. Until then the pane shows a new formulary and does not write over the sheet.'
+            : 'The Inputs sheet (or the board\'s Market or Launch plan sheet) was edited into something the pane cannot use; fix the cells named below. The pane keeps the last valid scenario.',
           details: found.problems,
         };
         if (first) dispatch({ type: 'loaded', scenario: starterScenario(), saved: null, notice, protectTables: true });

@@ -10,6 +10,10 @@
  *   one that changes it lays the Inputs sheet out again through the board renderer, together with the
  *   board's other sheets when a board was built (after the user's confirmation: they are replaced).
  * - watch: calls back when a user edits the Inputs sheet, so the pane reads it again.
+ *
+ * Issue 14: the board's Market and Launch plan sheets are read in the same request as the Inputs sheet
+ * (`boardSheets` of the read; market-plan-store.ts reads the market and plan from them), an edit there calls
+ * `watch` back too, and `writeBoardCells` writes their input cells when the pane changes them.
  */
 import type { ReferenceBook } from '../../engine/book';
 import { formatIssue, loadScenario, resolveScenario, sameScenario, scenarioDefaultsApplied } from '../../scenario';
@@ -19,10 +23,10 @@ import { NAME_PREFIX, SHEET } from '../../workbook/board/context';
 import { OWNER_MARKER } from '../../workbook/plan';
 import { type ExcelRun, type OwnerRecord, applyStyle, parseOwnerRecord, renderBoardInExcel } from '../../workbook/render-officejs';
 import { type Cell, type TableData, TABLE_LIST, cellOfPath, decodeTables } from '../model/inputs-codec';
-import type { ConfirmRebuild, ScenarioStore, WorkbookScenario, WriteResult } from '../services';
+import type { BoardSheetCell, BoardSheetGrids, BoardSheetName, BoardSheetWriter, ConfirmRebuild, ScenarioStore, WorkbookScenario, WriteResult } from '../services';
 import { type Grid, type InputsModel, changedRuns, inputsModel, patchedModel, readHeldEdits, readInputEdits, readInputsSheet } from '../model/inputs-sheet';
-import { storeLaunchPlan, withStoredLaunchPlan } from './launch-store';
-
+import { LAUNCH_SHEET } from '../../workbook/board/launch-layout';
+import { keepText } from '../../workbook/typed-text';
 
 export type { ConfirmRebuild, ScenarioStore, WorkbookScenario, WriteResult } from '../services';
 
@@ -36,7 +40,13 @@ interface Located {
   readonly boardSheets: boolean;
   /** Whether the add-in's ownership record covers the Inputs sheet (else it was built elsewhere, e.g. by the command line). */
   readonly recorded: boolean;
+  /** Issue 14: the ids of the board's Market and Launch plan sheets, or null (market-plan-store.ts checks their layout before using them). */
+  readonly board: Readonly<Record<BoardSheetName, string | null>>;
 }
+
+/** The board's sheets besides Inputs that hold scenario inputs, by their planned names. */
+const BOARD_SHEETS: Readonly<Record<BoardSheetName, string>> = { market: SHEET.market, launch: LAUNCH_SHEET };
+const NO_BOARD_SHEETS: Readonly<Record<BoardSheetName, string | null>> = { market: null, launch: null };
 
 
 function cells(values: unknown[][]): Cell[][] {
@@ -54,17 +64,18 @@ async function locate(context: Excel.RequestContext): Promise<Located> {
   const present = (record?.sheets ?? []).filter((s) => ids.has(s.id));
   const recordedInputs = present.find((s) => s.planned === SHEET.inputs)?.id ?? null;
   const boardSheets = present.some((s) => s.planned !== SHEET.inputs);
-  if (recordedInputs !== null || program.isNullObject) return { inputsId: recordedInputs, boardSheets, recorded: recordedInputs !== null };
+  // The sheet the add-in recorded building under the name, else the sheet of that name (a board of the command line).
+  const byName = (name: string): string | null => present.find((s) => s.planned === name)?.id ?? sheets.items.find((s) => s.name === name)?.id ?? null;
+  const board = { market: byName(BOARD_SHEETS.market), launch: byName(BOARD_SHEETS.launch) };
+  if (recordedInputs !== null || program.isNullObject) return { inputsId: recordedInputs, boardSheets, recorded: recordedInputs !== null, board };
   // Not recorded (a board built by the command line): the sheet that holds the Program table.
   const sheet = program.worksheet.load('id');
   await context.sync();
-  return { inputsId: sheet.id, boardSheets, recorded: false };
+  return { inputsId: sheet.id, boardSheets, recorded: false, board };
 }
 
-/** The sheet's cells as a grid from A1 (formulas as "=..."), one request. */
-async function readGrid(context: Excel.RequestContext, sheetId: string): Promise<Grid> {
-  const used = context.workbook.worksheets.getItem(sheetId).getUsedRange().load('formulas,rowIndex,columnIndex');
-  await context.sync();
+/** A used range as a grid from A1. */
+function gridOf(used: Excel.Range): Grid {
   const out: unknown[][] = [];
   used.formulas.forEach((row, i) => {
     out[used.rowIndex + i] = [...Array.from({ length: used.columnIndex }, () => ''), ...row];
@@ -72,7 +83,23 @@ async function readGrid(context: Excel.RequestContext, sheetId: string): Promise
   return out;
 }
 
-export class OfficeScenarioStore implements ScenarioStore {
+/**
+ * The Inputs sheet's cells as a grid from A1 (formulas as "=..."), and those of the board's Market and Launch
+ * plan sheets when `board` names them: one request for all three.
+ * Worksheet.getUsedRangeOrNullObject (ExcelApi 1.4): "If the entire worksheet is blank, this function will return a
+ * null object" (https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-getusedrangeornullobject-member(1)).
+ */
+async function readGrids(context: Excel.RequestContext, sheetId: string, board: Readonly<Record<BoardSheetName, string | null>>): Promise<{ grid: Grid; board: BoardSheetGrids }> {
+  const used = context.workbook.worksheets.getItem(sheetId).getUsedRange().load('formulas,rowIndex,columnIndex');
+  const other = (id: string | null): Excel.Range | null => (id === null ? null : context.workbook.worksheets.getItem(id).getUsedRangeOrNullObject().load('formulas,rowIndex,columnIndex'));
+  const market = other(board.market);
+  const launch = other(board.launch);
+  await context.sync();
+  const gridOrNull = (r: Excel.Range | null): Grid | null => (r === null || r.isNullObject ? null : gridOf(r));
+  return { grid: gridOf(used), board: { market: gridOrNull(market), launch: gridOrNull(launch) } };
+}
+
+export class OfficeScenarioStore implements ScenarioStore, BoardSheetWriter {
   /** What the Inputs sheet holds as far as the pane knows: the scenario it last read or wrote, and its layout. */
   private held: { scenario: Scenario; model: InputsModel } | null = null;
   private sheetId: string | null = null;
@@ -80,6 +107,8 @@ export class OfficeScenarioStore implements ScenarioStore {
   private declined: string | null = null;
   private readonly models = new Map<string, InputsModel>();
   private modelsBook: ReferenceBook | null = null;
+  /** Issue 14: the Market and Launch plan sheets the last read found. */
+  private boardIds: Readonly<Record<BoardSheetName, string | null>> = NO_BOARD_SHEETS;
 
   constructor(
     private readonly book: () => ReferenceBook,
@@ -109,21 +138,26 @@ export class OfficeScenarioStore implements ScenarioStore {
     return model;
   }
 
-  /** Issue 14: the scenario of the Inputs sheet, with the launch plan kept in the document's settings (launch-store.ts). */
+  /** The scenario of the Inputs sheet, with the cells of the board's Market and Launch plan sheets (issue 14). */
   async read(): Promise<WorkbookScenario> {
     const read = await this.readSheet();
-    return read.kind === 'ok' ? { ...read, scenario: withStoredLaunchPlan(read.scenario, this.book().data) } : read;
+    return read.read.kind === 'ok' && read.board !== null ? { ...read.read, boardSheets: read.board } : read.read;
   }
 
-  private async readSheet(): Promise<WorkbookScenario> {
+  private async readSheet(): Promise<{ read: WorkbookScenario; board: BoardSheetGrids | null }> {
     const found = await this.run(async (context) => {
       const where = await locate(context);
-      if (where.inputsId !== null) return { where, grid: await readGrid(context, where.inputsId), legacy: null };
-      return { where, grid: null, legacy: await readLegacyTables(context) };
+      if (where.inputsId !== null) return { where, ...(await readGrids(context, where.inputsId, where.board)), legacy: null };
+      return { where, grid: null, board: null, legacy: await readLegacyTables(context) };
     });
     this.sheetId = found.where.inputsId;
-    if (found.grid !== null) {
-      const grid = found.grid;
+    this.boardIds = found.where.inputsId === null ? NO_BOARD_SHEETS : found.where.board;
+    return { read: await this.readFound(found.grid, found.legacy), board: found.board };
+  }
+
+  private async readFound(foundGrid: Grid | null, foundLegacy: Record<string, TableData> | null): Promise<WorkbookScenario> {
+    if (foundGrid !== null) {
+      const grid = foundGrid;
       // The user's edits on what the pane wrote: read cell by cell into the scenario it wrote, which keeps
       // its drug order and which fields were given, when the sheet still has that structure.
       const held = this.held;
@@ -157,7 +191,7 @@ export class OfficeScenarioStore implements ScenarioStore {
       const legacy = await this.run((context) => readLegacyTables(context));
       return legacy === null ? { kind: 'invalid', problems: [`Inputs sheet: ${sheet.why}; it was built by an earlier version of the add-in. Replace it with the pane's scenario (build the board again).`] } : this.legacy(legacy);
     }
-    return found.legacy === null ? { kind: 'none' } : this.legacy(found.legacy);
+    return foundLegacy === null ? { kind: 'none' } : this.legacy(foundLegacy);
   }
 
   private legacy(tables: Record<string, TableData>): WorkbookScenario {
@@ -177,7 +211,6 @@ export class OfficeScenarioStore implements ScenarioStore {
   }
 
   async write(scenario: Scenario): Promise<WriteResult> {
-    await storeLaunchPlan(scenario.launchPlan);
     const held = this.held;
     // An edit of a field whose cell shows it as it is (a chair count) is laid out without the engine (inputs-sheet.ts).
     const patched = held === null ? null : patchedModel(held, scenario);
@@ -244,6 +277,8 @@ export class OfficeScenarioStore implements ScenarioStore {
       return { kind: 'declined', reason: DECLINED_REASON };
     }
     this.sheetId = result.sheets.find((s) => s.planned === SHEET.inputs)?.id ?? null;
+    // Laid out again with the board: the Market and Launch plan sheets the scenario has are new sheets.
+    if (where.boardSheets) this.boardIds = { market: result.sheets.find((s) => s.planned === BOARD_SHEETS.market)?.id ?? null, launch: result.sheets.find((s) => s.planned === BOARD_SHEETS.launch)?.id ?? null };
     this.held = { scenario, model: after };
     return { kind: 'written' };
   }
@@ -261,14 +296,51 @@ export class OfficeScenarioStore implements ScenarioStore {
   async built(scenario: Scenario): Promise<void> {
     this.declined = null;
     this.held = { scenario, model: this.model(scenario) };
-    this.sheetId = await this.run(async (context) => (await locate(context)).inputsId);
+    const where = await this.run((context) => locate(context));
+    this.sheetId = where.inputsId;
+    this.boardIds = where.board;
+  }
+
+  /**
+   * Issue 14: writes input cells of the Market and Launch plan sheets (market-plan-store.ts decides which), in
+   * one request. Office.js documents no undo of the commands of a batch that ran before the one that failed
+   * (https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling), so should
+   * it fail (a sheet deleted or protected meanwhile), `undo` puts back what the cells held: nothing is left changed.
+   */
+  async writeBoardCells(cells: readonly BoardSheetCell[], undo: readonly BoardSheetCell[]): Promise<boolean> {
+    const ids = this.boardIds;
+    if (cells.some((c) => ids[c.sheet] === null)) return false;
+    const put = async (list: readonly BoardSheetCell[]): Promise<void> => {
+      if (list.length === 0) return;
+      await this.run(async (context) => {
+        for (const c of list) {
+          const range = context.workbook.worksheets.getItem(ids[c.sheet] as string).getCell(c.row, c.col);
+          range.values = [[typeof c.value === 'string' ? keepText(c.value) : c.value]];
+        }
+        await context.sync();
+      });
+    };
+    try {
+      await put(cells);
+      return true;
+    } catch (e) {
+      // Sheet by sheet: the undo of a sheet still there must not wait on one that is gone.
+      for (const sheet of Object.keys(BOARD_SHEETS) as BoardSheetName[]) await put(undo.filter((c) => c.sheet === sheet)).catch(() => undefined);
+      if ((e as { code?: string }).code === 'ItemNotFound') {
+        this.boardIds = NO_BOARD_SHEETS;
+        return false;
+      }
+      throw e;
+    }
   }
 
   async watch(onEdit: () => void): Promise<() => Promise<void>> {
     const handler = async (event: Excel.WorksheetChangedEventArgs): Promise<void> => {
       // Our own writes come back as events too; the read compares contents as well, for hosts without triggerSource.
       if ((event as { triggerSource?: string }).triggerSource === 'ThisLocalAddin') return;
-      if (this.sheetId === null || event.worksheetId !== this.sheetId) return;
+      // The Inputs sheet, or (issue 14) the board's Market and Launch plan sheets.
+      const watched = [this.sheetId, this.boardIds.market, this.boardIds.launch];
+      if (!watched.includes(event.worksheetId)) return;
       onEdit();
     };
     const registration = await this.run(async (context) => {

@@ -10,7 +10,8 @@
  *   done (its distributor task; the prior-authorization workflow of each payer requiring it that pays for some
  *   of its patients); the Cohorts sheet starts the drug's referrals, and its ramp, after them.
  * Which tasks a drug waits on is fixed when the workbook is built (the drug and payer each task names); the
- * statuses, months and costs are live.
+ * statuses, months and costs are live. Where each block and input cell is: launch-layout.ts, shared with the
+ * add-in's reader of the sheet.
  */
 import { Dec, ZERO, dec } from '../../engine/decimal';
 import { LAUNCH_ROLE_NAMES, LAUNCH_STATUS_NAMES, LAUNCH_TASK_KIND_NAMES, type LaunchPlanInput, type LaunchTask, holdsDrug, launchCostByMonth } from '../../engine/launch';
@@ -18,22 +19,12 @@ import { cellAddress, columnLetters, rangeAddress } from '../plan';
 import { type Cached, SheetBuilder } from '../sheet-builder';
 import type { BoardContext } from './context';
 import { type PrintText, printSetup } from './print';
+import { LAUNCH_DRUG_HEADERS, LAUNCH_NOTE_HEADER, LAUNCH_SHEET, LAUNCH_TASK_HEADERS, LAUNCH_TEAM_COL, LAUNCH_TEAM_HEADERS, LAUNCH_TEMPLATE_SUBTITLE, LAUNCH_TITLE_START, LP, LPD, type LaunchRows, launchRows } from './launch-layout';
 
-export const LAUNCH_SHEET = 'Launch plan';
+export { LAUNCH_SHEET, LP, LPD };
 
-/** Columns of the task table; the month grid starts at `grid0`, and each task's note follows the grid. */
-export const LP = { num: 0, name: 1, kind: 2, owner: 3, unblocks: 4, start: 5, end: 6, cost: 7, status: 8, perMonth: 9, pastLaunch: 10, grid0: 11 } as const;
-/** Columns of the readiness-by-drug table. */
-export const LPD = { hcpcs: 0, product: 1, readiness: 2, held: 3, waitsOn: 4, first: 5 } as const;
-
-export interface LaunchLayout {
+export interface LaunchLayout extends LaunchRows {
   readonly plan: LaunchPlanInput;
-  readonly teamHeader: number;
-  readonly taskHeader: number;
-  /** Rows of tasks 0..K-1: taskHeader + 1 + i. */
-  readonly costRow: number;
-  readonly countsRow: number;
-  readonly drugHeader: number;
   /** Months in the grid. */
   readonly G: number;
 }
@@ -42,15 +33,8 @@ export interface LaunchLayout {
 export function launchLayout(ctx: BoardContext): LaunchLayout | null {
   const plan = ctx.src.input.launchPlan;
   if (!plan) return null;
-  const T = Math.max(1, plan.team?.length ?? 0);
-  const K = plan.tasks.length;
-  const teamHeader = 6;
-  const taskHeader = teamHeader + T + 4;
-  const costRow = taskHeader + K + 1;
-  const countsRow = costRow + 4;
-  const drugHeader = countsRow + 5 + 3;
   const G = Math.min(ctx.N, Math.max(plan.months, ...plan.tasks.map((t) => t.endMonth)) + 2);
-  return { plan, teamHeader, taskHeader, costRow, countsRow, drugHeader, G };
+  return { plan, ...launchRows(plan.team?.length ?? 0, plan.tasks.length), G };
 }
 
 const taskRow = (L: LaunchLayout, i: number): number => L.taskHeader + 1 + i;
@@ -91,28 +75,28 @@ export function writeLaunchPlan(ctx: BoardContext, L: LaunchLayout, text: PrintT
   const K = plan.tasks.length;
   const s = new SheetBuilder(LAUNCH_SHEET, 'board', printSetup(text, { fitToHeight: false }));
   s.tabColor = '#548235';
-  s.value(0, 0, `Launch plan: ${P} months of planning, then launch`, 'title');
-  s.value(1, 0, plan.template ? 'Default plan template (an assumption): replace it with the task force\'s own dates, costs and statuses.' : 'The task force\'s plan (scenario input).', plan.template ? 'warning' : 'subtitle');
+  s.value(0, 0, `${LAUNCH_TITLE_START}${P} months of planning, then launch`, 'title');
+  s.value(1, 0, plan.template ? LAUNCH_TEMPLATE_SUBTITLE : 'The task force\'s plan (scenario input).', plan.template ? 'warning' : 'subtitle');
   s.value(2, 0, 'Blue cells are inputs: change a start or end month, a cost or a status (Not started, In progress, Done, Late) and the Projection and Summary follow. A task\'s cost is spread evenly over its months; a drug waits for its distributor task and the prior-authorization workflows of the payers requiring it, while they are not done.', 'note');
   s.value(3, 0, 'Grid: the status\'s initial in each month the task runs; green done, red late, blue otherwise. Months after the planning months are operating months.', 'note');
 
   // Task force -----------------------------------------------------------------------------------------------
   s.value(L.teamHeader - 1, 0, 'Task force', 'section');
-  s.values(L.teamHeader, 1, ['Role', 'Name'], 'header');
+  s.values(L.teamHeader, LAUNCH_TEAM_COL.role, [...LAUNCH_TEAM_HEADERS], 'header');
   const team = plan.team ?? [];
   team.forEach((m, i) => {
-    s.value(L.teamHeader + 1 + i, 1, LAUNCH_ROLE_NAMES[m.role], 'text');
-    s.value(L.teamHeader + 1 + i, 2, m.name ?? '', 'input');
+    s.value(L.teamHeader + 1 + i, LAUNCH_TEAM_COL.role, LAUNCH_ROLE_NAMES[m.role], 'text');
+    s.value(L.teamHeader + 1 + i, LAUNCH_TEAM_COL.name, m.name ?? '', 'input');
   });
 
   // Tasks and the month grid ----------------------------------------------------------------------------------
   const TH = L.taskHeader;
   s.value(TH - 1, 0, 'Tasks, by month', 'section');
   if (P < G) s.value(TH - 1, LP.grid0 + P, 'launch', 'layout');
-  s.values(TH, 0, ['#', 'Task', 'Kind', 'Owner', 'Unblocks', 'Start month', 'End month', 'Cost $', 'Status', 'Cost a month', 'Months past launch'], 'header');
+  s.values(TH, 0, [...LAUNCH_TASK_HEADERS], 'header');
   for (let m = 1; m <= G; m++) s.value(TH, LP.grid0 + m - 1, m, 'header', 'int');
   const noteCol = LP.grid0 + G;
-  s.value(TH, noteCol, 'Note', 'header');
+  s.value(TH, noteCol, LAUNCH_NOTE_HEADER, 'header');
   const pm = ctx.name('PlanningMonths');
   plan.tasks.forEach((t, i) => {
     const r = taskRow(L, i);
@@ -180,7 +164,7 @@ export function writeLaunchPlan(ctx: BoardContext, L: LaunchLayout, text: PrintT
 
   const DH = L.drugHeader;
   s.value(DH - 1, 0, 'Drugs and the tasks they wait on', 'section');
-  s.values(DH, 0, ['HCPCS', 'Product', 'Readiness', 'Months held past launch', 'Waits on tasks', 'First operating month'], 'header');
+  s.values(DH, 0, [...LAUNCH_DRUG_HEADERS], 'header');
   for (let pos = 0; pos < ctx.D; pos++) {
     const i = ctx.drug(pos);
     const d = ctx.src.results.drugs[i];

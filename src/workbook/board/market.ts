@@ -5,35 +5,26 @@
  * Sources sheet) give the expected new patients a month; per drug, the share the user sets gives the derived
  * figure beside the scenario's own (from Inputs), and a 1/0 cell says which the model uses: Cohorts reads a
  * claimed drug's new patients from this sheet's "used" column, so adopting the derived figure here flows
- * through Cohorts and Projection. Written only when the scenario has a market.
+ * through Cohorts and Projection. Written only when the scenario has a market. Where each block and input cell
+ * is: market-layout.ts, shared with the add-in's reader of the sheet.
  * Where the product has no public figure for an area's share on infused therapy or yearly starts (and the
  * scenario gives none) the input cell is blank, labelled so: the area's results show blank until the practice
  * types its figures, and a drug claiming a share of it uses its own figure (no derived one, no gap) even when
  * its "use derived" cell is 1. Typing the two figures makes the sheet compute, live.
  */
-import { AGE_BANDS, DEMAND_AREAS, type DemandAreaId, type DemandInput, type DemandResult, demand } from '../../engine/demand';
-import { demandAreaDefault, demandSharesLabel } from '../../data/demand';
+import { AGE_BANDS, type DemandInput, type DemandResult, demand } from '../../engine/demand';
 import { cellAddress } from '../plan';
 import { SheetBuilder } from '../sheet-builder';
 import { type BoardContext, IN_VOL, SHEET } from './context';
 import { type PrintText, printSetup } from './print';
+import { AREA_HEADER, DRUG_HEADER, MA, MARKET_AREA_FIRST_HEADER, MARKET_DRUG_HEADERS, MARKET_GIVEN_NOTE, MARKET_SERVICE_INPUTS, MARKET_TITLE, MD, MR, marketAreaLabel, marketAreaRow, marketDrugRow } from './market-layout';
 
-/** Rows of the service-area block (column B holds the value). */
-const MR = { adults: [5, 6, 7], driveTime: 8, travel: 9, hospital: 10, practices: 11, home: 12, totalAdults: 13, sites: 14, fairShare: 15, capture: 16 } as const;
-/** The area table: header row, first area row and its columns. */
-const AREA_HEADER = 19;
-const MA = { area: 0, prev: [1, 2, 3], infused: 4, starts: 5, diagnosed: 6, onInfused: 7, areaStarts: 8, newPatients: 9, backlog: 10, wait: 11, backlogCaptured: 12, referrals: 13, label: 14 } as const;
-/** The drug table: header row (two rows below the last area) and its columns. */
-const DRUG_HEADER = AREA_HEADER + DEMAND_AREAS.length + 3;
-const MD = { drug: 0, hcpcs: 1, area: 2, share: 3, derived: 4, own: 5, adopt: 6, used: 7, gap: 8 } as const;
-
-const areaRow = (id: DemandAreaId): number => AREA_HEADER + 1 + DEMAND_AREAS.indexOf(id);
 const B = (row: number): string => cellAddress(row, 1);
 
 /** The Market sheet's row of a drug that claims a share of an area, or undefined. */
 function drugRow(market: DemandInput, hcpcs: string): number | undefined {
   const i = market.drugs.findIndex((d) => d.hcpcs === hcpcs);
-  return i < 0 ? undefined : DRUG_HEADER + 1 + i;
+  return i < 0 ? undefined : marketDrugRow(i);
 }
 
 /**
@@ -62,7 +53,7 @@ export function writeMarket(ctx: BoardContext, text: PrintText, market: DemandIn
   const own = ctx.src.scenario?.market;
   const s = new SheetBuilder(SHEET.market, 'board', printSetup(text, { fitToHeight: true }));
   s.tabColor = '#548235';
-  s.value(0, 0, 'Market: where the new patients a month come from', 'title');
+  s.value(0, 0, MARKET_TITLE, 'title');
   s.value(1, 0, 'Service area x prevalence x share on infused therapy x yearly starts / 12 x the practice\'s capture share, per therapeutic area; then each drug\'s share of its area, beside the figure the scenario uses.', 'subtitle');
   s.value(2, 0, `Blue cells are inputs (cream: the product's default; change it). Sources of the defaults: each area's Label column here, in full on the Sources and assumptions sheet (public sources; where none was found the cell is blank: enter the practice's own, and the area shows blank until then). Set "use derived" to 1 to run the model on the derived figure, 0 to keep your own.`, 'note');
 
@@ -77,13 +68,9 @@ export function writeMarket(ctx: BoardContext, text: PrintText, market: DemandIn
   const inputRow = (row: number, label: string, value: number, style: 'input' | 'inputDefault', format: 'int' | 'pct', note: string): void => {
     s.value(row, 0, label, 'label');
     s.value(row, 1, value, style, format);
-    s.value(row, 2, style === 'input' ? `scenario input${note ? `; ${note}` : ''}` : `default: assumption${note ? `; ${note}` : ''}`, 'note');
+    s.value(row, 2, style === 'input' ? `${MARKET_GIVEN_NOTE}${note ? `; ${note}` : ''}` : `default: assumption${note ? `; ${note}` : ''}`, 'note');
   };
-  inputRow(MR.driveTime, 'Drive time (minutes)', market.driveTimeMinutes, given(own?.driveTimeMinutes), 'int', 'labels the travel share');
-  inputRow(MR.travel, 'Share of patients now travelling beyond it', market.travelShare, given(own?.travelShare), 'pct', 'they are assumed to come to the practice, the near site');
-  inputRow(MR.hospital, 'Competing hospital outpatient infusion sites', market.hospitalOutpatient, given(own?.hospitalOutpatient), 'int', '');
-  inputRow(MR.practices, 'Competing practices that infuse', market.otherPractices, given(own?.otherPractices), 'int', '');
-  inputRow(MR.home, 'Competing home infusion providers', market.homeInfusion, given(own?.homeInfusion), 'int', '');
+  for (const f of MARKET_SERVICE_INPUTS) inputRow(f.row, f.label, market[f.field], given(own?.[f.field]), f.format, f.note);
   s.value(MR.totalAdults, 0, 'Adults in the service area', 'label');
   s.formula(MR.totalAdults, 1, `SUM(${B(MR.adults[0])}:${B(MR.adults[2])})`, r.adults, 'formula', 'int');
   s.value(MR.sites, 0, 'Competing sites', 'label');
@@ -102,7 +89,7 @@ export function writeMarket(ctx: BoardContext, text: PrintText, market: DemandIn
     AREA_HEADER,
     0,
     [
-      'Area',
+      MARKET_AREA_FIRST_HEADER,
       ...AGE_BANDS.map((b) => `Prevalence ${b}`),
       'Share of diagnosed on infused therapy',
       'New starts and switches a year (share of those on one)',
@@ -119,7 +106,7 @@ export function writeMarket(ctx: BoardContext, text: PrintText, market: DemandIn
     'header',
   );
   market.areas.forEach((a) => {
-    const row = areaRow(a.id);
+    const row = marketAreaRow(a.id);
     const res = r.areas.find((x) => x.id === a.id);
     const mine = own?.areas?.find((x) => x.area === a.id);
     const c = (col: number): string => cellAddress(row, col, false);
@@ -139,15 +126,15 @@ export function writeMarket(ctx: BoardContext, text: PrintText, market: DemandIn
     // Little's law: waiting = arrivals x wait, so arrivals a month = backlog / (wait in weeks x 12 / 52).
     s.formula(row, MA.referrals, `IF(OR(${c(MA.backlog)}=0,${c(MA.wait)}=0),"",${c(MA.backlog)}/(${c(MA.wait)}*12/52))`, res?.referralsPerMonth ?? '', 'formula', 'count2');
     const prevalenceGiven = mine?.prevalence !== undefined;
-    s.value(row, MA.label, `${prevalenceGiven ? 'prevalence: scenario input' : 'prevalence: default (public source)'}; ${demandSharesLabel(demandAreaDefault(a.id), { infused: mine?.infusedShare !== undefined, starts: mine?.startsPerYear !== undefined })}`, 'note');
+    s.value(row, MA.label, marketAreaLabel(a.id, { prevalence: prevalenceGiven, infused: mine?.infusedShare !== undefined, starts: mine?.startsPerYear !== undefined }), 'note');
   });
 
   // Per drug ----------------------------------------------------------------------------------------------
   s.value(DRUG_HEADER - 1, 0, 'New patients a month per drug: the derived figure beside the scenario\'s own', 'section');
-  s.values(DRUG_HEADER, 0, ['Drug', 'HCPCS', 'Area', 'Share of the area', 'Derived a month', 'Scenario\'s own (Inputs)', 'Use derived (1 = yes, 0 = keep own)', 'Used by the model', 'Gap (used - derived)'], 'header');
+  s.values(DRUG_HEADER, 0, [...MARKET_DRUG_HEADERS], 'header');
   if (market.drugs.length === 0) s.value(DRUG_HEADER + 1, 0, 'No drug claims a share of an area yet: set one in the add-in (Demand view) or the scenario file (drugs[].demand).', 'note');
   market.drugs.forEach((d, i) => {
-    const row = DRUG_HEADER + 1 + i;
+    const row = marketDrugRow(i);
     const res = r.drugs[i];
     const pos = ctx.order.findIndex((di) => ctx.src.input.drugs[di]?.hcpcs === d.hcpcs);
     const c = (col: number): string => cellAddress(row, col, false);
@@ -155,7 +142,7 @@ export function writeMarket(ctx: BoardContext, text: PrintText, market: DemandIn
     s.value(row, MD.hcpcs, d.hcpcs, 'text');
     s.value(row, MD.area, r.areas.find((a) => a.id === d.area)?.name ?? d.area, 'text');
     s.value(row, MD.share, d.share, 'input', 'pct');
-    const areaNew = cellAddress(areaRow(d.area), MA.newPatients);
+    const areaNew = cellAddress(marketAreaRow(d.area), MA.newPatients);
     s.formula(row, MD.derived, `IF(${areaNew}="","",${areaNew}*${c(MD.share)})`, res?.derived ?? '', 'formula', 'count2');
     if (pos >= 0) s.formula(row, MD.own, ctx.ref(SHEET.inputs, ctx.inputVolumeRow(pos), IN_VOL.newPatients), d.scenarioNewPatients, 'formula', 'count2');
     else s.value(row, MD.own, d.scenarioNewPatients, 'text', 'count2');

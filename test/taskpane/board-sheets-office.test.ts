@@ -1,0 +1,56 @@
+/**
+ * Issue 14: the Office.js side of the Market and Launch plan sheets (src/taskpane/excel/scenario-store.ts) against
+ * the fake Excel in Node: the sheets are read in the Inputs sheet's request, and a write of their input cells
+ * that fails part way (a sheet deleted meanwhile) leaves the workbook as it was.
+ */
+import { referenceData } from '../../src/data';
+import { ReferenceBook } from '../../src/engine/book';
+import { OfficeScenarioStore } from '../../src/taskpane/excel/scenario-store';
+import { type ExcelRun, renderBoardInExcel } from '../../src/workbook/render-officejs';
+import { cellAt, createFakeExcel } from '../support/fake-excel/node';
+import { plannedScenario } from '../support/planned-scenario';
+import { boardFor } from '../workbook/fixture';
+
+const book = new ReferenceBook(referenceData);
+
+async function builtBoard() {
+  const fake = createFakeExcel({ sheets: ['Sheet1'] });
+  await renderBoardInExcel(boardFor(plannedScenario()).plan, { confirmReplace: () => true, run: fake.run as unknown as ExcelRun });
+  const store = new OfficeScenarioStore(() => book, async () => true, fake.run as unknown as ExcelRun);
+  return { fake, store };
+}
+
+describe('the Market and Launch plan sheets through Office.js (fake Excel)', () => {
+  it('reads them with the Inputs sheet, in the same request', async () => {
+    const { fake, store } = await builtBoard();
+    const before = fake.host.syncs.length;
+    const read = await store.read();
+    if (read.kind !== 'ok') throw new Error(JSON.stringify(read));
+    // Two round trips: where the sheets are, then the three sheets' cells.
+    expect(fake.host.syncs.length - before).toBe(2);
+    // The Market sheet's title and the Launch plan sheet's, as the layouts write them.
+    expect(read.boardSheets?.market?.[0]?.[0]).toBe('Market: where the new patients a month come from');
+    expect(read.boardSheets?.launch?.[0]?.[0]).toBe('Launch plan: 6 months of planning, then launch');
+  });
+
+  it('writes input cells in one request, and puts them back when the request fails part way', async () => {
+    const { fake, store } = await builtBoard();
+    await store.read();
+    // Avsola's (or Ocrevus's) "use derived" cell, G30 (row 29, 0-based), holds 1 or 0; task 5's status, I22, "Late".
+    const adopt = cellAt(fake.host, 'Market', 'G30')?.v;
+    expect(cellAt(fake.host, 'Launch plan', 'I22')?.v).toBe('Late');
+    const before = fake.host.syncs.length;
+    expect(await store.writeBoardCells([{ sheet: 'launch', row: 21, col: 8, value: 'Done' }], [{ sheet: 'launch', row: 21, col: 8, value: 'Late' }])).toBe(true);
+    expect(fake.host.syncs.length - before).toBe(1);
+    expect(cellAt(fake.host, 'Launch plan', 'I22')?.v).toBe('Done');
+    // The Launch plan sheet deleted meanwhile: the Market cell written first is put back, and nothing is reported written.
+    fake.host.userDeleteSheet('Launch plan');
+    const flipped = adopt === 1 ? 0 : 1;
+    const ok = await store.writeBoardCells(
+      [{ sheet: 'market', row: 29, col: 6, value: flipped }, { sheet: 'launch', row: 21, col: 8, value: 'Late' }],
+      [{ sheet: 'market', row: 29, col: 6, value: adopt as number }, { sheet: 'launch', row: 21, col: 8, value: 'Done' }],
+    );
+    expect(ok).toBe(false);
+    expect(cellAt(fake.host, 'Market', 'G30')?.v).toBe(adopt);
+  });
+});
