@@ -11,6 +11,7 @@ import type { Scenario } from '../scenario/types';
 import { OWNER_MARKER } from '../workbook/plan';
 import type { SheetRow } from './model/patient-estimate';
 import type { Grid } from './model/inputs-sheet';
+import type { BoardSheetShapes } from './model/board-stale';
 
 // ---------------------------------------------------------------------------------------------------------
 // The document's settings (excel/document-settings.ts is the one adapter)
@@ -119,7 +120,10 @@ export type WorkbookScenario =
     }
   | { readonly kind: 'invalid'; readonly problems: readonly string[] };
 
-export type WriteResult = { readonly kind: 'written' } | { readonly kind: 'declined'; readonly reason: string };
+export type WriteResult =
+  /** `board`: the board's sheets were laid out again from the scenario (a new structure of the formulary). */
+  | { readonly kind: 'written'; readonly board?: boolean }
+  | { readonly kind: 'declined'; readonly reason: string };
 
 /** Where the pane keeps the scenario. The Office.js implementation is below; tests may use others. */
 export interface ScenarioStore {
@@ -131,6 +135,8 @@ export interface ScenarioStore {
   built(scenario: Scenario): Promise<void>;
   /** Whether the two scenarios give the same Inputs sheet (they may differ in drug order or in a default given explicitly). */
   equivalent(a: Scenario, b: Scenario): boolean;
+  /** Issue 14: what the board's Market and Launch plan sheets show, as last read or built (absent: the store does not read them). */
+  boardSheetShapes?(): BoardSheetShapes;
 }
 
 /** Issue 14: the board's sheets besides Inputs that hold scenario inputs (the Market and Launch plan sheets). */

@@ -280,7 +280,7 @@ export class OfficeScenarioStore implements ScenarioStore, BoardSheetWriter {
     // Laid out again with the board: the Market and Launch plan sheets the scenario has are new sheets.
     if (where.boardSheets) this.boardIds = { market: result.sheets.find((s) => s.planned === BOARD_SHEETS.market)?.id ?? null, launch: result.sheets.find((s) => s.planned === BOARD_SHEETS.launch)?.id ?? null };
     this.held = { scenario, model: after };
-    return { kind: 'written' };
+    return { kind: 'written', board: where.boardSheets };
   }
 
   equivalent(a: Scenario, b: Scenario): boolean {
