@@ -126,8 +126,17 @@ export type WriteResult =
   | { readonly kind: 'declined'; readonly reason: string };
 
 /** Where the pane keeps the scenario. The Office.js implementation is below; tests may use others. */
+/** How a read is used. */
+export interface ReadOptions {
+  /**
+   * Issue 14: the caller puts other parts on the scenario read before the pane shows it (the market and launch plan
+   * the document's settings keep): the engine's full run is then left to the results of the scenario shown.
+   */
+  readonly partsElsewhere?: boolean;
+}
+
 export interface ScenarioStore {
-  read(): Promise<WorkbookScenario>;
+  read(options?: ReadOptions): Promise<WorkbookScenario>;
   write(scenario: Scenario): Promise<WriteResult>;
   /** Calls `onEdit` when a user changes the Inputs sheet; returns the function that stops watching. */
   watch(onEdit: () => void): Promise<() => Promise<void>>;

@@ -118,12 +118,13 @@ export function withMarketAndPlan(inner: ScenarioStore, options: MarketPlanOptio
   let shapes: BoardSheetShapes = NO_BOARD_SHEETS;
 
   async function read(): Promise<WorkbookScenario> {
-    const r = await inner.read();
-    if (r.kind !== 'ok') return r;
-    const ref = options.book().data;
     const settings = settingsOf();
     const marketSetting = settings?.get(SETTING_KEYS.market) as unknown;
     const planSetting = settings?.get(SETTING_KEYS.launchPlan) as unknown;
+    // A market or plan in the settings goes on the scenario read: the engine runs once, for the scenario shown.
+    const r = await inner.read({ partsElsewhere: storedMarket(marketSetting) !== null || storedPlan(planSetting) !== null });
+    if (r.kind !== 'ok') return r;
+    const ref = options.book().data;
     // The inner store may give back the scenario it last wrote, market and plan included: the basis when the settings hold none.
     const basisMarket = removed(marketSetting) ? null : (storedMarket(marketSetting) ?? storedMarketOf(r.scenario));
     const basisPlan = removed(planSetting) ? null : (storedPlan(planSetting) ?? r.scenario.launchPlan ?? null);
