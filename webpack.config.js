@@ -62,11 +62,21 @@ module.exports = async (env = {}, argv = {}) => {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            // Full type checking of every bundled file; a type error fails the build.
-            options: { configFile: path.resolve(__dirname, "tsconfig.web.json"), onlyCompileBundledFiles: true },
-          },
+          // Loaders run last to first: ts-loader, then Griffel's build-time transform of the pane's makeStyles and
+          // makeResetStyles (as Fluent UI ships its own styles: precomputed atomic classes and CSS), so the page
+          // neither carries the style objects nor Griffel's runtime style compiler (stylis, rtl-css-js), and does
+          // not compute styles at start-up. github.com/microsoft/griffel, packages/webpack-loader/README.md.
+          use: [
+            {
+              loader: "@griffel/webpack-loader",
+              options: { modules: [{ moduleSource: "@fluentui/react-components", importName: "makeStyles", resetImportName: "makeResetStyles" }] },
+            },
+            {
+              loader: "ts-loader",
+              // Full type checking of every bundled file; a type error fails the build.
+              options: { configFile: path.resolve(__dirname, "tsconfig.web.json"), onlyCompileBundledFiles: true },
+            },
+          ],
         },
         {
           // Packages ship syntax newer than the pane's browser targets (package.json "browserslist": ES2020;

@@ -11,6 +11,7 @@ import type { Scenario } from '../scenario/types';
 import { OWNER_MARKER } from '../workbook/plan';
 import type { SheetRow } from './model/patient-estimate';
 import type { Grid } from './model/inputs-sheet';
+import type { BoardSheetShapes } from './model/board-stale';
 
 // ---------------------------------------------------------------------------------------------------------
 // The document's settings (excel/document-settings.ts is the one adapter)
@@ -119,11 +120,23 @@ export type WorkbookScenario =
     }
   | { readonly kind: 'invalid'; readonly problems: readonly string[] };
 
-export type WriteResult = { readonly kind: 'written' } | { readonly kind: 'declined'; readonly reason: string };
+export type WriteResult =
+  /** `board`: the board's sheets were laid out again from the scenario (a new structure of the formulary). */
+  | { readonly kind: 'written'; readonly board?: boolean }
+  | { readonly kind: 'declined'; readonly reason: string };
 
 /** Where the pane keeps the scenario. The Office.js implementation is below; tests may use others. */
+/** How a read is used. */
+export interface ReadOptions {
+  /**
+   * Issue 14: the caller puts other parts on the scenario read before the pane shows it (the market and launch plan
+   * the document's settings keep): the engine's full run is then left to the results of the scenario shown.
+   */
+  readonly partsElsewhere?: boolean;
+}
+
 export interface ScenarioStore {
-  read(): Promise<WorkbookScenario>;
+  read(options?: ReadOptions): Promise<WorkbookScenario>;
   write(scenario: Scenario): Promise<WriteResult>;
   /** Calls `onEdit` when a user changes the Inputs sheet; returns the function that stops watching. */
   watch(onEdit: () => void): Promise<() => Promise<void>>;
@@ -131,6 +144,8 @@ export interface ScenarioStore {
   built(scenario: Scenario): Promise<void>;
   /** Whether the two scenarios give the same Inputs sheet (they may differ in drug order or in a default given explicitly). */
   equivalent(a: Scenario, b: Scenario): boolean;
+  /** Issue 14: what the board's Market and Launch plan sheets show, as last read or built (absent: the store does not read them). */
+  boardSheetShapes?(): BoardSheetShapes;
 }
 
 /** Issue 14: the board's sheets besides Inputs that hold scenario inputs (the Market and Launch plan sheets). */

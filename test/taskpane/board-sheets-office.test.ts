@@ -5,7 +5,12 @@
  */
 import { referenceData } from '../../src/data';
 import { ReferenceBook } from '../../src/engine/book';
+import * as engine from '../../src/engine/model';
+import { withMarketAndPlan } from '../../src/taskpane/excel/market-plan-store';
 import { OfficeScenarioStore } from '../../src/taskpane/excel/scenario-store';
+import { keptRun } from '../../src/taskpane/model/model-run';
+import { computeResults } from '../../src/taskpane/model/results';
+import type { SettingsPort } from '../../src/taskpane/services';
 import { type ExcelRun, renderBoardInExcel } from '../../src/workbook/render-officejs';
 import { cellAt, createFakeExcel } from '../support/fake-excel/node';
 import { plannedScenario } from '../support/planned-scenario';
@@ -52,5 +57,53 @@ describe('the Market and Launch plan sheets through Office.js (fake Excel)', () 
     );
     expect(ok).toBe(false);
     expect(cellAt(fake.host, 'Market', 'G30')?.v).toBe(adopt);
+  });
+
+  it('runs the engine once over the whole projection when a board with a market and a plan opens: for the scenario shown, not for the bare Inputs sheet first', async () => {
+    // The engine's full runs (the Inputs sheet's own layout runs it over one month: horizonMonths 1, left out).
+    const full = (): number => spy.mock.calls.filter(([, input]) => input.program.horizonMonths !== 1).length;
+    const spy = jest.spyOn(engine, 'runModel');
+    try {
+      const { fake } = await builtBoard();
+      const fresh = new ReferenceBook(referenceData);
+      const settings: SettingsPort = { get: () => null, set: () => undefined, remove: () => undefined, save: async () => undefined };
+      const store = withMarketAndPlan(new OfficeScenarioStore(() => fresh, async () => true, fake.run as unknown as ExcelRun), { book: () => fresh, settings: () => settings });
+      spy.mockClear();
+      const read = await store.read();
+      if (read.kind !== 'ok') throw new Error(JSON.stringify(read));
+      // The scenario shown has the Market and Launch plan sheets' market and plan; no full run yet.
+      expect(read.scenario.launchPlan?.tasks).toHaveLength(20);
+      expect(full()).toBe(0);
+      computeResults(read.scenario, fresh, fresh.data);
+      // One full run: the results', kept for the scenario shown.
+      expect(full()).toBe(1);
+      expect(keptRun(fresh, read.scenario)).toBeDefined();
+      computeResults(read.scenario, fresh, fresh.data);
+      expect(full()).toBe(1);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('still runs it once, during the read, for an Inputs sheet shown as it is (no Market or Launch plan sheet)', async () => {
+    const spy = jest.spyOn(engine, 'runModel');
+    try {
+      const fake = createFakeExcel({ sheets: ['Sheet1'] });
+      const { market: _m, launchPlan: _p, ...rest } = plannedScenario();
+      void _m;
+      void _p;
+      await renderBoardInExcel(boardFor({ ...rest, drugs: rest.drugs.map(({ demand: _d, ...d }) => (void _d, d)) }).plan, { confirmReplace: () => true, run: fake.run as unknown as ExcelRun });
+      const fresh = new ReferenceBook(referenceData);
+      const store = new OfficeScenarioStore(() => fresh, async () => true, fake.run as unknown as ExcelRun);
+      spy.mockClear();
+      const read = await store.read();
+      if (read.kind !== 'ok') throw new Error(JSON.stringify(read));
+      const full = (): number => spy.mock.calls.filter(([, input]) => input.program.horizonMonths !== 1).length;
+      expect(full()).toBe(1);
+      computeResults(read.scenario, fresh, fresh.data);
+      expect(full()).toBe(1);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

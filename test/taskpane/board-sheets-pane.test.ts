@@ -52,6 +52,16 @@ async function cliBoard(planned = true): Promise<string> {
   return JSON.stringify(state);
 }
 
+/** The same board as the add-in leaves it: its record of building the sheets kept (so a build in the pane replaces them), no market or plan in the settings. */
+async function addinBoard(): Promise<string> {
+  const fake = createFakeExcel({ sheets: ['Sheet1'] });
+  await renderBoardInExcel(boardFor(scenario).plan, { confirmReplace: () => true, run: fake.run as unknown as ExcelRun });
+  expect(fake.host.state.settings[SETTING_KEYS.board]).toBeDefined();
+  return JSON.stringify(fake.host.state);
+}
+
+const REBUILD = 'Build the board again to bring the sheet in line (the sheet is not changed until you do).';
+
 describe('the board\'s Market and Launch plan sheets in the pane (fake host)', () => {
   it('shows a command-line board\'s market and plan with the edits typed there, and writes a status changed in the pane into the sheet', async () => {
     const state = await cliBoard();
@@ -116,6 +126,55 @@ describe('the board\'s Market and Launch plan sheets in the pane (fake host)', (
     await expectText(page.getByTestId('readiness-counts'), '1 of 20 tasks done · 1 in progress · 1 late');
     await edit('I19', 'Finished');
     await page.getByText('Launch plan sheet, I19: a task\'s status must be one of Not started, In progress, Done, Late (found "Finished")').waitFor();
+    expect(pane.errors).toEqual([]);
+  });
+
+  it('says when the Market or Launch plan sheet no longer matches the pane (plan removed, a claim added), until the structures match again or the board is built again', async () => {
+    const pane = await open({ state: await addinBoard(), width: 360 });
+    const { page } = pane;
+    await page.getByRole('tab', { name: 'Launch' }).click();
+    await expectText(page.getByTestId('readiness-counts'), '0 of 20 tasks done · 0 in progress · 1 late');
+    expect(await page.getByTestId('stale-launch').count()).toBe(0);
+    // The plan removed in the pane: the sheet still shows the 20 tasks of the planned scenario.
+    await page.getByRole('button', { name: 'Remove the launch plan' }).click();
+    await expectText(page.getByTestId('stale-launch'), `The Launch plan sheet still shows a launch plan of 20 tasks; the pane's scenario has none (it was removed in the pane). ${REBUILD}`);
+
+    // Actemra (J3262) claimed for rheumatoid arthritis in the Demand view: the Market sheet shows the planned
+    // scenario's 2 claims (Avsola, Ocrevus), the pane's market has 3.
+    await page.getByRole('tab', { name: 'Demand' }).click();
+    expect(await page.getByTestId('stale-demand').count()).toBe(0);
+    const area = page.getByLabel('Area of J3262');
+    const stale = page.getByTestId('stale-demand');
+    const notice = `The Market sheet shows demand claims for 2 drugs; the pane's market has 3 claims (claimed in the pane, not on the sheet: Actemra (J3262)). ${REBUILD}`;
+    await area.selectOption('ra');
+    await expectText(stale, notice);
+    // Unclaimed again: the structures match, the notice goes; claimed once more, it is back.
+    await area.selectOption('');
+    await stale.waitFor({ state: 'detached' });
+    await area.selectOption('ra');
+    await expectText(stale, notice);
+    await page.getByTestId('save-state').and(page.locator('[data-state="saved"]')).waitFor();
+    // The sheet is left as it was: still 2 drug rows (the drug table's header on row 28, 0-based: rows 29 and 30;
+    // the HCPCS code in column B).
+    const codes = (m: ReturnType<typeof sheet>): unknown[] => [29, 30, 31].map((r) => (m ? cell(m, r, 1)?.v : undefined)).filter((v) => v !== undefined && v !== '');
+    expect(codes(sheet(parseState(await serializeWorkbook(page)), 'Market')).sort()).toEqual(['J2350', 'Q5121']);
+    // The notice's action leads to the build, where both notices show; the build brings the sheets in line.
+    await stale.getByRole('button', { name: 'Go to Build board workbook' }).click();
+    await page.getByRole('button', { name: 'Build board workbook' }).waitFor();
+    expect(await page.getByTestId(/^stale-/).count()).toBe(2);
+    await page.getByRole('button', { name: 'Build board workbook' }).click();
+    await page.getByRole('alertdialog', { name: 'Replace the earlier board sheets?' }).getByRole('button', { name: 'Replace them' }).click();
+    await page.getByText(/^Board workbook built:/).waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId(/^stale-/).count()).toBe(0);
+    const rebuilt = parseState(await serializeWorkbook(page));
+    // Three claiming drugs now: rows 29, 30, 31 (0-based) of the rebuilt Market sheet, Actemra among them; no Launch plan sheet.
+    expect(codes(sheet(rebuilt, 'Market')).sort()).toEqual(['J2350', 'J3262', 'Q5121']);
+    expect(sheet(rebuilt, 'Launch plan')).toBeUndefined();
+    for (const view of ['Demand', 'Launch']) {
+      await page.getByRole('tab', { name: view }).click();
+      await page.getByRole('heading', { level: 2 }).first().waitFor();
+      expect(await page.getByTestId(/^stale-/).count()).toBe(0);
+    }
     expect(pane.errors).toEqual([]);
   });
 });

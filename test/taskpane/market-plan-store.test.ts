@@ -243,4 +243,22 @@ describe('the board\'s Market and Launch plan sheets', () => {
     const foreign = store({}, { market: [['My own market notes']], launch: null });
     expect((await okRead(foreign.s)).market).toBeUndefined();
   });
+
+  it('tells the inner store when the settings put a market or plan on the scenario read (its full engine run is then left to the results of the scenario shown)', async () => {
+    const asked: unknown[] = [];
+    const watching = (settings: Record<string, unknown>) => {
+      const inner = innerStore(inputsScenario);
+      const read = inner.read;
+      inner.read = async (options) => {
+        asked.push(options?.partsElsewhere);
+        return read(options);
+      };
+      return withMarketAndPlan(inner, { book: () => book, settings: () => memorySettings(settings) });
+    };
+    await watching(oldSettings(planned)).read();
+    await watching({ 'InfusionPlanner.launchPlan': plan }).read();
+    await watching({}).read();
+    await watching({ 'InfusionPlanner.launchPlan': { removed: true } }).read();
+    expect(asked).toEqual([true, true, false, false]);
+  });
 });

@@ -16,9 +16,12 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import { memo, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { sampleScenario } from '../../scenario';
+import { boardSheetMismatches } from '../model/board-stale';
 import { computeResults, mixSum } from '../model/results';
+import { findCatalogDrug } from '../../scenario/lookup';
+import { BoardSheetNotice } from '../ui/BoardSheetNotice';
 import { DemandView } from '../ui/DemandView';
 import { FormularyView } from '../ui/FormularyView';
 import { LaunchPlanView } from '../ui/LaunchPlanView';
@@ -128,6 +131,16 @@ export function App(props: { services: AppServices }) {
         : writable === 'loading'
           ? 'Reading the workbook…'
           : writable;
+  // Issue 14: the board's Market and Launch plan sheets, when their structure no longer matches the pane's scenario.
+  const stale = useMemo(
+    () =>
+      boardSheetMismatches(state.boardSheets, state.scenario, (hcpcs) => {
+        const c = findCatalogDrug(referenceData, hcpcs);
+        return c === undefined ? hcpcs : `${c.brand} (${hcpcs})`;
+      }),
+    [state.boardSheets, state.scenario, referenceData],
+  );
+  const toBuild = useCallback(() => setView('workbook'), []);
   const [question, setQuestion] = useState<ReplaceQuestion | null>(null);
   useEffect(() => services.asker.listen(setQuestion), [services]);
 
@@ -218,6 +231,8 @@ export function App(props: { services: AppServices }) {
         {state.ready && view === 'payers' ? <Payers scenario={state.scenario} edit={edit} /> : null}
         {state.ready && view === 'program' ? <Program scenario={state.scenario} book={book} edit={edit} /> : null}
         {/* Issue 14: where the new patients a month come from. */}
+        {state.ready && (view === 'demand' || view === 'launch') ? <BoardSheetNotice mismatches={stale.filter((m) => m.view === view)} onRebuild={toBuild} /> : null}
+        {state.ready && view === 'workbook' ? <BoardSheetNotice mismatches={stale} /> : null}
         {state.ready && view === 'demand' ? <Demand scenario={state.scenario} referenceData={referenceData} edit={edit} /> : null}
         {state.ready && view === 'launch' ? <LaunchPlanView scenario={state.scenario} results={results} referenceData={referenceData} edit={edit} /> : null}
         {state.ready && view === 'results' ? <ResultsView results={results} /> : null}

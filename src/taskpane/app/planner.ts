@@ -10,6 +10,7 @@ import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { ReferenceData } from '../../engine/reference';
 import { formatIssue, sameScenario, sampleScenario, scenarioFunctionTerms, validateScenario } from '../../scenario';
 import type { Scenario } from '../../scenario/types';
+import { type BoardSheetShapes, NO_BOARD_SHEETS } from '../model/board-stale';
 import { mixSum } from '../model/results';
 import type { Asker, Draft, PlannerServices, ReplaceQuestion } from '../services';
 
@@ -49,6 +50,8 @@ export interface PlannerState {
    * (the user's cells would be lost) until the user fixes them or says to replace them.
    */
   readonly protectTables: boolean;
+  /** Issue 14: what the board's Market and Launch plan sheets show (as last read or built), to say when they no longer match. */
+  readonly boardSheets: BoardSheetShapes;
 }
 
 type Action =
@@ -58,7 +61,8 @@ type Action =
   | { type: 'replace'; scenario: Scenario; notice: PlannerState['notice'] }
   | { type: 'external'; scenario: Scenario }
   | { type: 'save'; save: SaveState; saved?: Scenario }
-  | { type: 'notice'; notice: PlannerState['notice'] };
+  | { type: 'notice'; notice: PlannerState['notice'] }
+  | { type: 'sheets'; shapes: BoardSheetShapes };
 
 /** A new formulary: no drugs yet, the sample's payers, mix and program inputs (each labelled illustrative). */
 export function starterScenario(): Scenario {
@@ -73,7 +77,7 @@ export function starterScenario(): Scenario {
 function reduce(state: PlannerState, action: Action): PlannerState {
   switch (action.type) {
     case 'loaded':
-      return { ready: true, scenario: action.scenario, saved: action.saved, save: { kind: 'saved' }, notice: action.notice, protectTables: action.protectTables ?? false };
+      return { ready: true, scenario: action.scenario, saved: action.saved, save: { kind: 'saved' }, notice: action.notice, protectTables: action.protectTables ?? false, boardSheets: state.boardSheets };
     case 'overwrite':
       return { ...state, protectTables: false, notice: null };
     case 'edit':
@@ -93,6 +97,8 @@ function reduce(state: PlannerState, action: Action): PlannerState {
       return { ...state, save: action.save, saved: action.saved ?? state.saved };
     case 'notice':
       return { ...state, notice: action.notice };
+    case 'sheets':
+      return action.shapes === state.boardSheets ? state : { ...state, boardSheets: action.shapes };
   }
 }
 
@@ -128,7 +134,10 @@ export function usePlanner(services: PlannerServices) {
     save: { kind: 'loading' },
     notice: null,
     protectTables: false,
+    boardSheets: NO_BOARD_SHEETS,
   });
+  /** What the store last saw of the board's Market and Launch plan sheets. */
+  const sheetsShown = useCallback(() => dispatch({ type: 'sheets', shapes: services.store.boardSheetShapes?.() ?? NO_BOARD_SHEETS }), [services]);
   const savedRef = useRef<Scenario | null>(null);
   savedRef.current = state.saved;
 
@@ -139,6 +148,7 @@ export function usePlanner(services: PlannerServices) {
     const readWorkbook = async (first: boolean): Promise<void> => {
       const found = await services.store.read();
       if (cancelled) return;
+      sheetsShown();
       if (found.kind === 'none') {
         if (first) dispatch({ type: 'loaded', scenario: starterScenario(), saved: null, notice: null });
         return;
@@ -215,7 +225,7 @@ export function usePlanner(services: PlannerServices) {
       if (timer !== null) clearTimeout(timer);
       if (stop) void stop();
     };
-  }, [services]);
+  }, [services, sheetsShown]);
 
   // Save: whenever the scenario is valid and differs from the workbook's, after a short pause in typing.
   useEffect(() => {
@@ -253,13 +263,14 @@ export function usePlanner(services: PlannerServices) {
             return services.drafts.save({ scenario, basis: savedRef.current });
           }
           dispatch({ type: 'save', save: { kind: 'saved' }, saved: scenario });
+          if (result.board === true) sheetsShown();
           return services.drafts.save(null);
         })
         .catch((e: unknown) => dispatch({ type: 'save', save: { kind: 'failed', message: e instanceof Error ? e.message : String(e) } }));
     }, SAVE_DELAY_MS);
     return () => clearTimeout(timer);
     // state.save is read only to avoid dispatching the same state again, so it is not a dependency.
-  }, [state.ready, state.scenario, state.saved, state.protectTables, services]);
+  }, [state.ready, state.scenario, state.saved, state.protectTables, services, sheetsShown]);
 
   const edit = useCallback((f: (s: Scenario) => Scenario) => dispatch({ type: 'edit', edit: f }), []);
   const replace = useCallback((scenario: Scenario, notice: PlannerState['notice'] = null) => dispatch({ type: 'replace', scenario, notice }), []);
@@ -270,9 +281,10 @@ export function usePlanner(services: PlannerServices) {
     async (scenario: Scenario) => {
       await services.store.built(scenario);
       dispatch({ type: 'save', save: { kind: 'saved' }, saved: scenario });
+      sheetsShown();
       await services.drafts.save(null);
     },
-    [services],
+    [services, sheetsShown],
   );
   return { state, edit, replace, dismissNotice, overwrite, built };
 }

@@ -38,6 +38,7 @@ import { DEFAULT_PLANNING_MONTHS } from '../../scenario/defaults';
 import { defaultLaunchPlan, type ScenarioLaunchPlan } from '../../scenario/launch-plan';
 import type { Scenario, ValidationIssue } from '../../scenario/types';
 import { launchInputCells } from '../../workbook/board/launch-layout';
+import { type BoardSheetShapes, NO_BOARD_SHEETS, shapesOf } from '../model/board-stale';
 import { type StoredMarket, launchStructure, marketCells, readLaunchSheet, readMarketSheet, sameMeaning, storedMarketOf } from '../model/board-sheets';
 import type { Grid } from '../model/inputs-sheet';
 import { type BoardSheetCell, type BoardSheetName, type BoardSheetWriter, SETTING_KEYS, type ScenarioStore, type SettingsPort, type WorkbookScenario } from '../services';
@@ -113,14 +114,17 @@ export function withMarketAndPlan(inner: ScenarioStore, options: MarketPlanOptio
   const held: Record<BoardSheetName, HeldSheet | null> = { market: null, launch: null };
   /** Whether the last read saw the product's sheet (a removal in the pane is then kept as REMOVED). */
   const seen: Record<BoardSheetName, boolean> = { market: false, launch: false };
+  /** What the product's Market and Launch plan sheets show, as last read or built (model/board-stale.ts). */
+  let shapes: BoardSheetShapes = NO_BOARD_SHEETS;
 
   async function read(): Promise<WorkbookScenario> {
-    const r = await inner.read();
-    if (r.kind !== 'ok') return r;
-    const ref = options.book().data;
     const settings = settingsOf();
     const marketSetting = settings?.get(SETTING_KEYS.market) as unknown;
     const planSetting = settings?.get(SETTING_KEYS.launchPlan) as unknown;
+    // A market or plan in the settings goes on the scenario read: the engine runs once, for the scenario shown.
+    const r = await inner.read({ partsElsewhere: storedMarket(marketSetting) !== null || storedPlan(planSetting) !== null });
+    if (r.kind !== 'ok') return r;
+    const ref = options.book().data;
     // The inner store may give back the scenario it last wrote, market and plan included: the basis when the settings hold none.
     const basisMarket = removed(marketSetting) ? null : (storedMarket(marketSetting) ?? storedMarketOf(r.scenario));
     const basisPlan = removed(planSetting) ? null : (storedPlan(planSetting) ?? r.scenario.launchPlan ?? null);
@@ -134,11 +138,14 @@ export function withMarketAndPlan(inner: ScenarioStore, options: MarketPlanOptio
     held.launch = null;
     seen.market = false;
     seen.launch = false;
+    let marketShape: BoardSheetShapes['market'] = null;
+    let launchShape: BoardSheetShapes['launch'] = null;
 
     const marketGrid = r.boardSheets?.market ?? null;
     if (marketGrid !== null) {
       const m = readMarketSheet(marketGrid, basisMarket);
       seen.market = m.kind !== 'foreign';
+      marketShape = m.kind === 'ok' ? { drugs: m.value.drugs } : m.kind === 'invalid' ? { drugs: null } : null;
       const structure = m.kind === 'ok' ? marketStructure(m.value.drugs) : '';
       const fits = m.kind === 'ok' && !removed(marketSetting) && (basisMarket === null || structure === marketStructure(Object.keys(basisMarket.claims)));
       if (m.kind === 'invalid' && !removed(marketSetting)) problems.push(...m.problems);
@@ -152,6 +159,7 @@ export function withMarketAndPlan(inner: ScenarioStore, options: MarketPlanOptio
     if (launchGrid !== null) {
       const l = readLaunchSheet(launchGrid, base, months, basisPlan, () => defaultLaunchPlan(base, ref));
       seen.launch = l.kind !== 'foreign';
+      launchShape = l.kind === 'ok' ? shapesOf({ ...base, launchPlan: l.value.plan }).launch : l.kind === 'invalid' ? { unread: true } : null;
       const fits = l.kind === 'ok' && !removed(planSetting) && (basisPlan === null || launchStructure(basisPlan) === l.value.structure);
       if (l.kind === 'invalid' && !removed(planSetting)) problems.push(...l.problems);
       if (l.kind === 'ok' && fits) {
@@ -160,6 +168,7 @@ export function withMarketAndPlan(inner: ScenarioStore, options: MarketPlanOptio
         held.launch = { structure: l.value.structure, order: [], cells: new Map(), grid: launchGrid };
       }
     }
+    shapes = { market: marketShape, launch: launchShape };
     if (problems.length > 0) return { kind: 'invalid', problems };
 
     const scenario = merged(base, market, plan);
@@ -221,6 +230,17 @@ export function withMarketAndPlan(inner: ScenarioStore, options: MarketPlanOptio
     return { cells, undo };
   }
 
+  /** The board was built (or laid out again) from `scenario`: its Market and Launch plan sheets show it. */
+  function laidOut(scenario: Scenario): void {
+    const market = storedMarketOf(scenario);
+    const order = scenario.drugs.filter((d) => d.demand !== undefined).map((d) => d.hcpcs.toUpperCase());
+    held.market = market === null ? null : { structure: marketStructure(order), order, cells: cellMap(marketCells(scenario, order) ?? []), grid: null };
+    held.launch = scenario.launchPlan === undefined ? null : { structure: launchStructure(scenario.launchPlan), order: [], cells: cellMap(launchInputCells(scenario.launchPlan)), grid: null };
+    seen.market = held.market !== null;
+    seen.launch = held.launch !== null;
+    shapes = shapesOf(scenario);
+  }
+
   return {
     read,
     async write(scenario) {
@@ -234,19 +254,17 @@ export function withMarketAndPlan(inner: ScenarioStore, options: MarketPlanOptio
           else held[c.sheet] = null;
         }
       }
-      return inner.write(scenario);
+      const result = await inner.write(scenario);
+      // The inner store laid the board out again (a new structure of the formulary): its sheets show `scenario`.
+      if (result.kind === 'written' && result.board === true) laidOut(scenario);
+      return result;
     },
     watch: (onEdit) => inner.watch(onEdit),
     async built(scenario) {
       await inner.built(scenario);
-      // The board was built from `scenario`: its Market and Launch plan sheets show it.
-      const market = storedMarketOf(scenario);
-      const order = scenario.drugs.filter((d) => d.demand !== undefined).map((d) => d.hcpcs.toUpperCase());
-      held.market = market === null ? null : { structure: marketStructure(order), order, cells: cellMap(marketCells(scenario, order) ?? []), grid: null };
-      held.launch = scenario.launchPlan === undefined ? null : { structure: launchStructure(scenario.launchPlan), order: [], cells: cellMap(launchInputCells(scenario.launchPlan)), grid: null };
-      seen.market = held.market !== null;
-      seen.launch = held.launch !== null;
+      laidOut(scenario);
     },
+    boardSheetShapes: () => shapes,
     equivalent: (a, b) => inner.equivalent(a, b) && JSON.stringify(storedMarketOf(a)) === JSON.stringify(storedMarketOf(b)) && JSON.stringify(a.launchPlan ?? null) === JSON.stringify(b.launchPlan ?? null),
   };
 }

@@ -23,7 +23,7 @@ import { NAME_PREFIX, SHEET } from '../../workbook/board/context';
 import { OWNER_MARKER } from '../../workbook/plan';
 import { type ExcelRun, type OwnerRecord, applyStyle, parseOwnerRecord, renderBoardInExcel } from '../../workbook/render-officejs';
 import { type Cell, type TableData, TABLE_LIST, cellOfPath, decodeTables } from '../model/inputs-codec';
-import type { BoardSheetCell, BoardSheetGrids, BoardSheetName, BoardSheetWriter, ConfirmRebuild, ScenarioStore, WorkbookScenario, WriteResult } from '../services';
+import type { BoardSheetCell, BoardSheetGrids, BoardSheetName, BoardSheetWriter, ConfirmRebuild, ReadOptions, ScenarioStore, WorkbookScenario, WriteResult } from '../services';
 import { type Grid, type InputsModel, changedRuns, inputsModel, patchedModel, readHeldEdits, readInputEdits, readInputsSheet } from '../model/inputs-sheet';
 import { LAUNCH_SHEET } from '../../workbook/board/launch-layout';
 import { keepText } from '../../workbook/typed-text';
@@ -139,12 +139,12 @@ export class OfficeScenarioStore implements ScenarioStore, BoardSheetWriter {
   }
 
   /** The scenario of the Inputs sheet, with the cells of the board's Market and Launch plan sheets (issue 14). */
-  async read(): Promise<WorkbookScenario> {
-    const read = await this.readSheet();
+  async read(options: ReadOptions = {}): Promise<WorkbookScenario> {
+    const read = await this.readSheet(options);
     return read.read.kind === 'ok' && read.board !== null ? { ...read.read, boardSheets: read.board } : read.read;
   }
 
-  private async readSheet(): Promise<{ read: WorkbookScenario; board: BoardSheetGrids | null }> {
+  private async readSheet(options: ReadOptions): Promise<{ read: WorkbookScenario; board: BoardSheetGrids | null }> {
     const found = await this.run(async (context) => {
       const where = await locate(context);
       if (where.inputsId !== null) return { where, ...(await readGrids(context, where.inputsId, where.board)), legacy: null };
@@ -152,10 +152,13 @@ export class OfficeScenarioStore implements ScenarioStore, BoardSheetWriter {
     });
     this.sheetId = found.where.inputsId;
     this.boardIds = found.where.inputsId === null ? NO_BOARD_SHEETS : found.where.board;
-    return { read: await this.readFound(found.grid, found.legacy), board: found.board };
+    // The scenario read is shown as it is unless a market or plan goes on it first (the board's Market or Launch
+    // plan sheet, or the settings): then the results, not this read, run the engine (once, on the scenario shown).
+    const shown = options.partsElsewhere !== true && (found.board === null || (found.board.market === null && found.board.launch === null));
+    return { read: await this.readFound(found.grid, found.legacy, shown), board: found.board };
   }
 
-  private async readFound(foundGrid: Grid | null, foundLegacy: Record<string, TableData> | null): Promise<WorkbookScenario> {
+  private async readFound(foundGrid: Grid | null, foundLegacy: Record<string, TableData> | null, shown = true): Promise<WorkbookScenario> {
     if (foundGrid !== null) {
       const grid = foundGrid;
       // The user's edits on what the pane wrote: read cell by cell into the scenario it wrote, which keeps
@@ -171,7 +174,7 @@ export class OfficeScenarioStore implements ScenarioStore, BoardSheetWriter {
           return { kind: 'ok', scenario, fromVersion: SCENARIO_FORMAT_VERSION, source: 'inputs', unread: [] };
         }
       }
-      const sheet = readInputsSheet(this.book(), grid);
+      const sheet = readInputsSheet(this.book(), grid, shown);
       if (sheet.kind === 'ok') this.remember(sheet.scenario, sheet.model);
       if (sheet.kind === 'ok' && held !== null && this.model(sheet.scenario).signature === held.model.signature) {
         const edits = readInputEdits(held.scenario, held.model, grid);
@@ -280,7 +283,7 @@ export class OfficeScenarioStore implements ScenarioStore, BoardSheetWriter {
     // Laid out again with the board: the Market and Launch plan sheets the scenario has are new sheets.
     if (where.boardSheets) this.boardIds = { market: result.sheets.find((s) => s.planned === BOARD_SHEETS.market)?.id ?? null, launch: result.sheets.find((s) => s.planned === BOARD_SHEETS.launch)?.id ?? null };
     this.held = { scenario, model: after };
-    return { kind: 'written' };
+    return { kind: 'written', board: where.boardSheets };
   }
 
   equivalent(a: Scenario, b: Scenario): boolean {

@@ -527,7 +527,7 @@ const textOf = (v: unknown): string => (v === null || v === undefined ? '' : typ
  * Structure that cannot be found gives 'unknown' (an older layout) or 'invalid' (with the cells to fix);
  * values that are not what their field takes give 'invalid' naming the cell.
  */
-export function readInputsSheet(book: ReferenceBook, grid: Grid): SheetRead {
+export function readInputsSheet(book: ReferenceBook, grid: Grid, shown = true): SheetRead {
   const at = (r: number, c: number): unknown => grid[r]?.[c] ?? '';
   const text = (r: number, c: number): string => textOf(at(r, c));
   // The table starts and ends as inputs-layout.ts lays them out: each found, the rows below it follow.
@@ -636,21 +636,23 @@ export function readInputsSheet(book: ReferenceBook, grid: Grid): SheetRead {
   };
   const loaded = loadScenario(scenario, ref);
   if (!loaded.ok) return { kind: 'invalid', problems: loaded.errors.map((e) => formatIssue(e)) };
-  // The scenario read is the one the pane shows next: its run is kept for the results (model-run.ts).
-  const shown = inputsModel(book, loaded.scenario, true);
+  // The scenario read is the one the pane shows next: its run is kept for the results (model-run.ts). Not when
+  // another part will be put on it first (`shown` false; issue 14: the board's market and launch plan), whose
+  // results run the engine on the scenario shown: the layout takes its own one-month run (or a run already made).
+  const shownModel = shown ? inputsModel(book, loaded.scenario, true) : JSON.stringify(loaded.scenario) === JSON.stringify(bare) ? model : inputsModel(book, loaded.scenario);
   // Figures and formulas only: a label or note that reads differently is not an input.
   const figure = (v: unknown): boolean => typeof v === 'number' || (typeof v === 'string' && v.startsWith('='));
   const unread: string[] = [];
   // A blank input cell that was read (a coverage cell, whose blank is its default) is not a figure left unread.
-  const readBlank = new Set(shown.fields.map((f) => cellAddress(f.row, f.col)));
-  shown.cells.forEach((cells, rr) =>
+  const readBlank = new Set(shownModel.fields.map((f) => cellAddress(f.row, f.col)));
+  shownModel.cells.forEach((cells, rr) =>
     cells.forEach((cell, c) => {
       const now = at(rr, c);
       if (textOf(now) === '' && readBlank.has(cellAddress(rr, c))) return;
       if ((figure(cell) || figure(now)) && !sameCell(cell, now)) unread.push(cellAddress(rr, c));
     }),
   );
-  return { kind: 'ok', scenario: loaded.scenario, fromVersion: version, unread, model: shown };
+  return { kind: 'ok', scenario: loaded.scenario, fromVersion: version, unread, model: shownModel };
 }
 
 /**
