@@ -117,6 +117,8 @@ export type WorkbookScenario =
       readonly unread: readonly string[];
       /** Issue 14: the board's Market and Launch plan sheets, read with the Inputs sheet (absent: not read). */
       readonly boardSheets?: BoardSheetGrids;
+      /** Issue 14: whether the workbook holds a built board (sheets besides Inputs: the add-in's or the command line's). */
+      readonly boardBuilt?: boolean;
     }
   | { readonly kind: 'invalid'; readonly problems: readonly string[] };
 

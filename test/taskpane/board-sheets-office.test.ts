@@ -36,6 +36,31 @@ describe('the Market and Launch plan sheets through Office.js (fake Excel)', () 
     // The Market sheet's title and the Launch plan sheet's, as the layouts write them.
     expect(read.boardSheets?.market?.[0]?.[0]).toBe('Market: where the new patients a month come from');
     expect(read.boardSheets?.launch?.[0]?.[0]).toBe('Launch plan: 6 months of planning, then launch');
+    // A board the command line built (its Inputs found by the Program table, not recorded by the add-in) is a built board.
+    expect(read.boardBuilt).toBe(true);
+  });
+
+  it('says a workbook with only the pane\'s Inputs sheet holds no built board, and one with a board built without a market or plan does', async () => {
+    const { market: _m, launchPlan: _p, ...bare } = plannedScenario();
+    void _m;
+    void _p;
+    const plain = { ...bare, drugs: bare.drugs.map((d) => Object.fromEntries(Object.entries(d).filter(([k]) => k !== 'demand')) as (typeof bare.drugs)[number]) };
+    // The pane writes only its Inputs sheet (no board built): not a built board.
+    const inputsOnly = createFakeExcel({ sheets: ['Sheet1'] });
+    const paneStore = new OfficeScenarioStore(() => book, async () => true, inputsOnly.run as unknown as ExcelRun);
+    expect((await paneStore.write(plain)).kind).toBe('written');
+    const first = await paneStore.read();
+    if (first.kind !== 'ok') throw new Error(JSON.stringify(first));
+    // Absent, as for any read that found no built board.
+    expect(first.boardBuilt).toBeUndefined();
+    // A board built without a market or plan: built, and it has neither sheet.
+    const fake = createFakeExcel({ sheets: ['Sheet1'] });
+    await renderBoardInExcel(boardFor(plain).plan, { confirmReplace: () => true, run: fake.run as unknown as ExcelRun });
+    const read = await new OfficeScenarioStore(() => book, async () => true, fake.run as unknown as ExcelRun).read();
+    if (read.kind !== 'ok') throw new Error(JSON.stringify(read));
+    expect(read.boardBuilt).toBe(true);
+    expect(read.boardSheets?.market ?? null).toBeNull();
+    expect(read.boardSheets?.launch ?? null).toBeNull();
   });
 
   it('writes input cells in one request, and puts them back when the request fails part way', async () => {

@@ -53,9 +53,12 @@ async function cliBoard(planned = true): Promise<string> {
 }
 
 /** The same board as the add-in leaves it: its record of building the sheets kept (so a build in the pane replaces them), no market or plan in the settings. */
-async function addinBoard(): Promise<string> {
+async function addinBoard(planned = true): Promise<string> {
   const fake = createFakeExcel({ sheets: ['Sheet1'] });
-  await renderBoardInExcel(boardFor(scenario).plan, { confirmReplace: () => true, run: fake.run as unknown as ExcelRun });
+  const { market: _m, launchPlan: _p, ...bare } = scenario;
+  void _m;
+  void _p;
+  await renderBoardInExcel(boardFor(planned ? scenario : { ...bare, drugs: bare.drugs.map(({ demand: _d, ...d }) => (void _d, d)) }).plan, { confirmReplace: () => true, run: fake.run as unknown as ExcelRun });
   expect(fake.host.state.settings[SETTING_KEYS.board]).toBeDefined();
   return JSON.stringify(fake.host.state);
 }
@@ -126,6 +129,31 @@ describe('the board\'s Market and Launch plan sheets in the pane (fake host)', (
     await expectText(page.getByTestId('readiness-counts'), '1 of 20 tasks done · 1 in progress · 1 late');
     await edit('I19', 'Finished');
     await page.getByText('Launch plan sheet, I19: a task\'s status must be one of Not started, In progress, Done, Late (found "Finished")').waitFor();
+    expect(pane.errors).toEqual([]);
+  });
+
+  it('names the Launch plan sheet a board built without a plan lacks once the plan is started in the pane, until the board is built again', async () => {
+    // The add-in's board of the same formulary without market or plan: no Market or Launch plan sheet.
+    const pane = await open({ state: await addinBoard(false), width: 360 });
+    const { page } = pane;
+    await page.getByRole('heading', { name: 'Proposed formulary (10 drugs)' }).waitFor();
+    await page.getByRole('tab', { name: 'Launch' }).click();
+    expect(await page.getByTestId('stale-launch').count()).toBe(0);
+    // The default plan started in the pane: its template has 20 tasks for this formulary (as above), none on the board.
+    await page.getByRole('button', { name: 'Start the default plan' }).click();
+    await expectText(
+      page.getByTestId('stale-launch'),
+      "The board has no Launch plan sheet; the pane's scenario has a launch plan of 20 tasks (given after the board was built), so the board's planning months, startup costs and first months do not follow it. Build the board again to add the sheet.",
+    );
+    await page.getByTestId('save-state').and(page.locator('[data-state="saved"]')).waitFor();
+    expect(sheet(parseState(await serializeWorkbook(page)), 'Launch plan')).toBeUndefined();
+    // Built again in the pane: the sheet is there and the notice is gone.
+    await page.getByTestId('stale-launch').getByRole('button', { name: 'Go to Build board workbook' }).click();
+    await page.getByRole('button', { name: 'Build board workbook' }).click();
+    await page.getByRole('alertdialog', { name: 'Replace the earlier board sheets?' }).getByRole('button', { name: 'Replace them' }).click();
+    await page.getByText(/^Board workbook built:/).waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId(/^stale-/).count()).toBe(0);
+    expect(sheet(parseState(await serializeWorkbook(page)), 'Launch plan')).toBeDefined();
     expect(pane.errors).toEqual([]);
   });
 

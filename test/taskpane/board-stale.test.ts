@@ -94,6 +94,35 @@ describe('board sheets out of date: what differs (hand-set sheets)', () => {
   });
 });
 
+describe('a built board without the Market or Launch plan sheet the pane\'s scenario needs', () => {
+  const built: BoardSheetShapes = { market: null, launch: null, built: true };
+  const claimed = withClaims(['Q5121', 'J1745']);
+
+  it('names both sheets when the market (two claims) and a 20-task plan were given after the board was built', () => {
+    expect(plan.tasks).toHaveLength(20);
+    expect(boardSheetMismatches(built, claimed)).toEqual([
+      {
+        sheet: 'Market',
+        view: 'demand',
+        text: "The board has no Market sheet; the pane's scenario has a market with demand claims for 2 drugs (given after the board was built), so the board's Cohorts and Projection do not use it. Build the board again to add the sheet.",
+      },
+      {
+        sheet: 'Launch plan',
+        view: 'launch',
+        text: "The board has no Launch plan sheet; the pane's scenario has a launch plan of 20 tasks (given after the board was built), so the board's planning months, startup costs and first months do not follow it. Build the board again to add the sheet.",
+      },
+    ]);
+  });
+
+  it('says nothing without a built board, or when the scenario has no market and no plan', () => {
+    expect(boardSheetMismatches({ market: null, launch: null }, claimed)).toEqual([]);
+    const { market: _m, launchPlan: _p, ...none } = planned;
+    void _m;
+    void _p;
+    expect(boardSheetMismatches(built, none)).toEqual([]);
+  });
+});
+
 describe('board sheets out of date, through the store (what the sheets show on read and after a build)', () => {
   const { market: _m, launchPlan: _p, ...rest } = planned;
   void _m;
@@ -130,6 +159,28 @@ describe('board sheets out of date, through the store (what the sheets show on r
     expect(boardSheetMismatches(s.boardSheetShapes?.() ?? NO_BOARD_SHEETS, longer).map((m) => m.text)).toEqual([`The Launch plan sheet shows 20 tasks; the pane's plan has 21 (added: "Pharmacy hood"). ${REBUILD}`]);
     await s.built(longer);
     expect(boardSheetMismatches(s.boardSheetShapes?.() ?? NO_BOARD_SHEETS, longer)).toEqual([]);
+  });
+
+  it('a board built without a market or plan: the market and plan given in the pane are named as missing sheets until the board is built again', async () => {
+    const values: Record<string, unknown> = {};
+    const inner: ScenarioStore = {
+      read: async (): Promise<WorkbookScenario> => ({ kind: 'ok', scenario: inputs, fromVersion: inputs.version, source: 'inputs', unread: [], boardBuilt: true }),
+      write: async () => ({ kind: 'written' }),
+      watch: async () => async () => undefined,
+      built: async () => undefined,
+      equivalent: () => true,
+    };
+    const s = withMarketAndPlan(inner, {
+      book: () => book,
+      settings: () => ({ get: (n) => values[n] ?? null, set: (n, v) => void (values[n] = v), remove: (n) => void delete values[n], save: async () => undefined }),
+      sheets: { writeBoardCells: async () => true },
+    });
+    const read = await s.read();
+    expect(read.kind === 'ok' && boardSheetMismatches(s.boardSheetShapes?.() ?? NO_BOARD_SHEETS, read.scenario)).toEqual([]);
+    await s.write(planned);
+    expect(boardSheetMismatches(s.boardSheetShapes?.() ?? NO_BOARD_SHEETS, planned).map((m) => m.sheet)).toEqual(['Market', 'Launch plan']);
+    await s.built(planned);
+    expect(boardSheetMismatches(s.boardSheetShapes?.() ?? NO_BOARD_SHEETS, planned)).toEqual([]);
   });
 
   it('a write that laid the board out again (a new structure of the formulary, confirmed) brings the sheets in line', async () => {

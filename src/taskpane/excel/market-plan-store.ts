@@ -168,7 +168,7 @@ export function withMarketAndPlan(inner: ScenarioStore, options: MarketPlanOptio
         held.launch = { structure: l.value.structure, order: [], cells: new Map(), grid: launchGrid };
       }
     }
-    shapes = { market: marketShape, launch: launchShape };
+    shapes = { market: marketShape, launch: launchShape, ...(r.boardBuilt === true ? { built: true } : {}) };
     if (problems.length > 0) return { kind: 'invalid', problems };
 
     const scenario = merged(base, market, plan);
@@ -238,7 +238,7 @@ export function withMarketAndPlan(inner: ScenarioStore, options: MarketPlanOptio
     held.launch = scenario.launchPlan === undefined ? null : { structure: launchStructure(scenario.launchPlan), order: [], cells: cellMap(launchInputCells(scenario.launchPlan)), grid: null };
     seen.market = held.market !== null;
     seen.launch = held.launch !== null;
-    shapes = shapesOf(scenario);
+    shapes = { ...shapesOf(scenario), built: true };
   }
 
   return {

@@ -141,10 +141,11 @@ export class OfficeScenarioStore implements ScenarioStore, BoardSheetWriter {
   /** The scenario of the Inputs sheet, with the cells of the board's Market and Launch plan sheets (issue 14). */
   async read(options: ReadOptions = {}): Promise<WorkbookScenario> {
     const read = await this.readSheet(options);
-    return read.read.kind === 'ok' && read.board !== null ? { ...read.read, boardSheets: read.board } : read.read;
+    if (read.read.kind !== 'ok') return read.read;
+    return { ...read.read, ...(read.board !== null ? { boardSheets: read.board } : {}), ...(read.built ? { boardBuilt: true } : {}) };
   }
 
-  private async readSheet(options: ReadOptions): Promise<{ read: WorkbookScenario; board: BoardSheetGrids | null }> {
+  private async readSheet(options: ReadOptions): Promise<{ read: WorkbookScenario; board: BoardSheetGrids | null; built: boolean }> {
     const found = await this.run(async (context) => {
       const where = await locate(context);
       if (where.inputsId !== null) return { where, ...(await readGrids(context, where.inputsId, where.board)), legacy: null };
@@ -155,7 +156,9 @@ export class OfficeScenarioStore implements ScenarioStore, BoardSheetWriter {
     // The scenario read is shown as it is unless a market or plan goes on it first (the board's Market or Launch
     // plan sheet, or the settings): then the results, not this read, run the engine (once, on the scenario shown).
     const shown = options.partsElsewhere !== true && (found.board === null || (found.board.market === null && found.board.launch === null));
-    return { read: await this.readFound(found.grid, found.legacy, shown), board: found.board };
+    // A built board: sheets the add-in recorded building besides Inputs, or a command-line board (its Inputs found by the Program table, not recorded).
+    const built = found.where.inputsId !== null && (found.where.boardSheets || !found.where.recorded);
+    return { read: await this.readFound(found.grid, found.legacy, shown), board: found.board, built };
   }
 
   private async readFound(foundGrid: Grid | null, foundLegacy: Record<string, TableData> | null, shown = true): Promise<WorkbookScenario> {

@@ -23,6 +23,11 @@ export interface LaunchShape {
 export interface BoardSheetShapes {
   readonly market: MarketShape | null;
   readonly launch: LaunchShape | { readonly unread: true } | null;
+  /**
+   * Whether the workbook holds a built board (sheets besides Inputs: the add-in's build or a command-line board).
+   * Then a Market or Launch plan sheet it lacks while the pane's scenario has a market or plan is named too.
+   */
+  readonly built?: boolean;
 }
 
 export const NO_BOARD_SHEETS: BoardSheetShapes = { market: null, launch: null };
@@ -102,15 +107,30 @@ function launchMismatch(shape: LaunchShape | { readonly unread: true }, s: Scena
   return `The Launch plan sheet shows ${parts.join(', and ')}. ${REBUILD}`;
 }
 
+/** A built board without a Market sheet, while the pane's scenario has a market (given after the board was built). */
+function marketMissing(s: Scenario): string | null {
+  if (s.market === undefined) return null;
+  const claims = s.drugs.filter((d) => d.demand !== undefined).length;
+  return `The board has no Market sheet; the pane's scenario has a market${claims > 0 ? ` with demand claims for ${plural(claims, 'drug')}` : ''} (given after the board was built), so the board's Cohorts and Projection do not use it. Build the board again to add the sheet.`;
+}
+
+/** A built board without a Launch plan sheet, while the pane's scenario has a plan (given after the board was built). */
+function launchMissing(s: Scenario): string | null {
+  const plan = s.launchPlan;
+  if (plan === undefined) return null;
+  return `The board has no Launch plan sheet; the pane's scenario has a launch plan of ${plural(plan.tasks.length, 'task')} (given after the board was built), so the board's planning months, startup costs and first months do not follow it. Build the board again to add the sheet.`;
+}
+
 /**
  * Where the board's Market and Launch plan sheets (`shapes`, as last read or built) differ in structure from the
- * pane's scenario; empty when they match or the workbook has no such sheet. `label` names a drug by its HCPCS code.
+ * pane's scenario; empty when they match, or when the workbook has no such sheet and no built board. `label` names a drug by its HCPCS code.
  */
 export function boardSheetMismatches(shapes: BoardSheetShapes, s: Scenario, label: (hcpcs: string) => string = (h) => h): BoardSheetMismatch[] {
   const out: BoardSheetMismatch[] = [];
-  const market = shapes.market === null ? null : marketMismatch(shapes.market, s, label);
+  const built = shapes.built === true;
+  const market = shapes.market === null ? (built ? marketMissing(s) : null) : marketMismatch(shapes.market, s, label);
   if (market !== null) out.push({ sheet: 'Market', view: 'demand', text: market });
-  const launch = shapes.launch === null ? null : launchMismatch(shapes.launch, s);
+  const launch = shapes.launch === null ? (built ? launchMissing(s) : null) : launchMismatch(shapes.launch, s);
   if (launch !== null) out.push({ sheet: 'Launch plan', view: 'launch', text: launch });
   return out;
 }
