@@ -46,7 +46,12 @@ interface Located {
 
 /** The board's sheets besides Inputs that hold scenario inputs, by their planned names. */
 const BOARD_SHEETS: Readonly<Record<BoardSheetName, string>> = { market: SHEET.market, launch: LAUNCH_SHEET };
-const NO_BOARD_SHEETS: Readonly<Record<BoardSheetName, string | null>> = { market: null, launch: null };
+const NO_BOARD_SHEET_IDS: Readonly<Record<BoardSheetName, string | null>> = { market: null, launch: null };
+
+/** The ids of the board's Market and Launch plan sheets, each found by its planned name (null: none). */
+function boardSheetIds(idOf: (planned: string) => string | null): Readonly<Record<BoardSheetName, string | null>> {
+  return { market: idOf(BOARD_SHEETS.market), launch: idOf(BOARD_SHEETS.launch) };
+}
 
 
 function cells(values: unknown[][]): Cell[][] {
@@ -66,7 +71,7 @@ async function locate(context: Excel.RequestContext): Promise<Located> {
   const boardSheets = present.some((s) => s.planned !== SHEET.inputs);
   // The sheet the add-in recorded building under the name, else the sheet of that name (a board of the command line).
   const byName = (name: string): string | null => present.find((s) => s.planned === name)?.id ?? sheets.items.find((s) => s.name === name)?.id ?? null;
-  const board = { market: byName(BOARD_SHEETS.market), launch: byName(BOARD_SHEETS.launch) };
+  const board = boardSheetIds(byName);
   if (recordedInputs !== null || program.isNullObject) return { inputsId: recordedInputs, boardSheets, recorded: recordedInputs !== null, board };
   // Not recorded (a board built by the command line): the sheet that holds the Program table.
   const sheet = program.worksheet.load('id');
@@ -108,7 +113,7 @@ export class OfficeScenarioStore implements ScenarioStore, BoardSheetWriter {
   private readonly models = new Map<string, InputsModel>();
   private modelsBook: ReferenceBook | null = null;
   /** Issue 14: the Market and Launch plan sheets the last read found. */
-  private boardIds: Readonly<Record<BoardSheetName, string | null>> = NO_BOARD_SHEETS;
+  private boardIds: Readonly<Record<BoardSheetName, string | null>> = NO_BOARD_SHEET_IDS;
 
   constructor(
     private readonly book: () => ReferenceBook,
@@ -152,7 +157,7 @@ export class OfficeScenarioStore implements ScenarioStore, BoardSheetWriter {
       return { where, grid: null, board: null, legacy: await readLegacyTables(context) };
     });
     this.sheetId = found.where.inputsId;
-    this.boardIds = found.where.inputsId === null ? NO_BOARD_SHEETS : found.where.board;
+    this.boardIds = found.where.inputsId === null ? NO_BOARD_SHEET_IDS : found.where.board;
     // The scenario read is shown as it is unless a market or plan goes on it first (the board's Market or Launch
     // plan sheet, or the settings): then the results, not this read, run the engine (once, on the scenario shown).
     const shown = options.partsElsewhere !== true && (found.board === null || (found.board.market === null && found.board.launch === null));
@@ -284,7 +289,7 @@ export class OfficeScenarioStore implements ScenarioStore, BoardSheetWriter {
     }
     this.sheetId = result.sheets.find((s) => s.planned === SHEET.inputs)?.id ?? null;
     // Laid out again with the board: the Market and Launch plan sheets the scenario has are new sheets.
-    if (where.boardSheets) this.boardIds = { market: result.sheets.find((s) => s.planned === BOARD_SHEETS.market)?.id ?? null, launch: result.sheets.find((s) => s.planned === BOARD_SHEETS.launch)?.id ?? null };
+    if (where.boardSheets) this.boardIds = boardSheetIds((name) => result.sheets.find((s) => s.planned === name)?.id ?? null);
     this.held = { scenario, model: after };
     return { kind: 'written', board: where.boardSheets };
   }
@@ -333,7 +338,7 @@ export class OfficeScenarioStore implements ScenarioStore, BoardSheetWriter {
       // Sheet by sheet: the undo of a sheet still there must not wait on one that is gone.
       for (const sheet of Object.keys(BOARD_SHEETS) as BoardSheetName[]) await put(undo.filter((c) => c.sheet === sheet)).catch(() => undefined);
       if ((e as { code?: string }).code === 'ItemNotFound') {
-        this.boardIds = NO_BOARD_SHEETS;
+        this.boardIds = NO_BOARD_SHEET_IDS;
         return false;
       }
       throw e;
